@@ -1,0 +1,1 @@
+"""ClerkDesk: record council committee meetings and write their minutes."""
