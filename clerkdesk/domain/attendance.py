@@ -1,0 +1,129 @@
+"""Who is in the room at a given moment, and whether the meeting is quorate.
+
+A moment is a time of day on the meeting's date. ``None`` means "no time
+recorded": a person is then in the room if marked present, whatever their
+arrival or departure time, which is what a clerk means when no times are given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.domain.model import (
+    AttendanceStatus,
+    Attendee,
+    Capacity,
+    MeetingRecord,
+)
+
+
+def in_room(attendee: Attendee, at: dt.time | None) -> bool:
+    if attendee.status is not AttendanceStatus.PRESENT:
+        return False
+    if at is None:
+        return True
+    if attendee.arrived_at is not None and at < attendee.arrived_at:
+        return False
+    return not (attendee.departed_at is not None and at >= attendee.departed_at)
+
+
+def counts_for_quorum(attendee: Attendee) -> bool:
+    """Voting members and the substitutes who stand in for them."""
+    if attendee.capacity is Capacity.MEMBER:
+        return attendee.voting
+    return attendee.capacity is Capacity.SUBSTITUTE
+
+
+def withdrawn_for_item(record: MeetingRecord, item_id: int | None) -> set[int]:
+    """Members who left the room for an item because of an interest."""
+    if item_id is None:
+        return set()
+    return {d.person_id for d in record.declarations_for(item_id) if d.left_room}
+
+
+@dataclass(frozen=True, slots=True)
+class QuorumStatus:
+    present: int
+    required: int
+
+    @property
+    def quorate(self) -> bool:
+        return self.present >= self.required
+
+    def describe(self) -> str:
+        state = "quorate" if self.quorate else "INQUORATE"
+        return f"{self.present} voting members present, quorum {self.required}: {state}"
+
+
+def quorum_at(
+    record: MeetingRecord, at: dt.time | None, item_id: int | None = None
+) -> QuorumStatus:
+    away = withdrawn_for_item(record, item_id)
+    present = sum(
+        1
+        for a in record.attendees
+        if counts_for_quorum(a) and in_room(a, at) and a.person_id not in away
+    )
+    return QuorumStatus(present=present, required=record.quorum)
+
+
+def change_times(record: MeetingRecord) -> list[dt.time]:
+    """Every moment at which someone arrived or left, in order."""
+    times = {a.arrived_at for a in record.attendees if a.arrived_at is not None}
+    times |= {a.departed_at for a in record.attendees if a.departed_at is not None}
+    return sorted(times)
+
+
+def quorum_timeline(record: MeetingRecord) -> list[tuple[dt.time | None, QuorumStatus]]:
+    """The quorum from the start and after each arrival or departure."""
+    start = record.start_time
+    timeline: list[tuple[dt.time | None, QuorumStatus]] = [
+        (start, quorum_at(record, start or dt.time(0, 0)))
+    ]
+    for moment in change_times(record):
+        if start is None or moment >= start:
+            timeline.append((moment, quorum_at(record, moment)))
+    return timeline
+
+
+def require_quorum(record: MeetingRecord, at: dt.time | None, item_id: int | None) -> None:
+    status = quorum_at(record, at, item_id)
+    if not status.quorate:
+        when = f" at {at:%H.%M}" if at is not None else ""
+        raise RuleViolation(
+            f"The meeting is inquorate{when}: {status.present} voting members present, "
+            f"quorum {status.required}. A vote taken now would be invalid; wait for members "
+            "to return or adjourn the item."
+        )
+
+
+def presiding_member(record: MeetingRecord, at: dt.time | None) -> int | None:
+    """The chair if in the room, otherwise the vice-chair, otherwise nobody."""
+    from clerkdesk.domain.model import Role
+
+    for role in (Role.CHAIR, Role.VICE_CHAIR):
+        for a in record.attendees:
+            if a.capacity is Capacity.MEMBER and a.role is role and in_room(a, at):
+                return a.person_id
+    return None
+
+
+def check_times(attendee: Attendee, name: str) -> None:
+    if (
+        attendee.arrived_at is not None
+        and attendee.departed_at is not None
+        and attendee.departed_at <= attendee.arrived_at
+    ):
+        raise RuleViolation(
+            f"{name} cannot leave at {attendee.departed_at:%H.%M} before arriving at "
+            f"{attendee.arrived_at:%H.%M}. Check the two times."
+        )
+    if attendee.status is not AttendanceStatus.PRESENT and (
+        attendee.arrived_at is not None or attendee.departed_at is not None
+    ):
+        raise RuleViolation(
+            f"{name} is recorded as {attendee.status.value}, so cannot have arrival or "
+            "departure times. Mark them present first."
+        )

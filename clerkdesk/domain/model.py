@@ -1,0 +1,368 @@
+"""The meeting record: plain, immutable data with no storage or UI in it.
+
+Ids are integers unique within one record. A record read from the database
+carries database ids; a record read from JSON carries ids given by the reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class PersonKind(StrEnum):
+    COUNCILLOR = "councillor"
+    OFFICER = "officer"
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice-chair"
+    MEMBER = "member"
+
+
+class Capacity(StrEnum):
+    """In what capacity a person attends this meeting."""
+
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+    OTHER_MEMBER = "other-member"
+    OFFICER = "officer"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+class MeetingStatus(StrEnum):
+    DRAFT = "draft"
+    IN_PROGRESS = "in-progress"
+    CLOSED = "closed"
+    APPROVED = "approved"
+
+
+class Outcome(StrEnum):
+    CARRIED = "carried"
+    LOST = "lost"
+    NOTED = "noted"
+    DEFERRED = "deferred"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def needs_vote(self) -> bool:
+        return self in (Outcome.CARRIED, Outcome.LOST)
+
+
+class VoteOption(StrEnum):
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    name: str
+    kind: PersonKind = PersonKind.COUNCILLOR
+    title: str | None = None  # an officer's job title, shown in the minutes
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """One person's attendance at the meeting.
+
+    Members of the committee have a row whatever their status, so that
+    apologies and absences are minuted. Times are None when the person was
+    there from the start or stayed to the end.
+    """
+
+    person_id: int
+    capacity: Capacity
+    role: Role = Role.MEMBER
+    voting: bool = True
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    arrived_at: dt.time | None = None
+    departed_at: dt.time | None = None
+    arrived_during_item: int | None = None
+    departed_during_item: int | None = None
+    substitute_for: int | None = None  # person id of the absent member replaced
+
+
+@dataclass(frozen=True, slots=True)
+class InterestKind:
+    """A kind of interest and what a member who declares it may still do.
+
+    Kept as data because councils' codes of conduct differ.
+    """
+
+    code: str
+    label: str
+    may_speak: bool
+    may_vote: bool
+    must_leave: bool
+    shows_nature: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    id: int
+    number: str
+    title: str
+    position: int
+    part: int = 1
+    exempt_paragraph: int | None = None
+    report_title: str | None = None
+    report_author: str | None = None
+    contact_officer: str | None = None
+    public_summary: str | None = None  # the non-exempt summary of a Part II item
+
+    @property
+    def is_exempt(self) -> bool:
+        return self.part == 2
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    id: int
+    item_id: int
+    text: str
+    position: int
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    id: int
+    recommendation_id: int
+    mover_id: int
+    seconder_id: int
+    text: str
+    position: int
+    resulting_text: str | None = None  # the recommendation as amended, if carried
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    id: int
+    item_id: int
+    person_id: int
+    kind: str
+    nature: str = ""
+    sensitive: bool = False
+    dispensation: bool = False
+    left_room: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+
+    @property
+    def cast(self) -> int:
+        return self.yes + self.no + self.abstain
+
+    @property
+    def is_tie(self) -> bool:
+        return self.yes == self.no and self.yes > 0
+
+    @property
+    def is_unanimous(self) -> bool:
+        """Derived, never typed: everyone who voted voted in favour."""
+        return self.yes > 0 and self.no == 0 and self.abstain == 0
+
+    @classmethod
+    def from_named(cls, named: Iterable[tuple[int, VoteOption]]) -> Tally:
+        options = [option for _, option in named]
+        return cls(
+            yes=options.count(VoteOption.YES),
+            no=options.count(VoteOption.NO),
+            abstain=options.count(VoteOption.ABSTAIN),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the committee resolved on one recommendation or amendment."""
+
+    id: int
+    outcome: Outcome
+    recommendation_id: int | None = None
+    amendment_id: int | None = None
+    tally: Tally | None = None
+    named: tuple[tuple[int, VoteOption], ...] = ()
+    casting_vote: VoteOption | None = None
+    casting_voter_id: int | None = None
+    taken_at: dt.time | None = None
+
+    @property
+    def is_named(self) -> bool:
+        return bool(self.named)
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteParagraph:
+    id: int
+    item_id: int
+    position: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: int
+    item_id: int
+    position: int
+    owner: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A change made after approval: dated, attributed, never overwriting."""
+
+    id: int
+    made_at: dt.datetime
+    made_by: str
+    reason: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    meeting_id: int
+    organisation: str
+    committee: str
+    quorum: int
+    date: dt.date
+    start_time: dt.time | None = None
+    venue: str | None = None
+    status: MeetingStatus = MeetingStatus.DRAFT
+    people: tuple[Person, ...] = ()
+    attendees: tuple[Attendee, ...] = ()
+    interest_kinds: tuple[InterestKind, ...] = ()
+    items: tuple[AgendaItem, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    declarations: tuple[Declaration, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    paragraphs: tuple[MinuteParagraph, ...] = ()
+    actions: tuple[Action, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    approved_at: dt.datetime | None = None
+    approved_by: str | None = None
+    _index: dict[str, dict[int, object]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    # Look-ups. The record is immutable, so an index built once stays true.
+    def _lookup(self, name: str, rows: tuple[object, ...], key: str) -> dict[int, object]:
+        index = self._index.get(name)
+        if index is None:
+            index = {getattr(row, key): row for row in rows}
+            self._index[name] = index
+        return index
+
+    def person(self, person_id: int) -> Person:
+        from clerkdesk.domain.errors import NotFoundError
+
+        found = self._lookup("people", self.people, "id").get(person_id)
+        if not isinstance(found, Person):
+            raise NotFoundError(f"There is no person with id {person_id} in this meeting.")
+        return found
+
+    def name_of(self, person_id: int) -> str:
+        return self.person(person_id).name
+
+    def attendee(self, person_id: int) -> Attendee | None:
+        found = self._lookup("attendees", self.attendees, "person_id").get(person_id)
+        return found if isinstance(found, Attendee) else None
+
+    def item(self, item_id: int) -> AgendaItem:
+        from clerkdesk.domain.errors import NotFoundError
+
+        found = self._lookup("items", self.items, "id").get(item_id)
+        if not isinstance(found, AgendaItem):
+            raise NotFoundError(f"There is no agenda item with id {item_id} in this meeting.")
+        return found
+
+    def item_by_number(self, number: str) -> AgendaItem:
+        from clerkdesk.domain.errors import NotFoundError
+
+        wanted = number.strip().rstrip(".").lower()
+        for item in self.items:
+            if item.number.lower() == wanted:
+                return item
+        raise NotFoundError(f"The agenda has no item numbered {number!r}.")
+
+    def recommendation(self, recommendation_id: int) -> Recommendation:
+        from clerkdesk.domain.errors import NotFoundError
+
+        found = self._lookup("recs", self.recommendations, "id").get(recommendation_id)
+        if not isinstance(found, Recommendation):
+            raise NotFoundError(f"There is no recommendation with id {recommendation_id}.")
+        return found
+
+    def amendment(self, amendment_id: int) -> Amendment:
+        from clerkdesk.domain.errors import NotFoundError
+
+        found = self._lookup("amendments", self.amendments, "id").get(amendment_id)
+        if not isinstance(found, Amendment):
+            raise NotFoundError(f"There is no amendment with id {amendment_id}.")
+        return found
+
+    def interest_kind(self, code: str) -> InterestKind:
+        from clerkdesk.domain.errors import NotFoundError
+
+        for kind in self.interest_kinds:
+            if kind.code == code:
+                return kind
+        known = ", ".join(k.code for k in self.interest_kinds)
+        raise NotFoundError(f"Unknown kind of interest {code!r}; use one of: {known}.")
+
+    def recommendations_of(self, item_id: int) -> list[Recommendation]:
+        return sorted(
+            (r for r in self.recommendations if r.item_id == item_id), key=lambda r: r.position
+        )
+
+    def amendments_of(self, recommendation_id: int) -> list[Amendment]:
+        return sorted(
+            (a for a in self.amendments if a.recommendation_id == recommendation_id),
+            key=lambda a: a.position,
+        )
+
+    def declarations_for(self, item_id: int) -> list[Declaration]:
+        return [d for d in self.declarations if d.item_id == item_id]
+
+    def decision_on(self, recommendation_id: int) -> Decision | None:
+        for decision in self.decisions:
+            if decision.recommendation_id == recommendation_id:
+                return decision
+        return None
+
+    def decision_on_amendment(self, amendment_id: int) -> Decision | None:
+        for decision in self.decisions:
+            if decision.amendment_id == amendment_id:
+                return decision
+        return None
+
+    def paragraphs_of(self, item_id: int) -> list[MinuteParagraph]:
+        return sorted(
+            (p for p in self.paragraphs if p.item_id == item_id), key=lambda p: p.position
+        )
+
+    def actions_of(self, item_id: int) -> list[Action]:
+        return sorted((a for a in self.actions if a.item_id == item_id), key=lambda a: a.position)
+
+    @property
+    def ordered_items(self) -> list[AgendaItem]:
+        return sorted(self.items, key=lambda i: i.position)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status is MeetingStatus.APPROVED

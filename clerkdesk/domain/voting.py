@@ -1,0 +1,257 @@
+"""Who may vote on a motion, and the arithmetic of the vote.
+
+These are the rules whose breach is a legal problem: a barred member recorded
+as voting, more votes than voters, a tie settled by anything but the casting
+vote of the person presiding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clerkdesk.domain.attendance import in_room, presiding_member, require_quorum
+from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.domain.model import (
+    Capacity,
+    Decision,
+    MeetingRecord,
+    Outcome,
+    Tally,
+    VoteOption,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    person_id: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class VoterRoll:
+    """Those entitled to vote at one moment on one item, and who is left out and why."""
+
+    item_id: int
+    at: dt.time | None
+    eligible: tuple[int, ...]
+    excluded: tuple[Exclusion, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.eligible)
+
+
+def voter_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> VoterRoll:
+    item = record.item(item_id)
+    barring = {}
+    for declaration in record.declarations_for(item_id):
+        kind = record.interest_kind(declaration.kind)
+        if not kind.may_vote and not declaration.dispensation:
+            barring[declaration.person_id] = (
+                f"declared a {kind.label.lower()} in item {item.number} with no dispensation"
+            )
+        elif declaration.left_room:
+            barring[declaration.person_id] = f"left the room for item {item.number}"
+    eligible: list[int] = []
+    excluded: list[Exclusion] = []
+    for a in record.attendees:
+        if a.capacity is Capacity.MEMBER and not a.voting:
+            excluded.append(Exclusion(a.person_id, "is a co-opted non-voting member"))
+            continue
+        if a.capacity not in (Capacity.MEMBER, Capacity.SUBSTITUTE):
+            continue
+        if not in_room(a, at):
+            if a.status.value == "present":
+                excluded.append(Exclusion(a.person_id, "was not in the room"))
+            continue
+        if a.person_id in barring:
+            excluded.append(Exclusion(a.person_id, barring[a.person_id]))
+            continue
+        eligible.append(a.person_id)
+    return VoterRoll(item_id, at, tuple(eligible), tuple(excluded))
+
+
+def _item_of_motion(
+    record: MeetingRecord, recommendation_id: int | None, amendment_id: int | None
+) -> tuple[int, str]:
+    if (recommendation_id is None) == (amendment_id is None):
+        raise RuleViolation("A vote is on exactly one recommendation or one amendment.")
+    if amendment_id is not None:
+        amendment = record.amendment(amendment_id)
+        rec = record.recommendation(amendment.recommendation_id)
+        return rec.item_id, f"the amendment to {_rec_name(record, rec.id)}"
+    assert recommendation_id is not None
+    rec = record.recommendation(recommendation_id)
+    return rec.item_id, _rec_name(record, rec.id)
+
+
+def _rec_name(record: MeetingRecord, recommendation_id: int) -> str:
+    rec = record.recommendation(recommendation_id)
+    item = record.item(rec.item_id)
+    label = f" {rec.label}" if rec.label else f" {rec.position + 1}"
+    return f"recommendation{label} of item {item.number}"
+
+
+def _check_named(
+    record: MeetingRecord, roll: VoterRoll, named: Sequence[tuple[int, VoteOption]]
+) -> None:
+    seen: set[int] = set()
+    excluded = {e.person_id: e.reason for e in roll.excluded}
+    for person_id, _ in named:
+        name = record.name_of(person_id)
+        if person_id in seen:
+            raise RuleViolation(f"{name} is listed twice in the named vote.")
+        seen.add(person_id)
+        if person_id in excluded:
+            raise RuleViolation(f"{name} {excluded[person_id]}: they cannot be recorded as voting.")
+        if person_id not in roll.eligible:
+            raise RuleViolation(
+                f"{name} is not a voting member or substitute at this meeting and cannot vote."
+            )
+
+
+def _check_counts(record: MeetingRecord, roll: VoterRoll, tally: Tally, motion: str) -> None:
+    if min(tally.yes, tally.no, tally.abstain) < 0:
+        raise RuleViolation("Vote counts cannot be negative.")
+    if tally.cast > roll.size:
+        barred = "; ".join(f"{record.name_of(e.person_id)} {e.reason}" for e in roll.excluded)
+        detail = f" ({barred})" if barred else ""
+        raise RuleViolation(
+            f"{tally.cast} votes were entered on {motion}, but only {roll.size} members may "
+            f"vote{detail}. Check the counts."
+        )
+
+
+def decide(
+    record: MeetingRecord,
+    *,
+    decision_id: int,
+    outcome: Outcome | None = None,
+    recommendation_id: int | None = None,
+    amendment_id: int | None = None,
+    tally: Tally | None = None,
+    named: Sequence[tuple[int, VoteOption]] = (),
+    casting_vote: VoteOption | None = None,
+    casting_voter_id: int | None = None,
+    at: dt.time | None = None,
+) -> Decision:
+    """Check a vote against every rule and return the decision it makes.
+
+    The outcome of a vote is derived from the counts and the casting vote; for
+    a motion resolved without a vote (noted, deferred, withdrawn) it is given.
+    """
+    item_id, motion = _item_of_motion(record, recommendation_id, amendment_id)
+    if tally is None and not named:
+        if outcome is None or outcome.needs_vote:
+            raise RuleViolation(
+                f"Enter the votes on {motion}, or record it as noted, deferred or withdrawn."
+            )
+        return Decision(
+            id=decision_id,
+            outcome=outcome,
+            recommendation_id=recommendation_id,
+            amendment_id=amendment_id,
+            taken_at=at,
+        )
+    if outcome is not None and not outcome.needs_vote:
+        raise RuleViolation(
+            f"{motion.capitalize()} cannot be both voted on and {outcome.value}; "
+            "clear the votes or choose carried/lost."
+        )
+    require_quorum(record, at, item_id)
+    roll = voter_roll(record, item_id, at)
+    if named:
+        _check_named(record, roll, named)
+        derived = Tally.from_named(named)
+        if tally is not None and tally != derived:
+            raise RuleViolation(
+                f"The counts typed ({tally.yes} for, {tally.no} against, {tally.abstain} "
+                f"abstaining) do not match the named vote ({derived.yes}, {derived.no}, "
+                f"{derived.abstain}). The counts of a named vote come from the names."
+            )
+        tally = derived
+    assert tally is not None
+    _check_counts(record, roll, tally, motion)
+    casting_voter = _check_casting(record, tally, casting_vote, casting_voter_id, at, motion)
+    result = _outcome(tally, casting_vote)
+    if outcome is not None and outcome is not result:
+        raise RuleViolation(
+            f"With {tally.yes} for and {tally.no} against, {motion} is {result.value}, "
+            f"not {outcome.value}."
+        )
+    return Decision(
+        id=decision_id,
+        outcome=result,
+        recommendation_id=recommendation_id,
+        amendment_id=amendment_id,
+        tally=tally,
+        named=tuple(named),
+        casting_vote=casting_vote,
+        casting_voter_id=casting_voter,
+        taken_at=at,
+    )
+
+
+def _check_casting(
+    record: MeetingRecord,
+    tally: Tally,
+    casting_vote: VoteOption | None,
+    casting_voter_id: int | None,
+    at: dt.time | None,
+    motion: str,
+) -> int | None:
+    if not tally.is_tie:
+        if casting_vote is not None:
+            raise RuleViolation(
+                f"The vote on {motion} is not tied ({tally.yes} for, {tally.no} against), "
+                "so there is no casting vote."
+            )
+        return None
+    if casting_vote is None:
+        raise RuleViolation(
+            f"The vote on {motion} is tied at {tally.yes} each. The person presiding must "
+            "give a casting vote for or against."
+        )
+    if casting_vote is VoteOption.ABSTAIN:
+        raise RuleViolation("A casting vote is for or against; it cannot be an abstention.")
+    presiding = presiding_member(record, at)
+    voter = casting_voter_id if casting_voter_id is not None else presiding
+    if voter is None:
+        raise RuleViolation(
+            "Neither the chair nor the vice-chair is in the room, so name who is presiding "
+            "before recording the casting vote."
+        )
+    if casting_voter_id is not None and presiding is not None and casting_voter_id != presiding:
+        raise RuleViolation(
+            f"Only the person presiding ({record.name_of(presiding)}) has a casting vote, "
+            f"not {record.name_of(casting_voter_id)}."
+        )
+    return voter
+
+
+def _outcome(tally: Tally, casting_vote: VoteOption | None) -> Outcome:
+    if tally.is_tie:
+        return Outcome.CARRIED if casting_vote is VoteOption.YES else Outcome.LOST
+    return Outcome.CARRIED if tally.yes > tally.no else Outcome.LOST
+
+
+def unanimous_tally(record: MeetingRecord, item_id: int, at: dt.time | None) -> Tally:
+    """Everyone entitled to vote voted in favour."""
+    return Tally(yes=voter_roll(record, item_id, at).size)
+
+
+def all_for_except(
+    record: MeetingRecord,
+    item_id: int,
+    at: dt.time | None,
+    exceptions: dict[int, VoteOption],
+) -> list[tuple[int, VoteOption]]:
+    """A named vote entered the way clerks write it: all for, except ..."""
+    roll = voter_roll(record, item_id, at)
+    unknown = [p for p in exceptions if p not in roll.eligible]
+    if unknown:
+        names = ", ".join(record.name_of(p) for p in unknown)
+        raise RuleViolation(f"{names} may not vote on this item, so cannot be an exception.")
+    return [(p, exceptions.get(p, VoteOption.YES)) for p in roll.eligible]

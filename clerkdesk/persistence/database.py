@@ -1,0 +1,142 @@
+"""Opening a ClerkDesk database: the connection settings that make every
+recorded action durable, and the translation of SQLite's failures into
+messages a clerk can act on."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseError
+from clerkdesk.persistence.migrations import upgrade
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+def default_database_path() -> Path:
+    """``CLERKDESK_DB`` if set, otherwise ``clerkdesk.db`` in the user data folder."""
+    override = os.environ.get("CLERKDESK_DB")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ClerkDesk", appauthor=False)) / "clerkdesk.db"
+
+
+def _busy_timeout_ms() -> int:
+    value = os.environ.get("CLERKDESK_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
+
+
+def explain_sqlite_error(error: BaseException, path: Path | None) -> DatabaseError:
+    """Turn a sqlite3/SQLAlchemy error into a message that says what to do."""
+    original = getattr(error, "orig", None) or error
+    text = str(original).lower()
+    where = f" ({path})" if path is not None else ""
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError(
+            f"The database{where} is in use by another program or another copy of ClerkDesk. "
+            "Close the other copy and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            f"The database{where} is read-only, so nothing can be recorded. Nothing was "
+            "changed. Check the file's permissions or copy it to a folder you can write to."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return DatabaseError(
+            f"The disk holding the database{where} is full. The last action was NOT "
+            "recorded; everything before it is safe. Free some space and try again."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseError(
+            f"The database file{where} is damaged and cannot be read. Nothing has been "
+            "changed. Restore the latest backup (clerkdesk restore) or contact support."
+        )
+    if "unable to open" in text:
+        return DatabaseError(
+            f"The database{where} cannot be opened. Check that its folder exists and that "
+            "you may write there."
+        )
+    return DatabaseError(f"The database{where} reported an error: {original}")
+
+
+def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
+    # Autocommit at the driver level, so that SQLAlchemy's "begin" event below
+    # decides how each transaction starts (SQLAlchemy's documented recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _begin_immediate(connection: Any) -> None:
+    # Take the write lock at the start, so that a transaction never fails
+    # half-way because another writer got there first.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """One SQLite database file, with a session factory for short transactions."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed if the block succeeds, rolled back otherwise."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
+            raise explain_sqlite_error(error, self.path) from error
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | str | None = None) -> Database:
+    """Open (creating and upgrading as needed) the database at ``path``."""
+    db_path = Path(path).expanduser() if path is not None else default_database_path()
+    if db_path.exists() and db_path.is_dir():
+        raise DatabaseError(f"{db_path} is a folder, not a ClerkDesk database file.")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            f"Cannot create the folder {db_path.parent} for the database: {error.strerror}."
+        ) from error
+    _migrate(db_path)
+    engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin_immediate)
+    return Database(db_path, engine)
+
+
+def _migrate(db_path: Path) -> None:
+    try:
+        conn = sqlite3.connect(db_path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise explain_sqlite_error(error, db_path) from error
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        upgrade(conn, db_path)
+    except sqlite3.Error as error:
+        raise explain_sqlite_error(error, db_path) from error
+    finally:
+        conn.close()

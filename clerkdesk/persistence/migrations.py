@@ -1,0 +1,86 @@
+"""The numbered migration ladder, kept in ``PRAGMA user_version``.
+
+Each step is a frozen SQL file. A database from a newer ClerkDesk is refused;
+an older one is backed up with SQLite's online backup API and then upgraded
+in one transaction, so a failed upgrade leaves it exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from clerkdesk.persistence.errors import DatabaseError
+
+MIGRATIONS: tuple[str, ...] = (
+    "0001_initial.sql",
+    "0002_export_log_and_search.sql",
+)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migration_sql(version: int) -> str:
+    """The SQL that takes a database from ``version - 1`` to ``version``."""
+    name = MIGRATIONS[version - 1]
+    return (resources.files("clerkdesk.persistence") / "migrations" / name).read_text("utf-8")
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a script into statements; trigger bodies keep their inner semicolons."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        if not current and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup_before_migration(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
+    folder = db_path.parent / f"{db_path.name}.backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{db_path.stem}-before-v{LATEST_VERSION}-from-v{version}-{stamp}.db"
+    with sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    copy.close()
+    return target
+
+
+def upgrade(conn: sqlite3.Connection, db_path: Path | None, target: int = LATEST_VERSION) -> int:
+    """Bring the database up to ``target``; returns the version it started at.
+
+    ``conn`` must be in autocommit mode (isolation_level None).
+    """
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise DatabaseError(
+            f"This database was written by a newer version of ClerkDesk (schema {current}; "
+            f"this version understands up to {LATEST_VERSION}). Update ClerkDesk to open it."
+        )
+    if current >= target:
+        return current
+    if current > 0 and db_path is not None:
+        backup_before_migration(conn, db_path, current)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(current + 1, target + 1):
+            for statement in split_statements(migration_sql(version)):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return current

@@ -1,0 +1,250 @@
+"""The database tables, as SQLAlchemy 2.0 typed mappings.
+
+Rows end in ``Row`` so that "model" keeps its Qt meaning. Rows never leave the
+persistence and services layers: they are turned into domain records first.
+The tables are created by the numbered migrations in ``migrations.py``; a test
+checks that these mappings and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class OrganisationRow(Base):
+    __tablename__ = "organisation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+
+
+class PersonRow(Base):
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, index=True)
+    kind: Mapped[str] = mapped_column(String, default="councillor")
+    title: Mapped[str | None] = mapped_column(String, nullable=True)
+
+
+class CommitteeRow(Base):
+    __tablename__ = "committee"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    name: Mapped[str] = mapped_column(String)
+    quorum: Mapped[int] = mapped_column(Integer)
+
+
+class CommitteeMemberRow(Base):
+    __tablename__ = "committee_member"
+    __table_args__ = (UniqueConstraint("committee_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    role: Mapped[str] = mapped_column(String, default="member")
+    voting: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InterestKindRow(Base):
+    __tablename__ = "interest_kind"
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    label: Mapped[str] = mapped_column(String)
+    may_speak: Mapped[bool] = mapped_column(Boolean)
+    may_vote: Mapped[bool] = mapped_column(Boolean)
+    must_leave: Mapped[bool] = mapped_column(Boolean)
+    shows_nature: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MeetingRow(Base):
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    venue: Mapped[str | None] = mapped_column(String, nullable=True)
+    status: Mapped[str] = mapped_column(String, default="draft")
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    approved_by: Mapped[str | None] = mapped_column(String, nullable=True)
+
+
+class AgendaItemRow(Base):
+    __tablename__ = "agenda_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String)
+    title: Mapped[str] = mapped_column(Text)
+    part: Mapped[int] = mapped_column(Integer, default=1)
+    exempt_paragraph: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    report_title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    report_author: Mapped[str | None] = mapped_column(String, nullable=True)
+    contact_officer: Mapped[str | None] = mapped_column(String, nullable=True)
+    public_summary: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class RecommendationRow(Base):
+    __tablename__ = "recommendation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str | None] = mapped_column(String, nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AttendeeRow(Base):
+    __tablename__ = "attendee"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    capacity: Mapped[str] = mapped_column(String)
+    role: Mapped[str] = mapped_column(String, default="member")
+    voting: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[str] = mapped_column(String, default="present")
+    arrived_at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    departed_at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    arrived_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id"), nullable=True)
+    departed_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id"), nullable=True
+    )
+    substitute_for_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DeclarationRow(Base):
+    __tablename__ = "declaration"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    kind_code: Mapped[str] = mapped_column(ForeignKey("interest_kind.code"))
+    nature: Mapped[str] = mapped_column(Text, default="")
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    dispensation: Mapped[bool] = mapped_column(Boolean, default=False)
+    left_room: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AmendmentRow(Base):
+    __tablename__ = "amendment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    mover_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    seconder_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    text: Mapped[str] = mapped_column(Text)
+    resulting_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class DecisionRow(Base):
+    __tablename__ = "decision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    recommendation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("recommendation.id"), nullable=True, unique=True
+    )
+    amendment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("amendment.id"), nullable=True, unique=True
+    )
+    outcome: Mapped[str] = mapped_column(String)
+    yes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    casting_vote: Mapped[str | None] = mapped_column(String, nullable=True)
+    casting_voter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), nullable=True)
+    taken_at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+
+
+class NamedVoteRow(Base):
+    __tablename__ = "named_vote"
+    __table_args__ = (UniqueConstraint("decision_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    option: Mapped[str] = mapped_column(String)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MinuteParagraphRow(Base):
+    __tablename__ = "minute_paragraph"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ActionRow(Base):
+    __tablename__ = "action"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    owner: Mapped[str] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class CorrectionRow(Base):
+    """A change made after approval. Append-only: triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "correction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    made_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    made_by: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    changes: Mapped[str] = mapped_column(Text)  # JSON: the rows before and after
+
+
+class JournalRow(Base):
+    """One undoable action: the row changes it made, to undo or redo them."""
+
+    __tablename__ = "journal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    label: Mapped[str] = mapped_column(String)
+    changes: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String, default="done")  # done / undone / discarded
+    clerk: Mapped[str] = mapped_column(String)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """What was done, when and by which clerk. Append-only, enforced by triggers."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    clerk: Mapped[str] = mapped_column(String)
+    action: Mapped[str] = mapped_column(String)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class ExportRow(Base):
+    """Every file exported, by its SHA-256, so a file can be verified later."""
+
+    __tablename__ = "export_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String, index=True)
+    version: Mapped[str] = mapped_column(String)  # public / confidential
+    format: Mapped[str] = mapped_column(String)  # docx / pdf
+    file_name: Mapped[str] = mapped_column(String)
+    exported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    clerk: Mapped[str] = mapped_column(String)

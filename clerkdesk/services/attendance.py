@@ -1,0 +1,221 @@
+"""Recording who is in the room: attendance, late arrivals, early departures,
+substitutes, other members and officers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.attendance import check_times
+from clerkdesk.domain.errors import NotFoundError, RuleViolation
+from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind
+from clerkdesk.domain.substitution import check_member_may_be_present, check_substitution
+from clerkdesk.persistence.schema import AttendeeRow
+from clerkdesk.services.context import Change, Correction, Desk, meeting_action
+from clerkdesk.services.setup import find_or_create_person, next_position
+
+AREAS = frozenset({"attendance"})
+
+
+def _attendee_row(session: Session, meeting_id: int, person_id: int) -> AttendeeRow:
+    row = session.scalars(
+        select(AttendeeRow).where(
+            AttendeeRow.meeting_id == meeting_id, AttendeeRow.person_id == person_id
+        )
+    ).first()
+    if row is None:
+        raise NotFoundError(f"Person {person_id} is not on this meeting's attendance list.")
+    return row
+
+
+def mark_attendance(
+    desk: Desk,
+    meeting_id: int,
+    person_id: int,
+    status: AttendanceStatus,
+    *,
+    correction: Correction | None = None,
+) -> Change:
+    with meeting_action(desk, meeting_id, "", correction=correction) as scope:
+        name = scope.record.name_of(person_id)
+        scope.label = label = f"Mark {name} {status.value}"
+        if status is AttendanceStatus.PRESENT:
+            check_member_may_be_present(scope.record, person_id)
+        row = _attendee_row(scope.session, meeting_id, person_id)
+        row.status = status.value
+        if status is not AttendanceStatus.PRESENT:
+            row.arrived_at = row.departed_at = None
+            row.arrived_item_id = row.departed_item_id = None
+    return Change(label, meeting_id, AREAS)
+
+
+def record_arrival(
+    desk: Desk,
+    meeting_id: int,
+    person_id: int,
+    at: dt.time,
+    item_id: int | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Change:
+    """A late arrival: the person is present from ``at``, during ``item_id``."""
+    with meeting_action(desk, meeting_id, "arrival", correction=correction) as scope:
+        record = scope.record
+        name = record.name_of(person_id)
+        check_member_may_be_present(record, person_id)
+        if item_id is not None:
+            record.item(item_id)
+        row = _attendee_row(scope.session, meeting_id, person_id)
+        row.status = AttendanceStatus.PRESENT.value
+        row.arrived_at = at.replace(second=0, microsecond=0)
+        row.arrived_item_id = item_id
+        scope.label = f"{name} arrived at {at:%H.%M}"
+        attendee = record.attendee(person_id)
+        assert attendee is not None
+        from dataclasses import replace
+
+        check_times(
+            replace(attendee, status=AttendanceStatus.PRESENT, arrived_at=row.arrived_at), name
+        )
+    return Change(scope.label, meeting_id, AREAS)
+
+
+def record_departure(
+    desk: Desk,
+    meeting_id: int,
+    person_id: int,
+    at: dt.time,
+    item_id: int | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Change:
+    with meeting_action(desk, meeting_id, "departure", correction=correction) as scope:
+        record = scope.record
+        name = record.name_of(person_id)
+        attendee = record.attendee(person_id)
+        if attendee is None or attendee.status is not AttendanceStatus.PRESENT:
+            raise RuleViolation(f"{name} is not marked present, so cannot leave the meeting.")
+        if item_id is not None:
+            record.item(item_id)
+        row = _attendee_row(scope.session, meeting_id, person_id)
+        row.departed_at = at.replace(second=0, microsecond=0)
+        row.departed_item_id = item_id
+        scope.label = f"{name} left at {at:%H.%M}"
+        from dataclasses import replace
+
+        check_times(replace(attendee, departed_at=row.departed_at), name)
+    return Change(scope.label, meeting_id, AREAS)
+
+
+def clear_times(
+    desk: Desk, meeting_id: int, person_id: int, *, correction: Correction | None = None
+) -> Change:
+    """Present for the whole meeting after all (a time entered by mistake)."""
+    with meeting_action(desk, meeting_id, "clear times", correction=correction) as scope:
+        name = scope.record.name_of(person_id)
+        row = _attendee_row(scope.session, meeting_id, person_id)
+        row.arrived_at = row.departed_at = None
+        row.arrived_item_id = row.departed_item_id = None
+        scope.label = f"Clear {name}'s arrival and departure"
+    return Change(scope.label, meeting_id, AREAS)
+
+
+def add_substitute(
+    desk: Desk,
+    meeting_id: int,
+    substitute_name: str,
+    member_id: int,
+    *,
+    correction: Correction | None = None,
+) -> Change:
+    with meeting_action(desk, meeting_id, "substitute", correction=correction) as scope:
+        person = find_or_create_person(scope.session, substitute_name)
+        record = scope.record
+        from dataclasses import replace
+
+        from clerkdesk.domain.model import Person
+
+        if all(p.id != person.id for p in record.people):
+            record = replace(record, people=(*record.people, Person(person.id, person.name)))
+        check_substitution(record, person.id, member_id)
+        existing = record.attendee(person.id)
+        if existing is not None:
+            row = _attendee_row(scope.session, meeting_id, person.id)
+            row.capacity = Capacity.SUBSTITUTE.value
+            row.substitute_for_id = member_id
+            row.status = AttendanceStatus.PRESENT.value
+        else:
+            scope.session.add(
+                AttendeeRow(
+                    meeting_id=meeting_id,
+                    person_id=person.id,
+                    capacity=Capacity.SUBSTITUTE.value,
+                    role="member",
+                    voting=True,
+                    status=AttendanceStatus.PRESENT.value,
+                    substitute_for_id=member_id,
+                    position=next_position(
+                        scope.session, AttendeeRow.position, AttendeeRow.meeting_id == meeting_id
+                    ),
+                )
+            )
+        scope.label = f"{person.name} substitutes for {record.name_of(member_id)}"
+        scope.new_id = person.id
+    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+
+
+def add_attendee(
+    desk: Desk,
+    meeting_id: int,
+    name: str,
+    capacity: Capacity,
+    title: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Change:
+    """Another councillor in attendance, or an officer."""
+    if capacity not in (Capacity.OTHER_MEMBER, Capacity.OFFICER):
+        raise RuleViolation(
+            "Add committee members through the committee, and substitutes with 'substitute'."
+        )
+    kind = PersonKind.OFFICER if capacity is Capacity.OFFICER else PersonKind.COUNCILLOR
+    with meeting_action(desk, meeting_id, "attendee", correction=correction) as scope:
+        person = find_or_create_person(scope.session, name, kind, title)
+        if scope.record.attendee(person.id) is not None:
+            raise RuleViolation(f"{person.name} is already on the attendance list.")
+        scope.session.add(
+            AttendeeRow(
+                meeting_id=meeting_id,
+                person_id=person.id,
+                capacity=capacity.value,
+                role="member",
+                voting=False,
+                status=AttendanceStatus.PRESENT.value,
+                position=next_position(
+                    scope.session, AttendeeRow.position, AttendeeRow.meeting_id == meeting_id
+                ),
+            )
+        )
+        scope.new_id = person.id
+        scope.label = f"Add {person.name}"
+    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+
+
+def remove_attendee(
+    desk: Desk, meeting_id: int, person_id: int, *, correction: Correction | None = None
+) -> Change:
+    """Remove a substitute, other member or officer added by mistake."""
+    with meeting_action(desk, meeting_id, "remove", correction=correction) as scope:
+        attendee = scope.record.attendee(person_id)
+        name = scope.record.name_of(person_id)
+        if attendee is None:
+            raise NotFoundError(f"{name} is not on the attendance list.")
+        if attendee.capacity is Capacity.MEMBER:
+            raise RuleViolation(
+                f"{name} is a member of the committee; mark them absent instead of removing."
+            )
+        scope.session.delete(_attendee_row(scope.session, meeting_id, person_id))
+        scope.label = f"Remove {name}"
+    return Change(scope.label, meeting_id, AREAS)

@@ -1,0 +1,74 @@
+"""Recording declarations of interest."""
+
+from __future__ import annotations
+
+from clerkdesk.domain.errors import NotFoundError
+from clerkdesk.domain.model import Declaration
+from clerkdesk.domain.rules import check_declaration
+from clerkdesk.persistence.schema import DeclarationRow
+from clerkdesk.services.context import Change, Correction, Desk, meeting_action
+
+AREAS = frozenset({"declarations", "votes"})
+
+
+def declare_interest(
+    desk: Desk,
+    meeting_id: int,
+    item_id: int,
+    person_id: int,
+    kind: str,
+    nature: str = "",
+    *,
+    sensitive: bool = False,
+    dispensation: bool = False,
+    left_room: bool | None = None,
+    correction: Correction | None = None,
+) -> Change:
+    """Record a declaration. ``left_room`` defaults to what the kind requires."""
+    with meeting_action(desk, meeting_id, "declare", correction=correction) as scope:
+        record = scope.record
+        interest = record.interest_kind(kind)
+        if left_room is None:
+            left_room = interest.must_leave and not dispensation
+        declaration = Declaration(
+            id=0,
+            item_id=item_id,
+            person_id=person_id,
+            kind=kind,
+            nature=nature.strip(),
+            sensitive=sensitive,
+            dispensation=dispensation,
+            left_room=left_room,
+        )
+        check_declaration(record, declaration)
+        row = DeclarationRow(
+            meeting_id=meeting_id,
+            item_id=item_id,
+            person_id=person_id,
+            kind_code=kind,
+            nature="" if sensitive else nature.strip(),
+            sensitive=sensitive,
+            dispensation=dispensation,
+            left_room=left_room,
+        )
+        scope.session.add(row)
+        scope.session.flush()
+        scope.new_id = row.id
+        label = (
+            f"{record.name_of(person_id)} declares a {interest.label.lower()} in item "
+            f"{record.item(item_id).number}"
+        )
+    return Change(label, meeting_id, AREAS, new_id=scope.new_id)
+
+
+def withdraw_declaration(
+    desk: Desk, meeting_id: int, declaration_id: int, *, correction: Correction | None = None
+) -> Change:
+    """Remove a declaration entered by mistake."""
+    with meeting_action(desk, meeting_id, "withdraw", correction=correction) as scope:
+        row = scope.session.get(DeclarationRow, declaration_id)
+        if row is None or row.meeting_id != meeting_id:
+            raise NotFoundError(f"There is no declaration {declaration_id} in this meeting.")
+        scope.label = label = f"Remove {scope.record.name_of(row.person_id)}'s declaration"
+        scope.session.delete(row)
+    return Change(label, meeting_id, AREAS)

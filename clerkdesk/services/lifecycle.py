@@ -1,0 +1,106 @@
+"""A meeting's life: started, closed, minutes approved; and its details."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import update
+
+from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.domain.model import MeetingStatus
+from clerkdesk.domain.rules import check_status_change
+from clerkdesk.persistence.records import get_meeting_row
+from clerkdesk.persistence.schema import AgendaItemRow, JournalRow
+from clerkdesk.services.context import Change, Correction, Desk, meeting_action, now
+from clerkdesk.services.setup import check_part
+
+AREAS = frozenset({"meeting"})
+
+
+def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
+    """Start or close the meeting (approval has its own service)."""
+    if status is MeetingStatus.APPROVED:
+        raise RuleViolation("Use 'approve minutes' to approve them, naming who approved.")
+    with meeting_action(desk, meeting_id, "status") as scope:
+        check_status_change(scope.record, status)
+        get_meeting_row(scope.session, meeting_id).status = status.value
+        scope.label = {
+            MeetingStatus.IN_PROGRESS: "Start the meeting",
+            MeetingStatus.CLOSED: "Close the meeting",
+            MeetingStatus.DRAFT: "Return the meeting to draft",
+        }[status]
+    return Change(scope.label, meeting_id, AREAS)
+
+
+def approve_minutes(
+    desk: Desk, meeting_id: int, approved_by: str, approved_on: dt.datetime | None = None
+) -> Change:
+    """Approve the minutes, signed by the person presiding. The record then locks.
+
+    Approval cannot be undone: from here on changes are corrections, and the
+    undo history of the meeting is closed.
+    """
+    if not approved_by.strip():
+        raise RuleViolation("Name the person presiding who signed the minutes as approved.")
+    with meeting_action(desk, meeting_id, "approve", undoable=False) as scope:
+        check_status_change(scope.record, MeetingStatus.APPROVED)
+        row = get_meeting_row(scope.session, meeting_id)
+        row.status = MeetingStatus.APPROVED.value
+        row.approved_at = approved_on or now()
+        row.approved_by = " ".join(approved_by.split())
+        scope.session.execute(
+            update(JournalRow)
+            .where(JournalRow.meeting_id == meeting_id, JournalRow.state != "discarded")
+            .values(state="discarded")
+        )
+        scope.label = f"Minutes approved, signed by {row.approved_by}"
+    return Change(scope.label, meeting_id, AREAS)
+
+
+def update_meeting_details(
+    desk: Desk,
+    meeting_id: int,
+    *,
+    date: dt.date | None = None,
+    start_time: dt.time | None = None,
+    venue: str | None = None,
+    correction: Correction | None = None,
+) -> Change:
+    with meeting_action(desk, meeting_id, "Edit meeting details", correction=correction) as scope:
+        row = get_meeting_row(scope.session, meeting_id)
+        if date is not None:
+            row.date = date
+        if start_time is not None:
+            row.start_time = start_time
+        if venue is not None:
+            row.venue = " ".join(venue.split()) or None
+    return Change(scope.label, meeting_id, AREAS)
+
+
+def update_item(
+    desk: Desk,
+    meeting_id: int,
+    item_id: int,
+    *,
+    title: str | None = None,
+    part: int | None = None,
+    exempt_paragraph: int | None = None,
+    public_summary: str | None = None,
+    correction: Correction | None = None,
+) -> Change:
+    """Change an item's title, Part I/II status or its public summary."""
+    with meeting_action(desk, meeting_id, "Edit item", correction=correction) as scope:
+        item = scope.record.item(item_id)
+        row = scope.session.get_one(AgendaItemRow, item_id)
+        new_part = part if part is not None else row.part
+        new_paragraph = exempt_paragraph if part == 2 or exempt_paragraph else row.exempt_paragraph
+        if new_part == 1:
+            new_paragraph = None
+        check_part(new_part, new_paragraph)
+        row.part, row.exempt_paragraph = new_part, new_paragraph
+        if title is not None and title.strip():
+            row.title = " ".join(title.split())
+        if public_summary is not None:
+            row.public_summary = public_summary.strip() or None
+        scope.label = f"Edit item {item.number}"
+    return Change(scope.label, meeting_id, frozenset({"items"}))

@@ -1,0 +1,274 @@
+"""Setting up committees, meetings and agendas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql import ColumnElement
+
+from clerkdesk.domain.errors import NotFoundError, RuleViolation
+from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
+from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind, Role
+from clerkdesk.persistence.schema import (
+    AgendaItemRow,
+    AttendeeRow,
+    CommitteeMemberRow,
+    CommitteeRow,
+    InterestKindRow,
+    MeetingRow,
+    OrganisationRow,
+    PersonRow,
+    RecommendationRow,
+)
+from clerkdesk.services.context import Change, Desk, meeting_action, write_audit
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSpec:
+    name: str
+    role: Role = Role.MEMBER
+    voting: bool = True
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.replace("\u00a0", " ").split())
+
+
+def ensure_interest_kinds(session: Session) -> None:
+    if session.scalar(select(func.count()).select_from(InterestKindRow)):
+        return
+    for position, kind in enumerate(DEFAULT_INTEREST_KINDS):
+        session.add(
+            InterestKindRow(
+                code=kind.code,
+                label=kind.label,
+                may_speak=kind.may_speak,
+                may_vote=kind.may_vote,
+                must_leave=kind.must_leave,
+                shows_nature=kind.shows_nature,
+                position=position,
+            )
+        )
+
+
+def find_or_create_person(
+    session: Session, name: str, kind: PersonKind = PersonKind.COUNCILLOR, title: str | None = None
+) -> PersonRow:
+    clean = normalise_name(name)
+    if not clean:
+        raise RuleViolation("A person needs a name.")
+    row = session.scalars(
+        select(PersonRow).where(
+            func.lower(PersonRow.name) == clean.lower(), PersonRow.kind == kind.value
+        )
+    ).first()
+    if row is None:
+        row = PersonRow(name=clean, kind=kind.value, title=title)
+        session.add(row)
+        session.flush()
+    elif title and not row.title:
+        row.title = title
+    return row
+
+
+def find_or_create_organisation(session: Session, name: str) -> OrganisationRow:
+    clean = normalise_name(name) or "Unnamed council"
+    row = session.scalars(select(OrganisationRow).where(OrganisationRow.name == clean)).first()
+    if row is None:
+        row = OrganisationRow(name=clean)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def find_committee(session: Session, organisation_id: int, name: str) -> CommitteeRow | None:
+    wanted = normalise_name(name).lower().replace("&", "and")
+    for row in session.scalars(
+        select(CommitteeRow).where(CommitteeRow.organisation_id == organisation_id)
+    ):
+        if row.name.lower().replace("&", "and") == wanted:
+            return row
+    return None
+
+
+def save_committee(
+    session: Session, organisation: str, name: str, quorum: int, members: Sequence[MemberSpec]
+) -> tuple[CommitteeRow, list[str]]:
+    """Create the committee, or bring an existing one's membership up to date.
+
+    Returns the committee and a list of what was added or changed, in words.
+    """
+    if quorum < 1:
+        raise RuleViolation("The quorum must be at least one member.")
+    if not normalise_name(name):
+        raise RuleViolation("The committee needs a name.")
+    ensure_interest_kinds(session)
+    org = find_or_create_organisation(session, organisation)
+    notes: list[str] = []
+    committee = find_committee(session, org.id, name)
+    if committee is None:
+        committee = CommitteeRow(organisation_id=org.id, name=normalise_name(name), quorum=quorum)
+        session.add(committee)
+        session.flush()
+        notes.append(f"Added committee {committee.name} (quorum {quorum}).")
+    elif committee.quorum != quorum:
+        notes.append(f"Changed the quorum of {committee.name} from {committee.quorum} to {quorum}.")
+        committee.quorum = quorum
+    existing = {
+        m.person_id: m
+        for m in session.scalars(
+            select(CommitteeMemberRow).where(CommitteeMemberRow.committee_id == committee.id)
+        )
+    }
+    for position, spec in enumerate(members):
+        person = find_or_create_person(session, spec.name)
+        member = existing.get(person.id)
+        if member is None:
+            session.add(
+                CommitteeMemberRow(
+                    committee_id=committee.id,
+                    person_id=person.id,
+                    role=spec.role.value,
+                    voting=spec.voting,
+                    position=position,
+                )
+            )
+            notes.append(f"Added member {person.name}" + _role_words(spec.role) + ".")
+        elif member.role != spec.role.value:
+            notes.append(f"{person.name} is now {spec.role.value}.")
+            member.role = spec.role.value
+    session.flush()
+    return committee, notes
+
+
+def _role_words(role: Role) -> str:
+    return "" if role is Role.MEMBER else f" ({role.value})"
+
+
+def create_meeting(
+    desk: Desk,
+    committee_id: int,
+    date: dt.date,
+    start_time: dt.time | None = None,
+    venue: str | None = None,
+) -> Change:
+    with desk.db.session() as session:
+        meeting_id = add_meeting(session, committee_id, date, start_time, venue)
+        write_audit(session, desk, meeting_id, "Create meeting", "")
+    return Change("Create meeting", meeting_id, frozenset({"meetings"}), new_id=meeting_id)
+
+
+def add_meeting(
+    session: Session,
+    committee_id: int,
+    date: dt.date,
+    start_time: dt.time | None,
+    venue: str | None,
+) -> int:
+    """Create a meeting with an attendance row for each member of the committee."""
+    committee = session.get(CommitteeRow, committee_id)
+    if committee is None:
+        raise NotFoundError(f"There is no committee with id {committee_id}.")
+    meeting = MeetingRow(
+        committee_id=committee_id, date=date, start_time=start_time, venue=venue, status="draft"
+    )
+    session.add(meeting)
+    session.flush()
+    members = session.scalars(
+        select(CommitteeMemberRow)
+        .where(CommitteeMemberRow.committee_id == committee_id)
+        .order_by(CommitteeMemberRow.position)
+    )
+    for position, member in enumerate(members):
+        session.add(
+            AttendeeRow(
+                meeting_id=meeting.id,
+                person_id=member.person_id,
+                capacity=Capacity.MEMBER.value,
+                role=member.role,
+                voting=member.voting,
+                status=AttendanceStatus.ABSENT.value,
+                position=position,
+            )
+        )
+    session.flush()
+    return meeting.id
+
+
+def next_position(
+    session: Session, column: InstrumentedAttribute[int], where: ColumnElement[bool]
+) -> int:
+    current = session.scalar(select(func.max(column)).where(where))
+    return 0 if current is None else int(current) + 1
+
+
+def add_item(
+    desk: Desk,
+    meeting_id: int,
+    number: str,
+    title: str,
+    *,
+    part: int = 1,
+    exempt_paragraph: int | None = None,
+    report_title: str | None = None,
+    report_author: str | None = None,
+    contact_officer: str | None = None,
+) -> Change:
+    number = number.strip().rstrip(".")
+    if not number or not title.strip():
+        raise RuleViolation("An agenda item needs a number and a title.")
+    check_part(part, exempt_paragraph)
+    with meeting_action(desk, meeting_id, f"Add item {number}") as scope:
+        row = AgendaItemRow(
+            meeting_id=meeting_id,
+            position=next_position(
+                scope.session, AgendaItemRow.position, AgendaItemRow.meeting_id == meeting_id
+            ),
+            number=number,
+            title=normalise_name(title),
+            part=part,
+            exempt_paragraph=exempt_paragraph,
+            report_title=report_title,
+            report_author=report_author,
+            contact_officer=contact_officer,
+        )
+        scope.session.add(row)
+        scope.session.flush()
+        scope.new_id = row.id
+    return Change(f"Add item {number}", meeting_id, frozenset({"items"}), new_id=scope.new_id)
+
+
+def check_part(part: int, exempt_paragraph: int | None) -> None:
+    if part not in (1, 2):
+        raise RuleViolation("An item is Part I (public) or Part II (exempt): use 1 or 2.")
+    if exempt_paragraph is not None and not 1 <= exempt_paragraph <= 7:
+        raise RuleViolation(
+            "The exempt information paragraph of Schedule 12A must be between 1 and 7."
+        )
+    if part == 1 and exempt_paragraph is not None:
+        raise RuleViolation("Only a Part II item relies on a Schedule 12A paragraph.")
+
+
+def add_recommendation(
+    desk: Desk, meeting_id: int, item_id: int, text: str, label: str | None = None
+) -> Change:
+    if not text.strip():
+        raise RuleViolation("A recommendation needs its text.")
+    with meeting_action(desk, meeting_id, "Add recommendation") as scope:
+        scope.record.item(item_id)
+        row = RecommendationRow(
+            item_id=item_id,
+            position=next_position(
+                scope.session, RecommendationRow.position, RecommendationRow.item_id == item_id
+            ),
+            label=label.strip() if label else None,
+            text=text.strip(),
+        )
+        scope.session.add(row)
+        scope.session.flush()
+        scope.new_id = row.id
+    return Change("Add recommendation", meeting_id, frozenset({"items"}), new_id=scope.new_id)

@@ -1,0 +1,222 @@
+"""Recording votes, decisions without a vote, and amendments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.errors import NotFoundError, RuleViolation
+from clerkdesk.domain.model import Capacity, Outcome, Tally, VoteOption
+from clerkdesk.domain.voting import all_for_except, decide, unanimous_tally
+from clerkdesk.persistence.schema import AmendmentRow, DecisionRow, NamedVoteRow
+from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
+from clerkdesk.services.setup import next_position
+
+AREAS = frozenset({"votes"})
+
+
+def _existing(
+    session: Session, recommendation_id: int | None, amendment_id: int | None
+) -> DecisionRow | None:
+    if recommendation_id is not None:
+        where = DecisionRow.recommendation_id == recommendation_id
+    else:
+        where = DecisionRow.amendment_id == amendment_id
+    return session.scalars(select(DecisionRow).where(where)).first()
+
+
+def _remove(session: Session, row: DecisionRow) -> None:
+    for named in session.scalars(select(NamedVoteRow).where(NamedVoteRow.decision_id == row.id)):
+        session.delete(named)
+    session.flush()
+    session.delete(row)
+    session.flush()
+
+
+def _motion_name(
+    scope: ActionScope, recommendation_id: int | None, amendment_id: int | None
+) -> str:
+    record = scope.record
+    if amendment_id is not None:
+        amendment = record.amendment(amendment_id)
+        rec = record.recommendation(amendment.recommendation_id)
+        prefix = "the amendment to "
+    elif recommendation_id is not None:
+        rec = record.recommendation(recommendation_id)
+        prefix = ""
+    else:
+        raise RuleViolation("Choose a recommendation or an amendment to vote on.")
+    item = record.item(rec.item_id)
+    return f"{prefix}{item.number} {rec.label or f'recommendation {rec.position + 1}'}"
+
+
+def record_vote(
+    desk: Desk,
+    meeting_id: int,
+    *,
+    recommendation_id: int | None = None,
+    amendment_id: int | None = None,
+    tally: Tally | None = None,
+    named: Sequence[tuple[int, VoteOption]] = (),
+    outcome: Outcome | None = None,
+    casting_vote: VoteOption | None = None,
+    casting_voter_id: int | None = None,
+    at: dt.time | None = None,
+    correction: Correction | None = None,
+) -> Change:
+    """Record (or re-record) the decision on one recommendation or amendment."""
+    with meeting_action(desk, meeting_id, "vote", correction=correction) as scope:
+        motion = _motion_name(scope, recommendation_id, amendment_id)
+        decision = decide(
+            scope.record,
+            decision_id=0,
+            outcome=outcome,
+            recommendation_id=recommendation_id,
+            amendment_id=amendment_id,
+            tally=tally,
+            named=named,
+            casting_vote=casting_vote,
+            casting_voter_id=casting_voter_id,
+            at=at,
+        )
+        old = _existing(scope.session, recommendation_id, amendment_id)
+        if old is not None:
+            _remove(scope.session, old)
+        row = DecisionRow(
+            meeting_id=meeting_id,
+            recommendation_id=recommendation_id,
+            amendment_id=amendment_id,
+            outcome=decision.outcome.value,
+            yes=decision.tally.yes if decision.tally else None,
+            no=decision.tally.no if decision.tally else None,
+            abstain=decision.tally.abstain if decision.tally else None,
+            casting_vote=decision.casting_vote.value if decision.casting_vote else None,
+            casting_voter_id=decision.casting_voter_id,
+            taken_at=at.replace(second=0, microsecond=0) if at else None,
+        )
+        scope.session.add(row)
+        scope.session.flush()
+        for position, (person_id, option) in enumerate(decision.named):
+            scope.session.add(
+                NamedVoteRow(
+                    decision_id=row.id, person_id=person_id, option=option.value, position=position
+                )
+            )
+        scope.new_id = row.id
+        scope.label = f"Vote on {motion}: {decision.outcome.value}"
+    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+
+
+def record_unanimous(
+    desk: Desk, meeting_id: int, recommendation_id: int, at: dt.time | None = None
+) -> Change:
+    """Everyone entitled to vote voted in favour."""
+    with desk.db.session() as session:
+        from clerkdesk.persistence.records import load_record
+
+        record = load_record(session, meeting_id)
+    tally = unanimous_tally(record, record.recommendation(recommendation_id).item_id, at)
+    if tally.yes == 0:
+        raise RuleViolation("Nobody in the room may vote on this item, so it cannot be unanimous.")
+    return record_vote(desk, meeting_id, recommendation_id=recommendation_id, tally=tally, at=at)
+
+
+def record_named_vote(
+    desk: Desk,
+    meeting_id: int,
+    recommendation_id: int,
+    exceptions: dict[int, VoteOption],
+    at: dt.time | None = None,
+    casting_vote: VoteOption | None = None,
+) -> Change:
+    """A recorded vote entered as clerks write it: all for, except ..."""
+    with desk.db.session() as session:
+        from clerkdesk.persistence.records import load_record
+
+        record = load_record(session, meeting_id)
+    item_id = record.recommendation(recommendation_id).item_id
+    named = all_for_except(record, item_id, at, exceptions)
+    return record_vote(
+        desk,
+        meeting_id,
+        recommendation_id=recommendation_id,
+        named=named,
+        at=at,
+        casting_vote=casting_vote,
+    )
+
+
+def clear_vote(
+    desk: Desk,
+    meeting_id: int,
+    *,
+    recommendation_id: int | None = None,
+    amendment_id: int | None = None,
+    correction: Correction | None = None,
+) -> Change:
+    with meeting_action(desk, meeting_id, "clear vote", correction=correction) as scope:
+        motion = _motion_name(scope, recommendation_id, amendment_id)
+        old = _existing(scope.session, recommendation_id, amendment_id)
+        if old is None:
+            raise NotFoundError(f"No vote is recorded on {motion}.")
+        _remove(scope.session, old)
+        scope.label = f"Clear the vote on {motion}"
+    return Change(scope.label, meeting_id, AREAS)
+
+
+def add_amendment(
+    desk: Desk,
+    meeting_id: int,
+    recommendation_id: int,
+    mover_id: int,
+    seconder_id: int,
+    text: str,
+    resulting_text: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Change:
+    if not text.strip():
+        raise RuleViolation("Write the amendment's wording.")
+    with meeting_action(desk, meeting_id, "amendment", correction=correction) as scope:
+        record = scope.record
+        record.recommendation(recommendation_id)
+        for person_id, role in ((mover_id, "mover"), (seconder_id, "seconder")):
+            attendee = record.attendee(person_id)
+            if attendee is None or attendee.capacity not in (Capacity.MEMBER, Capacity.SUBSTITUTE):
+                raise RuleViolation(
+                    f"The {role} must be a member or substitute at this meeting; "
+                    f"{record.name_of(person_id)} is not."
+                )
+        if mover_id == seconder_id:
+            raise RuleViolation("An amendment must be seconded by someone other than its mover.")
+        row = AmendmentRow(
+            recommendation_id=recommendation_id,
+            position=next_position(
+                scope.session,
+                AmendmentRow.position,
+                AmendmentRow.recommendation_id == recommendation_id,
+            ),
+            mover_id=mover_id,
+            seconder_id=seconder_id,
+            text=text.strip(),
+            resulting_text=resulting_text.strip() if resulting_text else None,
+        )
+        scope.session.add(row)
+        scope.session.flush()
+        scope.new_id = row.id
+        scope.label = f"Amendment moved by {record.name_of(mover_id)}"
+    return Change(scope.label, meeting_id, AREAS | {"items"}, new_id=scope.new_id)
+
+
+def remove_amendment(desk: Desk, meeting_id: int, amendment_id: int) -> Change:
+    with meeting_action(desk, meeting_id, "remove amendment") as scope:
+        scope.record.amendment(amendment_id)
+        old = _existing(scope.session, None, amendment_id)
+        if old is not None:
+            _remove(scope.session, old)
+        scope.session.delete(scope.session.get_one(AmendmentRow, amendment_id))
+        scope.label = "Remove amendment"
+    return Change(scope.label, meeting_id, AREAS | {"items"})
