@@ -1,0 +1,182 @@
+"""The meeting record as JSON: format ``clerkdesk-meeting``, version 1.
+
+Documented in docs/meeting-record-format.md. Votes follow the Popolo
+VoteEvent shape (``counts`` as option/value pairs, ``votes`` per voter,
+``result`` pass/fail). People are referred to by keys ("p1", "p2", ...) given
+in attendance order, and items by their number, so a dump carries no database
+ids and loading it then dumping again gives the same document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from clerkdesk.domain.errors import InvalidRecordError
+from clerkdesk.domain.model import (
+    Decision,
+    MeetingRecord,
+    Outcome,
+)
+
+FORMAT_NAME = "clerkdesk-meeting"
+FORMAT_VERSION = 1
+
+
+def _time(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def dump_record(record: MeetingRecord) -> dict[str, Any]:
+    keys = {a.person_id: f"p{n}" for n, a in enumerate(record.attendees, start=1)}
+    numbers = {i.id: i.number for i in record.items}
+
+    def person_key(person_id: int | None) -> str | None:
+        return keys[person_id] if person_id is not None else None
+
+    def vote(decision: Decision | None) -> dict[str, Any] | None:
+        if decision is None:
+            return None
+        result = {Outcome.CARRIED: "pass", Outcome.LOST: "fail"}.get(decision.outcome)
+        event: dict[str, Any] = {
+            "outcome": decision.outcome.value,
+            "result": result,
+            "taken_at": _time(decision.taken_at),
+            "counts": [],
+            "votes": [{"voter": keys[p], "option": o.value} for p, o in decision.named],
+            "casting_vote": None,
+        }
+        if decision.tally is not None:
+            event["counts"] = [
+                {"option": "yes", "value": decision.tally.yes},
+                {"option": "no", "value": decision.tally.no},
+                {"option": "abstain", "value": decision.tally.abstain},
+            ]
+        if decision.casting_vote is not None:
+            event["casting_vote"] = {
+                "voter": person_key(decision.casting_voter_id),
+                "option": decision.casting_vote.value,
+            }
+        return event
+
+    items = []
+    for item in record.ordered_items:
+        recommendations = []
+        for rec in record.recommendations_of(item.id):
+            recommendations.append(
+                {
+                    "label": rec.label,
+                    "text": rec.text,
+                    "vote": vote(record.decision_on(rec.id)),
+                    "amendments": [
+                        {
+                            "mover": keys[a.mover_id],
+                            "seconder": keys[a.seconder_id],
+                            "text": a.text,
+                            "resulting_text": a.resulting_text,
+                            "vote": vote(record.decision_on_amendment(a.id)),
+                        }
+                        for a in record.amendments_of(rec.id)
+                    ],
+                }
+            )
+        items.append(
+            {
+                "number": item.number,
+                "title": item.title,
+                "part": item.part,
+                "exempt_paragraph": item.exempt_paragraph,
+                "report_title": item.report_title,
+                "report_author": item.report_author,
+                "contact_officer": item.contact_officer,
+                "public_summary": item.public_summary,
+                "declarations": [
+                    {
+                        "person": keys[d.person_id],
+                        "kind": d.kind,
+                        "nature": d.nature,
+                        "sensitive": d.sensitive,
+                        "dispensation": d.dispensation,
+                        "left_room": d.left_room,
+                    }
+                    for d in record.declarations_for(item.id)
+                ],
+                "recommendations": recommendations,
+                "minutes": [p.text for p in record.paragraphs_of(item.id)],
+                "actions": [{"owner": a.owner, "text": a.text} for a in record.actions_of(item.id)],
+            }
+        )
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "organisation": record.organisation,
+        "committee": {"name": record.committee, "quorum": record.quorum},
+        "meeting": {
+            "date": record.date.isoformat(),
+            "start_time": _time(record.start_time),
+            "venue": record.venue,
+            "status": record.status.value,
+            "approved_at": record.approved_at.isoformat() if record.approved_at else None,
+            "approved_by": record.approved_by,
+        },
+        "people": [
+            {
+                "key": keys[a.person_id],
+                "name": record.name_of(a.person_id),
+                "kind": record.person(a.person_id).kind.value,
+                "title": record.person(a.person_id).title,
+            }
+            for a in record.attendees
+        ],
+        "attendance": [
+            {
+                "person": keys[a.person_id],
+                "capacity": a.capacity.value,
+                "role": a.role.value,
+                "voting": a.voting,
+                "status": a.status.value,
+                "arrived_at": _time(a.arrived_at),
+                "departed_at": _time(a.departed_at),
+                "arrived_during_item": numbers.get(a.arrived_during_item or -1),
+                "departed_during_item": numbers.get(a.departed_during_item or -1),
+                "substitute_for": person_key(a.substitute_for),
+            }
+            for a in record.attendees
+        ],
+        "interest_kinds": [
+            {
+                "code": k.code,
+                "label": k.label,
+                "may_speak": k.may_speak,
+                "may_vote": k.may_vote,
+                "must_leave": k.must_leave,
+                "shows_nature": k.shows_nature,
+            }
+            for k in record.interest_kinds
+        ],
+        "items": items,
+        "corrections": [
+            {
+                "made_at": c.made_at.isoformat(),
+                "made_by": c.made_by,
+                "reason": c.reason,
+                "summary": c.summary,
+            }
+            for c in record.corrections
+        ],
+    }
+
+
+def check_header(data: Any) -> None:
+    if not isinstance(data, dict):
+        raise InvalidRecordError("A meeting record must be a JSON object.")
+    if data.get("format") != FORMAT_NAME:
+        raise InvalidRecordError(
+            f'This is not a ClerkDesk meeting record (expected "format": "{FORMAT_NAME}").'
+        )
+    version = data.get("version")
+    if version != FORMAT_VERSION:
+        raise InvalidRecordError(
+            f"This meeting record is format version {version!r}; this ClerkDesk reads version "
+            f"{FORMAT_VERSION}. Update ClerkDesk to load it."
+        )
