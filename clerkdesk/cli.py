@@ -1,0 +1,237 @@
+"""The ``clerkdesk`` command line.
+
+Bad input gives a one-line error on stderr and exit status 2, never a
+traceback, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from clerkdesk.domain.errors import DomainError
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `clerkdesk --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="clerkdesk",
+        description="Record council committee meetings and write their minutes.",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="the database file (default: CLERKDESK_DB or clerkdesk.db in your user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("demo", help="create the demo data and print the ids of its meetings")
+    meetings = commands.add_parser("meetings", help="list meetings: id, committee, date, status")
+    meetings.add_argument("--json", action="store_true")
+    dump = commands.add_parser("dump", help="print a whole meeting record as JSON")
+    dump.add_argument("meeting_id", type=int)
+    load = commands.add_parser("load", help="load a meeting record (JSON) and print its id")
+    load.add_argument("file", type=Path)
+    for name, what in (("parse-agenda", "an agenda"), ("parse-report", "a report")):
+        sub = commands.add_parser(name, help=f"print what is found in {what}; nothing is saved")
+        sub.add_argument("file", type=Path)
+        sub.add_argument("--json", action="store_true")
+    imp = commands.add_parser("import-agenda", help="create a meeting from an agenda")
+    imp.add_argument("file", type=Path)
+    attach = commands.add_parser("attach-report", help="add a report's recommendations to an item")
+    attach.add_argument("meeting_id", type=int)
+    attach.add_argument("item_number")
+    attach.add_argument("file", type=Path)
+    export = commands.add_parser("export", help="write the minutes as Word or PDF")
+    export.add_argument("meeting_id", type=int)
+    export.add_argument("--format", choices=("docx", "pdf"), required=True)
+    export.add_argument(
+        "--confidential",
+        action="store_true",
+        help="include Part II (exempt) business; marked CONFIDENTIAL",
+    )
+    export.add_argument("-o", "--output", type=Path, required=True)
+    verify = commands.add_parser("verify", help="check a file is an unchanged ClerkDesk export")
+    verify.add_argument("file", type=Path)
+    return parser
+
+
+def _read_file(path: Path) -> str:
+    if not path.exists():
+        raise UsageError(f"{path}: no such file. Check the name and folder.")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file.")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"{path} is not a UTF-8 text file; give a JSON file written by `clerkdesk dump`."
+        ) from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read it ({error.strerror}).") from None
+
+
+def _desk(args: argparse.Namespace) -> Any:
+    from clerkdesk.persistence.database import open_database
+    from clerkdesk.services.context import Desk
+
+    return Desk(open_database(args.db))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from clerkdesk.services.demo import create_demo
+
+    for meeting_id in create_demo(_desk(args)):
+        print(meeting_id)
+    return 0
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from clerkdesk.services.records_io import list_meetings
+
+    meetings = list_meetings(_desk(args))
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": m.id,
+                        "organisation": m.organisation,
+                        "committee": m.committee,
+                        "date": m.date,
+                        "status": m.status,
+                    }
+                    for m in meetings
+                ],
+                indent=2,
+            )
+        )
+        return 0
+    if not meetings:
+        print("No meetings yet. Create the demo with `clerkdesk demo`.")
+    for m in meetings:
+        print(f"{m.id:>5}  {m.date}  {m.status:<11}  {m.committee}")
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from clerkdesk.services.records_io import dump_meeting
+
+    print(json.dumps(dump_meeting(_desk(args), args.meeting_id), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from clerkdesk.services.records_io import load_meeting, parse_record_text
+
+    record = parse_record_text(_read_file(args.file))
+    print(load_meeting(_desk(args), record))
+    return 0
+
+
+def _parse_document(args: argparse.Namespace, kind: str) -> Any:
+    from clerkdesk import importing
+
+    if not args.file.exists():
+        raise UsageError(f"{args.file}: no such file. Check the name and folder.")
+    parse = importing.parse_agenda_file if kind == "agenda" else importing.parse_report_file
+    return parse(args.file)
+
+
+def cmd_parse(args: argparse.Namespace, kind: str) -> int:
+    parsed = _parse_document(args, kind)
+    if args.json:
+        print(json.dumps(parsed.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(parsed.describe())
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from clerkdesk.services.importing import import_agenda
+
+    result = import_agenda(_desk(args), _parse_document(args, "agenda"))
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    print(result.meeting_id)
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from clerkdesk.services.importing import attach_report
+
+    report = _parse_document(args, "report")
+    change = attach_report(_desk(args), args.meeting_id, args.item_number, report)
+    print(change.label)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from clerkdesk.services.exporting import export_meeting
+
+    path = export_meeting(_desk(args), args.meeting_id, args.format, args.confidential, args.output)
+    print(path)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from clerkdesk.services.exporting import verify_file
+
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: no such file. Check the name and folder.")
+    verdict = verify_file(_desk(args), args.file)
+    print(verdict.message)
+    return 0 if verdict.ok else 1
+
+
+def cmd_app(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from clerkdesk.ui.app import run_app
+
+    return run_app(args.db, list(argv))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "meetings": cmd_meetings,
+    "dump": cmd_dump,
+    "load": cmd_load,
+    "parse-agenda": lambda a: cmd_parse(a, "agenda"),
+    "parse-report": lambda a: cmd_parse(a, "report"),
+    "import-agenda": cmd_import,
+    "attach-report": cmd_attach,
+    "export": cmd_export,
+    "verify": cmd_verify,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return cmd_app(args, argv)
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"clerkdesk: {error}", file=sys.stderr)
+    except DomainError as error:
+        print(f"clerkdesk: {error.message}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("clerkdesk: interrupted; nothing half-done was saved.", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,8 @@
+"""Start ClerkDesk: `python main.py` does what the `clerkdesk` command does."""
+
+import sys
+
+from clerkdesk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

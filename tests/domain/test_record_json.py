@@ -1,0 +1,73 @@
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clerkdesk.domain.errors import InvalidRecordError
+from clerkdesk.domain.record_json import dump_record
+from clerkdesk.domain.record_reader import read_record
+from clerkdesk.services.demo import meeting_of_10_january_2018
+
+
+def test_read_then_dump_round_trips_the_demo_document() -> None:
+    record = read_record(meeting_of_10_january_2018())
+    first = dump_record(record)
+    assert dump_record(read_record(json.loads(json.dumps(first)))) == first
+
+
+def test_votes_are_popolo_vote_events() -> None:
+    dumped = dump_record(read_record(meeting_of_10_january_2018()))
+    votes = [r["vote"] for r in dumped["items"][2]["recommendations"]]
+    assert votes[0]["result"] == "pass"
+    assert votes[0]["counts"] == [
+        {"option": "yes", "value": 8},
+        {"option": "no", "value": 4},
+        {"option": "abstain", "value": 0},
+    ]
+    assert votes[4]["counts"][2] == {"option": "abstain", "value": 3}
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.update(format="other"), "not a ClerkDesk meeting record"),
+        (lambda d: d.update(version=99), "format version 99"),
+        (lambda d: d["committee"].update(quorum="three"), r"record.committee.quorum: expected int"),
+        (lambda d: d["meeting"].update(date="30/01/2018"), r"record.meeting.date: '30/01/2018'"),
+        (lambda d: d["attendance"][0].update(person="p99"), "no person has the key 'p99'"),
+        (
+            lambda d: d["items"][2]["recommendations"][0]["vote"].update(outcome="maybe"),
+            r"items\[2\].recommendations\[0\].vote.outcome",
+        ),
+        (lambda d: d["attendance"][0].update(arrived_during_item="9"), "no item numbered '9'"),
+    ],
+)
+def test_malformed_documents_say_where_the_problem_is(mutate, message) -> None:  # type: ignore[no-untyped-def]
+    document = meeting_of_10_january_2018()
+    mutate(document)
+    with pytest.raises(InvalidRecordError, match=message):
+        read_record(document)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200)
+@given(
+    key=st.sampled_from(["committee", "meeting", "people", "attendance", "items"]),
+    value=json_values,
+)
+def test_any_damaged_field_gives_invalid_record_error_or_a_record(key: str, value: object) -> None:
+    document = meeting_of_10_january_2018()
+    document[key] = value
+    try:
+        read_record(document)
+    except InvalidRecordError:
+        pass

@@ -1,0 +1,101 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from clerkdesk.persistence.database import Database, open_database
+from clerkdesk.persistence.errors import DatabaseError
+from clerkdesk.persistence.migrations import LATEST_VERSION, migration_sql, split_statements
+from clerkdesk.persistence.schema import Base
+
+
+def test_every_connection_is_durable(database: Database) -> None:
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+
+
+def test_write_transactions_take_the_lock_at_the_start(database: Database, db_path: Path) -> None:
+    with database.session() as session:
+        session.execute(text("SELECT 1"))
+        other = sqlite3.connect(db_path, timeout=0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+def test_orm_mappings_match_the_migrated_schema(database: Database) -> None:
+    inspector = inspect(database.engine)
+    for table in Base.metadata.sorted_tables:
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert columns == set(table.columns.keys()), table.name
+
+
+def test_new_database_is_at_the_latest_version(database: Database, db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+
+
+def make_version_1(path: Path) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in split_statements(migration_sql(1)):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO organisation (id, name) VALUES (1, 'Old Council')")
+    conn.execute(
+        "INSERT INTO committee (id, organisation_id, name, quorum) VALUES (1, 1, 'Old', 3)"
+    )
+    conn.execute(
+        "INSERT INTO meeting (id, committee_id, date, status) VALUES (1, 1, '2017-11-14', 'closed')"
+    )
+    conn.execute(
+        "INSERT INTO agenda_item (id, meeting_id, position, number, title, part) "
+        "VALUES (1, 1, 0, '1', 'Budget monitoring', 1)"
+    )
+    conn.close()
+
+
+def test_version_1_database_is_backed_up_and_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    make_version_1(path)
+    db = open_database(path)
+    with db.session() as session:
+        assert session.execute(text("SELECT count(*) FROM export_log")).scalar() == 0
+        hits = session.execute(
+            text("SELECT item_id FROM search_index WHERE search_index MATCH 'budget'")
+        ).all()
+        assert hits == [(1,)]
+    db.dispose()
+    backups = list((tmp_path / "old.db.backups").glob("*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT title FROM agenda_item").fetchone()[0] == "Budget monitoring"
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    with pytest.raises(DatabaseError, match="newer version of ClerkDesk"):
+        open_database(path)
+
+
+def test_damaged_file_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseError, match="damaged"):
+        open_database(path)
+
+
+def test_audit_trail_is_append_only(database: Database) -> None:
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO audit (at, clerk, action, detail) VALUES ('2025-01-01', 'c', 'a', '')"
+        )
+    for statement in ("UPDATE audit SET clerk = 'x'", "DELETE FROM audit"):
+        with pytest.raises(DatabaseError, match="append-only"), database.session() as session:
+            session.execute(text(statement))

@@ -1,0 +1,174 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from clerkdesk.domain.errors import RecordLockedError, RuleViolation
+from clerkdesk.domain.model import AttendanceStatus, MeetingStatus, Outcome, Tally, VoteOption
+from clerkdesk.services import attendance, declarations, lifecycle, minutes, undo, votes
+from clerkdesk.services.context import Correction, Desk
+from clerkdesk.services.records_io import get_record
+from tests.services.helpers import fresh_record, person_id
+
+
+@pytest.fixture
+def jan30(desk: Desk, demo_ids: list[int]) -> int:
+    """The 30 January meeting with everyone present."""
+    meeting_id = demo_ids[1]
+    for a in get_record(desk, meeting_id).attendees:
+        attendance.mark_attendance(desk, meeting_id, a.person_id, AttendanceStatus.PRESENT)
+    return meeting_id
+
+
+def test_demo_meeting_of_10_january_is_recorded_as_its_minutes_say(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    record = get_record(desk, demo_ids[0])
+    present = [a for a in record.attendees if a.status is AttendanceStatus.PRESENT]
+    assert len(present) == 12
+    smith = record.attendee(person_id(record, "R H Smith"))
+    assert smith is not None and smith.substitute_for == person_id(record, "E H Buckmaster")
+    assert record.declarations == ()
+    item = record.item_by_number("3")
+    tallies = [record.decision_on(r.id).tally for r in record.recommendations_of(item.id)]  # type: ignore[union-attr]
+    assert tallies == [
+        Tally(8, 4, 0),
+        Tally(8, 4, 0),
+        Tally(12, 0, 0),
+        Tally(11, 0, 1),
+        Tally(8, 1, 3),
+    ]
+    assert tallies[2].is_unanimous  # type: ignore[union-attr]
+
+
+def test_every_action_is_on_disk_when_the_call_returns(desk: Desk, jan30: int) -> None:
+    record = get_record(desk, jan30)
+    guest = person_id(record, "F Guest")
+    item4 = record.item_by_number("4")
+    attendance.record_departure(desk, jan30, guest, dt.time(11, 5), item4.id)
+    seen = fresh_record(desk, jan30).attendee(guest)
+    assert seen is not None and seen.departed_at == dt.time(11, 5)
+    assert seen.departed_during_item == item4.id
+
+
+def test_dpi_bars_the_member_from_the_vote(desk: Desk, jan30: int) -> None:
+    record = get_record(desk, jan30)
+    guest, item4 = person_id(record, "F Guest"), record.item_by_number("4")
+    declarations.declare_interest(desk, jan30, item4.id, guest, "dpi", "Employed by HCT")
+    rec = record.recommendations_of(item4.id)[0]
+    with pytest.raises(RuleViolation, match="F Guest declared a disclosable pecuniary interest"):
+        votes.record_vote(desk, jan30, recommendation_id=rec.id, named=[(guest, VoteOption.YES)])
+    with pytest.raises(RuleViolation, match="12 votes .* only 11 members may vote"):
+        votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(12, 0, 0))
+    change = votes.record_unanimous(desk, jan30, rec.id)
+    assert "carried" in change.label
+    assert fresh_record(desk, jan30).decision_on(rec.id).tally == Tally(11, 0, 0)  # type: ignore[union-attr]
+    assert fresh_record(desk, jan30).declarations[0].left_room  # a DPI means leaving
+
+
+def test_change_that_would_invalidate_a_recorded_vote_is_refused(desk: Desk, jan30: int) -> None:
+    record = get_record(desk, jan30)
+    rec = record.recommendations_of(record.item_by_number("3").id)[0]
+    votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(12, 0, 0))
+    with pytest.raises(RuleViolation, match="only 11 members may vote"):
+        attendance.mark_attendance(
+            desk, jan30, person_id(record, "T Howard"), AttendanceStatus.APOLOGIES
+        )
+    assert fresh_record(desk, jan30).attendee(person_id(record, "T Howard")).status is (  # type: ignore[union-attr]
+        AttendanceStatus.PRESENT
+    )
+
+
+def test_substitute_and_tie_with_casting_vote(desk: Desk, demo_ids: list[int]) -> None:
+    meeting_id = demo_ids[1]
+    record = get_record(desk, meeting_id)
+    names = ["C B Wyatt-Lowe", "F R G Hill", "T Howard"]
+    for name in names:
+        attendance.mark_attendance(
+            desk, meeting_id, person_id(record, name), AttendanceStatus.PRESENT
+        )
+    buckmaster = person_id(record, "E H Buckmaster")
+    attendance.mark_attendance(desk, meeting_id, buckmaster, AttendanceStatus.APOLOGIES)
+    attendance.add_substitute(desk, meeting_id, "R H Smith", buckmaster)
+    with pytest.raises(RuleViolation, match="R H Smith is substituting for E H Buckmaster"):
+        attendance.mark_attendance(desk, meeting_id, buckmaster, AttendanceStatus.PRESENT)
+    rec = record.recommendations_of(record.item_by_number("5").id)[0]
+    change = votes.record_vote(
+        desk, meeting_id, recommendation_id=rec.id, tally=Tally(2, 2, 0), casting_vote=VoteOption.NO
+    )
+    decision = fresh_record(desk, meeting_id).decision_on(rec.id)
+    assert decision is not None and decision.outcome is Outcome.LOST
+    assert decision.casting_voter_id == person_id(record, "C B Wyatt-Lowe")
+    assert "lost" in change.label
+
+
+def test_undo_and_redo_survive_a_restart(desk: Desk, jan30: int) -> None:
+    record = get_record(desk, jan30)
+    item3 = record.item_by_number("3")
+    minutes.add_paragraph(desk, jan30, item3.id, "Members received the report.")
+    rec = record.recommendations_of(item3.id)[0]
+    votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(8, 4, 0))
+    before = fresh_record(desk, jan30)
+    restarted = Desk(type(desk.db)(desk.db.path, desk.db.engine), desk.clerk)
+    assert undo.undo_state(restarted, jan30).undo_label == "Vote on 3 3.1: carried"
+    undo.undo(restarted, jan30)
+    assert fresh_record(desk, jan30).decision_on(rec.id) is None
+    undo.undo(restarted, jan30)
+    assert fresh_record(desk, jan30).paragraphs == ()
+    assert undo.undo_state(restarted, jan30).redo_label == "Add minute 3.1"
+    undo.redo(restarted, jan30)
+    undo.redo(restarted, jan30)
+    after = fresh_record(desk, jan30)
+    assert after.decisions == before.decisions
+    assert [p.text for p in after.paragraphs] == [p.text for p in before.paragraphs]
+    with pytest.raises(RuleViolation, match="nothing to redo"):
+        undo.redo(restarted, jan30)
+
+
+def test_new_action_after_undo_clears_redo(desk: Desk, jan30: int) -> None:
+    item3 = get_record(desk, jan30).item_by_number("3")
+    minutes.add_paragraph(desk, jan30, item3.id, "First")
+    undo.undo(desk, jan30)
+    minutes.add_paragraph(desk, jan30, item3.id, "Second")
+    assert undo.undo_state(desk, jan30).redo_label is None
+
+
+def test_approved_minutes_are_locked_and_corrections_keep_the_original(
+    desk: Desk, jan30: int
+) -> None:
+    item3 = get_record(desk, jan30).item_by_number("3")
+    paragraph = minutes.add_paragraph(desk, jan30, item3.id, "Members noted the report.").new_id
+    lifecycle.set_status(desk, jan30, MeetingStatus.IN_PROGRESS)
+    lifecycle.set_status(desk, jan30, MeetingStatus.CLOSED)
+    lifecycle.approve_minutes(desk, jan30, "C B Wyatt-Lowe")
+    assert paragraph is not None
+    with pytest.raises(RecordLockedError, match="approved by C B Wyatt-Lowe"):
+        minutes.edit_paragraph(desk, jan30, paragraph, "Members welcomed the report.")
+    with pytest.raises(RecordLockedError):
+        undo.undo(desk, jan30)
+    with pytest.raises(RuleViolation, match="needs a reason"):
+        minutes.edit_paragraph(desk, jan30, paragraph, "x", correction=Correction(" "))
+    minutes.edit_paragraph(
+        desk,
+        jan30,
+        paragraph,
+        "Members welcomed the report.",
+        correction=Correction("Chair asked for the wording at approval"),
+    )
+    record = fresh_record(desk, jan30)
+    assert record.paragraphs[0].text == "Members welcomed the report."
+    assert record.corrections[0].reason == "Chair asked for the wording at approval"
+    assert record.corrections[0].made_by == "Test Clerk"
+    with desk.db.session() as session:
+        stored = session.execute(text("SELECT changes FROM correction")).scalar_one()
+    assert "Members noted the report." in stored  # the original is kept
+
+
+def test_every_action_is_audited(desk: Desk, jan30: int) -> None:
+    with desk.db.session() as session:
+        rows = session.execute(
+            text("SELECT clerk, action FROM audit WHERE meeting_id = :m ORDER BY id"),
+            {"m": jan30},
+        ).all()
+    assert rows[-1] == ("Test Clerk", "Mark C B Wyatt-Lowe present")
+    assert len(rows) >= 12
