@@ -1,0 +1,134 @@
+"""Meeting dates and start times in the many ways councils write them.
+
+"TUESDAY 30 JANUARY 2018 at 10.30AM", "Wednesday 12th March 2025 at 7.00pm",
+"Date: 3 June 2024", "Time: 2.00 pm", "19:00", "12 noon".
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_DATE_PATTERNS = (
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+)
+STARTS_WITH_MONTH = re.compile(rf"^{_MONTH}\b", re.IGNORECASE)
+
+_AM_PM = re.compile(
+    r"(?<![\d.:])(?P<hour>[01]?\d)(?:[.:](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?\s?m\b\.?",
+    re.IGNORECASE,
+)
+_NOON = re.compile(r"\b(?:12(?:[.:]00)?\s*)?(?:noon|midday)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d.:/£$])(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d.:/%])")
+_AT_CLOCK = re.compile(r"\bat\s+(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\b", re.I)
+_TIME_LABEL = re.compile(r"^(?:start\s+)?time\b\s*[:\-]?\s*", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:meeting\s+)?date(?:\s+of\s+meeting)?\s*[:\-]", re.IGNORECASE)
+
+
+def find_date(text: str) -> tuple[datetime.date, int] | None:
+    """The first real date in ``text`` and where it ends."""
+    best: tuple[datetime.date, int, int] | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            value = _to_date(match)
+            if value is not None:
+                if best is None or match.start() < best[1]:
+                    best = (value, match.start(), match.end())
+                break
+    return (best[0], best[2]) if best else None
+
+
+def _to_date(match: re.Match[str]) -> datetime.date | None:
+    month_text = match.group("month").lower().rstrip(".")
+    month = _MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else 0)
+    try:
+        return datetime.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def find_time(text: str, *, labelled: bool = False) -> datetime.time | None:
+    """A clock time in ``text``; bare "19.00" counts only after "at" or a label."""
+    candidates: list[tuple[int, datetime.time]] = []
+    for match in _AM_PM.finditer(text):
+        hour = int(match.group("hour"))
+        if not 1 <= hour <= 12:
+            continue
+        hour = hour % 12 + (12 if match.group("half").lower() == "p" else 0)
+        candidates.append((match.start(), datetime.time(hour, int(match.group("minute") or 0))))
+        break
+    noon = _NOON.search(text)
+    if noon:
+        candidates.append((noon.start(), datetime.time(12, 0)))
+    bare = _CLOCK if labelled else _AT_CLOCK
+    clock = bare.search(text)
+    if clock:
+        minute = int(clock.group("minute"))
+        candidates.append((clock.start(), datetime.time(int(clock.group("hour")), minute)))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def meeting_date_and_time(
+    lines: list[str],
+) -> tuple[datetime.date | None, datetime.time | None]:
+    """Date and start time from an agenda's front page lines."""
+    date: datetime.date | None = None
+    time: datetime.time | None = None
+    for line in lines:
+        if _DATE_LABEL.match(line):
+            found = find_date(line)
+            if found:
+                date = found[0]
+                time = time or find_time(line[found[1] :])
+                break
+    if date is None:
+        for line in lines:
+            found = find_date(line)
+            if found:
+                date = found[0]
+                time = find_time(line[found[1] :])
+                break
+    if time is None:
+        for line in lines:
+            if _TIME_LABEL.match(line):
+                time = find_time(line, labelled=True)
+                if time:
+                    break
+    if time is None:
+        for line in lines:
+            if find_date(line) or "time" in line.lower() or "start" in line.lower():
+                time = find_time(line)
+                if time:
+                    break
+    return date, time

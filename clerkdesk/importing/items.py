@@ -1,0 +1,214 @@
+"""Agenda items: number, title, Part I/II, exempt paragraph, report details.
+
+Items are the first run of numbered headings whose numbers go up one at a
+time. Anything numbered out of turn (a list inside an item, a report's own
+sections) stays in the item's body, and a fresh start (the previous
+meeting's minutes, a report, a second copy of the agenda) ends the run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from clerkdesk.importing.cleaning import squash, without_bullet
+from clerkdesk.importing.dates import STARTS_WITH_MONTH
+from clerkdesk.importing.header import is_organisation_line
+from clerkdesk.importing.model import ParsedItem, ParsedRecommendation, Part
+from clerkdesk.importing.recommendations import find_recommendation_block, split_recommendations
+from clerkdesk.importing.titles import is_mostly_upper, tidy_caps
+
+_HEADING = re.compile(
+    r"^(?:(?i:item)\s+)?(?P<number>\d{1,3})(?:[.):]|\s+[-–—:])?\s+"
+    r"(?P<title>(?:[A-Z\"'‘“]|\d{2,4}/\d)[^\t]*)(?:\t(?P<cells>.*))?$"
+)
+_NUMBER_ONLY = re.compile(r"^(?:(?i:item)\s+)?(?P<number>\d{1,3})[.):]?$")
+_BOUNDARY = re.compile(
+    r"^(?:minutes|agenda|attendance|present|apologies)\s*:?$"
+    r"|^minutes\s+of\s+(?:the|a)\s+(?:\w+\s+)?meeting\b",
+    re.IGNORECASE,
+)
+_PART_HEADING = re.compile(
+    r"^part\s+(?P<part>ii|2|two|b|i|1|one|a)\b(?![.\d])|"
+    r"^(?P<private>(?:exempt|confidential|private|closed)\s+(?:items?|business|session|agenda)"
+    r"|items?\s+(?:likely\s+)?to\s+be\s+(?:taken|considered)\s+in\s+private)",
+    re.IGNORECASE,
+)
+_EXCLUSION = re.compile(r"exclusion\s+of\s+(?:the\s+)?(?:press|public)", re.IGNORECASE)
+_EXEMPT_CONTEXT = re.compile(r"12\s?a|exempt|confidential|private", re.IGNORECASE)
+_EXEMPT_PARAGRAPH = re.compile(r"\b(?:paragraphs?|paras?\.?)\s+(?P<n>[1-7])\b(?![.\d])", re.I)
+_PAGES = re.compile(r"\s*\(?\bpages?\s+\d+(?:\s*[-–]\s*\d+)?\)?\s*$", re.IGNORECASE)
+_EXEMPT_IN_TITLE = re.compile(r"\s*\((?:exempt|confidential|not for publication)[^)]*\)", re.I)
+_REPORT_OF = re.compile(
+    r"^(?:joint\s+)?report\s+(?:of|by|from)\s*[:\-–]*\s*(?:the\s+)?(?P<who>\S.{2,200})$", re.I
+)
+_CONTACT = re.compile(
+    r"^(?:contact\s+officers?|officer\s+contact|report\s+authors?|authors?|lead\s+officers?|"
+    r"contact)\s*[:\-–]+\s*(?P<who>\S.{1,200})$",
+    re.IGNORECASE,
+)
+_REPORT_TITLE = re.compile(
+    r"^(?:report\s+title|subject|title)\s*[:\-–]\s*(?P<title>.{3,300})$", re.I
+)
+_MAX_TITLE_LINES = 4
+_CELL_PARAGRAPH = re.compile(
+    r"(?<=[.:)\s])\s*(?=(?i:contact\s+officer|report\s+author|officer\s+contact)\s*:|"
+    r"(?i:joint\s+)?Report\s+(?:of|by)\s+the\b|Recommendations?\b|RECOMMENDED\b|"
+    r"The\s+(?:[\w\-]+\s+){1,3}(?:is|are)\s+(?:recommended|asked|invited)\s+to\b)"
+)
+
+
+@dataclass(slots=True)
+class ItemDraft:
+    number: int
+    title: str
+    part: Part
+    body: list[str] = field(default_factory=list)
+
+
+def find_item_drafts(lines: list[str]) -> tuple[int, int, list[ItemDraft]]:
+    """Items of the first agenda in ``lines``, with the index range they span."""
+    drafts: list[ItemDraft] = []
+    part: Part = 1
+    first_index = end_index = len(lines)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        heading = _heading(lines, index)
+        if drafts and heading is None and (_BOUNDARY.match(line) or is_organisation_line(line)):
+            end_index = index
+            break
+        if heading is not None and (not drafts or heading[0] == drafts[-1].number + 1):
+            number, title, used = heading
+            if not drafts:
+                first_index = index
+            if _EXCLUSION.search(title) and part == 1:
+                drafts.append(ItemDraft(number, title, 1))
+                part = 2
+            else:
+                drafts.append(ItemDraft(number, title, part))
+            index += used
+            continue
+        if heading is not None and drafts and _same_title(heading[1], drafts[0].title):
+            end_index = index  # the first item again: minutes or a second copy follow
+            break
+        marker = _PART_HEADING.match(line) if len(line) <= 80 else None
+        if marker:
+            part = (
+                2
+                if marker.group("private")
+                or marker.group("part").lower()
+                in {
+                    "ii",
+                    "2",
+                    "two",
+                    "b",
+                }
+                else 1
+            )
+        if drafts:
+            drafts[-1].body.append(line)
+        index += 1
+    return first_index, end_index, drafts
+
+
+def _same_title(a: str, b: str) -> bool:
+    return squash(a.partition("\t")[0]).lower() == squash(b.partition("\t")[0]).lower()
+
+
+def _heading(lines: list[str], index: int) -> tuple[int, str, int] | None:
+    line = lines[index]
+    match = _HEADING.match(line)
+    if match and not STARTS_WITH_MONTH.match(match.group("title")):
+        title_lines = [match.group("title")]
+        used = 1
+        if match.group("cells") is None:
+            for following in lines[index + 1 : index + 1 + _MAX_TITLE_LINES]:
+                if not _continues_title(" ".join(title_lines), following):
+                    break
+                title_lines.append(following)
+                used += 1
+        title = " ".join(title_lines)
+        if match.group("cells"):
+            title = f"{title}\t{match.group('cells')}"
+        return int(match.group("number")), title, used
+    number_only = _NUMBER_ONLY.match(line)
+    if number_only and index + 1 < len(lines):
+        following = lines[index + 1] or (lines[index + 2] if index + 2 < len(lines) else "")
+        if following[:1].isupper() and not _NUMBER_ONLY.match(following):
+            used = 2 if lines[index + 1] else 3
+            return int(number_only.group("number")), following, used
+    return None
+
+
+def _continues_title(title: str, line: str) -> bool:
+    if not line or "\t" in line or _HEADING.match(line) or len(line) > 120:
+        return False
+    if is_mostly_upper(title) and is_mostly_upper(line):
+        return not is_organisation_line(line)
+    last = title.rstrip().split()[-1].lower() if title.split() else ""
+    return line[:1].islower() or last in {"and", "of", "to", "the", "for", "&", "-", "–", "on"}
+
+
+def build_item(draft: ItemDraft) -> ParsedItem:
+    title_text, _, cells = draft.title.partition("\t")
+    body = [part for cell in cells.split("\t") for part in _split_cell(cell)] + draft.body
+    exempt = _exempt_paragraph([title_text, *body[:30]])
+    title = _tidy_title(title_text)
+    recommendations: tuple[ParsedRecommendation, ...] = ()
+    block = find_recommendation_block(body, in_item=True)
+    if block:
+        recommendations = split_recommendations(block)
+    part: Part = 2 if exempt is not None else draft.part
+    return ParsedItem(
+        number=str(draft.number),
+        title=title,
+        part=part,
+        exempt_paragraph=exempt,
+        report_title=_first(_REPORT_TITLE, body, "title"),
+        report_author=_first(_REPORT_OF, body, "who"),
+        contact_officer=person_name(_first(_CONTACT, body, "who")),
+        recommendations=recommendations,
+    )
+
+
+def _split_cell(cell: str) -> list[str]:
+    """Split a table cell that a PDF ran together back into its paragraphs."""
+    starts = [m.start() for m in _CELL_PARAGRAPH.finditer(cell) if m.start() > 0]
+    bounds = [0, *starts, len(cell)]
+    return [cell[a:b].strip() for a, b in itertools.pairwise(bounds) if cell[a:b].strip()]
+
+
+def _tidy_title(text: str) -> str:
+    text = squash(without_bullet(text))
+    text = _EXEMPT_IN_TITLE.sub("", text)
+    text = _PAGES.sub("", text).strip(" .:;-–")
+    return tidy_caps(text) or text
+
+
+def _exempt_paragraph(lines: list[str]) -> int | None:
+    for line in lines:
+        if _EXEMPT_CONTEXT.search(line):
+            match = _EXEMPT_PARAGRAPH.search(line)
+            if match:
+                return int(match.group("n"))
+    return None
+
+
+def _first(pattern: re.Pattern[str], lines: list[str], group: str) -> str | None:
+    for line in lines:
+        match = pattern.match(squash(line)) if len(line) < 400 else None
+        if match:
+            return tidy_caps(match.group(group).strip(" .,:;"))
+    return None
+
+
+def person_name(text: str | None) -> str | None:
+    """ "Helen Maneuf, Assistant Director (Tel: 01438 845502)" -> "Helen Maneuf"."""
+    if not text:
+        return None
+    name = re.split(
+        r"\s*(?:,|\(|\btel\b|\btelephone\b|\be-?mail\b|\s[-–]\s)", text, maxsplit=1, flags=re.I
+    )[0]
+    return name.strip(" .:;") or None

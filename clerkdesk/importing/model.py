@@ -1,0 +1,151 @@
+"""Plain, immutable results of parsing an agenda or a report.
+
+These carry no database or Qt types so that any layer (CLI, services, tests)
+can use them; ``to_json`` gives the stable shape the CLI prints.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Role = Literal["chair", "vice-chair", "member"]
+Part = Literal[1, 2]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRecommendation:
+    label: str | None
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMember:
+    name: str
+    role: Role = "member"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedItem:
+    number: str
+    title: str
+    part: Part = 1
+    exempt_paragraph: int | None = None
+    report_title: str | None = None
+    report_author: str | None = None
+    contact_officer: str | None = None
+    recommendations: tuple[ParsedRecommendation, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "part": self.part,
+            "exempt_paragraph": self.exempt_paragraph,
+            "report_title": self.report_title,
+            "report_author": self.report_author,
+            "contact_officer": self.contact_officer,
+            "recommendations": [r.to_json() for r in self.recommendations],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReport:
+    title: str | None
+    author: str | None
+    recommendations: tuple[ParsedRecommendation, ...]
+    contact_officer: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "author": self.author,
+            "contact_officer": self.contact_officer,
+            "recommendations": [r.to_json() for r in self.recommendations],
+        }
+
+    def describe(self) -> str:
+        lines = [f"Report: {self.title or '(title not found)'}"]
+        if self.author:
+            lines.append(f"Report of: {self.author}")
+        if self.contact_officer:
+            lines.append(f"Contact officer: {self.contact_officer}")
+        lines.extend(_describe_recommendations(self.recommendations, indent=""))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedAgenda:
+    organisation: str | None = None
+    committee: str | None = None
+    date: datetime.date | None = None
+    time: datetime.time | None = None
+    venue: str | None = None
+    quorum: int | None = None
+    members: tuple[ParsedMember, ...] = ()
+    items: tuple[ParsedItem, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation,
+            "committee": self.committee,
+            "date": self.date.isoformat() if self.date else None,
+            "time": self.time.strftime("%H:%M") if self.time else None,
+            "venue": self.venue,
+            "quorum": self.quorum,
+            "members": [m.to_json() for m in self.members],
+            "items": [i.to_json() for i in self.items],
+            "warnings": list(self.warnings),
+        }
+
+    def describe(self) -> str:
+        when = " ".join(
+            part
+            for part in (
+                self.date.strftime("%A %d %B %Y") if self.date else "",
+                self.time.strftime("%H:%M") if self.time else "",
+            )
+            if part
+        )
+        lines = [
+            f"Organisation: {self.organisation or '-'}",
+            f"Committee:    {self.committee or '-'}",
+            f"When:         {when or '-'}",
+            f"Venue:        {self.venue or '-'}",
+            f"Quorum:       {self.quorum if self.quorum is not None else '-'}",
+            f"Members ({len(self.members)}):",
+        ]
+        for member in self.members:
+            role = "" if member.role == "member" else f" ({member.role})"
+            lines.append(f"  {member.name}{role}")
+        lines.append(f"Items ({len(self.items)}):")
+        for item in self.items:
+            exempt = ""
+            if item.part == 2:
+                paragraph = item.exempt_paragraph
+                exempt = " [Part II" + (f", para {paragraph}" if paragraph else "") + "]"
+            lines.append(f"  {item.number}. {item.title}{exempt}")
+            if item.report_title:
+                lines.append(f"      report: {item.report_title}")
+            lines.extend(_describe_recommendations(item.recommendations, indent="      "))
+        for warning in self.warnings:
+            lines.append(f"Warning: {warning}")
+        return "\n".join(lines)
+
+
+def _describe_recommendations(
+    recommendations: tuple[ParsedRecommendation, ...], indent: str
+) -> list[str]:
+    lines = []
+    for rec in recommendations:
+        label = f"{rec.label} " if rec.label else "- "
+        lines.append(f"{indent}{label}{rec.text}")
+    return lines

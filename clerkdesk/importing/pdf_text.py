@@ -1,0 +1,142 @@
+"""Text of a PDF's text layer, with table cells that wrap put back together.
+
+pypdf's layout mode keeps columns apart (runs of spaces), so a table row
+whose cells wrap onto several lines can be rebuilt: the following indented
+lines that line up under a cell belong to that cell.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+from typing import Any
+
+import pypdf
+
+from clerkdesk.importing.errors import DocumentError
+
+_SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
+# A wrapped line that starts like this begins a new point, not a continuation.
+_STARTS_POINT = re.compile(
+    r"^(?:\(?[a-zA-Z0-9]{1,4}[.)]\)?\s|[•\uf0b7\uf0a7]\s|\d+(?:\.\d+)+\s|"
+    r"recommendations?\s*:|recommended\s+that)",
+    re.IGNORECASE,
+)
+_FULL_LINE = 0.8
+_MIN_TEXT = 20
+_ALIGN_SLACK = 2
+
+
+def pdf_text(data: bytes, name: str, *, corrupt: DocumentError) -> str:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reader: Any = pypdf.PdfReader(io.BytesIO(data), strict=False)
+            encrypted = bool(reader.is_encrypted)
+        except Exception:
+            raise corrupt from None
+        if encrypted and not _opens_without_password(reader):
+            raise DocumentError(
+                f"'{name}' is protected with a password. Open it, save a copy without "
+                "the password (or ask the author for an unprotected copy), then import that."
+            )
+        try:
+            pages = [_page_text(page) for page in reader.pages]
+        except Exception:
+            raise corrupt from None
+    text = "\n".join(pages)
+    if len("".join(text.split())) < _MIN_TEXT:
+        raise DocumentError(
+            "This PDF has no text layer (it looks scanned). Export it again from Word, "
+            "or run it through OCR, then import again."
+        )
+    return text
+
+
+def _opens_without_password(reader: Any) -> bool:
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:
+        return False
+
+
+def _page_text(page: Any) -> str:
+    try:
+        layout = str(page.extract_text(extraction_mode="layout"))
+    except Exception:
+        layout = str(page.extract_text() or "")
+    return "\n".join(join_wrapped_lines(merge_wrapped_cells(layout.split("\n"))))
+
+
+def merge_wrapped_cells(lines: list[str]) -> list[str]:
+    """Join the wrapped lines of table cells (and hanging indents) to their row."""
+    out: list[str] = []
+    row: list[tuple[int, list[str]]] | None = None
+    for line in lines:
+        segments = [(m.start(), m.group()) for m in _SEGMENT.finditer(line)]
+        if not segments:
+            _flush(row, out)
+            row = None
+            out.append("")
+            continue
+        if row is not None and segments[0][0] > 0 and _continues(row, segments):
+            for start, text in segments:
+                cell = min(row, key=lambda c: abs(c[0] - start))
+                cell[1].append(text)
+            continue
+        _flush(row, out)
+        row = None
+        if len(segments) >= 2:
+            row = [(start, [text]) for start, text in segments]
+        else:
+            out.append(segments[0][1])
+    _flush(row, out)
+    return out
+
+
+def _continues(row: list[tuple[int, list[str]]], segments: list[tuple[int, str]]) -> bool:
+    starts = [start for start, _ in row]
+    return all(any(abs(s - start) <= _ALIGN_SLACK for s in starts[1:]) for start, _ in segments)
+
+
+def _flush(row: list[tuple[int, list[str]]] | None, out: list[str]) -> None:
+    if row is None:
+        return
+    cells = []
+    for _, parts in row:
+        text = ""
+        for part in parts:
+            if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+                text += part
+            elif text and _STARTS_POINT.match(part):
+                text = f"{text}\t{part}"
+            else:
+                text = f"{text} {part}" if text else part
+        cells.append(text)
+    out.append("\t".join(cells))
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Rejoin paragraph lines that wrapped because they reached the right margin."""
+    widths = [len(line) for line in lines if line and "\t" not in line]
+    if not widths:
+        return lines
+    full = _FULL_LINE * max(widths)
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if (
+            line
+            and previous
+            and "\t" not in line
+            and "\t" not in previous
+            and len(previous) >= full
+            and not _STARTS_POINT.match(line)
+        ):
+            out[-1] = f"{previous} {line}"
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,118 @@
+"""Read a file into plain text, or explain to the clerk why it cannot be read.
+
+Every failure here becomes a :class:`DocumentError` whose message says what
+is wrong with the file and what the clerk can do about it.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from pathlib import Path
+
+from clerkdesk.importing.docx_text import docx_text
+from clerkdesk.importing.errors import DocumentError
+from clerkdesk.importing.pdf_text import pdf_text
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
+MAX_BYTES = 200 * 1024 * 1024
+
+_OFFER = "Save the agenda as a Word document (.docx), PDF or plain text (.txt) and import that."
+
+
+def read_document_text(path: Path) -> str:
+    """Return the text of ``path`` (.txt, .md, .docx or .pdf)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "no extension"
+        raise DocumentError(f"ClerkDesk cannot read '{path.name}' ({shown}). {_OFFER}")
+    data = _read_bytes(path)
+    if not data.strip():
+        raise DocumentError(
+            f"'{path.name}' is empty. Check you chose the right file, or save it again "
+            "from the program that made it."
+        )
+    if suffix in TEXT_SUFFIXES:
+        return decode_text_bytes(data, path.name)
+    if suffix == ".docx":
+        return _docx(data, path.name)
+    return _pdf(data, path.name)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(
+                f"'{path.name}' is {size // (1024 * 1024)} MB, too large to be an agenda. "
+                "Import the agenda or report on its own."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"'{path}' does not exist. Check the file name.") from None
+    except IsADirectoryError:
+        raise DocumentError(f"'{path}' is a folder. Choose a file inside it.") from None
+    except OSError as error:
+        raise DocumentError(
+            f"'{path.name}' could not be opened ({error.strerror or error}). "
+            "Check it is not open in another program and that you may read it."
+        ) from None
+
+
+def decode_text_bytes(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:8192]:
+        raise _binary_error(name)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    sample = text[:20000]
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t\f")
+    odd = sum(1 for ch in sample if ch == "\ufffd")
+    if printable < 0.9 * len(sample) or odd > 0.05 * len(sample):
+        raise _binary_error(name)
+    if not text.strip():
+        raise DocumentError(f"'{name}' has no text in it. Check you chose the right file.")
+    return text
+
+
+def _binary_error(name: str) -> DocumentError:
+    return DocumentError(
+        f"'{name}' is not readable text (it looks like a binary or damaged file). "
+        f"Open it in the program that made it and save it again. {_OFFER}"
+    )
+
+
+def _docx(data: bytes, name: str) -> str:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _corrupt(name, "Word document")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            text = docx_text(data)
+    except DocumentError:
+        raise
+    except Exception:
+        raise _corrupt(name, "Word document") from None
+    if not text.strip():
+        raise DocumentError(
+            f"'{name}' has no text in it. If the agenda is a picture or scan, "
+            "type or export it as text, then import again."
+        )
+    return text
+
+
+def _pdf(data: bytes, name: str) -> str:
+    return pdf_text(data, name, corrupt=_corrupt(name, "PDF"))
+
+
+def _corrupt(name: str, kind: str) -> DocumentError:
+    return DocumentError(
+        f"'{name}' is damaged or is not really a {kind}, so it cannot be read. "
+        f"Open it in the program that made it and save or export it again, then import again."
+    )

@@ -1,0 +1,192 @@
+"""Agendas in eight real-world styles, as text/Markdown and as Word and PDF.
+
+Each Word/PDF version must give the same result as the text original; the
+text originals are checked against what a clerk would type in by hand.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clerkdesk.importing import ParsedAgenda, parse_agenda_file
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agendas"
+D, T = datetime.date, datetime.time
+
+EXPECTED: dict[str, dict[str, Any]] = {
+    "parish-council.txt": {
+        "organisation": "Little Snoring Parish Council",
+        "committee": "Little Snoring Parish Council",
+        "date": D(2025, 3, 3),
+        "time": T(19, 30),
+        "venue": "Village Hall, Church Lane, Little Snoring",
+        "quorum": 3,
+        "members": [
+            ("J Smith", "chair"),
+            ("P Brown", "vice-chair"),
+            ("A Green", "member"),
+            ("B White", "member"),
+            ("C Black", "member"),
+        ],
+        "items": 7,
+        "recs": {"5": 1},
+    },
+    "town-council-committee.md": {
+        "organisation": "Market Harborough Town Council",
+        "committee": "Finance and General Purposes Committee",
+        "date": D(2025, 3, 12),
+        "time": T(19, 0),
+        "venue": "Council Chamber, The Old Town Hall, Market Harborough",
+        "quorum": 3,
+        "members": [
+            ("A Jones", "chair"),
+            ("R Patel", "vice-chair"),
+            ("S O'Brien", "member"),
+            ("T Nguyen", "member"),
+            ("M Williams", "member"),
+        ],
+        "items": 6,
+        "recs": {"4": 3, "5": 1},
+    },
+    "district-planning.txt": {
+        "organisation": "Borchester District Council",
+        "committee": "Planning Committee",
+        "date": D(2024, 6, 3),
+        "time": T(14, 0),
+        "venue": "Council Chamber, District Offices, Borchester",
+        "quorum": 4,
+        "members": 7,
+        "items": 6,
+        "recs": {"4": 1, "5": 1},
+    },
+    "county-cabinet.txt": {
+        "organisation": "Exampleshire County Council",
+        "committee": "Cabinet",
+        "date": D(2025, 1, 16),
+        "time": T(10, 0),
+        "venue": "County Hall, Exeter Road, Examplebury",
+        "quorum": 3,
+        "members": 6,
+        "items": 5,
+        "recs": {"3": 3},
+    },
+    "licensing-sub-committee.txt": {
+        "organisation": "Westbrook Borough Council",
+        "committee": "Licensing Sub-Committee",
+        "date": D(2024, 10, 8),
+        "time": T(10, 0),
+        "venue": "Committee Room 2, Westbrook Civic Centre, Station Road, Westbrook",
+        "quorum": 3,
+        "members": [
+            ("Anne Foster", "chair"),
+            ("Brian Hughes", "member"),
+            ("Carol Idowu", "member"),
+        ],
+        "items": 7,
+        "parts": {"4": (1, None), "5": (2, 1), "6": (2, 1), "7": (2, 7)},
+    },
+    "scrutiny-committee.txt": {
+        "organisation": "Riverside City Council",
+        "committee": "Overview and Scrutiny Committee",
+        "date": D(2025, 2, 5),
+        "time": T(18, 30),
+        "venue": "Committee Room 1, Riverside Guildhall",
+        "quorum": 3,
+        "members": 5,
+        "items": 4,
+        "recs": {"3": 2},
+    },
+    "modern-gov.txt": {
+        "organisation": "Kingsmere Metropolitan Borough Council",
+        "committee": "Health and Wellbeing Board",
+        "date": D(2024, 5, 14),
+        "time": T(18, 30),
+        "venue": "The Lantern Room, Kingsmere Town Hall",
+        "quorum": 5,
+        "members": 5,
+        "items": 7,
+        "recs": {"4": 1},
+        "parts": {"6": (1, None), "7": (2, 3)},
+    },
+    "fire-authority.txt": {
+        "organisation": "Northshire Combined Fire Authority",
+        "committee": "Audit and Governance Committee",
+        "date": D(2025, 3, 21),
+        "time": T(9, 30),
+        "venue": "Board Room, Fire Service Headquarters, Northby",
+        "quorum": 2,
+        "members": 5,
+        "items": 4,
+        "recs": {"2": 2},
+    },
+}
+LAYOUTS = ["", "-autonum", "-table"]
+
+
+def _summary(agenda: ParsedAgenda) -> dict[str, Any]:
+    return {
+        "organisation": agenda.organisation,
+        "committee": agenda.committee,
+        "date": agenda.date,
+        "time": agenda.time,
+        "venue": agenda.venue,
+        "quorum": agenda.quorum,
+        "members": [(m.name, m.role) for m in agenda.members],
+        "items": [(i.number, i.title, i.part, i.exempt_paragraph) for i in agenda.items],
+        "recs": [(i.number, [(r.label, r.text) for r in i.recommendations]) for i in agenda.items],
+    }
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_text_original(name: str) -> None:
+    agenda = parse_agenda_file(FIXTURES / name)
+    want = EXPECTED[name]
+    for field in ("organisation", "committee", "date", "time", "venue", "quorum"):
+        assert getattr(agenda, field) == want[field], field
+    members = [(m.name, m.role) for m in agenda.members]
+    if isinstance(want["members"], int):
+        assert len(members) == want["members"]
+        assert [role for _, role in members].count("chair") == 1
+    else:
+        assert members == want["members"]
+    assert [i.number for i in agenda.items] == [str(n) for n in range(1, want["items"] + 1)]
+    counts = {i.number: len(i.recommendations) for i in agenda.items if i.recommendations}
+    assert counts == want.get("recs", {})
+    for number, (part, paragraph) in want.get("parts", {}).items():
+        item = agenda.items[int(number) - 1]
+        assert (item.part, item.exempt_paragraph) == (part, paragraph), number
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_word_and_pdf_match_the_text(name: str, layout: str, suffix: str) -> None:
+    original = _summary(parse_agenda_file(FIXTURES / name))
+    converted = _summary(parse_agenda_file(FIXTURES / f"{Path(name).stem}{layout}{suffix}"))
+    assert converted == original
+
+
+def test_titles_keep_their_wording() -> None:
+    agenda = parse_agenda_file(FIXTURES / "district-planning.txt")
+    assert agenda.items[3].title == (
+        "23/01234/FUL Land at Manor Farm, Ambridge - Erection of 24 dwellings"
+    )
+    assert agenda.items[3].report_author == "Head of Planning"
+    assert agenda.items[3].contact_officer == "Jane Ellis"
+    assert agenda.items[3].recommendations[0].text.startswith("That planning permission")
+
+
+def test_shouted_titles_become_title_case() -> None:
+    agenda = parse_agenda_file(FIXTURES / "county-cabinet.txt")
+    assert agenda.items[2].title == "Revenue Budget Monitoring 2024/25 - Quarter 3"
+    assert agenda.items[4].title == "Highways Capital Programme 2025/26 to 2027/28"
+
+
+def test_modern_gov_page_references_are_dropped() -> None:
+    agenda = parse_agenda_file(FIXTURES / "modern-gov.txt")
+    assert agenda.items[2].title == "Minutes of the previous meeting"
+    assert agenda.items[6].title == "Pharmacy Needs Assessment - Contract Award"
