@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from clerkdesk.domain.errors import DomainError
+from clerkdesk.importing.errors import DocumentError
 
 EXIT_BAD_INPUT = 2
 
@@ -228,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"clerkdesk: {error}", file=sys.stderr)
     except DomainError as error:
         print(f"clerkdesk: {error.message}", file=sys.stderr)
+    except DocumentError as error:
+        print(f"clerkdesk: {error}", file=sys.stderr)
     except KeyboardInterrupt:
         print("clerkdesk: interrupted; nothing half-done was saved.", file=sys.stderr)
     return EXIT_BAD_INPUT

@@ -11,9 +11,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from clerkdesk.importing.docx_text import docx_text
 from clerkdesk.importing.errors import DocumentError
-from clerkdesk.importing.pdf_text import pdf_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
@@ -94,6 +92,9 @@ def _docx(data: bytes, name: str) -> str:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            # Imported here so that starting the app does not pay for python-docx.
+            from clerkdesk.importing.docx_text import docx_text
+
             text = docx_text(data)
     except DocumentError:
         raise
@@ -108,6 +109,8 @@ def _docx(data: bytes, name: str) -> str:
 
 
 def _pdf(data: bytes, name: str) -> str:
+    from clerkdesk.importing.pdf_text import pdf_text  # lazily: pypdf is slow to import
+
     return pdf_text(data, name, corrupt=_corrupt(name, "PDF"))
 
 
