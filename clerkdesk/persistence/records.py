@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -76,37 +78,37 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
     meeting = get_meeting_row(session, meeting_id)
     committee = session.get_one(CommitteeRow, meeting.committee_id)
     organisation = session.get_one(OrganisationRow, committee.organisation_id)
-    item_rows = session.scalars(
-        select(AgendaItemRow)
+    item_rows = session.execute(
+        select(AgendaItemRow.__table__)
         .where(AgendaItemRow.meeting_id == meeting_id)
         .order_by(AgendaItemRow.position)
     ).all()
     item_ids = [i.id for i in item_rows]
-    attendee_rows = session.scalars(
-        select(AttendeeRow)
+    attendee_rows = session.execute(
+        select(AttendeeRow.__table__)
         .where(AttendeeRow.meeting_id == meeting_id)
         .order_by(AttendeeRow.position, AttendeeRow.id)
     ).all()
-    rec_rows = session.scalars(
-        select(RecommendationRow)
+    rec_rows = session.execute(
+        select(RecommendationRow.__table__)
         .where(RecommendationRow.item_id.in_(item_ids))
         .order_by(RecommendationRow.item_id, RecommendationRow.position)
     ).all()
     rec_ids = [r.id for r in rec_rows]
-    amendment_rows = session.scalars(
-        select(AmendmentRow).where(AmendmentRow.recommendation_id.in_(rec_ids))
+    amendment_rows = session.execute(
+        select(AmendmentRow.__table__).where(AmendmentRow.recommendation_id.in_(rec_ids))
     ).all()
-    decision_rows = session.scalars(
-        select(DecisionRow).where(DecisionRow.meeting_id == meeting_id)
+    decision_rows = session.execute(
+        select(DecisionRow.__table__).where(DecisionRow.meeting_id == meeting_id)
     ).all()
-    named_rows = session.scalars(
-        select(NamedVoteRow)
+    named_rows = session.execute(
+        select(NamedVoteRow.__table__)
         .where(NamedVoteRow.decision_id.in_([d.id for d in decision_rows]))
         .order_by(NamedVoteRow.decision_id, NamedVoteRow.position)
     ).all()
     person_ids = {a.person_id for a in attendee_rows}
     person_ids |= {a.substitute_for_id for a in attendee_rows if a.substitute_for_id}
-    people = session.scalars(select(PersonRow).where(PersonRow.id.in_(person_ids))).all()
+    people = session.execute(select(PersonRow.__table__).where(PersonRow.id.in_(person_ids))).all()
     named: dict[int, list[tuple[int, VoteOption]]] = {}
     for n in named_rows:
         named.setdefault(n.decision_id, []).append((n.person_id, VoteOption(n.option)))
@@ -182,8 +184,8 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 d.dispensation,
                 d.left_room,
             )
-            for d in session.scalars(
-                select(DeclarationRow)
+            for d in session.execute(
+                select(DeclarationRow.__table__)
                 .where(DeclarationRow.meeting_id == meeting_id)
                 .order_by(DeclarationRow.id)
             )
@@ -191,24 +193,24 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
         decisions=tuple(_decision(d, named.get(d.id, [])) for d in decision_rows),
         paragraphs=tuple(
             MinuteParagraph(p.id, p.item_id, p.position, p.text)
-            for p in session.scalars(
-                select(MinuteParagraphRow)
+            for p in session.execute(
+                select(MinuteParagraphRow.__table__)
                 .where(MinuteParagraphRow.item_id.in_(item_ids))
                 .order_by(MinuteParagraphRow.item_id, MinuteParagraphRow.position)
             )
         ),
         actions=tuple(
             Action(a.id, a.item_id, a.position, a.owner, a.text)
-            for a in session.scalars(
-                select(ActionRow)
+            for a in session.execute(
+                select(ActionRow.__table__)
                 .where(ActionRow.item_id.in_(item_ids))
                 .order_by(ActionRow.item_id, ActionRow.position)
             )
         ),
         corrections=tuple(
             Correction(c.id, c.made_at, c.made_by, c.reason, c.summary)
-            for c in session.scalars(
-                select(CorrectionRow)
+            for c in session.execute(
+                select(CorrectionRow.__table__)
                 .where(CorrectionRow.meeting_id == meeting_id)
                 .order_by(CorrectionRow.id)
             )
@@ -216,7 +218,7 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
     )
 
 
-def _decision(row: DecisionRow, named: list[tuple[int, VoteOption]]) -> Decision:
+def _decision(row: Any, named: list[tuple[int, VoteOption]]) -> Decision:
     tally = None
     if row.yes is not None:
         tally = Tally(row.yes, row.no or 0, row.abstain or 0)

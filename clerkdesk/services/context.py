@@ -26,6 +26,12 @@ from clerkdesk.persistence.records import load_record
 from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow
 
 
+# Changes to these rows can make an earlier vote or substitution invalid, so
+# after them the whole record is checked again. Services that write votes and
+# amendments check those against the record themselves before writing.
+RULE_TABLES = frozenset({"attendee", "declaration", "meeting", "interest_kind"})
+
+
 def current_clerk() -> str:
     try:
         return getpass.getuser()
@@ -98,7 +104,8 @@ def meeting_action(
         scope = ActionScope(session, record, label)
         yield scope
         session.flush()
-        validate_record(load_record(session, meeting_id))
+        if any(change.table in RULE_TABLES for change in changes):
+            validate_record(load_record(session, meeting_id))
         session.info.pop("clerkdesk.changes", None)
         encoded = encode_changes(changes)
         if undoable and changes and not record.is_locked:
