@@ -105,6 +105,18 @@ class Database:
             raise explain_sqlite_error(error, self.path) from error
 
     def dispose(self) -> None:
+        """Close every connection, first folding the WAL into the database file so
+        that a closed database never depends on its -wal file."""
+        try:
+            # A raw connection, outside any transaction: a checkpoint cannot run
+            # inside the BEGIN IMMEDIATE that a SQLAlchemy connection would start.
+            raw = self.engine.raw_connection()
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error):
+            pass  # busy or read-only: the WAL stays and SQLite replays it on the next open
         self.engine.dispose()
 
 
