@@ -25,7 +25,6 @@ from clerkdesk.persistence.journal import encode_changes, start_capture
 from clerkdesk.persistence.records import load_record
 from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow
 
-
 # Changes to these rows can make an earlier vote or substitution invalid, so
 # after them the whole record is checked again. Services that write votes and
 # amendments check those against the record themselves before writing.

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import docx
+
+from .conftest import docx_parts
+
+Exported = Callable[[str, str, bool], bytes]
+
+
+def _all_text(document: docx.document.Document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_docx_reads_back_with_the_minutes(exported: Exported) -> None:
+    document = docx.Document(io.BytesIO(exported("herts", "docx", False)))
+    text = _all_text(document)
+    assert "HERTFORDSHIRE COUNTY COUNCIL" in text
+    assert "Wednesday 10 January 2018" in text
+    assert "R H Smith (substituting for E H Buckmaster)" in text
+    assert "No conflicts of interest were declared by any member of the Adult Care" in text
+    for line in (
+        "EIGHT Members voted IN FAVOUR of this recommendation.",
+        "FOUR Members voted AGAINST this recommendation.",
+        "Members voted UNANIMOUSLY in favour of this recommendation.",
+        "ELEVEN Members voted IN FAVOUR of this recommendation.",
+        "ONE Member chose to ABSTAIN.",
+        "ONE Member voted AGAINST this recommendation.",
+        "THREE Members chose to ABSTAIN.",
+    ):
+        assert line in text
+    assert "CHAIRMAN " in text and "DATE " in text
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Minute Signature"} <= styles
+
+
+def test_docx_minutes_body_is_a_table_with_an_action_column(exported: Exported) -> None:
+    document = docx.Document(io.BytesIO(exported("herts", "docx", False)))
+    table = document.tables[0]
+    assert table.style.name == "Table Grid"
+    assert table.rows[0].cells[2].text == "ACTION"
+    numbers = [row.cells[0].text for row in table.rows]
+    assert [n for n in numbers if n.startswith("3.")][:4] == ["3.", "3.1", "3.2", "3.3"]
+    owners = [row.cells[2].text for row in table.rows if row.cells[2].text not in ("", "ACTION")]
+    assert owners == ["ACS Officers", "Iain MacBeath / Helen Maneuf"]
+    votes = [row for row in table.rows if "IN FAVOUR" in row.cells[1].text]
+    bold = [r.text for r in votes[0].cells[1].paragraphs[0].runs if r.bold]
+    assert bold == ["IN FAVOUR"]
+
+
+def test_docx_footer_has_page_fields_and_initials_box(exported: Exported) -> None:
+    parts = docx_parts(exported("herts", "docx", False))
+    footers = [body for name, body in parts.items() if name.startswith("word/footer")]
+    assert footers
+    footer = "".join(footers)
+    assert "PAGE" in footer and "NUMPAGES" in footer and 'fldCharType="begin"' in footer
+    assert "CHAIRMAN&apos;S INITIALS" in footer or "CHAIRMAN'S INITIALS" in footer
+    assert "Page " in footer
+
+
+def test_docx_rich_meeting_and_confidential_header(exported: Exported) -> None:
+    data = exported("rich", "docx", True)
+    document = docx.Document(io.BytesIO(data))
+    text = _all_text(document)
+    assert "Councillor Jazzer McCreary moved and Councillor David Archer seconded" in text
+    assert "There being an equality of votes, the Chairman used their casting vote" in text
+    assert "Councillor Fallon Rogers arrived at 14.20 during this item." in text
+    assert "For: Ann Archer; Brian Aldridge; Fallon Rogers; Jazzer McCreary" in text
+    header = "".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "CONFIDENTIAL" in header
+    props = document.core_properties
+    assert props.subject == "Resources Committee"
+    assert props.author == "ClerkDesk" and props.created is not None
+    public = docx.Document(io.BytesIO(exported("rich", "docx", False)))
+    assert "CONFIDENTIAL" not in "".join(p.text for p in public.sections[0].header.paragraphs)

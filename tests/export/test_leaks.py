@@ -1,0 +1,128 @@
+"""Nothing from a Part II item may reach the public minutes, in any part of either file."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Callable
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from clerkdesk.domain.model import (
+    Action,
+    AgendaItem,
+    Declaration,
+    MeetingRecord,
+    MinuteParagraph,
+    Recommendation,
+)
+from clerkdesk.export.docx_renderer import render_docx
+from clerkdesk.export.pdf_renderer import render_pdf_unsigned
+from clerkdesk.export.view import build_minutes_view
+
+from .conftest import docx_parts, squash
+from .factories import PART_II_MARKERS, herts_2018_01_10
+
+Exported = Callable[[str, str, bool], bytes]
+
+
+def pdf_everything(data: bytes) -> str:
+    """Page text, metadata, annotations and outline of a PDF, whitespace removed."""
+    reader = PdfReader(io.BytesIO(data))
+    parts = [page.extract_text() or "" for page in reader.pages]
+    parts += [str(v) for v in (reader.metadata or {}).values()]
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            parts.append(repr(annot.get_object()))
+    parts.append(repr(reader.outline))
+    parts.append(repr(reader.trailer["/Root"].get("/AcroForm")))
+    return squash(" ".join(parts))
+
+
+def docx_everything(data: bytes) -> str:
+    return squash(" ".join(docx_parts(data).values()))
+
+
+def test_public_files_hold_no_part_ii_text(exported: Exported) -> None:
+    public_docx = docx_everything(exported("rich", "docx", False))
+    public_pdf = pdf_everything(exported("rich", "pdf", False))
+    for marker in PART_II_MARKERS:
+        assert marker not in public_docx, f"{marker} leaked into the public Word minutes"
+        assert marker not in public_pdf, f"{marker} leaked into the public PDF minutes"
+    # the heading, the paragraph relied on and the summary are there
+    for text in (public_docx, public_pdf):
+        assert squash("DISPOSAL OF LAND AT GRANGE FARM") in text
+        assert squash("Paragraph 3: information relating to the financial") in text
+        assert squash("The Committee considered a report on the disposal") in text
+
+
+def test_confidential_files_hold_all_part_ii_text(exported: Exported) -> None:
+    conf_docx = docx_everything(exported("rich", "docx", True))
+    conf_pdf = pdf_everything(exported("rich", "pdf", True))
+    for marker in PART_II_MARKERS:
+        assert marker in conf_docx
+        assert marker in conf_pdf
+
+
+@st.composite
+def meetings_with_exempt_items(draw: st.DrawFn) -> tuple[MeetingRecord, list[str]]:
+    base = herts_2018_01_10()
+    count = draw(st.integers(1, 3))
+    token = st.text("ABCDEFGHJKMNPQRSTUVWXYZ", min_size=6, max_size=6)
+    markers: list[str] = []
+    items, paras, recs, decls, actions = [], [], [], [], []
+    for n in range(count):
+        item_id = 100 + n
+
+        def marker(kind: str, n: int = n) -> str:
+            text = f"LEAK{n}{kind}{draw(token)}"
+            markers.append(text)
+            return text
+
+        items.append(
+            AgendaItem(
+                item_id, f"{7 + n}", f"Exempt business {n}", 7 + n, part=2,
+                exempt_paragraph=draw(st.integers(1, 7)),
+                report_title=marker("T") if draw(st.booleans()) else None,
+                public_summary=draw(st.sampled_from([None, "A report was considered."])),
+            )
+        )  # fmt: skip
+        paras += [
+            MinuteParagraph(200 + 10 * n + k, item_id, k, marker("P"))
+            for k in range(draw(st.integers(0, 3)))
+        ]
+        if draw(st.booleans()):
+            recs.append(Recommendation(300 + n, item_id, marker("R"), 1, "(a)"))
+        if draw(st.booleans()):
+            decls.append(Declaration(400 + n, item_id, 1, "ori-affects", marker("D")))
+        if draw(st.booleans()):
+            actions.append(Action(500 + n, item_id, 1, marker("O"), marker("A")))
+    record = dataclasses.replace(
+        base,
+        items=base.items + tuple(items),
+        paragraphs=base.paragraphs + tuple(paras),
+        recommendations=base.recommendations + tuple(recs),
+        declarations=tuple(decls),
+        actions=base.actions + tuple(actions),
+    )
+    return record, markers
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_with_exempt_items())
+def test_no_exempt_marker_ever_reaches_the_public_minutes(
+    case: tuple[MeetingRecord, list[str]],
+) -> None:
+    record, markers = case
+    public = build_minutes_view(record, confidential=False)
+    confidential = build_minutes_view(record, confidential=True)
+    public_docx = docx_everything(render_docx(public))
+    public_pdf = pdf_everything(render_pdf_unsigned(public)[0])
+    conf_text = repr(confidential)
+    for marker in markers:
+        assert marker not in public_docx
+        assert marker not in public_pdf
+        assert marker in conf_text
+    assert "Section 100A(4)" in squash(public_pdf) or "Section100A(4)" in public_pdf

@@ -1,0 +1,38 @@
+"""The Word minutes open in LibreOffice and convert to a PDF with the right text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import pdf_pages, pdf_text
+
+Exported = Callable[[str, str, bool], bytes]
+
+
+def test_docx_converts_with_libreoffice(exported: Exported, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot check the .docx opens in it")
+    source = tmp_path / "minutes.docx"
+    source.write_bytes(exported("rich", "docx", True))
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    converted = tmp_path / "minutes.pdf"
+    assert converted.is_file(), "LibreOffice produced no PDF"
+    data = converted.read_bytes()
+    text = pdf_text(data)
+    assert "BORSETSHIRE COUNTY COUNCIL" in text
+    assert "There being an equality of votes" in text
+    pages = pdf_pages(data)
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page  # the fields were computed
+        assert "CONFIDENTIAL" in page

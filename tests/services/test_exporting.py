@@ -1,0 +1,58 @@
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from clerkdesk.cli import main
+from clerkdesk.services.context import Desk
+from clerkdesk.services.exporting import earlier_pdf_revisions, export_meeting, verify_file
+
+
+def test_export_is_logged_and_verifies(desk: Desk, demo_ids: list[int], tmp_path: Path) -> None:
+    path = export_meeting(desk, demo_ids[0], "pdf", False, tmp_path / "minutes.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "EIGHT Members voted IN FAVOUR" in text
+    verdict = verify_file(desk, path)
+    assert verdict.ok and verdict.meeting_id == demo_ids[0]
+    assert "is unchanged: the public minutes (pdf)" in verdict.message
+
+
+def test_changed_file_does_not_verify(desk: Desk, demo_ids: list[int], tmp_path: Path) -> None:
+    path = export_meeting(desk, demo_ids[0], "docx", True, tmp_path / "minutes")
+    assert path.name == "minutes.docx"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert not verify_file(desk, path).ok
+
+
+def test_pdf_signed_after_export_still_verifies_as_signed(
+    desk: Desk, demo_ids: list[int], tmp_path: Path
+) -> None:
+    from pypdf import PdfWriter
+
+    path = export_meeting(desk, demo_ids[0], "pdf", False, tmp_path / "m.pdf")
+    original = path.read_bytes()
+    # An incremental update, as a signing tool appends one.
+    writer = PdfWriter(io.BytesIO(original), incremental=True)
+    writer.add_metadata({"/Keywords": "signed"})
+    out = io.BytesIO()
+    writer.write(out)
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(out.getvalue())
+    assert original in earlier_pdf_revisions(signed.read_bytes())
+    verdict = verify_file(desk, signed)
+    assert verdict.ok and "has since been signed" in verdict.message
+
+
+def test_cli_export_and_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "c.db")
+    assert main(["--db", db, "demo"]) == 0
+    out_file = tmp_path / "public.docx"
+    assert main(["--db", db, "export", "1", "--format", "docx", "-o", str(out_file)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "verify", str(out_file)]) == 0
+    assert "meeting 1" in capsys.readouterr().out
+    assert main(["--db", db, "export", "99", "--format", "pdf", "-o", str(out_file)]) == 2
+    assert "no meeting with id 99" in capsys.readouterr().err
