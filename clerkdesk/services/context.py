@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.model import MeetingRecord
+from clerkdesk.domain.errors import NotFoundError, RuleViolation
+from clerkdesk.domain.model import MeetingRecord, MeetingStatus
 from clerkdesk.domain.rules import ensure_editable, validate_record
 from clerkdesk.persistence.database import Database
 from clerkdesk.persistence.journal import encode_changes, start_capture
-from clerkdesk.persistence.records import load_record
-from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow
+from clerkdesk.persistence.records import get_meeting_row, load_record
+from clerkdesk.persistence.schema import AgendaItemRow, AuditRow, CorrectionRow, JournalRow
 
 # Changes to these rows can make an earlier vote or substitution invalid, so
 # after them the whole record is checked again. Services that write votes and
@@ -64,11 +65,30 @@ class Change:
 
 
 class ActionScope:
-    def __init__(self, session: Session, record: MeetingRecord, label: str) -> None:
+    """What a service sees inside its transaction.
+
+    The whole record is read only when a service asks for it: typing a minute
+    paragraph, the commonest action, needs just its item.
+    """
+
+    def __init__(self, session: Session, meeting_id: int, label: str) -> None:
         self.session = session
-        self.record = record
+        self.meeting_id = meeting_id
         self.label = label  # services refine it once they know the names involved
         self.new_id: int | None = None
+        self._record: MeetingRecord | None = None
+
+    @property
+    def record(self) -> MeetingRecord:
+        if self._record is None:
+            self._record = load_record(self.session, self.meeting_id)
+        return self._record
+
+    def item(self, item_id: int) -> AgendaItemRow:
+        row = self.session.get(AgendaItemRow, item_id)
+        if row is None or row.meeting_id != self.meeting_id:
+            raise NotFoundError(f"There is no agenda item with id {item_id} in this meeting.")
+        return row
 
 
 def now() -> dt.datetime:
@@ -93,21 +113,21 @@ def meeting_action(
     undoable: bool = True,
 ) -> Iterator[ActionScope]:
     with desk.db.session() as session:
-        record = load_record(session, meeting_id)
+        meeting = get_meeting_row(session, meeting_id)
+        locked = meeting.status == MeetingStatus.APPROVED.value
         if correction is not None and not correction.reason.strip():
-            from clerkdesk.domain.errors import RuleViolation
-
             raise RuleViolation("A correction to approved minutes needs a reason.")
-        ensure_editable(record, correcting=correction is not None)
+        scope = ActionScope(session, meeting_id, label)
+        if locked:
+            ensure_editable(scope.record, correcting=correction is not None)
         changes = start_capture(session)
-        scope = ActionScope(session, record, label)
         yield scope
         session.flush()
         if any(change.table in RULE_TABLES for change in changes):
             validate_record(load_record(session, meeting_id))
         session.info.pop("clerkdesk.changes", None)
         encoded = encode_changes(changes)
-        if undoable and changes and not record.is_locked:
+        if undoable and changes and not locked:
             session.execute(
                 update(JournalRow)
                 .where(JournalRow.meeting_id == meeting_id, JournalRow.state == "undone")
@@ -123,7 +143,7 @@ def meeting_action(
                     at=now(),
                 )
             )
-        if correction is not None and record.is_locked:
+        if correction is not None and locked:
             session.add(
                 CorrectionRow(
                     meeting_id=meeting_id,

@@ -16,7 +16,7 @@ def add_paragraph(
     if not text.strip():
         raise RuleViolation("A minute paragraph cannot be empty.")
     with meeting_action(desk, meeting_id, "paragraph", correction=correction) as scope:
-        item = scope.record.item(item_id)
+        item = scope.item(item_id)
         row = MinuteParagraphRow(
             item_id=item_id,
             position=next_position(
@@ -49,7 +49,7 @@ def edit_paragraph(
         ):
             raise NotFoundError(f"There is no minute paragraph {paragraph_id} in this meeting.")
         row.text = text.strip()
-        scope.label = f"Edit minute {scope.record.item(row.item_id).number}.{row.position + 1}"
+        scope.label = f"Edit minute {scope.item(row.item_id).number}.{row.position + 1}"
     return Change(scope.label, meeting_id, AREAS)
 
 
@@ -63,7 +63,7 @@ def delete_paragraph(
             or scope.session.get_one(AgendaItemRow, row.item_id).meeting_id != meeting_id
         ):
             raise NotFoundError(f"There is no minute paragraph {paragraph_id} in this meeting.")
-        scope.label = f"Delete minute {scope.record.item(row.item_id).number}.{row.position + 1}"
+        scope.label = f"Delete minute {scope.item(row.item_id).number}.{row.position + 1}"
         scope.session.delete(row)
     return Change(scope.label, meeting_id, AREAS)
 
@@ -80,7 +80,7 @@ def add_action(
     if not owner.strip() or not text.strip():
         raise RuleViolation("An action needs the officer responsible and what they will do.")
     with meeting_action(desk, meeting_id, "action", correction=correction) as scope:
-        item = scope.record.item(item_id)
+        item = scope.item(item_id)
         row = ActionRow(
             item_id=item_id,
             position=next_position(scope.session, ActionRow.position, ActionRow.item_id == item_id),
