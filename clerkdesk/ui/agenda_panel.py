@@ -1,0 +1,58 @@
+"""The agenda: items in order, Part II marked; the current item is chosen here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
+from clerkdesk.ui.models import AgendaTableModel
+from clerkdesk.ui.rows import agenda_rows
+from clerkdesk.ui.widgets import KeyTableView, heading
+
+AREAS = frozenset({"items", "votes", ITEM, OPENED})
+
+
+class AgendaPanel(QWidget):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = AgendaTableModel(self)
+        self.table = KeyTableView("Agenda items", self)
+        self.table.setModel(self.model)
+        self.table.stretch(1)
+        self.table.setWordWrap(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        hint = QLabel("Alt+↑/↓ moves between items from anywhere")
+        hint.setEnabled(False)
+        hint.setAccessibleName("Agenda keys")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Agenda"))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        self.setFocusProxy(self.table)
+        self._updating = False
+
+    def refresh(self, areas: frozenset[str]) -> None:
+        if not areas & AREAS:
+            return
+        self._updating = True
+        try:
+            record = self.session.record
+            if areas & {"items", "votes", OPENED} or not self.model.rows:
+                self.model.set_rows(agenda_rows(record) if record else ())
+                self.table.resizeRowsToContents()
+            ids = [row.item_id for row in self.model.rows]
+            if self.session.item_id in ids:
+                self.table.select_row(ids.index(self.session.item_id))
+        finally:
+            self._updating = False
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._updating:
+            return
+        row = self.model.row_at(self.table.current_row())
+        if row is not None:
+            self.session.set_item(row.item_id)

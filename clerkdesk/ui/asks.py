@@ -1,0 +1,128 @@
+"""Every question the window asks the clerk, in one replaceable object.
+
+The window never opens a modal dialog directly: it calls a method here. Tests
+replace a method with a plain function (``asker.casting_vote = lambda ...``),
+so they drive the real window and the real services without a modal loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from clerkdesk.domain.model import MeetingRecord, VoteOption
+
+if TYPE_CHECKING:
+    from clerkdesk.ui.amendment_dialog import AmendmentInput
+    from clerkdesk.ui.attendee_dialog import AttendeeInput
+    from clerkdesk.ui.declaration_dialog import DeclarationInput
+    from clerkdesk.ui.new_meeting_dialog import NewMeetingInput
+    from clerkdesk.ui.queries import CommitteeSummary
+
+
+class Asker:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.parent, title, message)
+
+    def info(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+    def confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def correction_reason(self) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.parent,
+            "Correction to approved minutes",
+            "These minutes are approved. Why is this correction being made?",
+            QLineEdit.EchoMode.Normal,
+        )
+        return text.strip() if ok and text.strip() else None
+
+    def casting_vote(self, presiding: str, each: int) -> VoteOption | None:
+        box = QMessageBox(self.parent)
+        box.setWindowTitle("Casting vote")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(
+            f"The vote is tied at {each} each.\n\n"
+            f"How did {presiding}, presiding, give the casting vote?"
+        )
+        yes = box.addButton("&For", QMessageBox.ButtonRole.YesRole)
+        no = box.addButton("&Against", QMessageBox.ButtonRole.NoRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is yes:
+            return VoteOption.YES
+        if box.clickedButton() is no:
+            return VoteOption.NO
+        return None
+
+    def approved_by(self, presiding: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.parent,
+            "Approve minutes",
+            "Who signed the minutes as a correct record (the person presiding)?",
+            QLineEdit.EchoMode.Normal,
+            presiding,
+        )
+        return text.strip() if ok and text.strip() else None
+
+    def substitute_name(self, member: str, suggestions: list[str]) -> str | None:
+        text, ok = QInputDialog.getItem(
+            self.parent,
+            "Substitute",
+            f"Who is substituting for {member}?",
+            suggestions,
+            0,
+            True,
+        )
+        return text.strip() if ok and text.strip() else None
+
+    def declaration(
+        self, record: MeetingRecord, item_id: int | None, at: dt.time
+    ) -> DeclarationInput | None:
+        from clerkdesk.ui.declaration_dialog import DeclarationDialog
+
+        dialog = DeclarationDialog(record, item_id, at, self.parent)
+        return dialog.value() if dialog.exec() else None
+
+    def named_vote(
+        self, record: MeetingRecord, item_id: int, at: dt.time
+    ) -> dict[int, VoteOption] | None:
+        from clerkdesk.ui.named_vote_dialog import NamedVoteDialog
+
+        dialog = NamedVoteDialog(record, item_id, at, self.parent)
+        return dialog.exceptions() if dialog.exec() else None
+
+    def amendment(self, record: MeetingRecord, recommendation_id: int) -> AmendmentInput | None:
+        from clerkdesk.ui.amendment_dialog import AmendmentDialog
+
+        dialog = AmendmentDialog(record, recommendation_id, self.parent)
+        return dialog.value() if dialog.exec() else None
+
+    def attendee(self) -> AttendeeInput | None:
+        from clerkdesk.ui.attendee_dialog import AttendeeDialog
+
+        dialog = AttendeeDialog(self.parent)
+        return dialog.value() if dialog.exec() else None
+
+    def new_meeting(self, committees: list[CommitteeSummary]) -> NewMeetingInput | None:
+        from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
+
+        dialog = NewMeetingDialog(committees, self.parent)
+        return dialog.value() if dialog.exec() else None
+
+    def open_path(self, title: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+        return Path(name) if name else None
+
+    def save_path(self, title: str, suggested: Path, filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), filters)
+        return Path(name) if name else None

@@ -1,0 +1,164 @@
+"""Attendance: who is present, late arrivals, early departures, substitutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from clerkdesk.domain.model import AttendanceStatus, Capacity
+from clerkdesk.services import attendance as service
+from clerkdesk.services.context import Change
+from clerkdesk.ui.meeting_session import CLOCK, OPENED, MeetingSession
+from clerkdesk.ui.models import AttendanceTableModel
+from clerkdesk.ui.queries import list_councillors
+from clerkdesk.ui.rows import AttendanceRow, attendance_rows
+from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, button
+
+AREAS = frozenset({"attendance", "items", CLOCK, OPENED})
+KEYS_HINT = (
+    "Keys on the list: P present · A apologies · X absent · L arrived late · D left · "
+    "S substitute · Delete clear times"
+)
+
+
+class AttendancePanel(QWidget):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = AttendanceTableModel(self)
+        self.table = KeyTableView("Attendance list", self)
+        self.table.setModel(self.model)
+        self.table.stretch(5)
+        self.table.key_actions = {
+            Qt.Key.Key_P: lambda: self.mark(AttendanceStatus.PRESENT),
+            Qt.Key.Key_A: lambda: self.mark(AttendanceStatus.APOLOGIES),
+            Qt.Key.Key_X: lambda: self.mark(AttendanceStatus.ABSENT),
+            Qt.Key.Key_L: self.arrived,
+            Qt.Key.Key_D: self.departed,
+            Qt.Key.Key_S: self.substitute,
+            Qt.Key.Key_Delete: self.clear_times,
+        }
+        self.error = ErrorLabel("Attendance error", self)
+        hint = QLabel(KEYS_HINT)
+        hint.setWordWrap(True)
+        hint.setAccessibleName("Attendance keys")
+        hint.setEnabled(False)
+
+        grid = QGridLayout()
+        for n, widget in enumerate(
+            (
+                button("Present (P)", "Mark present", lambda: self.mark(AttendanceStatus.PRESENT)),
+                button(
+                    "Apologies (A)", "Mark apologies", lambda: self.mark(AttendanceStatus.APOLOGIES)
+                ),
+                button("Absent (X)", "Mark absent", lambda: self.mark(AttendanceStatus.ABSENT)),
+                button(
+                    "Arrived late (L)",
+                    "Record arrival",
+                    self.arrived,
+                    "Present from the meeting clock's time, during the current item",
+                ),
+                button(
+                    "Left (D)",
+                    "Record departure",
+                    self.departed,
+                    "Left at the meeting clock's time, during the current item",
+                ),
+                button("Clear times", "Clear arrival and departure times", self.clear_times),
+                button(
+                    "Substitute… (S)",
+                    "Add substitute",
+                    self.substitute,
+                    "Choose who substitutes for the selected absent member",
+                ),
+                button("Add officer or other…", "Add attendee", self.add_attendee),
+                button("Remove from list", "Remove attendee", self.remove),
+            )
+        ):
+            grid.addWidget(widget, n // 5, n % 5)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(grid)
+        layout.addWidget(hint)
+        self.setFocusProxy(self.table)
+
+    def refresh(self, areas: frozenset[str]) -> None:
+        if not areas & AREAS:
+            return
+        record = self.session.record
+        keep = self.selected()
+        row_index = self.table.current_row()
+        self.model.set_rows(attendance_rows(record, self.session.at) if record else ())
+        if OPENED in areas:
+            self.error.clear_error()
+            row_index = 0
+        ids = [row.person_id for row in self.model.rows]
+        if keep is not None and keep.person_id in ids:
+            row_index = ids.index(keep.person_id)
+        self.table.select_row(max(row_index, 0))
+
+    def selected(self) -> AttendanceRow | None:
+        return self.model.row_at(self.table.current_row())
+
+    def _run(self, service_fn: Callable[..., Change], *args: Any, **kwargs: Any) -> bool:
+        self.error.clear_error()
+        change = self.session.act(service_fn, *args, errors=self.error.show_error, **kwargs)
+        return change is not None
+
+    def mark(self, status: AttendanceStatus) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        position = self.table.current_row()
+        if self._run(service.mark_attendance, row.person_id, status):
+            self.table.select_row(position + 1)
+
+    def arrived(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._run(service.record_arrival, row.person_id, self.session.at, self.session.item_id)
+
+    def departed(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._run(
+                service.record_departure, row.person_id, self.session.at, self.session.item_id
+            )
+
+    def clear_times(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._run(service.clear_times, row.person_id)
+
+    def substitute(self) -> None:
+        row = self.selected()
+        record = self.session.record
+        if row is None or record is None:
+            return
+        if row.capacity is not Capacity.MEMBER:
+            self.error.show_error(f"Select the absent member {row.name} is to be replaced for.")
+            return
+        on_list = {a.person_id for a in record.attendees}
+        suggestions = [
+            p.name for p in list_councillors(self.session.desk.db) if p.id not in on_list
+        ]
+        name = self.session.asker.substitute_name(row.name, suggestions)
+        if name:
+            self._run(service.add_substitute, name, row.person_id)
+
+    def add_attendee(self) -> None:
+        if self.session.record is None:
+            return
+        value = self.session.asker.attendee()
+        if value is not None:
+            self._run(service.add_attendee, value.name, value.capacity, value.title)
+
+    def remove(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._run(service.remove_attendee, row.person_id)

@@ -1,0 +1,60 @@
+"""Adding another councillor in attendance, or an officer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from clerkdesk.domain.model import Capacity
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeInput:
+    name: str
+    capacity: Capacity
+    title: str | None
+
+
+class AttendeeDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add to the attendance")
+        self.setAccessibleName("Add to the attendance")
+        self.capacity = QComboBox()
+        self.capacity.setAccessibleName("Attends as")
+        self.capacity.addItem("Officer", Capacity.OFFICER)
+        self.capacity.addItem("Other member in attendance", Capacity.OTHER_MEMBER)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Job title")
+        self.title.setPlaceholderText("e.g. Democratic Services Officer")
+        self.capacity.currentIndexChanged.connect(
+            lambda _i: self.title.setEnabled(self.capacity.currentData() is Capacity.OFFICER)
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Attends &as:", self.capacity)
+        form.addRow("&Name:", self.name)
+        form.addRow("Job &title:", self.title)
+        form.addRow(buttons)
+        self.resize(440, 0)
+
+    def value(self) -> AttendeeInput:
+        capacity = self.capacity.currentData()
+        title = self.title.text().strip() or None
+        return AttendeeInput(
+            self.name.text().strip(), capacity, title if capacity is Capacity.OFFICER else None
+        )

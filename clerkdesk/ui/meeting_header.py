@@ -1,0 +1,111 @@
+"""The header over the open meeting: title, locked banner, clock and quorum."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTime, QTimer
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
+
+from clerkdesk.ui.meeting_session import MeetingSession, now_minute
+from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE
+
+
+def quorum_words(session: MeetingSession) -> tuple[str, bool]:
+    status = session.quorum()
+    if status is None:
+        return "No meeting open", True
+    if status.quorate:
+        return (
+            f"Quorate: {status.present} voting members in the room (quorum {status.required})",
+            True,
+        )
+    return (
+        f"INQUORATE: {status.present} voting members in the room, quorum {status.required}. "
+        "A vote now would be invalid.",
+        False,
+    )
+
+
+class MeetingHeader(QWidget):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title = QLabel()
+        self.title.setAccessibleName("Meeting")
+        self.title.setWordWrap(True)
+        self.locked = QLabel()
+        self.locked.setAccessibleName("Approval banner")
+        self.locked.setStyleSheet(NOTICE_STYLE)
+        self.locked.setWordWrap(True)
+        self.locked.hide()
+        self.quorum = QLabel()
+        self.quorum.setAccessibleName("Quorum")
+        self.clock = QTimeEdit()
+        self.clock.setDisplayFormat("HH.mm")
+        self.clock.setAccessibleName("Meeting clock")
+        self.clock.setToolTip(
+            "Arrivals, departures and votes are stamped with this time (Ctrl+T to edit)"
+        )
+        self.live = QCheckBox("Follow the time now")
+        self.live.setAccessibleName("Follow the time now")
+        self.live.setChecked(True)
+        clock_label = QLabel("&Time:")
+        clock_label.setBuddy(self.clock)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 2)
+        grid.addWidget(self.title, 0, 0, 1, 1)
+        grid.addWidget(clock_label, 0, 1)
+        grid.addWidget(self.clock, 0, 2)
+        grid.addWidget(self.live, 0, 3)
+        grid.addWidget(self.quorum, 1, 0, 1, 4)
+        grid.addWidget(self.locked, 2, 0, 1, 4)
+        grid.setColumnStretch(0, 1)
+        self._timer = QTimer(self)
+        self._timer.setInterval(15_000)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self.clock.setTime(QTime(session.at.hour, session.at.minute))
+        self.clock.timeChanged.connect(self._edited)
+        self.live.toggled.connect(lambda on: self._tick() if on else None)
+
+    def _tick(self) -> None:
+        if self.live.isChecked():
+            self.set_time(now_minute(), live=True)
+
+    def set_time(self, value: dt.time, live: bool = False) -> None:
+        self.live.setChecked(live)
+        self.clock.blockSignals(True)
+        self.clock.setTime(QTime(value.hour, value.minute))
+        self.clock.blockSignals(False)
+        self.session.set_at(value)
+
+    def _edited(self, value: QTime) -> None:
+        self.live.setChecked(False)
+        self.session.set_at(dt.time(value.hour(), value.minute()))
+
+    def refresh(self, _areas: frozenset[str]) -> None:
+        record = self.session.record
+        if record is None:
+            self.title.setText("<b>No meeting open</b> – choose one on the left, or create one")
+            self.locked.hide()
+        else:
+            status = record.status.value.replace("-", " ")
+            self.title.setText(
+                f"<span style='font-size:13pt'><b>{record.committee}</b></span><br>"
+                f"{record.date:%A %d %B %Y}"
+                + (f", {record.start_time:%H.%M}" if record.start_time else "")
+                + (f" · {record.venue}" if record.venue else "")
+                + f" · <i>{status}</i>"
+            )
+            if record.is_locked:
+                signed = f", signed by {record.approved_by}" if record.approved_by else ""
+                when = f" on {record.approved_at:%d %B %Y}" if record.approved_at else ""
+                self.locked.setText(
+                    f"Minutes approved{when}{signed} — the record is locked; "
+                    "changes are corrections and each asks for a reason."
+                )
+            self.locked.setVisible(record.is_locked)
+        text, ok = quorum_words(self.session)
+        self.quorum.setText(text)
+        self.quorum.setStyleSheet(OK_STYLE if ok else WARNING_STYLE)

@@ -1,0 +1,157 @@
+"""The open meeting as the window sees it: its record, current item and clock.
+
+Every change goes through :meth:`MeetingSession.act`, which calls one service,
+shows a DomainError where the clerk caused it, reloads the record and tells
+the panels which areas changed so each redraws only what it must.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from clerkdesk.domain.attendance import QuorumStatus, quorum_at
+from clerkdesk.domain.errors import DomainError
+from clerkdesk.domain.model import MeetingRecord
+from clerkdesk.services.context import Change, Correction, Desk
+from clerkdesk.services.records_io import get_record
+from clerkdesk.ui.asks import Asker
+
+ErrorSink = Callable[[str], None]
+# Areas beyond the services' own: the current item moved, the clock changed,
+# a different meeting was opened.
+ITEM, CLOCK, OPENED = "item", "clock", "opened"
+EVERYTHING = frozenset(
+    {
+        "attendance",
+        "items",
+        "votes",
+        "declarations",
+        "minutes",
+        "meeting",
+        "meetings",
+        ITEM,
+        CLOCK,
+        OPENED,
+    }
+)
+
+
+def now_minute() -> dt.time:
+    return dt.datetime.now().time().replace(second=0, microsecond=0)
+
+
+class MeetingSession(QObject):
+    refreshed = Signal(object)  # frozenset[str]: the areas to redraw
+    saved = Signal(object)  # Change, after a successful action
+
+    def __init__(self, desk: Desk, asker: Asker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.asker = asker
+        self.meeting_id: int | None = None
+        self.record: MeetingRecord | None = None
+        self.item_id: int | None = None
+        self._at: dt.time = now_minute()
+
+    # The meeting and its current item.
+    def open(self, meeting_id: int | None, item_id: int | None = None) -> None:
+        self.meeting_id = meeting_id
+        self.record = None
+        self.item_id = None
+        if meeting_id is not None:
+            try:
+                self.record = get_record(self.desk, meeting_id)
+            except DomainError as error:
+                self.meeting_id = None
+                self.asker.error("Cannot open the meeting", error.message)
+            else:
+                items = self.record.ordered_items
+                known = {i.id for i in items}
+                self.item_id = item_id if item_id in known else (items[0].id if items else None)
+        self.refreshed.emit(EVERYTHING)
+
+    def reload(self, areas: frozenset[str]) -> None:
+        if self.meeting_id is None:
+            self.refreshed.emit(areas)
+            return
+        self.record = get_record(self.desk, self.meeting_id)
+        if self.item_id is not None and self.item_id not in {i.id for i in self.record.items}:
+            items = self.record.ordered_items
+            self.item_id = items[0].id if items else None
+            areas = areas | {ITEM}
+        self.refreshed.emit(areas)
+
+    def set_item(self, item_id: int | None) -> None:
+        if item_id != self.item_id:
+            self.item_id = item_id
+            self.refreshed.emit(frozenset({ITEM}))
+
+    def move_item(self, step: int) -> None:
+        if self.record is None or not self.record.items:
+            return
+        ids = [i.id for i in self.record.ordered_items]
+        index = ids.index(self.item_id) if self.item_id in ids else 0
+        self.set_item(ids[max(0, min(len(ids) - 1, index + step))])
+
+    # The meeting clock: arrivals, departures and votes are stamped with it.
+    @property
+    def at(self) -> dt.time:
+        return self._at
+
+    def set_at(self, value: dt.time) -> None:
+        value = value.replace(second=0, microsecond=0)
+        if value != self._at:
+            self._at = value
+            self.refreshed.emit(frozenset({CLOCK}))
+
+    def quorum(self) -> QuorumStatus | None:
+        if self.record is None:
+            return None
+        return quorum_at(self.record, self._at, self.item_id)
+
+    # Changes.
+    def act(
+        self,
+        service: Callable[..., Change],
+        *args: Any,
+        errors: ErrorSink | None = None,
+        **kwargs: Any,
+    ) -> Change | None:
+        """Run one service on the open meeting; on a DomainError show it and return None."""
+        report: ErrorSink = errors or (lambda message: self.asker.error("Not saved", message))
+        if self.meeting_id is None or self.record is None:
+            report("Open a meeting first.")
+            return None
+        if (
+            self.record.is_locked
+            and "correction" in inspect.signature(service).parameters
+            and kwargs.get("correction") is None
+        ):
+            reason = self.asker.correction_reason()
+            if reason is None:
+                return None
+            kwargs["correction"] = Correction(reason)
+        try:
+            change = service(self.desk, self.meeting_id, *args, **kwargs)
+        except DomainError as error:
+            report(error.message)
+            return None
+        self.saved.emit(change)
+        self.reload(change.areas)
+        return change
+
+    def call(self, work: Callable[[], Change], errors: ErrorSink | None = None) -> Change | None:
+        """Run a service call that is not meeting-scoped (creating a meeting, importing)."""
+        report: ErrorSink = errors or (lambda message: self.asker.error("Not saved", message))
+        try:
+            change = work()
+        except DomainError as error:
+            report(error.message)
+            return None
+        self.saved.emit(change)
+        return change

@@ -1,0 +1,65 @@
+"""The list of meetings in the database, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from clerkdesk.services.context import Desk
+from clerkdesk.services.records_io import list_meetings
+from clerkdesk.ui.models import MeetingsTableModel
+from clerkdesk.ui.rows import meeting_rows
+from clerkdesk.ui.widgets import KeyTableView, button
+
+
+class MeetingsPanel(QWidget):
+    chosen = Signal(int)
+    new_requested = Signal()
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = MeetingsTableModel(self)
+        self.table = KeyTableView("Meetings", self)
+        self.table.setModel(self.model)
+        self.table.stretch(1)
+        self.table.setWordWrap(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.table.key_actions = {
+            Qt.Key.Key_Return: self._open_current,
+            Qt.Key.Key_Enter: self._open_current,
+        }
+        buttons = QHBoxLayout()
+        buttons.addWidget(button("New meeting…", "New meeting", self.new_requested.emit))
+        buttons.addWidget(button("Import agenda…", "Import agenda", self.import_requested.emit))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
+        self._quiet = False
+
+    def reload(self, desk: Desk, current: int | None) -> None:
+        self._quiet = True
+        try:
+            self.model.set_rows(meeting_rows(list_meetings(desk)))
+            self.table.resizeRowsToContents()
+            self.show_current(current)
+        finally:
+            self._quiet = False
+
+    def show_current(self, meeting_id: int | None) -> None:
+        ids = [row.id for row in self.model.rows]
+        if meeting_id in ids:
+            quiet, self._quiet = self._quiet, True
+            self.table.select_row(ids.index(meeting_id))
+            self._quiet = quiet
+
+    def _selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        if not self._quiet:
+            self._open_current()
+
+    def _open_current(self) -> None:
+        row = self.model.row_at(self.table.current_row())
+        if row is not None:
+            self.chosen.emit(row.id)

@@ -1,0 +1,195 @@
+"""Minute notes for the current item: numbered paragraphs and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.services import minutes as service
+from clerkdesk.services.context import Change
+from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
+from clerkdesk.ui.models import ActionsTableModel, ParagraphsTableModel
+from clerkdesk.ui.rows import action_rows, paragraph_rows
+from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, button, heading
+
+AREAS = frozenset({"minutes", "items", ITEM, OPENED})
+
+
+class MinuteEditor(QPlainTextEdit):
+    """Ctrl+Enter saves the paragraph; Tab moves on."""
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName("Minute paragraph text")
+        self.setPlaceholderText("Type the minute; Ctrl+Enter adds it as the next paragraph")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MinutesPanel(QWidget):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.editing: int | None = None
+        self.title = QLabel()
+        self.title.setAccessibleName("Current item")
+        self.title.setWordWrap(True)
+        self.paragraphs = ParagraphsTableModel(self)
+        self.paragraph_table = KeyTableView("Minute paragraphs", self)
+        self.paragraph_table.setModel(self.paragraphs)
+        self.paragraph_table.stretch(1)
+        self.paragraph_table.setWordWrap(True)
+        self.paragraph_table.key_actions = {
+            Qt.Key.Key_Delete: self.delete_paragraph,
+            Qt.Key.Key_Return: self.edit_paragraph,
+            Qt.Key.Key_Enter: self.edit_paragraph,
+        }
+        self.editor = MinuteEditor(self)
+        self.editor.submitted.connect(self.save_paragraph)
+        self.editor.setMaximumHeight(120)
+        self.save_button = button(
+            "Add paragraph (Ctrl+Enter)", "Add paragraph", self.save_paragraph
+        )
+        self.cancel_button = button("Cancel edit", "Cancel edit", self.cancel_edit)
+        self.cancel_button.hide()
+        self.error = ErrorLabel("Minutes error", self)
+
+        self.actions_model = ActionsTableModel(self)
+        self.action_table = KeyTableView("Actions", self)
+        self.action_table.setModel(self.actions_model)
+        self.action_table.stretch(1)
+        self.action_table.key_actions = {Qt.Key.Key_Delete: self.delete_action}
+        self.owner = QLineEdit()
+        self.owner.setAccessibleName("Action officer")
+        self.owner.setPlaceholderText("Officer responsible")
+        self.action_text = QLineEdit()
+        self.action_text.setAccessibleName("Action text")
+        self.action_text.setPlaceholderText("What they will do (Enter adds the action)")
+        self.action_text.returnPressed.connect(self.add_action)
+
+        para_buttons = QHBoxLayout()
+        para_buttons.addWidget(self.save_button)
+        para_buttons.addWidget(self.cancel_button)
+        para_buttons.addWidget(
+            button("Edit selected (Enter)", "Edit paragraph", self.edit_paragraph)
+        )
+        para_buttons.addWidget(button("Delete selected", "Delete paragraph", self.delete_paragraph))
+        para_buttons.addStretch()
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(heading("Minutes"))
+        top_layout.addWidget(self.paragraph_table, 1)
+        top_layout.addWidget(self.editor)
+        top_layout.addLayout(para_buttons)
+
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.owner, 1)
+        action_row.addWidget(self.action_text, 3)
+        action_row.addWidget(button("Add action", "Add action", self.add_action))
+        action_row.addWidget(button("Delete action", "Delete action", self.delete_action))
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(heading("Actions"))
+        bottom_layout.addWidget(self.action_table, 1)
+        bottom_layout.addLayout(action_row)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.error)
+        self.setFocusProxy(self.editor)
+
+    def refresh(self, areas: frozenset[str]) -> None:
+        if not areas & AREAS:
+            return
+        record, item_id = self.session.record, self.session.item_id
+        if areas & {ITEM, OPENED}:
+            self.cancel_edit()
+            self.error.clear_error()
+        if record is None or item_id is None:
+            self.title.setText("No item selected")
+        else:
+            item = record.item(item_id)
+            self.title.setText(f"<b>Item {item.number}: {item.title}</b>")
+        self.paragraphs.set_rows(paragraph_rows(record, item_id) if record else ())
+        self.paragraph_table.resizeRowsToContents()
+        self.actions_model.set_rows(action_rows(record, item_id) if record else ())
+
+    def _run(self, fn: Callable[..., Change], *args: Any) -> bool:
+        self.error.clear_error()
+        return self.session.act(fn, *args, errors=self.error.show_error) is not None
+
+    def save_paragraph(self) -> None:
+        item_id = self.session.item_id
+        if item_id is None:
+            return
+        text = self.editor.toPlainText()
+        if self.editing is not None:
+            ok = self._run(service.edit_paragraph, self.editing, text)
+        else:
+            ok = self._run(service.add_paragraph, item_id, text)
+        if ok:
+            self.cancel_edit()
+            self.editor.setFocus()
+
+    def edit_paragraph(self) -> None:
+        row = self.paragraphs.row_at(self.paragraph_table.current_row())
+        if row is None:
+            return
+        self.editing = row.id
+        self.editor.setPlainText(row.text)
+        self.save_button.setText(f"Save {row.number} (Ctrl+Enter)")
+        self.cancel_button.show()
+        self.editor.setFocus()
+
+    def cancel_edit(self) -> None:
+        self.editing = None
+        self.editor.clear()
+        self.save_button.setText("Add paragraph (Ctrl+Enter)")
+        self.cancel_button.hide()
+
+    def delete_paragraph(self) -> None:
+        row = self.paragraphs.row_at(self.paragraph_table.current_row())
+        if row is not None:
+            self._run(service.delete_paragraph, row.id)
+
+    def add_action(self) -> None:
+        item_id = self.session.item_id
+        if item_id is not None and self._run(
+            service.add_action, item_id, self.owner.text(), self.action_text.text()
+        ):
+            self.action_text.clear()
+            self.owner.setFocus()
+
+    def delete_action(self) -> None:
+        row = self.actions_model.row_at(self.action_table.current_row())
+        if row is not None:
+            self._run(service.delete_action, row.id)

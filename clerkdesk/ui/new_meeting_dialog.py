@@ -1,0 +1,82 @@
+"""A new meeting of an existing committee, its attendance taken from the membership."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QWidget,
+)
+
+from clerkdesk.ui.queries import CommitteeSummary
+
+
+@dataclass(frozen=True, slots=True)
+class NewMeetingInput:
+    committee_id: int
+    date: dt.date
+    start_time: dt.time
+    venue: str
+
+
+def qdate_to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def qtime_to_time(value: QTime) -> dt.time:
+    return dt.time(value.hour(), value.minute())
+
+
+class NewMeetingDialog(QDialog):
+    def __init__(self, committees: list[CommitteeSummary], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New meeting")
+        self.setAccessibleName("New meeting")
+        self.committee = QComboBox()
+        self.committee.setAccessibleName("Committee")
+        for c in committees:
+            self.committee.addItem(c.label, c.id)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd MMM yyyy")
+        self.date.setAccessibleName("Meeting date")
+        self.time = QTimeEdit(QTime(10, 0))
+        self.time.setDisplayFormat("HH.mm")
+        self.time.setAccessibleName("Start time")
+        self.venue = QLineEdit()
+        self.venue.setAccessibleName("Venue")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(committees))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        if not committees:
+            form.addRow(QLabel("There are no committees yet: import an agenda first."))
+        form.addRow("&Committee:", self.committee)
+        form.addRow("&Date:", self.date)
+        form.addRow("&Start time:", self.time)
+        form.addRow("&Venue:", self.venue)
+        form.addRow(buttons)
+        self.resize(520, 0)
+
+    def value(self) -> NewMeetingInput | None:
+        if self.committee.currentData() is None:
+            return None
+        return NewMeetingInput(
+            int(self.committee.currentData()),
+            qdate_to_date(self.date.date()),
+            qtime_to_time(self.time.time()),
+            self.venue.text().strip(),
+        )

@@ -1,0 +1,175 @@
+"""Read-only look-ups the windows need that no service offers.
+
+Plain functions over a :class:`Database`; no Qt here, so they can be tested
+and reused from a script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from clerkdesk.persistence.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class CommitteeSummary:
+    id: int
+    organisation: str
+    name: str
+    quorum: int
+    members: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.organisation}), {self.members} members, quorum {self.quorum}"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    meeting_id: int
+    item_id: int | None
+    committee: str
+    date: dt.date
+    item_number: str
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    meeting_id: int
+    item_id: int | None
+    date: dt.date
+    committee: str
+    what: str
+
+
+def list_committees(db: Database) -> list[CommitteeSummary]:
+    sql = text(
+        "SELECT c.id, o.name, c.name, c.quorum,"
+        " (SELECT count(*) FROM committee_member m WHERE m.committee_id = c.id)"
+        " FROM committee c JOIN organisation o ON o.id = c.organisation_id"
+        " ORDER BY o.name, c.name"
+    )
+    with db.session() as session:
+        return [CommitteeSummary(*row) for row in session.execute(sql).all()]
+
+
+def fts_query(words: str) -> str:
+    """Turn what the clerk typed into a safe FTS5 query: every word, as a prefix."""
+    tokens = ["".join(ch for ch in word if ch.isalnum()) for word in words.split()]
+    return " ".join(f'"{token}"*' for token in tokens if token)
+
+
+def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
+    query = fts_query(words)
+    if not query:
+        return []
+    sql = text(
+        "SELECT s.kind, s.meeting_id, s.item_id, c.name, m.date, coalesce(i.number, ''),"
+        " snippet(search_index, 4, '[', ']', ' … ', 12)"
+        " FROM search_index s"
+        " JOIN meeting m ON m.id = s.meeting_id"
+        " JOIN committee c ON c.id = m.committee_id"
+        " LEFT JOIN agenda_item i ON i.id = s.item_id"
+        " WHERE search_index MATCH :q ORDER BY rank LIMIT :limit"
+    )
+    with db.session() as session:
+        rows = session.execute(sql, {"q": query, "limit": limit}).all()
+    return [
+        SearchHit(
+            kind=kind,
+            meeting_id=int(meeting_id),
+            item_id=int(item_id) if item_id is not None else None,
+            committee=committee,
+            date=_date(date),
+            item_number=number,
+            snippet=snippet,
+        )
+        for kind, meeting_id, item_id, committee, date, number, snippet in rows
+    ]
+
+
+def list_councillors(db: Database) -> list[PersonSummary]:
+    sql = text("SELECT id, name FROM person WHERE kind = 'councillor' ORDER BY name")
+    with db.session() as session:
+        return [PersonSummary(*row) for row in session.execute(sql).all()]
+
+
+def member_history(db: Database, person_id: int) -> list[HistoryRow]:
+    """A member's attendance and declarations at every meeting, newest first."""
+    attendance = text(
+        "SELECT a.meeting_id, m.date, c.name, a.capacity, a.status, a.arrived_at,"
+        " a.departed_at, s.name"
+        " FROM attendee a JOIN meeting m ON m.id = a.meeting_id"
+        " JOIN committee c ON c.id = m.committee_id"
+        " LEFT JOIN person s ON s.id = a.substitute_for_id"
+        " WHERE a.person_id = :p"
+    )
+    declarations = text(
+        "SELECT d.meeting_id, d.item_id, m.date, c.name, i.number, k.label, d.nature,"
+        " d.sensitive"
+        " FROM declaration d JOIN meeting m ON m.id = d.meeting_id"
+        " JOIN committee c ON c.id = m.committee_id"
+        " JOIN agenda_item i ON i.id = d.item_id"
+        " LEFT JOIN interest_kind k ON k.code = d.kind_code"
+        " WHERE d.person_id = :p"
+    )
+    rows: list[HistoryRow] = []
+    with db.session() as session:
+        for (
+            meeting_id,
+            date,
+            committee,
+            capacity,
+            status,
+            arrived,
+            departed,
+            replaced,
+        ) in session.execute(attendance, {"p": person_id}).all():
+            what = status.capitalize()
+            if capacity == "substitute" and replaced:
+                what += f" (substituting for {replaced})"
+            elif capacity == "other-member":
+                what += " (other member in attendance)"
+            if arrived:
+                what += f", arrived {_hhmm(arrived)}"
+            if departed:
+                what += f", left {_hhmm(departed)}"
+            rows.append(HistoryRow(int(meeting_id), None, _date(date), committee, what))
+        for (
+            meeting_id,
+            item_id,
+            date,
+            committee,
+            number,
+            label,
+            nature,
+            sensitive,
+        ) in session.execute(declarations, {"p": person_id}).all():
+            detail = "sensitive interest" if sensitive else (nature or "")
+            what = f"Declared {str(label or 'an interest').lower()} in item {number}"
+            if detail:
+                what += f": {detail}"
+            rows.append(HistoryRow(int(meeting_id), int(item_id), _date(date), committee, what))
+    rows.sort(key=lambda r: (r.date, r.item_id is not None), reverse=True)
+    return rows
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _hhmm(value: object) -> str:
+    return str(value)[:5].replace(":", ".")

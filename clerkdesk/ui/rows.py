@@ -1,0 +1,310 @@
+"""Immutable display rows built from a meeting record (no Qt here).
+
+Each table in the window shows a tuple of these; the words are worked out
+once, here, so that models only look them up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from clerkdesk.domain.attendance import in_room
+from clerkdesk.domain.model import (
+    AttendanceStatus,
+    Attendee,
+    Capacity,
+    Decision,
+    Declaration,
+    MeetingRecord,
+    Outcome,
+    Role,
+)
+from clerkdesk.domain.voting import voter_roll
+from clerkdesk.services.records_io import MeetingSummary
+
+
+def hhmm(value: dt.time | None) -> str:
+    return f"{value:%H.%M}" if value is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    id: int
+    date: str
+    committee: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRow:
+    person_id: int
+    name: str
+    attends_as: str
+    status: AttendanceStatus
+    arrived: str
+    departed: str
+    note: str
+    capacity: Capacity
+    in_room: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    item_id: int
+    number: str
+    title: str
+    badge: str
+    progress: str
+
+
+@dataclass(frozen=True, slots=True)
+class MotionRow:
+    recommendation_id: int | None
+    amendment_id: int | None
+    label: str
+    text: str
+    result: str
+    decided: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VoterRow:
+    person_id: int
+    name: str
+    eligible: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationRow:
+    id: int
+    item: str
+    member: str
+    kind: str
+    nature: str
+    dispensation: str
+    left_room: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphRow:
+    id: int
+    number: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    id: int
+    owner: str
+    text: str
+
+
+STATUS_WORDS = {
+    AttendanceStatus.PRESENT: "Present",
+    AttendanceStatus.APOLOGIES: "Apologies",
+    AttendanceStatus.ABSENT: "Absent",
+}
+
+
+def meeting_rows(summaries: list[MeetingSummary]) -> tuple[MeetingRow, ...]:
+    return tuple(
+        MeetingRow(
+            s.id,
+            dt.date.fromisoformat(s.date).strftime("%d %b %Y"),
+            s.committee,
+            s.status.replace("-", " ").capitalize(),
+        )
+        for s in summaries
+    )
+
+
+def _attends_as(record: MeetingRecord, a: Attendee) -> str:
+    if a.capacity is Capacity.MEMBER:
+        if a.role is Role.CHAIR:
+            return "Chair"
+        if a.role is Role.VICE_CHAIR:
+            return "Vice-Chair"
+        return "Member" if a.voting else "Co-opted (non-voting)"
+    if a.capacity is Capacity.SUBSTITUTE:
+        return "Substitute"
+    if a.capacity is Capacity.OTHER_MEMBER:
+        return "Other member"
+    return "Officer"
+
+
+def _item_number(record: MeetingRecord, item_id: int | None) -> str:
+    if item_id is None:
+        return ""
+    return f" (item {record.item(item_id).number})"
+
+
+def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[AttendanceRow, ...]:
+    substitutes = {
+        a.substitute_for: a.person_id
+        for a in record.attendees
+        if a.capacity is Capacity.SUBSTITUTE and a.substitute_for is not None
+    }
+    rows = []
+    for a in record.attendees:
+        note = ""
+        if a.capacity is Capacity.SUBSTITUTE and a.substitute_for is not None:
+            note = f"substituting for {record.name_of(a.substitute_for)}"
+        elif a.person_id in substitutes:
+            note = f"substitute: {record.name_of(substitutes[a.person_id])}"
+        elif a.capacity is Capacity.OFFICER:
+            note = record.person(a.person_id).title or ""
+        rows.append(
+            AttendanceRow(
+                person_id=a.person_id,
+                name=record.name_of(a.person_id),
+                attends_as=_attends_as(record, a),
+                status=a.status,
+                arrived=hhmm(a.arrived_at) + _item_number(record, a.arrived_during_item),
+                departed=hhmm(a.departed_at) + _item_number(record, a.departed_during_item),
+                note=note,
+                capacity=a.capacity,
+                in_room=in_room(a, at),
+            )
+        )
+    return tuple(rows)
+
+
+def part_badge(record: MeetingRecord, item_id: int) -> str:
+    item = record.item(item_id)
+    if not item.is_exempt:
+        return ""
+    return f"PART II · para {item.exempt_paragraph}" if item.exempt_paragraph else "PART II"
+
+
+def agenda_rows(record: MeetingRecord) -> tuple[AgendaRow, ...]:
+    rows = []
+    for item in record.ordered_items:
+        recs = record.recommendations_of(item.id)
+        decided = sum(1 for r in recs if record.decision_on(r.id) is not None)
+        progress = f"{decided}/{len(recs)} decided" if recs else ""
+        rows.append(
+            AgendaRow(item.id, item.number, item.title, part_badge(record, item.id), progress)
+        )
+    return tuple(rows)
+
+
+def describe_decision(record: MeetingRecord, decision: Decision | None) -> str:
+    if decision is None:
+        return "Not yet decided"
+    if decision.tally is None:
+        return decision.outcome.value.capitalize()
+    t = decision.tally
+    words = f"{decision.outcome.value.capitalize()}: {t.yes} for, {t.no} against, {t.abstain} abst."
+    if t.is_unanimous and decision.outcome is Outcome.CARRIED and not decision.is_named:
+        words = f"Carried unanimously ({t.yes})"
+    if decision.is_named:
+        words += " (named vote)"
+    if decision.casting_vote is not None and decision.casting_voter_id is not None:
+        side = "for" if decision.casting_vote.value == "yes" else "against"
+        words += f"; casting vote {side} by {record.name_of(decision.casting_voter_id)}"
+    return words
+
+
+def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionRow, ...]:
+    if item_id is None:
+        return ()
+    rows: list[MotionRow] = []
+    for rec in record.recommendations_of(item_id):
+        label = rec.label or f"Recommendation {rec.position + 1}"
+        for n, amendment in enumerate(record.amendments_of(rec.id), start=1):
+            decision = record.decision_on_amendment(amendment.id)
+            rows.append(
+                MotionRow(
+                    None,
+                    amendment.id,
+                    f"{label} – amendment {n}",
+                    f"{amendment.text} (moved {record.name_of(amendment.mover_id)}, "
+                    f"seconded {record.name_of(amendment.seconder_id)})",
+                    describe_decision(record, decision),
+                    decision is not None,
+                )
+            )
+        decision = record.decision_on(rec.id)
+        rows.append(
+            MotionRow(
+                rec.id,
+                None,
+                label,
+                rec.text,
+                describe_decision(record, decision),
+                decision is not None,
+            )
+        )
+    return tuple(rows)
+
+
+def voter_rows(record: MeetingRecord, item_id: int, at: dt.time | None) -> tuple[VoterRow, ...]:
+    roll = voter_roll(record, item_id, at)
+    eligible = [VoterRow(p, record.name_of(p), True, "may vote") for p in roll.eligible]
+    excluded = [
+        VoterRow(e.person_id, record.name_of(e.person_id), False, e.reason) for e in roll.excluded
+    ]
+    return tuple(eligible + excluded)
+
+
+def declaration_rows(record: MeetingRecord) -> tuple[DeclarationRow, ...]:
+    order = {item.id: item.position for item in record.items}
+    rows = []
+    for d in sorted(record.declarations, key=lambda d: (order.get(d.item_id, 0), d.id)):
+        kind = record.interest_kind(d.kind)
+        rows.append(
+            DeclarationRow(
+                d.id,
+                record.item(d.item_id).number,
+                record.name_of(d.person_id),
+                kind.label,
+                "(sensitive – nature not recorded)" if d.sensitive else d.nature,
+                "Yes" if d.dispensation else "",
+                "Left the room" if d.left_room else "",
+            )
+        )
+    return tuple(rows)
+
+
+def paragraph_rows(record: MeetingRecord, item_id: int | None) -> tuple[ParagraphRow, ...]:
+    if item_id is None:
+        return ()
+    number = record.item(item_id).number
+    return tuple(
+        ParagraphRow(p.id, f"{number}.{n}", p.text)
+        for n, p in enumerate(record.paragraphs_of(item_id), start=1)
+    )
+
+
+def action_rows(record: MeetingRecord, item_id: int | None) -> tuple[ActionRow, ...]:
+    if item_id is None:
+        return ()
+    return tuple(ActionRow(a.id, a.owner, a.text) for a in record.actions_of(item_id))
+
+
+def declaration_consequence(
+    record: MeetingRecord, declaration: Declaration, at: dt.time | None
+) -> str:
+    """What recording this declaration would mean, in words for the clerk."""
+    name = record.name_of(declaration.person_id)
+    item = record.item(declaration.item_id)
+    kind = record.interest_kind(declaration.kind)
+    before = set(voter_roll(record, item.id, at).eligible)
+    after_record = replace(record, declarations=(*record.declarations, declaration))
+    after = set(voter_roll(after_record, item.id, at).eligible)
+    parts = []
+    if declaration.person_id in before and declaration.person_id not in after:
+        parts.append(f"{name} can no longer vote on item {item.number}")
+    elif declaration.person_id in after:
+        parts.append(f"{name} may still vote on item {item.number}")
+    else:
+        parts.append(f"{name} is not entitled to vote on item {item.number} anyway")
+    if not kind.may_speak and not declaration.dispensation:
+        parts.append("may not take part in the discussion")
+    if declaration.left_room:
+        parts.append("leaves the room for the item")
+    elif kind.must_leave and not declaration.dispensation:
+        parts.append("should normally leave the room")
+    return ", ".join(parts) + "."

@@ -1,0 +1,113 @@
+"""Search every meeting, and a member's attendance and declarations over time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.persistence.database import Database
+from clerkdesk.ui import queries
+from clerkdesk.ui.models import HistoryModel, SearchHitsModel
+from clerkdesk.ui.widgets import KeyTableView
+
+OpenMeeting = Callable[[int, int | None], None]
+
+
+class SearchDialog(QDialog):
+    def __init__(self, db: Database, open_meeting: OpenMeeting, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.open_meeting = open_meeting
+        self.setWindowTitle("Search all meetings")
+        self.setAccessibleName("Search all meetings")
+
+        self.query = QLineEdit()
+        self.query.setAccessibleName("Search words")
+        self.query.setPlaceholderText("Words in items, recommendations and minutes")
+        self.query.setClearButtonEnabled(True)
+        self.hits = SearchHitsModel(self)
+        self.hit_table = KeyTableView("Search results", self)
+        self.hit_table.setModel(self.hits)
+        self.hit_table.stretch(4)
+        self.hit_table.activated.connect(self._open_hit)
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of results")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._first_hit)
+        search_tab = QWidget()
+        layout = QVBoxLayout(search_tab)
+        layout.addWidget(self.query)
+        layout.addWidget(self.hit_table, 1)
+        layout.addWidget(self.count)
+
+        self.member = QComboBox()
+        self.member.setAccessibleName("Member")
+        for person in queries.list_councillors(db):
+            self.member.addItem(person.name, person.id)
+        self.member.currentIndexChanged.connect(lambda _i: self.show_history())
+        self.history = HistoryModel(self)
+        self.history_table = KeyTableView("Member's history", self)
+        self.history_table.setModel(self.history)
+        self.history_table.stretch(2)
+        self.history_table.activated.connect(self._open_history)
+        member_tab = QWidget()
+        member_layout = QVBoxLayout(member_tab)
+        row = QHBoxLayout()
+        label = QLabel("&Member:")
+        label.setBuddy(self.member)
+        row.addWidget(label)
+        row.addWidget(self.member, 1)
+        member_layout.addLayout(row)
+        member_layout.addWidget(self.history_table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(search_tab, "&Text")
+        self.tabs.addTab(member_tab, "Member's &record")
+        hint = QLabel("Enter or double-click opens the meeting at that item.")
+        hint.setEnabled(False)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs)
+        outer.addWidget(hint)
+        self.resize(900, 520)
+        self.show_history()
+
+    def run_search(self) -> None:
+        self.hits.set_rows(queries.search(self.db, self.query.text()))
+        n = len(self.hits.rows)
+        self.count.setText(f"{n} result{'s' if n != 1 else ''}" if self.query.text() else "")
+
+    def _first_hit(self) -> None:
+        self._timer.stop()
+        self.run_search()
+        if self.hits.rows:
+            self.hit_table.select_row(0)
+            self.hit_table.setFocus()
+
+    def _open_hit(self, index: QModelIndex) -> None:
+        hit = self.hits.row_at(index.row())
+        if hit is not None:
+            self.open_meeting(hit.meeting_id, hit.item_id)
+
+    def show_history(self) -> None:
+        person = self.member.currentData()
+        self.history.set_rows(queries.member_history(self.db, int(person)) if person else [])
+
+    def _open_history(self, index: QModelIndex) -> None:
+        row = self.history.row_at(index.row())
+        if row is not None:
+            self.open_meeting(row.meeting_id, row.item_id)

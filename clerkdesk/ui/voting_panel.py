@@ -1,0 +1,352 @@
+"""Voting on the current item's recommendations and amendments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.domain.attendance import presiding_member
+from clerkdesk.domain.errors import DomainError
+from clerkdesk.domain.model import Outcome, Tally, VoteOption
+from clerkdesk.domain.voting import all_for_except, unanimous_tally, voter_roll
+from clerkdesk.services import votes
+from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
+from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
+from clerkdesk.ui.rows import MotionRow, motion_rows, part_badge, voter_rows
+from clerkdesk.ui.widgets import (
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    ErrorLabel,
+    KeyTableView,
+    button,
+    heading,
+)
+
+AREAS = frozenset({"votes", "items", "attendance", "declarations", ITEM, CLOCK, OPENED})
+
+
+class VoteSpinBox(QSpinBox):
+    """A count of votes; Enter records the vote."""
+
+    entered = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 999)
+        self.setAccessibleName(name)
+        self.setFixedWidth(90)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.interpretText()
+            self.entered.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class VotingPanel(QWidget):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Current item")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+
+        self.motions = MotionsTableModel(self)
+        self.motion_table = KeyTableView("Recommendations and amendments", self)
+        self.motion_table.setModel(self.motions)
+        self.motion_table.stretch(1)
+        self.motion_table.setWordWrap(True)
+        self.motion_table.selectionModel().selectionChanged.connect(self._motion_selected)
+
+        self.for_box = VoteSpinBox("Votes for")
+        self.against_box = VoteSpinBox("Votes against")
+        self.abstain_box = VoteSpinBox("Abstentions")
+        for box in (self.for_box, self.against_box, self.abstain_box):
+            box.valueChanged.connect(self._check_counts)
+            box.entered.connect(self.record_counts)
+        self.check = QLabel()
+        self.check.setAccessibleName("Vote count check")
+        self.check.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setWordWrap(True)
+        self.error = ErrorLabel("Voting error", self)
+
+        counts = QFormLayout()
+        counts.addRow("Fo&r:", self.for_box)
+        counts.addRow("A&gainst:", self.against_box)
+        counts.addRow("Ab&stain:", self.abstain_box)
+        self.record_button = button("Record vote (Enter)", "Record vote", self.record_counts)
+        self.unanimous_button = button(
+            "Unanimous",
+            "Record unanimous vote",
+            self.unanimous,
+            "Everyone entitled to vote voted in favour (Ctrl+U)",
+        )
+        self.named_button = button(
+            "Named vote…",
+            "Record named vote",
+            self.named,
+            "A recorded vote: all for, except … (Ctrl+Shift+U)",
+        )
+        actions = QGridLayout()
+        buttons = [self.record_button, self.unanimous_button, self.named_button]
+        for text, outcome in (
+            ("Noted", Outcome.NOTED),
+            ("Deferred", Outcome.DEFERRED),
+            ("Withdrawn", Outcome.WITHDRAWN),
+        ):
+            buttons.append(
+                button(text, f"Record as {text.lower()}", self._without_vote_slot(outcome))
+            )
+        buttons.append(button("Clear vote", "Clear vote", self.clear))
+        buttons.append(button("Add amendment…", "Add amendment", self.amend))
+        for n, widget in enumerate(buttons):
+            actions.addWidget(widget, n // 3, n % 3)
+
+        entry = QGroupBox("Vote on the selected motion")
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.addLayout(counts)
+        entry_layout.addWidget(self.check)
+        entry_layout.addLayout(actions)
+        entry_layout.addWidget(self.outcome)
+        entry_layout.addWidget(self.error)
+        entry_layout.addStretch()
+
+        self.roll = VoterRollModel(self)
+        self.roll_table = KeyTableView("Who may vote", self)
+        self.roll_table.setModel(self.roll)
+        self.roll_table.stretch(1)
+        self.roll_heading = heading("Who may vote")
+        roll_box = QWidget()
+        roll_layout = QVBoxLayout(roll_box)
+        roll_layout.setContentsMargins(0, 0, 0, 0)
+        roll_layout.addWidget(self.roll_heading)
+        roll_layout.addWidget(self.roll_table)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(entry)
+        lower.addWidget(roll_box)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.motion_table, 2)
+        layout.addWidget(lower, 3)
+        self.setFocusProxy(self.motion_table)
+        self._updating = False
+
+    # Redrawing.
+    def refresh(self, areas: frozenset[str]) -> None:
+        if not areas & AREAS:
+            return
+        record, item_id = self.session.record, self.session.item_id
+        if record is None or item_id is None:
+            self.title.setText("No item selected")
+            self.motions.set_rows(())
+            self.roll.set_rows(())
+            return
+        item = record.item(item_id)
+        badge = part_badge(record, item_id)
+        badge_html = f" &nbsp;<span style='color:#c62828'><b>[{badge}]</b></span>" if badge else ""
+        self.title.setText(f"<b>Item {item.number}: {item.title}</b>{badge_html}")
+        keep = self.selected()
+        index = self.motion_table.current_row()
+        self._updating = True
+        try:
+            self.motions.set_rows(motion_rows(record, item_id))
+        finally:
+            self._updating = False
+        self.motion_table.resizeRowsToContents()
+        if areas & {ITEM, OPENED}:
+            index = 0
+            self.error.clear_error()
+        keys = [(m.recommendation_id, m.amendment_id) for m in self.motions.rows]
+        if keep is not None and (keep.recommendation_id, keep.amendment_id) in keys:
+            index = keys.index((keep.recommendation_id, keep.amendment_id))
+        self.motion_table.select_row(max(index, 0))
+        self.roll.set_rows(voter_rows(record, item_id, self.session.at))
+        self.roll_heading.setText(
+            f"<b>Who may vote on item {item.number} at {self.session.at:%H.%M}</b>"
+        )
+        self._load_motion()
+
+    def selected(self) -> MotionRow | None:
+        return self.motions.row_at(self.motion_table.current_row())
+
+    def _motion_selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        if not self._updating:
+            self.error.clear_error()
+            self._load_motion()
+
+    def _load_motion(self) -> None:
+        motion, record = self.selected(), self.session.record
+        enabled = motion is not None
+        for widget in (
+            self.for_box,
+            self.against_box,
+            self.abstain_box,
+            self.record_button,
+            self.unanimous_button,
+            self.named_button,
+        ):
+            widget.setEnabled(enabled)
+        if motion is None or record is None:
+            self.outcome.setText("This item has no recommendations to vote on.")
+            self.check.clear()
+            return
+        decision = (
+            record.decision_on(motion.recommendation_id)
+            if motion.recommendation_id is not None
+            else record.decision_on_amendment(motion.amendment_id or 0)
+        )
+        tally = decision.tally if decision and decision.tally else Tally()
+        for box, value in (
+            (self.for_box, tally.yes),
+            (self.against_box, tally.no),
+            (self.abstain_box, tally.abstain),
+        ):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        self.outcome.setText(f"<b>{motion.label}:</b> {motion.result}")
+        self._check_counts()
+
+    def _typed(self) -> Tally:
+        return Tally(self.for_box.value(), self.against_box.value(), self.abstain_box.value())
+
+    def _check_counts(self) -> None:
+        record, item_id = self.session.record, self.session.item_id
+        if record is None or item_id is None:
+            return
+        size = voter_roll(record, item_id, self.session.at).size
+        tally = self._typed()
+        text = f"{tally.cast} votes entered; {size} members may vote."
+        style = ""
+        if tally.cast > size:
+            text = (
+                f"{tally.cast} votes entered, but only {size} members may vote. Check the counts."
+            )
+            style = WARNING_STYLE
+        elif tally.is_tie:
+            presiding = presiding_member(record, self.session.at)
+            who = record.name_of(presiding) if presiding else "the person presiding"
+            text += f" Tied: {who} will be asked for the casting vote."
+            style = NOTICE_STYLE
+        self.check.setText(text)
+        self.check.setStyleSheet(style)
+
+    # Recording.
+    def _motion_kwargs(self) -> dict[str, Any] | None:
+        motion = self.selected()
+        if motion is None:
+            self.error.show_error("Select a recommendation or amendment first.")
+            return None
+        return {"recommendation_id": motion.recommendation_id, "amendment_id": motion.amendment_id}
+
+    def _casting(self, tally: Tally) -> tuple[bool, VoteOption | None]:
+        """Ask for the casting vote on a tie; (False, None) if the clerk cancels."""
+        record = self.session.record
+        if record is None or not tally.is_tie:
+            return True, None
+        presiding = presiding_member(record, self.session.at)
+        who = record.name_of(presiding) if presiding is not None else "the person presiding"
+        answer = self.session.asker.casting_vote(who, tally.yes)
+        return answer is not None, answer
+
+    def _record(self, **kwargs: Any) -> None:
+        motion = self._motion_kwargs()
+        if motion is None:
+            return
+        self.error.clear_error()
+        before = self.motion_table.current_row()
+        change = self.session.act(
+            votes.record_vote, errors=self.error.show_error, at=self.session.at, **motion, **kwargs
+        )
+        if change is not None:
+            self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
+            self.motion_table.setFocus()
+
+    def record_counts(self) -> None:
+        tally = self._typed()
+        go_on, casting = self._casting(tally)
+        if go_on:
+            self._record(tally=tally, casting_vote=casting)
+
+    def unanimous(self) -> None:
+        record, item_id = self.session.record, self.session.item_id
+        if record is None or item_id is None:
+            return
+        tally = unanimous_tally(record, item_id, self.session.at)
+        if tally.yes == 0:
+            self.error.show_error(
+                "Nobody in the room may vote on this item, so it cannot be unanimous."
+            )
+            return
+        self._record(tally=tally)
+
+    def named(self) -> None:
+        record, item_id = self.session.record, self.session.item_id
+        if record is None or item_id is None or self.selected() is None:
+            return
+        exceptions = self.session.asker.named_vote(record, item_id, self.session.at)
+        if exceptions is None:
+            return
+        try:
+            named: Sequence[tuple[int, VoteOption]] = all_for_except(
+                record, item_id, self.session.at, exceptions
+            )
+        except DomainError as error:
+            self.error.show_error(error.message)
+            return
+        go_on, casting = self._casting(Tally.from_named(named))
+        if go_on:
+            self._record(named=named, casting_vote=casting)
+
+    def _without_vote_slot(self, outcome: Outcome) -> Callable[[], None]:
+        return lambda: self.without_vote(outcome)
+
+    def without_vote(self, outcome: Outcome) -> None:
+        self._record(outcome=outcome)
+
+    def clear(self) -> None:
+        motion = self._motion_kwargs()
+        if motion is not None:
+            self.error.clear_error()
+            self.session.act(votes.clear_vote, errors=self.error.show_error, **motion)
+
+    def amend(self) -> None:
+        motion, record = self.selected(), self.session.record
+        if motion is None or record is None:
+            return
+        if motion.recommendation_id is None:
+            self.error.show_error("Select the recommendation itself to amend it.")
+            return
+        value = self.session.asker.amendment(record, motion.recommendation_id)
+        if value is not None:
+            self.error.clear_error()
+            self.session.act(
+                votes.add_amendment,
+                motion.recommendation_id,
+                value.mover_id,
+                value.seconder_id,
+                value.text,
+                value.resulting_text or None,
+                errors=self.error.show_error,
+            )

@@ -1,0 +1,190 @@
+"""Render each main screen of the demo meeting to docs/screenshots/*.png.
+
+Runs offscreen at 1366×768 against a throw-away database:
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from clerkdesk.domain.model import AttendanceStatus, Tally  # noqa: E402
+from clerkdesk.persistence.database import open_database  # noqa: E402
+from clerkdesk.services import attendance, declarations, lifecycle, minutes, setup, votes  # noqa: E402
+from clerkdesk.services.context import Desk  # noqa: E402
+from clerkdesk.services.demo import create_demo  # noqa: E402
+from clerkdesk.services.records_io import get_record  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1366, 768)
+
+
+def prepare(desk: Desk, meeting: int) -> None:
+    """Part of the 30 January meeting recorded, with a Part II item added."""
+    record = get_record(desk, meeting)
+    ids = {p.name: p.id for p in record.people}
+    for name, status in [
+        ("E H Buckmaster", AttendanceStatus.APOLOGIES),
+        ("D J Hewitt", AttendanceStatus.ABSENT),
+    ]:
+        attendance.mark_attendance(desk, meeting, ids[name], status)
+    for a in record.attendees:
+        if record.name_of(a.person_id) not in ("E H Buckmaster", "D J Hewitt"):
+            attendance.mark_attendance(desk, meeting, a.person_id, AttendanceStatus.PRESENT)
+    attendance.record_arrival(
+        desk, meeting, ids["D J Hewitt"], dt.time(10, 45), record.item_by_number("2").id
+    )
+    attendance.add_substitute(desk, meeting, "R H Smith", ids["E H Buckmaster"])
+    attendance.add_attendee(
+        desk,
+        meeting,
+        "Helen Maneuf",
+        setup_capacity_officer(),
+        "Assistant Director, Integrated Planning and Resources",
+    )
+    change = setup.add_item(
+        desk, meeting, "7", "Home Care Contract Award", part=2, exempt_paragraph=3
+    )
+    assert change.new_id is not None
+    setup.add_recommendation(
+        desk, meeting, change.new_id, "That the contract be awarded to the preferred bidder.", "2.1"
+    )
+    item4 = record.item_by_number("4").id
+    declarations.declare_interest(
+        desk,
+        meeting,
+        item4,
+        ids["F Guest"],
+        "dpi",
+        "Employed by Herts Valleys Clinical Commissioning Group",
+    )
+    item3 = record.item_by_number("3")
+    rec31, rec32 = record.recommendations_of(item3.id)
+    at = dt.time(11, 0)
+    votes.record_vote(desk, meeting, recommendation_id=rec31.id, tally=Tally(8, 3, 1), at=at)
+    votes.record_unanimous(desk, meeting, rec32.id, at)
+    for text in (
+        "Members received a report setting out the Integrated Plan proposals for the Adult "
+        "Care and Health portfolio for 2018/19 to 2021/22.",
+        "Members asked how the proposed savings would affect people receiving care at home; "
+        "officers explained that the figures assumed no change to eligibility.",
+    ):
+        minutes.add_paragraph(desk, meeting, item3.id, text)
+    minutes.add_action(
+        desk,
+        meeting,
+        item3.id,
+        "Helen Maneuf",
+        "Circulate the breakdown of savings by service to all Members.",
+    )
+
+
+def setup_capacity_officer():  # type: ignore[no-untyped-def]
+    from clerkdesk.domain.model import Capacity
+
+    return Capacity.OFFICER
+
+
+def save(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    from clerkdesk.ui.asks import Asker
+    from clerkdesk.ui.declaration_dialog import DeclarationDialog
+    from clerkdesk.ui.main_window import MainWindow
+    from clerkdesk.ui.named_vote_dialog import NamedVoteDialog
+    from clerkdesk.ui.search_dialog import SearchDialog
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "demo.db")
+        desk = Desk(db, "Democratic Services")
+        january_10, january_30 = create_demo(desk)
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(desk, settings, Asker())
+        window.resize(*SIZE)
+        window.show()
+
+        window.open_meeting(january_30)
+        window.header.set_time(dt.time(10, 30))
+        save(window, "01-inquorate-at-the-start")
+
+        prepare(desk, january_30)
+        record = get_record(desk, january_30)
+        window.open_meeting(january_30, record.item_by_number("3").id)
+        window.header.set_time(dt.time(11, 0))
+        window.show_panel(window.attendance)
+        save(window, "02-attendance")
+
+        window.show_panel(window.voting)
+        window.voting.motion_table.select_row(0)
+        save(window, "03-voting")
+
+        window.session.set_item(record.item_by_number("4").id)
+        window.voting.for_box.setValue(5)
+        window.voting.against_box.setValue(5)
+        save(window, "04-voting-tie-and-barred-member")
+
+        window.session.set_item(record.item_by_number("7").id)
+        save(window, "05-part-ii-item")
+
+        window.session.set_item(record.item_by_number("3").id)
+        window.show_panel(window.declarations)
+        save(window, "06-declarations")
+
+        window.show_panel(window.minutes)
+        save(window, "07-minutes-notes")
+
+        dialog = DeclarationDialog(record, record.item_by_number("5").id, dt.time(11, 0), window)
+        dialog.member.setCurrentIndex(dialog.member.findText("K M Hastrick"))
+        dialog.nature.setText("Trustee of a charity bidding for the programme")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("ori-direct"))
+        dialog.show()
+        save(dialog, "08-declaration-dialog")
+        dialog.close()
+
+        named = NamedVoteDialog(record, record.item_by_number("5").id, dt.time(11, 0), window)
+        named.set_option(2, named.options[2].__class__("no"))
+        named.show()
+        save(named, "09-named-vote-dialog")
+        named.close()
+
+        search = SearchDialog(db, window.open_meeting, window)
+        search.query.setText("charging")
+        search.run_search()
+        search.resize(1000, 520)
+        search.show()
+        save(search, "10-search")
+        search.close()
+
+        lifecycle.approve_minutes(
+            desk, january_10, "C B Wyatt-Lowe", dt.datetime(2018, 1, 30, 12, 0)
+        )
+        window.open_meeting(january_10, get_record(desk, january_10).item_by_number("3").id)
+        window.show_panel(window.voting)
+        save(window, "11-approved-and-locked")
+        window.close()
+        db.dispose()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
