@@ -40,6 +40,12 @@ _DATE_PATTERNS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # Two-digit years: "1/4/25", and "12.03.25" with dots only when written in full
+    # ("4.1.12" is a paragraph number); never inside "4.1.12.3" or "1/2/3/4".
+    re.compile(
+        r"(?<![\d./])(?:(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/|(?P<dday>[0-3]\d)\.(?P<dmonth>[01]\d)\.)"
+        r"(?P<year>\d\d)(?![\d/]|\.\d)"
+    ),
 )
 STARTS_WITH_MONTH = re.compile(rf"^{_MONTH}\b", re.IGNORECASE)
 
@@ -48,8 +54,16 @@ _AM_PM = re.compile(
     re.IGNORECASE,
 )
 _NOON = re.compile(r"\b(?:12(?:[.:]00)?\s*)?(?:noon|midday)\b", re.IGNORECASE)
-_CLOCK = re.compile(r"(?<![\d.:/£$])(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d.:/%])")
-_AT_CLOCK = re.compile(r"\bat\s+(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\b", re.I)
+# A bare clock time, unless "am"/"pm" follows (then _AM_PM reads it, as "7.00 p.m." is 19:00).
+_HOUR_MINUTE = r"(?P<hour>[01]?\d|2[0-3]){sep}(?P<minute>[0-5]\d)(?!\s*[ap]\.?\s?m\b)"
+_CLOCK = re.compile(
+    r"(?<![\d.:/£$])" + _HOUR_MINUTE.format(sep="[:.]") + r"(?![\d.:/%])", re.IGNORECASE
+)
+# "19:00" with a colon is a clock time wherever it stands; "19.00" could be money.
+_COLON_CLOCK = re.compile(
+    r"(?<![\d.:/£$])" + _HOUR_MINUTE.format(sep=":") + r"(?![\d.:/%])", re.IGNORECASE
+)
+_AT_CLOCK = re.compile(r"\bat\s+" + _HOUR_MINUTE.format(sep="[:.]") + r"\b", re.IGNORECASE)
 _TIME_LABEL = re.compile(r"^(?:start\s+)?time\b\s*[:\-]?\s*", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(?:meeting\s+)?date(?:\s+of\s+meeting)?\s*[:\-]", re.IGNORECASE)
 
@@ -68,16 +82,25 @@ def find_date(text: str) -> tuple[datetime.date, int] | None:
 
 
 def _to_date(match: re.Match[str]) -> datetime.date | None:
-    month_text = match.group("month").lower().rstrip(".")
+    groups = match.groupdict()
+    day = groups.get("day") or groups.get("dday") or "0"
+    month_text = (groups.get("month") or groups.get("dmonth") or "").lower().rstrip(".")
     month = _MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else 0)
+    year = int(match.group("year"))
+    year = year + 2000 if year < 100 else year
     try:
-        return datetime.date(int(match.group("year")), month, int(match.group("day")))
+        return datetime.date(year, month, int(day))
     except ValueError:
         return None
 
 
-def find_time(text: str, *, labelled: bool = False) -> datetime.time | None:
-    """A clock time in ``text``; bare "19.00" counts only after "at" or a label."""
+def find_time(
+    text: str, *, labelled: bool = False, after_date: bool = False
+) -> datetime.time | None:
+    """A clock time in ``text``; bare "19.00" counts only after "at" or a label.
+
+    Right after the meeting's date a bare "19:00" (with a colon) counts too.
+    """
     candidates: list[tuple[int, datetime.time]] = []
     for match in _AM_PM.finditer(text):
         hour = int(match.group("hour"))
@@ -89,8 +112,8 @@ def find_time(text: str, *, labelled: bool = False) -> datetime.time | None:
     noon = _NOON.search(text)
     if noon:
         candidates.append((noon.start(), datetime.time(12, 0)))
-    bare = _CLOCK if labelled else _AT_CLOCK
-    clock = bare.search(text)
+    bare = _CLOCK if labelled else _COLON_CLOCK if after_date else _AT_CLOCK
+    clock = bare.search(text) or (_AT_CLOCK.search(text) if after_date else None)
     if clock:
         minute = int(clock.group("minute"))
         candidates.append((clock.start(), datetime.time(int(clock.group("hour")), minute)))
@@ -110,14 +133,14 @@ def meeting_date_and_time(
             found = find_date(line)
             if found:
                 date = found[0]
-                time = time or find_time(line[found[1] :])
+                time = time or find_time(line[found[1] :], after_date=True)
                 break
     if date is None:
         for line in lines:
             found = find_date(line)
             if found:
                 date = found[0]
-                time = find_time(line[found[1] :])
+                time = find_time(line[found[1] :], after_date=True)
                 break
     if time is None:
         for line in lines:

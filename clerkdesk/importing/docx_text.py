@@ -3,7 +3,8 @@
 Word keeps list numbers out of the text: a paragraph says only "use list 3,
 level 0", and the numbers live in ``numbering.xml``. Agendas rely on them
 ("1. Apologies"), so we replay the counters the way Word does. Tables come
-out one row per line, cells separated by tabs.
+out one row per line, cells separated by tabs. The first page's header comes
+first, as it does in a PDF of the document.
 """
 
 from __future__ import annotations
@@ -56,13 +57,28 @@ def docx_text(data: bytes) -> str:
     document: Any = docx.Document(io.BytesIO(data))
     numbering = _read_numbering(document)
     style_numbering = _style_numbering(document)
-    lines: list[str] = []
+    lines: list[str] = _first_page_header(document)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             lines.append(_paragraph_text(child, numbering, style_numbering))
         elif child.tag == qn("w:tbl"):
             lines.extend(_table_lines(child, numbering, style_numbering))
     return "\n".join(lines)
+
+
+def _first_page_header(document: Any) -> list[str]:
+    """The first page's header, which a PDF of the document shows first: it may be
+    the only place the council is named. Footers and later pages' headers are left out."""
+    try:
+        section = document.sections[0]
+        first = section.different_first_page_header_footer
+        header = section.first_page_header if first else section.header
+        if header.is_linked_to_previous:
+            return []
+        texts = [paragraph.text for paragraph in header.paragraphs]
+    except Exception:  # an odd header must not cost the clerk the whole agenda
+        return []
+    return [*(text for text in texts if text.strip()), ""] if any(map(str.strip, texts)) else []
 
 
 def _table_lines(

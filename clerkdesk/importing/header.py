@@ -49,6 +49,10 @@ _VENUE_IN_SENTENCE = re.compile(
     r"\s+(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}(?:st|nd|rd|th)?\s)",
     re.IGNORECASE,
 )
+# "... to be held in the Memorial Hall, Church Street, Great Whittling." (no date after it)
+_HELD_IN = re.compile(
+    r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z0-9][^;:]{2,150}?)\s*(?:\.\s*)?$"
+)
 _AT_AFTER_COMMA = re.compile(r",\s*at\s+", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:agenda|notice)\s+(?:for|of)\s+(?:a\s+|the\s+)?", re.I)
 _MAX_HEADER_LINE = 400
@@ -109,6 +113,10 @@ def find_venue(header: list[str]) -> str | None:
             venue = _AT_AFTER_COMMA.sub(", ", sentence.group("venue"))
             venue = re.sub(r"^(?:the\s+)?(?:meeting\s+)?", "", venue)
             return _tidy(venue)
+    for line in candidates:
+        held = _HELD_IN.search(line)
+        if held and _PLACE_LINE.search(held.group("venue")):
+            return _tidy(held.group("venue"))
     for line in candidates:
         if (
             _PLACE_LINE.search(line)

@@ -1,13 +1,17 @@
 """Agenda items: number, title, Part I/II, exempt paragraph, report details.
 
 Items are the first run of numbered headings whose numbers go up one at a
-time. Anything numbered out of turn (a list inside an item, a report's own
-sections) stays in the item's body, and a fresh start (the previous
-meeting's minutes, a report, a second copy of the agenda) ends the run.
+time (1, 2, 2a, 2b, 3 or A1, A2, B1 or 24/123, 24/124: see ``numbering``).
+Anything numbered out of turn (a list inside an item, a report's own
+sections, numbered recommendations) stays in the item's body, and a fresh
+start (the previous meeting's minutes, a report, a second copy of the
+agenda) ends the run. A run that does not start with a plain number must be
+confirmed by its second number, and gives way to a longer plain run.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -16,14 +20,19 @@ from clerkdesk.importing.cleaning import squash, without_bullet
 from clerkdesk.importing.dates import STARTS_WITH_MONTH
 from clerkdesk.importing.header import is_organisation_line
 from clerkdesk.importing.model import ParsedItem, ParsedRecommendation, Part
-from clerkdesk.importing.recommendations import find_recommendation_block, split_recommendations
+from clerkdesk.importing.numbering import TOKEN, ItemNumber, item_number
+from clerkdesk.importing.recommendations import (
+    find_recommendation_block,
+    opens_recommendations,
+    split_recommendations,
+)
 from clerkdesk.importing.titles import is_mostly_upper, tidy_caps
 
 _HEADING = re.compile(
-    r"^(?:(?i:item)\s+)?(?P<number>\d{1,3})(?:[.):]|\s+[-–—:])?\s+"
+    rf"^(?:(?i:item)\s+)?(?:{TOKEN})(?:[.):]|\s+[-–—:])?\s+"
     r"(?P<title>(?:[A-Z\"'‘“]|\d{2,4}/\d)[^\t]*)(?:\t(?P<cells>.*))?$"
 )
-_NUMBER_ONLY = re.compile(r"^(?:(?i:item)\s+)?(?P<number>\d{1,3})[.):]?$")
+_NUMBER_ONLY = re.compile(rf"^(?:(?i:item)\s+)?(?:{TOKEN})[.):]?$")
 _BOUNDARY = re.compile(
     r"^(?:minutes|agenda|attendance|present|apologies)\s*:?$"
     r"|^minutes\s+of\s+(?:the|a)\s+(?:\w+\s+)?meeting\b",
@@ -52,6 +61,7 @@ _REPORT_TITLE = re.compile(
     r"^(?:report\s+title|subject|title)\s*[:\-–]\s*(?P<title>.{3,300})$", re.I
 )
 _MAX_TITLE_LINES = 4
+_MAX_SUB_TITLE = 160
 _CELL_PARAGRAPH = re.compile(
     r"(?<=[.:)\s])\s*(?=(?i:contact\s+officer|report\s+author|officer\s+contact)\s*:|"
     r"(?i:joint\s+)?Report\s+(?:of|by)\s+the\b|Recommendations?\b|RECOMMENDED\b|"
@@ -61,17 +71,30 @@ _CELL_PARAGRAPH = re.compile(
 
 @dataclass(slots=True)
 class ItemDraft:
-    number: int
+    number: ItemNumber
     title: str
     part: Part
     body: list[str] = field(default_factory=list)
+    in_recommendations: bool = False
 
 
 def find_item_drafts(lines: list[str]) -> tuple[int, int, list[ItemDraft]]:
     """Items of the first agenda in ``lines``, with the index range they span."""
+    found = _scan(lines, plain_only=False)
+    if found[2] and not found[2][0].number.starts_alone:
+        # "i. ... ii. ..." in the notes above "1. Apologies" is not the agenda:
+        # the longer of the two runs wins.
+        plain = _scan(lines, plain_only=True)
+        if len(plain[2]) > len(found[2]):
+            return plain
+    return found
+
+
+def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDraft]]:
     drafts: list[ItemDraft] = []
     part: Part = 1
     first_index = end_index = len(lines)
+    successors = _Successors(lines, plain_only=plain_only)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -79,7 +102,7 @@ def find_item_drafts(lines: list[str]) -> tuple[int, int, list[ItemDraft]]:
         if drafts and heading is None and (_BOUNDARY.match(line) or is_organisation_line(line)):
             end_index = index
             break
-        if heading is not None and (not drafts or heading[0] == drafts[-1].number + 1):
+        if heading is not None and _takes(heading, drafts, successors, index):
             number, title, used = heading
             if not drafts:
                 first_index = index
@@ -95,32 +118,79 @@ def find_item_drafts(lines: list[str]) -> tuple[int, int, list[ItemDraft]]:
             break
         marker = _PART_HEADING.match(line) if len(line) <= 80 else None
         if marker:
-            part = (
-                2
-                if marker.group("private")
-                or marker.group("part").lower()
-                in {
-                    "ii",
-                    "2",
-                    "two",
-                    "b",
-                }
-                else 1
-            )
+            private = marker.group("private") or marker.group("part").lower() in _PART_TWO
+            part = 2 if private else 1
         if drafts:
             drafts[-1].body.append(line)
+            if opens_recommendations(line):
+                drafts[-1].in_recommendations = True
         index += 1
     return first_index, end_index, drafts
+
+
+_PART_TWO = frozenset({"ii", "2", "two", "b"})
+
+
+def _takes(
+    heading: tuple[ItemNumber, str, int],
+    drafts: list[ItemDraft],
+    successors: _Successors,
+    index: int,
+) -> bool:
+    number, title, used = heading
+    if not drafts:
+        # "i.", "A1" or "24/123" on its own could be anything: its successor must follow.
+        confirmed = number.may_start and successors.confirm(index + used, number)
+        return number.starts_alone or confirmed
+    last = drafts[-1]
+    if not number.follows(last.number):
+        return False
+    if number.kind == "sub":
+        # "5.1 ..." under a recommendation, or a long numbered paragraph, is not a sub-item.
+        return len(title) <= _MAX_SUB_TITLE and not last.in_recommendations
+    return True
+
+
+class _Successors:
+    """Finds, once per kind of number, every line that could be such a heading."""
+
+    def __init__(self, lines: list[str], *, plain_only: bool) -> None:
+        self._lines = lines
+        self._plain_only = plain_only
+        self._found: dict[str, tuple[list[int], list[ItemNumber]]] = {}
+
+    def confirm(self, after: int, number: ItemNumber) -> bool:
+        if self._plain_only:
+            return False
+        if number.kind not in self._found:
+            self._found[number.kind] = self._scan(number.kind)
+        indexes, numbers = self._found[number.kind]
+        position = bisect.bisect_left(indexes, after)
+        return position < len(indexes) and numbers[position].follows(number)
+
+    def _scan(self, kind: str) -> tuple[list[int], list[ItemNumber]]:
+        indexes: list[int] = []
+        numbers: list[ItemNumber] = []
+        for index, line in enumerate(self._lines):
+            match = _HEADING.match(line) or _NUMBER_ONLY.match(line)
+            number = item_number(match) if match else None
+            if number is not None and number.kind == kind:
+                indexes.append(index)
+                numbers.append(number)
+        return indexes, numbers
 
 
 def _same_title(a: str, b: str) -> bool:
     return squash(a.partition("\t")[0]).lower() == squash(b.partition("\t")[0]).lower()
 
 
-def _heading(lines: list[str], index: int) -> tuple[int, str, int] | None:
+def _heading(lines: list[str], index: int) -> tuple[ItemNumber, str, int] | None:
     line = lines[index]
     match = _HEADING.match(line)
     if match and not STARTS_WITH_MONTH.match(match.group("title")):
+        number = item_number(match)
+        if number is None:
+            return None
         title_lines = [match.group("title")]
         used = 1
         if match.group("cells") is None:
@@ -132,13 +202,14 @@ def _heading(lines: list[str], index: int) -> tuple[int, str, int] | None:
         title = " ".join(title_lines)
         if match.group("cells"):
             title = f"{title}\t{match.group('cells')}"
-        return int(match.group("number")), title, used
+        return number, title, used
     number_only = _NUMBER_ONLY.match(line)
     if number_only and index + 1 < len(lines):
         following = lines[index + 1] or (lines[index + 2] if index + 2 < len(lines) else "")
-        if following[:1].isupper() and not _NUMBER_ONLY.match(following):
+        number = item_number(number_only)
+        if number and following[:1].isupper() and not _NUMBER_ONLY.match(following):
             used = 2 if lines[index + 1] else 3
-            return int(number_only.group("number")), following, used
+            return number, following, used
     return None
 
 
@@ -162,7 +233,7 @@ def build_item(draft: ItemDraft) -> ParsedItem:
         recommendations = split_recommendations(block)
     part: Part = 2 if exempt is not None else draft.part
     return ParsedItem(
-        number=str(draft.number),
+        number=draft.number.text,
         title=title,
         part=part,
         exempt_paragraph=exempt,

@@ -132,7 +132,8 @@ class ParsedAgenda:
             if item.part == 2:
                 paragraph = item.exempt_paragraph
                 exempt = " [Part II" + (f", para {paragraph}" if paragraph else "") + "]"
-            lines.append(f"  {item.number}. {item.title}{exempt}")
+            dot = "." if item.number[-1:].isalnum() and "/" not in item.number else ""
+            lines.append(f"  {item.number}{dot} {item.title}{exempt}")
             if item.report_title:
                 lines.append(f"      report: {item.report_title}")
             lines.extend(_describe_recommendations(item.recommendations, indent="      "))

@@ -42,17 +42,24 @@ def assemble_agenda(lines: list[str]) -> ParsedAgenda:
     items = [build_item(draft) for draft in drafts]
     reports = _reports_after(lines, end) if drafts else []
     items = [_with_report(item, reports) for item in items]
+    quorum, share = find_quorum(header)
     agenda = ParsedAgenda(
         organisation=organisation,
         committee=find_committee(header, organisation),
         date=date,
         time=time,
         venue=find_venue(header),
-        quorum=find_quorum(header),
+        quorum=quorum,
         members=find_members(header),
         items=tuple(items),
     )
-    return replace(agenda, warnings=tuple(_warnings(agenda)))
+    warnings = _warnings(agenda)
+    if share:
+        warnings.append(
+            f'The quorum is given as "{share}", which ClerkDesk cannot turn into a number '
+            "reliably; enter the quorum by hand."
+        )
+    return replace(agenda, warnings=tuple(warnings))
 
 
 def _reports_after(lines: list[str], end: int) -> list[tuple[str, list[str]]]:

@@ -1,5 +1,8 @@
 """Text of a PDF's text layer, with table cells that wrap put back together.
 
+Each page's running header and footer are dropped (see ``pages``) and a
+paragraph or title that runs over a page is joined up again.
+
 pypdf's layout mode keeps columns apart (runs of spaces), so a table row
 whose cells wrap onto several lines can be rebuilt: the following indented
 lines that line up under a cell belong to that cell.
@@ -16,16 +19,11 @@ from typing import Any
 import pypdf
 
 from clerkdesk.importing.errors import DocumentError
+from clerkdesk.importing.pages import STARTS_POINT, join_pages
 
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
-# A wrapped line that starts like this begins a new point, not a continuation.
-_STARTS_POINT = re.compile(
-    r"^(?:\(?[a-zA-Z0-9]{1,4}[.)]\)?\s|[•\uf0b7\uf0a7]\s|\d+(?:\.\d+)+\s|"
-    r"recommendations?\s*:|recommended\s+that)",
-    re.IGNORECASE,
-)
-_FULL_LINE = 0.8
 _MIN_TEXT = 20
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _ALIGN_SLACK = 2
 
 
@@ -44,11 +42,14 @@ def pdf_text(data: bytes, name: str, *, corrupt: DocumentError) -> str:
                 "the password (or ask the author for an unprotected copy), then import that."
             )
         try:
-            pages = [_page_text(page) for page in reader.pages]
+            pages = [_page_lines(page) for page in reader.pages]
         except Exception:
             raise corrupt from None
-    text = "\n".join(pages)
-    if len("".join(text.split())) < _MIN_TEXT:
+    text = "\n".join(join_pages(pages))
+    # Counted without headers and footers: a scan with "Page 1 of 9" typed on is still a scan.
+    if sum(1 for ch in text if ch.isprintable() and not ch.isspace() and ch not in _INVISIBLE) < (
+        _MIN_TEXT
+    ):
         raise DocumentError(
             "This PDF has no text layer (it looks scanned). Export it again from Word, "
             "or run it through OCR, then import again."
@@ -63,12 +64,12 @@ def _opens_without_password(reader: Any) -> bool:
         return False
 
 
-def _page_text(page: Any) -> str:
+def _page_lines(page: Any) -> list[str]:
     try:
         layout = str(page.extract_text(extraction_mode="layout"))
     except Exception:
         layout = str(page.extract_text() or "")
-    return "\n".join(join_wrapped_lines(merge_wrapped_cells(layout.split("\n"))))
+    return merge_wrapped_cells(layout.split("\n"))
 
 
 def merge_wrapped_cells(lines: list[str]) -> list[str]:
@@ -111,32 +112,9 @@ def _flush(row: list[tuple[int, list[str]]] | None, out: list[str]) -> None:
         for part in parts:
             if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
                 text += part
-            elif text and _STARTS_POINT.match(part):
+            elif text and STARTS_POINT.match(part):
                 text = f"{text}\t{part}"
             else:
                 text = f"{text} {part}" if text else part
         cells.append(text)
     out.append("\t".join(cells))
-
-
-def join_wrapped_lines(lines: list[str]) -> list[str]:
-    """Rejoin paragraph lines that wrapped because they reached the right margin."""
-    widths = [len(line) for line in lines if line and "\t" not in line]
-    if not widths:
-        return lines
-    full = _FULL_LINE * max(widths)
-    out: list[str] = []
-    for line in lines:
-        previous = out[-1] if out else ""
-        if (
-            line
-            and previous
-            and "\t" not in line
-            and "\t" not in previous
-            and len(previous) >= full
-            and not _STARTS_POINT.match(line)
-        ):
-            out[-1] = f"{previous} {line}"
-        else:
-            out.append(line)
-    return out

@@ -3,7 +3,8 @@
 Labels come in every style (3.1, (a), a), 1), (i), i.), bullets). The first
 label style met is the top level; deeper styles are sub-points of it, except
 under a lead-in ("3.1 Panel is asked to:") with no sibling recommendations,
-where each sub-point is a recommendation of its own.
+where each sub-point is a recommendation of its own: "(a)" under one lead-in,
+"3.1 (a)" when two lead-ins each have an "(a)". Bullets have no label.
 """
 
 from __future__ import annotations
@@ -79,6 +80,16 @@ def find_recommendation_block(lines: list[str], *, in_item: bool = False) -> lis
     return None
 
 
+def opens_recommendations(line: str) -> bool:
+    """Whether an item's numbered lines after ``line`` are recommendations, not sub-items."""
+    if len(line) > 600:
+        return False
+    heading = _REC_HEADING.match(line)
+    if heading:
+        return not heading.group("rest")
+    return line.rstrip().endswith(":") and _REC_SENTENCE.match(line) is not None
+
+
 def _block_after(lines: list[str], section: str | None) -> list[str]:
     block: list[str] = []
     for line in lines[:MAX_BLOCK_LINES]:
@@ -117,17 +128,22 @@ def split_recommendations(block: list[str]) -> tuple[ParsedRecommendation, ...]:
         else:
             groups[-1][1].append(unit)
     plain_siblings = sum(1 for head, _ in groups if not head.text.endswith(":"))
+    # Under two lead-ins, "(a)" alone would name two recommendations: say "3.1 (a)".
+    prefix = sum(1 for _, children in groups if children) > 1
     recommendations: list[ParsedRecommendation] = []
     for head, children in groups:
         if head.text.endswith(":") and children and plain_siblings == 0:
-            recommendations.extend(_children_as_recommendations(head, children))
+            parent = head.label if prefix else None
+            recommendations.extend(_children_as_recommendations(parent, children))
         else:
             text = " ".join([head.text, *(_with_label(c) for c in children)])
             recommendations.append(_recommendation(head.label, text))
     return tuple(r for r in recommendations if r.text)
 
 
-def _children_as_recommendations(head: _Unit, children: list[_Unit]) -> list[ParsedRecommendation]:
+def _children_as_recommendations(
+    parent: str | None, children: list[_Unit]
+) -> list[ParsedRecommendation]:
     style = children[0].style
     out: list[tuple[_Unit, list[str]]] = []
     for child in children:
@@ -138,6 +154,8 @@ def _children_as_recommendations(head: _Unit, children: list[_Unit]) -> list[Par
     result = []
     for child, extra in out:
         label = child.label
+        if parent and label:
+            label = f"{parent} {label}"
         result.append(_recommendation(label, " ".join([child.text, *extra])))
     return result
 
@@ -162,11 +180,23 @@ def _units(block: list[str]) -> list[_Unit]:
         unit = _labelled(line, previous_alpha)
         if unit is not None:
             units.append(unit)
+        elif units and _second_lead_in(units, line):
+            units.append(_Unit("text", None, [line]))
         elif units:
             units[-1].parts.append(line)
         else:
             units.append(_Unit("text", None, [line]))
     return units
+
+
+def _second_lead_in(units: list[_Unit], line: str) -> bool:
+    """ "The Panel is asked to approve:" after the points of an unlabelled first lead-in."""
+    return (
+        units[0].style == "text"
+        and units[-1].style != "text"
+        and line.endswith(":")
+        and line[:1].isupper()
+    )
 
 
 def _labelled(line: str, previous_alpha: dict[str, str]) -> _Unit | None:

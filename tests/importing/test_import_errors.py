@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
 from clerkdesk.importing import DocumentError, parse_agenda_file, parse_report_file
 
@@ -106,3 +107,64 @@ def test_windows_1252_text_is_read(tmp_path: Path) -> None:
     path = tmp_path / "agenda.txt"
     path.write_bytes("PLANNING COMMITTEE\n1. Caf\xe9 licence – review\n".encode("cp1252"))
     assert parse_agenda_file(path).items[0].title == "Café licence – review"
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_with_an_empty_user_password_is_read(tmp_path: Path, algorithm: str) -> None:
+    original = FIXTURES / "county-cabinet.pdf"
+    writer = pypdf.PdfWriter(clone_from=str(original))
+    writer.encrypt(user_password="", owner_password="owner", algorithm=algorithm)
+    path = tmp_path / "no-printing.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    assert pypdf.PdfReader(str(path)).is_encrypted
+    assert parse_agenda_file(path) == parse_agenda_file(original)
+
+
+def _pdf_with_text(path: Path, page_texts: list[str]) -> None:
+    """A PDF whose pages draw ``page_texts`` (one PDF string per line) in Helvetica."""
+    writer = pypdf.PdfWriter()
+    for text in page_texts:
+        page = writer.add_blank_page(width=595, height=842)
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+        fonts = DictionaryObject({NameObject("/F1"): font})
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+        shown = " T* ".join(f"({line}) Tj" for line in text.split("\n"))
+        stream = StreamObject()
+        stream.set_data(f"BT /F1 12 Tf 14 TL 72 770 Td {shown} ET".encode("latin-1"))
+        page.replace_contents(stream)
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+SCANNED = (
+    "This PDF has no text layer (it looks scanned). Export it again from Word, "
+    "or run it through OCR, then import again."
+)
+
+
+def test_pdf_whose_text_is_only_whitespace_counts_as_scanned(tmp_path: Path) -> None:
+    path = tmp_path / "spaces.pdf"
+    _pdf_with_text(path, ["          \n   \t   ", "        ", "\xa0\xa0\xa0\xa0\xa0"])
+    assert pypdf.PdfReader(str(path)).pages[0].extract_text().strip() == ""
+    assert _error(path) == SCANNED
+    with pytest.raises(DocumentError, match="no text layer"):
+        parse_report_file(path)
+
+
+def test_scan_with_only_page_numbers_typed_on_counts_as_scanned(tmp_path: Path) -> None:
+    path = tmp_path / "numbered-scan.pdf"
+    _pdf_with_text(path, [f"\n\n\n\n\n\n\n\nPage {n} of 9" for n in range(1, 10)])
+    assert _error(path) == SCANNED
+
+
+def test_a_short_real_text_layer_is_not_mistaken_for_a_scan(tmp_path: Path) -> None:
+    path = tmp_path / "short.pdf"
+    _pdf_with_text(path, ["PLANNING COMMITTEE\n1. Apologies for absence\n2. Minutes"])
+    assert [i.title for i in parse_agenda_file(path).items] == ["Apologies for absence", "Minutes"]

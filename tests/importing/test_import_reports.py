@@ -19,6 +19,9 @@ EXPECTED_LABELS = {
     "roman-dot-paren": ["i.)", "ii.)", "iii.)"],
     "bullets-lead-in": [None, None],
     "appendix-commission": ["3.1"],
+    # Two lead-ins ("3.1 Panel is asked to note:", "3.2 ... recommend that Cabinet:")
+    # each with (a) and (b): the parent keeps the labels unique.
+    "two-lead-ins": ["3.1 (a)", "3.1 (b)", "3.2 (a)", "3.2 (b)"],
 }
 
 
@@ -84,3 +87,52 @@ def test_report_without_recommendations() -> None:
     )
     assert report.recommendations == ()
     assert report.title == "A Note for Information"
+
+
+def test_sub_labels_under_one_lead_in_stay_as_written() -> None:
+    report = parse_report_text(
+        "Recommendations\n\n3.1 Panel is asked to:\n(a) note the budget;\n(b) approve the plan.\n"
+    )
+    assert [(r.label, r.text) for r in report.recommendations] == [
+        ("(a)", "note the budget"),
+        ("(b)", "approve the plan."),
+    ]
+
+
+def test_two_lead_ins_prefix_their_sub_labels() -> None:
+    report = parse_report_file(REPORTS / "two-lead-ins.txt")
+    texts = {r.label: r.text for r in report.recommendations}
+    assert texts["3.1 (a)"].startswith("the savings of £640,000")
+    assert texts["3.2 (b)"].startswith("agrees the disposal of the Old Library")
+    assert len(set(texts)) == len(report.recommendations) == 4
+
+
+def test_two_unlabelled_lead_ins_stay_apart() -> None:
+    report = parse_report_text(
+        "Recommendations\n\n"
+        "The Panel is asked to note:\n(a) the budget;\n(b) the plan.\n"
+        "The Panel is asked to approve:\n(a) the precept;\n(b) the fees.\n\n"
+        "4. Background\n"
+    )
+    assert [r.text for r in report.recommendations] == [
+        "the budget",
+        "the plan.",
+        "the precept",
+        "the fees.",
+    ]
+
+
+def test_bullets_keep_no_label_under_one_or_two_lead_ins() -> None:
+    one = parse_report_file(REPORTS / "bullets-lead-in.txt")
+    assert [r.label for r in one.recommendations] == [None, None]
+    two = parse_report_text(
+        "Recommendations\n\n"
+        "3.1 Panel is asked to note:\n- the budget;\n- the plan.\n"
+        "3.2 Panel is asked to approve:\n- the precept.\n\n"
+        "4. Background\n"
+    )
+    assert [(r.label, r.text) for r in two.recommendations] == [
+        (None, "the budget"),
+        (None, "the plan."),
+        (None, "the precept."),
+    ]
