@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 KEY_FILE = "clerkdesk-key.pem"
 CERT_FILE = "clerkdesk-cert.pem"
@@ -89,6 +90,61 @@ def ensure_certificate(key_dir: Path) -> tuple[Path, Path]:
     return key_path, cert_path
 
 
+_SIGNERS: dict[tuple[Path, int, int], Any] = {}
+_HASHES = ("sha256", "sha384", "sha512")
+
+
+def _signer(key_dir: Path) -> tuple[Any, int]:
+    """The signer for ``key_dir`` and the bytes to reserve for its signature.
+
+    Loaded once per process (and again only if the files change): loading and
+    checking an RSA key costs more than signing. pyHanko's own SimpleSigner
+    also re-parses the key for every signature; this one keeps the parsed key.
+    """
+    from asn1crypto import keys  # type: ignore[import-untyped]
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from pyhanko.keys import load_cert_from_pemder
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    key_path, cert_path = ensure_certificate(key_dir)
+    cache_key = (key_path.resolve(), key_path.stat().st_mtime_ns, cert_path.stat().st_mtime_ns)
+    if cache_key in _SIGNERS:
+        return _SIGNERS[cache_key]  # type: ignore[no-any-return]
+    loaded = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+    if not isinstance(loaded, RSAPrivateKey):
+        raise RuntimeError(f"The ClerkDesk signing key in {key_dir} is not an RSA key.")
+    pyca_key: RSAPrivateKey = loaded
+    der = pyca_key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    cert = load_cert_from_pemder(str(cert_path))  # type: ignore[no-untyped-call]
+
+    class KeptKeySigner(SimpleSigner):
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            if mechanism.signature_algo != "rsassa_pkcs1v15" or digest_algorithm not in _HASHES:
+                return super().sign_raw(data, digest_algorithm)
+            algorithm = getattr(hashes, digest_algorithm.upper())()
+            return pyca_key.sign(data, PKCS1v15(), algorithm)
+
+    signer = KeptKeySigner(
+        signing_cert=cert,
+        signing_key=keys.PrivateKeyInfo.load(der),
+        cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]
+    )
+    # Room for the CMS container (the certificate, the signature, signed attributes),
+    # counted in hex digits as pyHanko writes it; saves pyHanko a trial signature.
+    reserved = 2 * (len(cert.dump()) + pyca_key.key_size // 8 + 2048)
+    _SIGNERS.clear()
+    _SIGNERS[cache_key] = (signer, reserved)
+    return signer, reserved
+
+
 def certify_pdf(
     pdf: bytes,
     *,
@@ -102,16 +158,11 @@ def certify_pdf(
     from pyhanko.sign import fields, signers
     from pyhanko.sign.fields import MDPPerm, SigFieldSpec
 
-    key_path, cert_path = ensure_certificate(key_dir or default_key_dir())
+    signer, reserved = _signer(key_dir or default_key_dir())
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     fields.append_signature_field(
         writer, SigFieldSpec(sig_field_name=field_name, on_page=on_page, box=signature_box)
     )
-    signer = signers.SimpleSigner.load(  # type: ignore[no-untyped-call]
-        str(key_path), str(cert_path)
-    )
-    if signer is None:
-        raise RuntimeError(f"Could not load the ClerkDesk signing key from {key_path.parent}.")
     meta = signers.PdfSignatureMetadata(
         field_name=CERTIFICATION_FIELD,
         certify=True,
@@ -122,6 +173,6 @@ def certify_pdf(
     pdf_signer = signers.PdfSigner(
         meta, signer=signer, new_field_spec=SigFieldSpec(sig_field_name=CERTIFICATION_FIELD)
     )
-    out = pdf_signer.sign_pdf(writer)
+    out = pdf_signer.sign_pdf(writer, bytes_reserved=reserved)
     data: bytes = out.getvalue()
     return data

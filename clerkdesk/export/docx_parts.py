@@ -1,70 +1,14 @@
-"""Word plumbing the minutes need: styles, fields, header and footer, table widths."""
+"""Word plumbing the minutes need: fields, header and footer, table widths."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from clerkdesk.export.docx_styles import TABLE_STYLE
 from clerkdesk.export.view_model import MinutesView
 
-FONT = "Arial"
-
-
-def add_minute_styles(document: Any) -> None:
-    """Base fonts and margins, and the custom paragraph styles of the minutes."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Cm, Pt, RGBColor
-
-    for section in document.sections:
-        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-        section.left_margin, section.right_margin = Cm(2.0), Cm(1.8)
-        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.2)
-        section.footer_distance = Cm(0.8)
-    styles = document.styles
-    normal = styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(10)
-    normal.paragraph_format.space_after = Pt(4)
-    for name, size in (("Title", 16), ("Subtitle", 12), ("Heading 1", 11), ("Heading 2", 10)):
-        style = styles[name]
-        style.font.name, style.font.size = FONT, Pt(size)
-        _plain_fonts(style)
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        style.font.bold = True
-        style.font.italic = False
-        style.paragraph_format.space_before = Pt(6)
-        style.paragraph_format.space_after = Pt(3)
-
-    def custom(name: str, *, indent: float = 0.0, italic: bool = False, bold: bool = False) -> Any:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        style.quick_style = True
-        style.font.italic = italic or None
-        style.font.bold = bold or None
-        if indent:
-            style.paragraph_format.left_indent = Cm(indent)
-        return style
-
-    custom("Minute Note", italic=True)
-    custom("Minute Recommendation", indent=0.6).paragraph_format.space_before = Pt(4)
-    custom("Minute Vote", indent=0.6).paragraph_format.space_after = Pt(1)
-    custom("Minute Outcome", indent=0.6).paragraph_format.space_after = Pt(6)
-    custom("Minute Action", bold=True).font.size = Pt(9)
-    custom("Minute Signature", bold=False).paragraph_format.space_before = Pt(36)
-
-
-def _plain_fonts(style: Any) -> None:
-    """Drop theme fonts and borders so the style uses FONT as set, in Word and LibreOffice."""
-    from docx.oxml.ns import qn
-
-    r_fonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
-    if r_fonts is not None:
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            r_fonts.attrib.pop(qn(attr), None)
-        r_fonts.set(qn("w:ascii"), FONT)
-        r_fonts.set(qn("w:hAnsi"), FONT)
-    p_pr = style.element.pPr
-    if p_pr is not None:
-        for border in p_pr.findall(qn("w:pBdr")):
-            p_pr.remove(border)
+CONFIDENTIAL_HEX = "9E0D0D"
+GREY_HEX = "595959"
 
 
 def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
@@ -89,29 +33,49 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
     paragraph.add_run()._r.append(fld_char("end"))
 
 
-def add_field_footer(document: Any, view: MinutesView) -> None:
-    """Header (marking, running head) and footer (page X of Y, initials box)."""
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt, RGBColor
+def _run_border(run: Any, color: str) -> None:
+    """A thin box round one run: the CONFIDENTIAL marking, framed but not shouting."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
-    section = document.sections[0]
-    header = section.header
+    border = OxmlElement("w:bdr")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "2"), ("w:color", color)):
+        border.set(qn(key), value)
+    run._r.get_or_add_rPr().append(border)
+
+
+def _header(header: Any, view: MinutesView, running_head: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
     top = header.paragraphs[0]
     top.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if view.marking:
-        mark = top.add_run(view.marking)
+    top.paragraph_format.space_after = Pt(6)
+    if view.confidential:
+        mark = top.add_run(f"\u00a0{view.confidential_mark}\u00a0")
         mark.bold = True
-        mark.font.size = Pt(12)
-        if view.confidential:
-            mark.font.color.rgb = RGBColor(0xB0, 0, 0)
-    head = header.add_paragraph(view.running_head)
-    head.runs[0].italic = True
-    head.runs[0].font.size = Pt(8)
+        mark.font.size = Pt(9.5)
+        mark.font.color.rgb = RGBColor.from_string(CONFIDENTIAL_HEX)
+        _run_border(mark, CONFIDENTIAL_HEX)
+    if view.draft:
+        draft = top.add_run(("     " if view.confidential else "") + "DRAFT")
+        draft.bold = True
+        draft.font.size = Pt(9.5)
+        draft.font.color.rgb = RGBColor.from_string(GREY_HEX)
+    if running_head:
+        head = header.add_paragraph()
+        text = head.add_run(view.running_head)
+        text.italic = True
+        text.font.size = Pt(8)
 
-    footer = section.footer
+
+def _footer(footer: Any, view: MinutesView) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Cm, Pt
+
     layout = footer.add_table(rows=1, cols=2, width=Cm(17.2))
     layout.alignment = WD_TABLE_ALIGNMENT.CENTER
+    layout.style = TABLE_STYLE
     set_column_widths(layout, (13.0, 4.2))
     left, box = layout.rows[0].cells
     pages = left.paragraphs[0]
@@ -119,15 +83,28 @@ def add_field_footer(document: Any, view: MinutesView) -> None:
     _field(pages, "PAGE", "1")
     pages.add_run(" of ")
     _field(pages, "NUMPAGES", "1")
-    title = left.add_paragraph(view.doc_title)
-    title.runs[0].italic = True
-    title.runs[0].font.size = Pt(7)
+    pages.paragraph_format.space_before = Pt(12)
+    title = left.add_paragraph()
+    text = title.add_run(view.doc_title)
+    text.italic = True
+    text.font.size = Pt(7)
     box_borders(box)
     label = box.paragraphs[0].add_run(view.initials_label)
     label.bold = True
     label.font.size = Pt(7)
+    box.paragraphs[0].paragraph_format.left_indent = Cm(0.15)
     box.add_paragraph().paragraph_format.space_after = Pt(14)
     footer.paragraphs[0].paragraph_format.space_after = Pt(0)
+
+
+def add_header_and_footer(document: Any, view: MinutesView) -> None:
+    """Header (marking; running head after page 1) and footer (page X of Y, initials box)."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    _header(section.first_page_header, view, running_head=False)
+    _header(section.header, view, running_head=True)
+    _footer(section.first_page_footer, view)
+    _footer(section.footer, view)
 
 
 def box_borders(cell: Any) -> None:
@@ -140,7 +117,7 @@ def box_borders(cell: Any) -> None:
     for edge in ("top", "left", "bottom", "right"):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "8")
+        element.set(qn("w:sz"), "6")
         element.set(qn("w:color"), "000000")
         borders.append(element)
     tc_pr.append(borders)
@@ -156,12 +133,6 @@ def set_column_widths(table: Any, widths_cm: tuple[float, ...]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(width)
-
-
-def set_cell_width(cell: Any, width_cm: float) -> None:
-    from docx.shared import Cm
-
-    cell.width = Cm(width_cm)
 
 
 def mark_header_row(row: Any) -> None:

@@ -1,9 +1,12 @@
-"""The minutes as a Word document (python-docx), built from real Word styles.
+"""The minutes as a Word document (python-docx), built from named Word styles.
 
-Headings use Title / Heading 1 / Heading 2; the body of the minutes is one
-table (style Table Grid) with a number column, the minute, and an ACTION
-column; the footer carries "Page X of Y" as PAGE and NUMPAGES fields and a
-box for the Chairman's initials; the header carries CONFIDENTIAL / DRAFT.
+Headings use Title / Subtitle / Heading 1 / Heading 2; everything else a
+"Minute ..." style (see :mod:`clerkdesk.export.docx_styles`) the clerk can
+restyle. The body of the minutes is a borderless table ("Minutes Table")
+with a number column, the minute, and an ACTION column whose heading row
+repeats on every page; the footer carries "Page X of Y" as PAGE and NUMPAGES
+fields and a box for the Chairman's initials; the header carries the
+CONFIDENTIAL / DRAFT marking.
 """
 
 from __future__ import annotations
@@ -12,91 +15,96 @@ import datetime as dt
 import io
 from typing import Any
 
-from clerkdesk.export.docx_parts import (
-    add_field_footer,
-    add_minute_styles,
-    mark_header_row,
-    set_cell_width,
-    set_column_widths,
-)
+from clerkdesk.export.docx_parts import add_header_and_footer, set_column_widths
+from clerkdesk.export.docx_rows import Cell, Span, append_rows, row_xml, runs_xml
+from clerkdesk.export.docx_styles import TABLE_STYLE, add_minute_styles, style_ids
 from clerkdesk.export.view_model import Block, BlockKind, ItemView, MinutesView
 
 _BLOCK_STYLE = {
-    BlockKind.PARAGRAPH: "Normal",
-    BlockKind.TEXT: "Normal",
+    BlockKind.PARAGRAPH: "Minute Paragraph",
+    BlockKind.TEXT: "Minute Text",
     BlockKind.EXEMPT: "Minute Note",
     BlockKind.NOTE: "Minute Note",
     BlockKind.RECOMMENDATION: "Minute Recommendation",
     BlockKind.VOTE: "Minute Vote",
     BlockKind.NAMES: "Minute Vote",
     BlockKind.OUTCOME: "Minute Outcome",
-    BlockKind.ACTION: "Normal",
+    BlockKind.ACTION: "Minute Text",
 }
 WIDTHS_CM = (1.3, 12.5, 3.4)
+_TAIL_ROWS = 2  # rows of the last item kept on the page with the signature
+_NO = (False, False)  # neither bold nor italic
 
 
-def _write_text(paragraph: Any, text: str, bold: bool = False, italic: bool = False) -> None:
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.bold = bold or None
-        run.italic = italic or None
-        if index < len(lines) - 1:
-            run.add_break()
+def _spans(block: Block) -> list[Span]:
+    lead: list[Span] = [("Action: ", False, True)] if block.kind is BlockKind.ACTION else []
+    return lead + [(text, bold, False) for text, bold in block.runs]
 
 
-def _write_block(paragraph: Any, block: Block) -> None:
-    if block.kind is BlockKind.ACTION:
-        _write_text(paragraph, "Action: ", italic=True)
-    for text, bold in block.runs:
-        _write_text(paragraph, text, bold=bold)
+def _write(paragraph: Any, spans: list[Span]) -> None:
+    for text, bold, italic in spans:
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                paragraph.add_run().add_break()
+            run = paragraph.add_run(line)
+            run.bold, run.italic = bold or None, italic or None
 
 
-def _new_row(table: Any, number: str, style: str) -> tuple[Any, Any, Any]:
-    from docx.table import _Cell
+class _Body:
+    """Writes the items as the rows of one Minutes Table; a part heading spans a row."""
 
-    row = table.add_row()
-    # row.cells rebuilds the whole table's cell grid (quadratic); the new row's cells will do
-    cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
-    for cell, width in zip(cells, WIDTHS_CM, strict=True):
-        set_cell_width(cell, width)
-    if number:
-        cells[0].paragraphs[0].add_run(number)
-    _set_style(cells[1].paragraphs[0], style)
-    return cells[0], cells[1], cells[2]
+    def __init__(self, document: Any, ids: dict[str, str]) -> None:
+        self.document, self.ids = document, ids
+
+    def cell(self, style: str, spans: list[Span] | None = None) -> Cell:
+        return self.ids[style], runs_xml(spans or [])
+
+    def item_rows(self, item: ItemView) -> list[tuple[list[Cell], bool]]:
+        """(cells, keep with the next row) for each row of one item."""
+        if item.banner:
+            rows = [([self.cell("Heading 1", [(item.title, *_NO)])], True)]
+        else:
+            number = f"{item.number}." if item.number else ""
+            title = item.heading.split(". ", 1)[-1]
+            heading = [self.cell("Minute Item Number", [(number, *_NO)])]
+            heading += [self.cell("Heading 2", [(title, *_NO)]), self.cell("Minute Action")]
+            rows = [(heading, True)]
+        for block in item.blocks:
+            cells = [
+                self.cell("Minute Number", [(block.number, *_NO)]),
+                self.cell(_BLOCK_STYLE[block.kind], _spans(block)),
+                self.cell("Minute Action", [(block.action, *_NO)]),
+            ]
+            # a banner's resolution is kept with the first item
+            rows.append((cells, item.banner or block.keep_with_next))
+        return rows
+
+    def write(self, items: tuple[ItemView, ...]) -> None:
+        if not items:
+            return
+        table = self.document.add_table(rows=0, cols=3)
+        table.style = TABLE_STYLE
+        set_column_widths(table, WIDTHS_CM)
+        heading = [self.cell("Minute Text"), self.cell("Minute Text")]
+        heading.append(self.cell("Minute Action Heading", [("ACTION", *_NO)]))
+        rows = [row for item in items for row in self.item_rows(item)]
+        tail = len(rows) - _TAIL_ROWS  # the end of the last item stays with the signature
+        xml = [row_xml(heading, WIDTHS_CM, header=True)]
+        xml += [
+            row_xml(cells, WIDTHS_CM, keep_with_next=keep or n >= tail)
+            for n, (cells, keep) in enumerate(rows)
+        ]
+        append_rows(table, xml)
 
 
-def _set_style(paragraph: Any, name: str) -> None:
-    """Set a paragraph style by id: python-docx's by-name setter scans all styles each time."""
-    if name != "Normal":
-        paragraph._p.style = _STYLE_IDS.get(name, name.replace(" ", ""))
-
-
-_STYLE_IDS = {"Heading 2": "Heading2"}
-
-
-def _item_rows(table: Any, item: ItemView) -> None:
-    number_cell, heading_cell, _ = _new_row(
-        table, f"{item.number}." if item.number else "", "Heading 2"
-    )
-    number_cell.paragraphs[0].runs[0].bold = True if item.number else None
-    heading_cell.paragraphs[0].add_run(item.heading.split(". ", 1)[-1])
-    for block in item.blocks:
-        _, text_cell, action_cell = _new_row(table, block.number, _BLOCK_STYLE[block.kind])
-        _write_block(text_cell.paragraphs[0], block)
-        if block.action:
-            _set_style(action_cell.paragraphs[0], "Minute Action")
-            action_cell.paragraphs[0].add_run(block.action)
-
-
-def _start(document: Any, view: MinutesView) -> None:
+def _front(document: Any, view: MinutesView) -> None:
     document.add_paragraph(view.organisation.upper(), style="Title")
     document.add_paragraph(view.committee.upper(), style="Subtitle")
-    document.add_paragraph(f"Minutes of the meeting held on {view.date_text}")
+    document.add_paragraph(f"Minutes of the meeting held on {view.date_text}", "Minute Details")
     where_when = " at ".join(p for p in (view.time_text, view.venue) if p)
     if where_when:
-        document.add_paragraph(where_when[0].upper() + where_when[1:])
-    document.add_paragraph(view.status_line, style="Minute Note")
+        document.add_paragraph(where_when[0].upper() + where_when[1:], style="Minute Details")
+    document.add_paragraph(view.status_line, style="Minute Status")
     document.add_paragraph("ATTENDANCE", style="Heading 1")
     for group in view.attendance:
         document.add_paragraph(group.heading, style="Heading 2")
@@ -104,46 +112,25 @@ def _start(document: Any, view: MinutesView) -> None:
     for note in view.attendance_notes:
         document.add_paragraph(note, style="Minute Note")
     document.add_paragraph(view.introduction)
-    statement = document.add_paragraph()
-    _write_text(statement, "Note: ", bold=True)
-    _write_text(statement, view.interests_statement)
+    _write(document.add_paragraph(), [("Note: ", True, False), (view.interests_statement, *_NO)])
 
 
-def _body(document: Any, view: MinutesView) -> None:
-    table: Any = None
-    for item in view.items:
-        if item.banner:
-            document.add_paragraph(item.title, style="Heading 1")
-            for block in item.blocks:
-                _write_block(document.add_paragraph(style=_BLOCK_STYLE[block.kind]), block)
-            table = None
-            continue
-        if table is None:
-            table = document.add_table(rows=0, cols=3)
-            table.style = "Table Grid"
-            set_column_widths(table, WIDTHS_CM)
-            _, _, action = _new_row(table, "", "Normal")
-            action.paragraphs[0].add_run("ACTION").bold = True
-            mark_header_row(table.rows[0])
-        _item_rows(table, item)
+def _signature(document: Any, view: MinutesView) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Cm
 
-
-def render_docx(view: MinutesView) -> bytes:
-    from docx import Document
-
-    document = Document()
-    add_minute_styles(document)
-    add_field_footer(document, view)
-    _start(document, view)
-    _body(document, view)
     for line in view.corrections:
-        document.add_paragraph(line, style="Minute Note")
+        document.add_paragraph(line, style="Minute Note").paragraph_format.keep_with_next = True
     signature = document.add_paragraph(style="Minute Signature")
-    signature.add_run(f"{view.signature_label} ").bold = True
-    signature.add_run("." * 60 + "        ")
-    signature.add_run("DATE ").bold = True
-    signature.add_run("." * 30)
+    tabs = signature.paragraph_format.tab_stops
+    tabs.add_tab_stop(Cm(10.5), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
+    tabs.add_tab_stop(Cm(17.2), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    label = f"{view.signature_label} "
+    _write(signature, [(label, True, False), ("\t", *_NO), ("   DATE ", True, False)])
+    signature.add_run("\t")
 
+
+def _properties(document: Any, view: MinutesView) -> None:
     props = document.core_properties
     props.title = view.doc_title
     props.subject = view.committee
@@ -152,8 +139,23 @@ def render_docx(view: MinutesView) -> bytes:
     props.keywords = "minutes; " + ("confidential" if view.confidential else "public")
     props.comments = view.subject
     props.category = "Confidential minutes" if view.confidential else "Minutes"
-    props.created = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.content_status = "Draft" if view.draft else "Approved"
+    props.language = "en-GB"
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
     props.revision = 1
+
+
+def render_docx(view: MinutesView) -> bytes:
+    from docx import Document
+
+    document = Document()
+    add_minute_styles(document)
+    add_header_and_footer(document, view)
+    _front(document, view)
+    _Body(document, style_ids(document)).write(view.items)
+    _signature(document, view)
+    _properties(document, view)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

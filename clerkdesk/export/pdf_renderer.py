@@ -3,140 +3,92 @@
 Structure after pretix's invoices: one stylesheet, a ``BaseDocTemplate`` with
 first and later page templates, headers and footers drawn in page callbacks,
 and a numbered canvas that writes "Page X of Y" once the page count is known.
+
+The minutes are a flow of paragraphs, not tables: each minute is one
+Paragraph indented into the text column, its number set as the paragraph's
+bullet in the number column, and an action's owner drawn beside it in the
+ACTION column (:class:`clerkdesk.export.pdf_parts.ActionRow`). A table per
+item made reportlab wrap every paragraph three times and could not break a
+long minute across pages. What must share a page (a heading and its first
+minute; a recommendation, its vote and the outcome; a part heading and the
+resolution; the end of the last item and the signature) is marked
+keep-with-next and placed as one :class:`~clerkdesk.export.pdf_parts.Stack`.
 """
 
 from __future__ import annotations
 
 import io
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from clerkdesk.export.pdf_styles import BOLD, FAMILY, ITALIC, Geometry, stylesheet
+from clerkdesk.export.pdf_styles import Geometry, stylesheet
 from clerkdesk.export.view_model import Block, BlockKind, ItemView, MinutesView
 
 G = Geometry
 SIGNATURE_FIELD = "ChairmanSignature"
 _BLOCK_STYLE = {
-    BlockKind.PARAGRAPH: "body",
-    BlockKind.TEXT: "body",
-    BlockKind.EXEMPT: "exempt",
-    BlockKind.NOTE: "note",
-    BlockKind.RECOMMENDATION: "rec",
-    BlockKind.VOTE: "vote",
-    BlockKind.NAMES: "vote",
-    BlockKind.OUTCOME: "outcome",
-    BlockKind.ACTION: "body",
+    BlockKind.PARAGRAPH: "m-para",
+    BlockKind.TEXT: "m-text",
+    BlockKind.EXEMPT: "m-exempt",
+    BlockKind.NOTE: "m-note",
+    BlockKind.RECOMMENDATION: "m-rec",
+    BlockKind.VOTE: "m-vote",
+    BlockKind.NAMES: "m-vote",
+    BlockKind.OUTCOME: "m-outcome",
+    BlockKind.ACTION: "m-text",
 }
-_ROW_SPACE_AFTER = {
-    BlockKind.VOTE: 1,
-    BlockKind.NAMES: 1,
-    BlockKind.OUTCOME: 6,
-    BlockKind.RECOMMENDATION: 3,
-    BlockKind.PARAGRAPH: 5,
-}
+_TAIL_BLOCKS = 2  # how much of the last item the signature block is kept with
 
 
 def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def _runs(block: Block) -> str:
-    parts = [f"<b>{markup(t)}</b>" if bold else markup(t) for t, bold in block.runs]
-    prefix = "<i>Action:</i> " if block.kind is BlockKind.ACTION else ""
-    return prefix + "".join(parts)
+def _spans(block: Block) -> list[tuple[str, str]]:
+    spans = [(text, "bold" if bold else "plain") for text, bold in block.runs]
+    return [("Action: ", "italic"), *spans] if block.kind is BlockKind.ACTION else spans
 
 
-def _item_table(item: ItemView, styles: dict[str, Any]) -> Any:
-    from reportlab.platypus import Paragraph, Table, TableStyle
+def _block(block: Block, styles: dict[str, Any]) -> Any:
+    from clerkdesk.export.pdf_parts import ActionRow, para
 
-    rows: list[list[Any]] = [
-        [
-            Paragraph(f"{markup(item.number)}." if item.number else "", styles["item"]),
-            Paragraph(markup(item.heading.split(". ", 1)[-1]), styles["item"]),
-            "",
-        ]
-    ]
-    for block in item.blocks:
-        style = styles[_BLOCK_STYLE[block.kind]]
-        rows.append(
-            [
-                Paragraph(markup(block.number), styles["number"]) if block.number else "",
-                Paragraph(_runs(block), style),
-                Paragraph(markup(block.action), styles["action"]) if block.action else "",
-            ]
-        )
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (1, -1), 8),
-        ("LEFTPADDING", (2, 0), (2, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    for row, block in enumerate(item.blocks, start=1):
-        after = _ROW_SPACE_AFTER.get(block.kind)
-        if after is not None:
-            commands.append(("BOTTOMPADDING", (0, row), (-1, row), after))
-        if block.kind is BlockKind.RECOMMENDATION:
-            commands.append(("TOPPADDING", (0, row), (-1, row), 4))
-    table = Table(rows, colWidths=[G.number_col, G.text_col(), G.action_col], splitByRow=1)
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _action_header(styles: dict[str, Any]) -> Any:
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    table = Table(
-        [["", "", Paragraph("ACTION", styles["item"])]],
-        colWidths=[G.number_col, G.text_col(), G.action_col],
+    body = para(_spans(block), styles[_BLOCK_STYLE[block.kind]], block.number or None)
+    flowable = (
+        ActionRow(body, para([(block.action, "plain")], styles["action"])) if block.action else body
     )
-    table.setStyle(
-        TableStyle([("LEFTPADDING", (2, 0), (2, 0), 6), ("FONTNAME", (0, 0), (-1, -1), FAMILY)])
-    )
-    return table
+    if block.keep_with_next:  # stack_chains puts it on one page with what follows
+        flowable.keepWithNext = 1
+    return flowable
 
 
-class _SignatureBlock:
-    """Factory for the flowable that draws "CHAIRMAN ..... DATE ....." and notes where."""
+def _item(item: ItemView, styles: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph
 
-    @staticmethod
-    def make(label: str, where: dict[str, float]) -> Any:
-        from reportlab.platypus import Flowable
+    from clerkdesk.export.pdf_parts import para
 
-        class SignatureBlock(Flowable):  # type: ignore[misc]
-            height_pt = 24 * G.mm
-
-            def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-                self.width = avail_width
-                return avail_width, self.height_pt
-
-            def draw(self) -> None:
-                c = self.canv
-                y = 6 * G.mm
-                c.setFont(BOLD, 10)
-                c.drawString(0, y, label)
-                start = c.stringWidth(label, BOLD, 10) + 4
-                c.setDash(1, 2)
-                c.line(start, y, start + 80 * G.mm, y)
-                date_x = start + 90 * G.mm
-                c.drawString(date_x, y, "DATE")
-                c.line(date_x + 32, y, self.width, y)
-                c.setDash()
-                x, y0 = c.absolutePosition(start, y + 1)
-                where.update(x=x, y=y0, w=80 * G.mm, h=20 * G.mm, page=c.getPageNumber())
-
-        return SignatureBlock()
+    if not item.banner:
+        number = f"{item.number}." if item.number else None
+        title = item.heading.split(". ", 1)[-1]
+        heading = para([(title, "plain")], styles["m-item"], number)
+        return [heading, *(_block(block, styles) for block in item.blocks)]
+    # A part heading, and for Part II the resolution to exclude the public: all
+    # kept with the first item that follows (a chain of keep-with-next).
+    flowables = [Paragraph(markup(item.title), styles["h1"])]
+    flowables += [_block(block, styles) for block in item.blocks]
+    for flowable in flowables:
+        flowable.keepWithNext = 1
+    return flowables
 
 
-def _story(view: MinutesView, styles: dict[str, Any], where: dict[str, float]) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+def _front(view: MinutesView, styles: dict[str, Any]) -> list[Any]:
+    """Heading, attendance, the introduction and the note on interests."""
+    from reportlab.platypus import Paragraph
 
     story: list[Any] = [
         Paragraph(markup(view.organisation.upper()), styles["org"]),
-        Paragraph(markup(f"{view.committee.upper()}"), styles["title"]),
+        Paragraph(markup(view.committee.upper()), styles["title"]),
         Paragraph(markup(f"Minutes of the meeting held on {view.date_text}"), styles["subtitle"]),
     ]
     where_when = " at ".join(p for p in (view.time_text, view.venue) if p)
@@ -150,83 +102,40 @@ def _story(view: MinutesView, styles: dict[str, Any], where: dict[str, float]) -
         story.append(Paragraph(markup(group.text), styles["body"]))
     for note in view.attendance_notes:
         story.append(Paragraph(markup(note), styles["note"]))
-    story.append(Spacer(1, 4))
     story.append(Paragraph(markup(view.introduction), styles["body"]))
     story.append(Paragraph(f"<b>Note:</b> {markup(view.interests_statement)}", styles["body"]))
     if view.items:
-        story.append(_action_header(styles))
-    for item in view.items:
-        if item.banner:
-            banner = [Paragraph(markup(item.title), styles["h1"])]
-            banner += [Paragraph(_runs(b), styles[_BLOCK_STYLE[b.kind]]) for b in item.blocks]
-            story.append(KeepTogether(banner))
-        else:
-            story.append(_item_table(item, styles))
-            story.append(Spacer(1, 6))
-    for line in view.corrections:
-        story.append(Paragraph(markup(line), styles["note"]))
-    signature = _SignatureBlock.make(view.signature_label, where)
-    story.append(KeepTogether([Spacer(1, 12), signature]))
+        story.append(Paragraph("ACTION", styles["action-head"]))
     return story
 
 
-def _page_decorator(view: MinutesView, first: bool) -> Any:
-    def draw(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        top = G.height - 12 * G.mm
-        if view.marking:
-            canvas.setFont(BOLD, 11)
-            canvas.setFillColorRGB(0.7, 0, 0) if view.confidential else None
-            canvas.drawCentredString(G.width / 2, top, view.marking)
-            canvas.setFillColorRGB(0, 0, 0)
-        if not first:
-            canvas.setFont(ITALIC, 8)
-            canvas.drawString(G.left, top - 5 * G.mm, view.running_head)
-            canvas.setFont(BOLD, 9)
-            canvas.drawString(G.width - G.right - G.action_col + 6, top - 5 * G.mm, "ACTION")
-        # the box the Chairman initials on every page
-        box_w, box_h = 36 * G.mm, 14 * G.mm
-        x, y = G.width - G.right - box_w, 10 * G.mm
-        canvas.rect(x, y, box_w, box_h)
-        canvas.setFont(BOLD, 7)
-        canvas.drawString(x + 2 * G.mm, y + box_h - 3.5 * G.mm, view.initials_label)
-        canvas.restoreState()
+def _story(view: MinutesView, styles: dict[str, Any], where: dict[str, float]) -> list[Any]:
+    from reportlab.platypus import Paragraph, Spacer
 
-    return draw
+    from clerkdesk.export.pdf_parts import SignatureBlock, stack_chains
 
-
-def _numbered_canvas(view: MinutesView) -> type[Any]:
-    from reportlab.pdfgen.canvas import Canvas
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Holds back each page until the end, then writes "Page X of Y" on all."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialFontName"] = FAMILY  # no unembedded Helvetica
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(FAMILY, 9)
-                self.drawString(G.left, 14 * G.mm, f"Page {self._pageNumber} of {total}")
-                self.setFont(ITALIC, 7)
-                self.drawString(G.left, 10 * G.mm, view.doc_title)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    story = _front(view, styles)
+    items = [_item(item, styles) for item in view.items]
+    tail: list[Any] = []
+    if items:
+        # The signature never stands alone: it takes the end of the last item with it.
+        last = items[-1]
+        keep = len(last) if len(last) <= _TAIL_BLOCKS + 1 else _TAIL_BLOCKS
+        tail, items[-1] = last[-keep:], last[:-keep]
+    for flowables in items:
+        story += flowables
+    tail += [Paragraph(markup(line), styles["note"]) for line in view.corrections]
+    tail.append(Spacer(1, 12))
+    for flowable in tail:  # chained, so a part heading before it can join the chain
+        flowable.keepWithNext = 1
+    return stack_chains([*story, *tail, SignatureBlock(view.signature_label, where)])
 
 
 def render_pdf_unsigned(view: MinutesView) -> tuple[bytes, dict[str, float]]:
     """The PDF before certification, and where the Chairman's signature goes."""
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+    from clerkdesk.export.pdf_parts import NumberedCanvas, page_decorator
 
     styles = stylesheet()
     buffer = io.BytesIO()
@@ -254,13 +163,13 @@ def render_pdf_unsigned(view: MinutesView) -> tuple[bytes, dict[str, float]]:
     )
     doc.addPageTemplates(
         [
-            PageTemplate("first", [frame], onPage=_page_decorator(view, True)),
-            PageTemplate("later", [frame], onPage=_page_decorator(view, False)),
+            PageTemplate("first", [frame], onPage=page_decorator(view, True)),
+            PageTemplate("later", [frame], onPage=page_decorator(view, False)),
         ]
     )
     where: dict[str, float] = {}
     story = [NextPageTemplate("later"), *_story(view, styles, where)]
-    doc.build(story, canvasmaker=_numbered_canvas(view))
+    doc.build(story, canvasmaker=partial(NumberedCanvas, footer_title=view.doc_title))
     return buffer.getvalue(), where
 
 

@@ -136,7 +136,13 @@ def _exempt_heading(item: AgendaItem) -> list[Block]:
     blocks: list[Block] = []
     if item.exempt_paragraph is not None:
         line = exempt_paragraph_line(item.exempt_paragraph)
-        blocks.append(_plain(BlockKind.EXEMPT, f"Exempt information: {line}."))
+        blocks.append(
+            _plain(
+                BlockKind.EXEMPT,
+                "The press and public were excluded for this item, which involved exempt "
+                f"information as defined in {line}.",
+            )
+        )
     if item.public_summary:
         blocks.append(_plain(BlockKind.TEXT, item.public_summary))
     return blocks

@@ -25,6 +25,9 @@ class BlockKind(StrEnum):
     ACTION = "action"  # a follow-up, its owner in the ACTION column
 
 
+_KEPT_WITH_NEXT = frozenset({BlockKind.RECOMMENDATION, BlockKind.VOTE, BlockKind.NAMES})
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind
@@ -35,6 +38,12 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(text for text, _ in self.runs)
+
+    @property
+    def keep_with_next(self) -> bool:
+        """Never end a page here: a recommendation or vote line is kept with the
+        outcome, and a lead-in ("... was then put:") with what it introduces."""
+        return self.kind in _KEPT_WITH_NEXT or self.text.rstrip().endswith(":")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +87,17 @@ class MinutesView:
     signature_label: str = "CHAIRMAN"
     initials_label: str = "CHAIRMAN'S INITIALS"
 
+    confidential_mark: str = "CONFIDENTIAL – NOT FOR PUBLICATION"
+
     @property
     def marking(self) -> str:
         """What every page carries at the top, besides the heading."""
         marks = []
         if self.confidential:
-            marks.append("CONFIDENTIAL")
+            marks.append(self.confidential_mark)
         if self.draft:
             marks.append("DRAFT")
-        return " · ".join(marks)
+        return "   ·   ".join(marks)
 
     @property
     def doc_title(self) -> str:

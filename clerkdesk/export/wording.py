@@ -141,19 +141,25 @@ def long_date(day: dt.date) -> str:
 
 
 def clock(at: dt.time) -> str:
-    """10:30 -> "10.30 am"; 12:00 -> "12.00 pm"."""
+    """The time as councils write it: 10:30 -> "10.30 am"; 14:05 -> "2.05 pm";
+    12:00 -> "12.00 noon"."""
+    if at.hour == 12 and at.minute == 0:
+        return "12.00 noon"
     hour = at.hour % 12 or 12
     return f"{hour}.{at.minute:02d} {'am' if at.hour < 12 else 'pm'}"
 
 
 def minute_time(at: dt.time) -> str:
-    """A time within the meeting, on the 24-hour clock as minutes print it: "10.45"."""
-    return f"{at.hour}.{at.minute:02d}"
+    """A time within the meeting, in a sentence: "arrived at 2.20 pm" (as the heading's time)."""
+    return clock(at)
 
 
 def exempt_paragraph_line(paragraph: int) -> str:
-    words = SCHEDULE_12A.get(paragraph, "exempt information")
-    return f"Paragraph {paragraph}: {words}"
+    """ "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972:
+    information relating to ...", to follow "exempt information as defined in"."""
+    words = SCHEDULE_12A.get(paragraph)
+    cited = f"paragraph {paragraph} of Part 1 of Schedule 12A to the Local Government Act 1972"
+    return f"{cited}: {words}" if words else cited
 
 
 def exclusion_resolution(paragraphs: Iterable[int]) -> str:

@@ -24,7 +24,7 @@ Exported = Callable[[str, str, bool], bytes]
 
 def _context(key_dir: Path) -> ValidationContext:
     """Trust the ClerkDesk certificate itself: the test is of integrity, not identity."""
-    cert = load_cert_from_pemder(str(key_dir / CERT_FILE))
+    cert = load_cert_from_pemder(str(key_dir / CERT_FILE))  # type: ignore[no-untyped-call]
     return ValidationContext(trust_roots=[cert])
 
 
@@ -68,9 +68,9 @@ def test_later_changes_are_detectable(exported: Exported, key_dir: Path) -> None
     data = exported("herts", "pdf", False)
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
     writer.root["/Lang"] = TextStringObject("fr")
-    writer.update_root()
+    writer.update_root()  # type: ignore[no-untyped-call]
     out = io.BytesIO()
-    writer.write(out)
+    writer.write(out)  # type: ignore[no-untyped-call]
     reader = PdfFileReader(out)
     status = validate_pdf_signature(reader.embedded_signatures[0], _context(key_dir))
     assert status.intact  # the signed bytes are untouched...
@@ -84,3 +84,36 @@ def test_certificate_is_made_once_and_kept(tmp_path: Path) -> None:
     before = cert.read_bytes()
     ensure_certificate(tmp_path / "keys")
     assert cert.read_bytes() == before
+
+
+def test_signing_key_is_loaded_once_per_process(tmp_path: Path, monkeypatch: Any) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from clerkdesk.export import certify
+
+    loads: list[bytes] = []
+    real = serialization.load_pem_private_key
+
+    def counting(data: bytes, password: bytes | None, **kwargs: Any) -> Any:
+        loads.append(data)
+        return real(data, password, **kwargs)
+
+    monkeypatch.setattr(serialization, "load_pem_private_key", counting)
+    pdf, box = _tiny_pdf()
+    for _ in range(3):
+        signed = certify.certify_pdf(pdf, signature_box=box, field_name="X", key_dir=tmp_path)
+        status = validate_pdf_signature(
+            PdfFileReader(io.BytesIO(signed)).embedded_signatures[0], _context(tmp_path)
+        )
+        assert status.intact and status.valid
+    assert len(loads) == 1
+
+
+def _tiny_pdf() -> tuple[bytes, tuple[int, int, int, int]]:
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.drawString(100, 700, "Minutes")
+    canvas.save()
+    return out.getvalue(), (100, 100, 300, 150)

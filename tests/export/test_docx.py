@@ -4,10 +4,17 @@ import io
 from collections.abc import Callable
 
 import docx
+from docx.text.paragraph import Paragraph
 
 from .conftest import docx_parts
 
 Exported = Callable[[str, str, bool], bytes]
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _style(paragraph: Paragraph) -> str:
+    style = paragraph.style
+    return style.name if style is not None and style.name else ""
 
 
 def _all_text(document: docx.document.Document) -> str:
@@ -36,20 +43,26 @@ def test_docx_reads_back_with_the_minutes(exported: Exported) -> None:
     ):
         assert line in text
     assert "CHAIRMAN " in text and "DATE " in text
-    styles = {p.style.name for p in document.paragraphs}
+    styles = {_style(p) for p in document.paragraphs}
     assert {"Title", "Heading 1", "Heading 2", "Minute Signature"} <= styles
 
 
 def test_docx_minutes_body_is_a_table_with_an_action_column(exported: Exported) -> None:
     document = docx.Document(io.BytesIO(exported("herts", "docx", False)))
     table = document.tables[0]
-    assert table.style.name == "Table Grid"
+    style = table.style
+    assert style is not None and style.name == "Minutes Table"  # minutes, not a spreadsheet
+    borders = style.element.find(f"{{{W}}}tblPr/{{{W}}}tblBorders")  # ...so no grid
+    assert borders is not None
+    assert {edge.get(f"{{{W}}}val") for edge in borders} == {"nil"}
+    assert "tcBorders" not in table._tbl.xml
     assert table.rows[0].cells[2].text == "ACTION"
     numbers = [row.cells[0].text for row in table.rows]
     assert [n for n in numbers if n.startswith("3.")][:4] == ["3.", "3.1", "3.2", "3.3"]
-    owners = [row.cells[2].text for row in table.rows if row.cells[2].text not in ("", "ACTION")]
+    rows = [row for row in table.rows if len(row.cells) == 3]  # not the part headings
+    owners = [row.cells[2].text for row in rows if row.cells[2].text not in ("", "ACTION")]
     assert owners == ["ACS Officers", "Iain MacBeath / Helen Maneuf"]
-    votes = [row for row in table.rows if "IN FAVOUR" in row.cells[1].text]
+    votes = [row for row in rows if "IN FAVOUR" in row.cells[1].text]
     bold = [r.text for r in votes[0].cells[1].paragraphs[0].runs if r.bold]
     assert bold == ["IN FAVOUR"]
 
@@ -70,7 +83,7 @@ def test_docx_rich_meeting_and_confidential_header(exported: Exported) -> None:
     text = _all_text(document)
     assert "Councillor Jazzer McCreary moved and Councillor David Archer seconded" in text
     assert "There being an equality of votes, the Chairman used their casting vote" in text
-    assert "Councillor Fallon Rogers arrived at 14.20 during this item." in text
+    assert "Councillor Fallon Rogers arrived at 2.20 pm during this item." in text
     assert "For: Ann Archer; Brian Aldridge; Fallon Rogers; Jazzer McCreary" in text
     header = "".join(p.text for p in document.sections[0].header.paragraphs)
     assert "CONFIDENTIAL" in header
@@ -79,3 +92,44 @@ def test_docx_rich_meeting_and_confidential_header(exported: Exported) -> None:
     assert props.author == "ClerkDesk" and props.created is not None
     public = docx.Document(io.BytesIO(exported("rich", "docx", False)))
     assert "CONFIDENTIAL" not in "".join(p.text for p in public.sections[0].header.paragraphs)
+
+
+def test_docx_uses_named_styles_the_clerk_can_restyle(exported: Exported) -> None:
+    document = docx.Document(io.BytesIO(exported("rich", "docx", True)))
+    table = document.tables[0]
+    rows = [row for row in table.rows if len(row.cells) == 3]
+    by_text = {row.cells[1].text: _style(row.cells[1].paragraphs[0]) for row in rows}
+    assert by_text["VILLAGE HALL GRANT"] == "Heading 2"
+    assert by_text["Members considered the application for a grant."] == "Minute Paragraph"
+    assert by_text["(a) That a grant of £5,000 be made to Ambridge Village Hall."] == (
+        "Minute Recommendation"
+    )
+    assert by_text["The recommendation was CARRIED."] == "Minute Outcome"
+    numbers = {row.cells[0].text: _style(row.cells[0].paragraphs[0]) for row in rows}
+    assert numbers["3."] == "Minute Item Number" and numbers["3.1"] == "Minute Number"
+    headings = [p.text for p in document.paragraphs if _style(p) == "Heading 1"]
+    assert headings == ["ATTENDANCE"]
+    parts = [row.cells[0] for row in table.rows if len(row.cells) == 1]
+    assert [cell.text for cell in parts] == [
+        "PART I ('OPEN') BUSINESS",
+        "PART II ('CLOSED') BUSINESS",
+    ]
+    assert {_style(cell.paragraphs[0]) for cell in parts} == {"Heading 1"}
+    assert len(document.tables) == 1  # one table: the ACTION heading repeats once a page
+    for name in ("Heading 1", "Heading 2"):
+        assert document.styles[name].paragraph_format.keep_with_next
+
+
+def test_docx_properties_and_first_page(exported: Exported) -> None:
+    document = docx.Document(io.BytesIO(exported("herts", "docx", False)))
+    props = document.core_properties
+    assert (
+        props.title == "Minutes of the Adult Care & Health Cabinet Panel, Wednesday 10 January 2018"
+    )
+    assert props.content_status == "Draft" and props.language == "en-GB"
+    assert props.category == "Minutes" and "public" in props.keywords
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    first = "".join(p.text for p in section.first_page_header.paragraphs)
+    assert "DRAFT" in first and "ADULT CARE" not in first  # the running head starts on page 2
+    assert "ADULT CARE & HEALTH CABINET PANEL" in "".join(p.text for p in section.header.paragraphs)

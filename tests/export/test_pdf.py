@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
+from typing import Any
 
 from pypdf import PdfReader
 
-from .conftest import pdf_pages, pdf_text
+from clerkdesk.export.pdf_renderer import render_pdf_unsigned
+from clerkdesk.export.view import build_minutes_view
+
+from .conftest import pdf_pages, pdf_text, squash
+from .factories import herts_2018_01_10
 
 Exported = Callable[[str, str, bool], bytes]
 
@@ -48,7 +54,7 @@ def test_pdf_rich_meeting_wording(exported: Exported) -> None:
     text = pdf_text(exported("rich", "pdf", True))
     assert "Councillor Jazzer McCreary moved and Councillor David Archer seconded" in text
     assert "There being an equality of votes, the Chairman used their casting vote" in text
-    assert "Councillor Fallon Rogers arrived at 14.20 during this item." in text
+    assert "Councillor Fallon Rogers arrived at 2.20 pm during this item." in text
     assert "For: Ann Archer; Brian Aldridge; Fallon Rogers; Jazzer McCreary" in text
 
 
@@ -59,7 +65,8 @@ def test_pdf_fonts_are_embedded_and_metadata_set(exported: Exported) -> None:
     assert meta.author == "ClerkDesk" and meta.creator == "ClerkDesk"
     assert meta.subject == "Adult Care & Health Cabinet Panel, Wednesday 10 January 2018"
     assert meta.title and "Adult Care & Health Cabinet Panel" in meta.title
-    fonts = reader.pages[0]["/Resources"]["/Font"]
+    resources: Any = reader.pages[0]["/Resources"]
+    fonts = resources["/Font"]
     for ref in fonts.values():
         font = ref.get_object()
         descendant = (
@@ -67,3 +74,34 @@ def test_pdf_fonts_are_embedded_and_metadata_set(exported: Exported) -> None:
         )
         descriptor = descendant["/FontDescriptor"].get_object()
         assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is not embedded"
+
+
+def test_signature_is_kept_with_the_end_of_the_last_item(exported: Exported) -> None:
+    last = pdf_pages(exported("herts", "pdf", False))[-1]
+    assert "CHAIRMAN" in last and "There was no other Part I business." in last
+    pages = pdf_pages(exported("rich", "pdf", False))
+    part_ii = next(page for page in pages if "PART II ('CLOSED') BUSINESS" in page)
+    # the part heading, the resolution and the first exempt item stay together
+    assert "Section 100A(4)" in part_ii and "DISPOSAL OF LAND AT GRANGE FARM" in part_ii
+    assert "The press and public were excluded for this item" in part_ii
+
+
+def test_minutes_longer_than_a_page_still_flow() -> None:
+    record = herts_2018_01_10()
+    long_rec = dataclasses.replace(
+        record.recommendations[0], text="Very long recommendation. " * 700 + "ENDOFREC"
+    )
+    long_para = dataclasses.replace(
+        record.paragraphs[0], text="A very long minute. " * 900 + "ENDOFPARA"
+    )
+    record = dataclasses.replace(
+        record,
+        recommendations=(long_rec, *record.recommendations[1:]),
+        paragraphs=(long_para, *record.paragraphs[1:]),
+    )
+    data, where = render_pdf_unsigned(build_minutes_view(record, confidential=False))
+    pages = pdf_pages(data)
+    assert len(pages) >= 6
+    text = squash(" ".join(pages))
+    assert "ENDOFREC" in text and "ENDOFPARA" in text
+    assert where["page"] == len(pages)

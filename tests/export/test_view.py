@@ -57,14 +57,17 @@ def test_public_view_shows_only_heading_paragraph_and_summary_of_part_ii() -> No
     item5 = next(i for i in view.items if i.number == "5")
     assert item5.heading == "5. DISPOSAL OF LAND AT GRANGE FARM"
     assert [b.kind for b in item5.blocks] == [BlockKind.EXEMPT, BlockKind.TEXT]
-    assert "Paragraph 3: information relating to the financial or business affairs" in (
-        item5.blocks[0].text
+    assert item5.blocks[0].text == (
+        "The press and public were excluded for this item, which involved exempt information "
+        "as defined in paragraph 3 of Part 1 of Schedule 12A to the Local Government Act "
+        "1972: information relating to the financial or business affairs of any particular "
+        "person (including the authority)."
     )
     assert item5.blocks[1].text.startswith("The Committee considered a report")
     text = repr(view)
     for marker in PART_II_MARKERS:
         assert marker not in text
-    assert "Councillor Elizabeth Pargetter left the meeting at 15.40 during item 5." in (
+    assert "Councillor Elizabeth Pargetter left the meeting at 3.40 pm during item 5." in (
         view.attendance_notes
     )
     assert not view.confidential and "CONFIDENTIAL" not in view.marking
@@ -91,8 +94,8 @@ def test_confidential_view_has_everything() -> None:
 def test_rich_view_wording() -> None:
     view = build_minutes_view(rich_meeting(), confidential=True)
     lines = [b.text for i in view.items for b in i.blocks]
-    assert "Councillor Fallon Rogers arrived at 14.20 during this item." in lines
-    assert "Councillor David Archer left the meeting at 15.05 during this item." in lines
+    assert "Councillor Fallon Rogers arrived at 2.20 pm during this item." in lines
+    assert "Councillor David Archer left the meeting at 3.05 pm during this item." in lines
     assert (
         "Councillor Jazzer McCreary moved and Councillor David Archer seconded the following "
         "amendment: Replace “£1.2m” with “£1.25m”."
@@ -126,3 +129,14 @@ def test_approved_minutes_are_not_marked_draft() -> None:
     view = build_minutes_view(record, confidential=False)
     assert not view.draft and view.marking == ""
     assert view.status_line.startswith("Approved as a correct record on Tuesday 30 January 2018")
+
+
+def test_votes_and_lead_ins_are_kept_with_what_follows() -> None:
+    view = build_minutes_view(rich_meeting(), confidential=True)
+    item4 = next(i for i in view.items if i.number == "4")
+    kept = [(b.kind, b.keep_with_next) for b in item4.blocks]
+    assert (BlockKind.RECOMMENDATION, True) in kept and (BlockKind.VOTE, True) in kept
+    assert (BlockKind.OUTCOME, False) in kept
+    lead_in = next(b for b in item4.blocks if b.text.endswith("was then put:"))
+    assert lead_in.keep_with_next
+    assert not next(b for b in item4.blocks if b.kind is BlockKind.PARAGRAPH).keep_with_next

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.export.wording import (
     casting_line,
+    clock,
     emphasis_runs,
     exclusion_resolution,
     exempt_paragraph_line,
+    minute_time,
     named_vote_lines,
     number_words,
     outcome_line,
@@ -60,12 +64,23 @@ def test_named_votes_group_by_option() -> None:
 
 def test_schedule_12a_and_exclusion() -> None:
     assert exempt_paragraph_line(3) == (
-        "Paragraph 3: information relating to the financial or business affairs of any "
-        "particular person (including the authority)"
+        "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972: information "
+        "relating to the financial or business affairs of any particular person (including "
+        "the authority)"
     )
     text = exclusion_resolution([3, 1, 3])
     assert text.startswith("That under Section 100A(4) of the Local Government Act 1972")
     assert "paragraphs 1 and 3 of Part 1 of Schedule 12A" in text
+
+
+@pytest.mark.parametrize(
+    ("at", "text"),
+    [(dt.time(10, 30), "10.30 am"), (dt.time(14, 5), "2.05 pm"), (dt.time(0, 15), "12.15 am"),
+     (dt.time(12, 0), "12.00 noon"), (dt.time(12, 40), "12.40 pm")],
+)  # fmt: skip
+def test_times_are_written_as_councils_write_them(at: dt.time, text: str) -> None:
+    assert clock(at) == text
+    assert minute_time(at) == text  # times in sentences match the heading's
 
 
 def test_emphasis_runs_bold_only_the_keywords() -> None:

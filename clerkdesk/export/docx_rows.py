@@ -1,0 +1,72 @@
+"""The body of the Word minutes as table rows, written as WordprocessingML text.
+
+python-docx builds a row cell by cell and run by run, each step a search of
+an element's children; for a long meeting that was most of the export. Here
+each row is a string and a table's rows are parsed in one go. Only plain
+``w:tr``/``w:tc``/``w:p``/``w:r`` markup is written, with named styles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TWIPS_PER_CM = 567
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Span = tuple[str, bool, bool]  # (text, bold, italic)
+Cell = tuple[str, str]  # (style id, runs XML)
+
+
+def runs_xml(spans: Iterable[Span]) -> str:
+    """Runs for ``spans``; a newline becomes a line break, a tab a tab."""
+    out: list[str] = []
+    for text, bold, italic in spans:
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        pieces: list[str] = [f"<w:rPr>{props}</w:rPr>"] if props else []
+        for index, line in enumerate(_NOT_XML.sub("", text).split("\n")):
+            if index:
+                pieces.append("<w:br/>")
+            for part_index, part in enumerate(line.split("\t")):
+                if part_index:
+                    pieces.append("<w:tab/>")
+                if part:
+                    pieces.append(f'<w:t xml:space="preserve">{escape(part)}</w:t>')
+        out.append(f"<w:r>{''.join(pieces)}</w:r>")
+    return "".join(out)
+
+
+def row_xml(
+    cells: Sequence[Cell],
+    widths_cm: Sequence[float],
+    *,
+    keep_with_next: bool = False,
+    header: bool = False,
+) -> str:
+    """One table row: a paragraph in each cell, in the cell's named style; a single
+    cell spans the row (a part heading)."""
+    keep = "<w:keepNext/>" if keep_with_next else ""
+    parts = ["<w:tr>", "<w:trPr><w:tblHeader/></w:trPr>" if header else ""]
+    if len(cells) == 1:  # one cell across the whole row
+        widths_cm = [sum(widths_cm)]
+    span = f'<w:gridSpan w:val="{len(widths_cm)}"/>' if len(cells) == 1 else ""
+    for (style_id, runs), width in zip(cells, widths_cm, strict=True):
+        parts.append(
+            f'<w:tc><w:tcPr><w:tcW w:w="{round(width * TWIPS_PER_CM)}" w:type="dxa"/>{span}'
+            f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p></w:tc>'
+        )
+    parts.append("</w:tr>")
+    return "".join(parts)
+
+
+def append_rows(table: Any, rows: Iterable[str]) -> None:
+    """Parse ``rows`` once and add them to the end of ``table``."""
+    from docx.oxml import parse_xml
+
+    parsed = parse_xml(f'<w:tbl xmlns:w="{W_NS}">{"".join(rows)}</w:tbl>')
+    tbl = table._tbl
+    for tr in list(parsed):
+        tbl.append(tr)
