@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session, UOWTransaction
 from clerkdesk.persistence.schema import Base
 
 CAPTURE_KEY = "clerkdesk.changes"
-# Bookkeeping tables are never part of an undoable change.
-UNTRACKED = frozenset({"journal", "audit", "correction", "export_log"})
+# Bookkeeping tables are never part of an undoable change; nor are people,
+# who are shared by every meeting: undoing "add R H Smith as substitute" must
+# not delete the person another meeting has since come to refer to.
+UNTRACKED = frozenset({"journal", "audit", "correction", "export_log", "person"})
 
 
 @dataclass(frozen=True, slots=True)

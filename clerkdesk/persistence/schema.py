@@ -248,3 +248,10 @@ class ExportRow(Base):
     file_name: Mapped[str] = mapped_column(String)
     exported_at: Mapped[dt.datetime] = mapped_column(DateTime)
     clerk: Mapped[str] = mapped_column(String)
+
+
+# Ids are never reused (SQLite AUTOINCREMENT), so that redo can put a deleted
+# row back under its old id without colliding with a row made since.
+for _table in Base.metadata.tables.values():
+    if "id" in _table.c and _table.c["id"].primary_key:
+        _table.dialect_options["sqlite"]["autoincrement"] = True

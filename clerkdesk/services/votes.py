@@ -69,84 +69,132 @@ def record_vote(
 ) -> Change:
     """Record (or re-record) the decision on one recommendation or amendment."""
     with meeting_action(desk, meeting_id, "vote", correction=correction) as scope:
-        motion = _motion_name(scope, recommendation_id, amendment_id)
-        decision = decide(
-            scope.record,
-            decision_id=0,
-            outcome=outcome,
+        _write_decision(
+            scope,
             recommendation_id=recommendation_id,
             amendment_id=amendment_id,
             tally=tally,
             named=named,
+            outcome=outcome,
             casting_vote=casting_vote,
             casting_voter_id=casting_voter_id,
             at=at,
         )
-        old = _existing(scope.session, recommendation_id, amendment_id)
-        if old is not None:
-            _remove(scope.session, old)
-        row = DecisionRow(
-            meeting_id=meeting_id,
-            recommendation_id=recommendation_id,
-            amendment_id=amendment_id,
-            outcome=decision.outcome.value,
-            yes=decision.tally.yes if decision.tally else None,
-            no=decision.tally.no if decision.tally else None,
-            abstain=decision.tally.abstain if decision.tally else None,
-            casting_vote=decision.casting_vote.value if decision.casting_vote else None,
-            casting_voter_id=decision.casting_voter_id,
-            taken_at=at.replace(second=0, microsecond=0) if at else None,
-        )
-        scope.session.add(row)
-        scope.session.flush()
-        for position, (person_id, option) in enumerate(decision.named):
-            scope.session.add(
-                NamedVoteRow(
-                    decision_id=row.id, person_id=person_id, option=option.value, position=position
-                )
-            )
-        scope.new_id = row.id
-        scope.label = f"Vote on {motion}: {decision.outcome.value}"
     return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
 
 
-def record_unanimous(
-    desk: Desk, meeting_id: int, recommendation_id: int, at: dt.time | None = None
-) -> Change:
-    """Everyone entitled to vote voted in favour."""
-    with desk.db.session() as session:
-        from clerkdesk.persistence.records import load_record
+def _item_of(scope: ActionScope, recommendation_id: int | None, amendment_id: int | None) -> int:
+    record = scope.record
+    if amendment_id is not None:
+        return record.recommendation(record.amendment(amendment_id).recommendation_id).item_id
+    if recommendation_id is None:
+        raise RuleViolation("Choose a recommendation or an amendment to vote on.")
+    return record.recommendation(recommendation_id).item_id
 
-        record = load_record(session, meeting_id)
-    tally = unanimous_tally(record, record.recommendation(recommendation_id).item_id, at)
-    if tally.yes == 0:
-        raise RuleViolation("Nobody in the room may vote on this item, so it cannot be unanimous.")
-    return record_vote(desk, meeting_id, recommendation_id=recommendation_id, tally=tally, at=at)
+
+def _write_decision(
+    scope: ActionScope,
+    *,
+    recommendation_id: int | None,
+    amendment_id: int | None,
+    tally: Tally | None = None,
+    named: Sequence[tuple[int, VoteOption]] = (),
+    outcome: Outcome | None = None,
+    casting_vote: VoteOption | None = None,
+    casting_voter_id: int | None = None,
+    at: dt.time | None = None,
+) -> None:
+    motion = _motion_name(scope, recommendation_id, amendment_id)
+    decision = decide(
+        scope.record,
+        decision_id=0,
+        outcome=outcome,
+        recommendation_id=recommendation_id,
+        amendment_id=amendment_id,
+        tally=tally,
+        named=named,
+        casting_vote=casting_vote,
+        casting_voter_id=casting_voter_id,
+        at=at,
+    )
+    old = _existing(scope.session, recommendation_id, amendment_id)
+    if old is not None:
+        _remove(scope.session, old)
+    row = DecisionRow(
+        meeting_id=scope.meeting_id,
+        recommendation_id=recommendation_id,
+        amendment_id=amendment_id,
+        outcome=decision.outcome.value,
+        yes=decision.tally.yes if decision.tally else None,
+        no=decision.tally.no if decision.tally else None,
+        abstain=decision.tally.abstain if decision.tally else None,
+        casting_vote=decision.casting_vote.value if decision.casting_vote else None,
+        casting_voter_id=decision.casting_voter_id,
+        taken_at=at.replace(second=0, microsecond=0) if at else None,
+    )
+    scope.session.add(row)
+    scope.session.flush()
+    for position, (person_id, option) in enumerate(decision.named):
+        scope.session.add(
+            NamedVoteRow(
+                decision_id=row.id, person_id=person_id, option=option.value, position=position
+            )
+        )
+    scope.new_id = row.id
+    scope.label = f"Vote on {motion}: {decision.outcome.value}"
+
+
+def record_unanimous(
+    desk: Desk,
+    meeting_id: int,
+    recommendation_id: int | None = None,
+    at: dt.time | None = None,
+    *,
+    amendment_id: int | None = None,
+    correction: Correction | None = None,
+) -> Change:
+    """Everyone entitled to vote voted in favour (read and written in one transaction)."""
+    with meeting_action(desk, meeting_id, "vote", correction=correction) as scope:
+        item_id = _item_of(scope, recommendation_id, amendment_id)
+        tally = unanimous_tally(scope.record, item_id, at)
+        if tally.yes == 0:
+            raise RuleViolation(
+                "Nobody in the room may vote on this item, so it cannot be unanimous."
+            )
+        _write_decision(
+            scope,
+            recommendation_id=recommendation_id,
+            amendment_id=amendment_id,
+            tally=tally,
+            at=at,
+        )
+    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
 
 
 def record_named_vote(
     desk: Desk,
     meeting_id: int,
-    recommendation_id: int,
+    recommendation_id: int | None,
     exceptions: dict[int, VoteOption],
     at: dt.time | None = None,
     casting_vote: VoteOption | None = None,
+    *,
+    amendment_id: int | None = None,
+    correction: Correction | None = None,
 ) -> Change:
     """A recorded vote entered as clerks write it: all for, except ..."""
-    with desk.db.session() as session:
-        from clerkdesk.persistence.records import load_record
-
-        record = load_record(session, meeting_id)
-    item_id = record.recommendation(recommendation_id).item_id
-    named = all_for_except(record, item_id, at, exceptions)
-    return record_vote(
-        desk,
-        meeting_id,
-        recommendation_id=recommendation_id,
-        named=named,
-        at=at,
-        casting_vote=casting_vote,
-    )
+    with meeting_action(desk, meeting_id, "vote", correction=correction) as scope:
+        item_id = _item_of(scope, recommendation_id, amendment_id)
+        named = all_for_except(scope.record, item_id, at, exceptions)
+        _write_decision(
+            scope,
+            recommendation_id=recommendation_id,
+            amendment_id=amendment_id,
+            named=named,
+            at=at,
+            casting_vote=casting_vote,
+        )
+    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
 
 
 def clear_vote(
@@ -211,8 +259,10 @@ def add_amendment(
     return Change(scope.label, meeting_id, AREAS | {"items"}, new_id=scope.new_id)
 
 
-def remove_amendment(desk: Desk, meeting_id: int, amendment_id: int) -> Change:
-    with meeting_action(desk, meeting_id, "remove amendment") as scope:
+def remove_amendment(
+    desk: Desk, meeting_id: int, amendment_id: int, *, correction: Correction | None = None
+) -> Change:
+    with meeting_action(desk, meeting_id, "remove amendment", correction=correction) as scope:
         scope.record.amendment(amendment_id)
         old = _existing(scope.session, None, amendment_id)
         if old is not None:

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from clerkdesk.domain.model import MeetingRecord, VoteOption
 
 if TYPE_CHECKING:
+    from clerkdesk.services.lookups import CommitteeSummary
     from clerkdesk.ui.amendment_dialog import AmendmentInput
     from clerkdesk.ui.attendee_dialog import AttendeeInput
     from clerkdesk.ui.declaration_dialog import DeclarationInput
     from clerkdesk.ui.new_meeting_dialog import NewMeetingInput
-    from clerkdesk.ui.queries import CommitteeSummary
 
 
 class Asker:

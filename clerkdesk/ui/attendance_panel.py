@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from clerkdesk.domain.model import AttendanceStatus, Capacity
 from clerkdesk.services import attendance as service
 from clerkdesk.services.context import Change
+from clerkdesk.services.lookups import list_councillors
 from clerkdesk.ui.meeting_session import CLOCK, OPENED, MeetingSession
 from clerkdesk.ui.models import AttendanceTableModel
-from clerkdesk.ui.queries import list_councillors
 from clerkdesk.ui.rows import AttendanceRow, attendance_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, button
 

@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
 
     # Other windows.
     def new_meeting(self) -> None:
+        from clerkdesk.services.lookups import list_committees
         from clerkdesk.services.setup import create_meeting
-        from clerkdesk.ui.queries import list_committees
 
         desk = self.session.desk
         value = self.asker.new_meeting(list_committees(desk.db))

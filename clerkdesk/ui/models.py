@@ -11,8 +11,8 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from clerkdesk.domain.model import AttendanceStatus
+from clerkdesk.services.lookups import HistoryRow, SearchHit
 from clerkdesk.ui import rows as r
-from clerkdesk.ui.queries import HistoryRow, SearchHit
 
 RowT = TypeVar("RowT")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

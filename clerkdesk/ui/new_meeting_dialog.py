@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.ui.queries import CommitteeSummary
+from clerkdesk.services.lookups import CommitteeSummary
 
 
 @dataclass(frozen=True, slots=True)

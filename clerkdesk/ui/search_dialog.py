@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.persistence.database import Database
-from clerkdesk.ui import queries
+from clerkdesk.services import lookups as queries
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
 from clerkdesk.ui.widgets import KeyTableView
 

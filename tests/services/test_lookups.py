@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from clerkdesk.services import lookups as queries
 from clerkdesk.services.minutes import add_paragraph
-from clerkdesk.ui import queries
-from tests.ui.conftest import DemoDb
+from tests.conftest import DemoDb
 
 
 def test_full_text_search_finds_items_recommendations_and_minutes(demo: DemoDb) -> None:

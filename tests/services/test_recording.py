@@ -172,3 +172,33 @@ def test_every_action_is_audited(desk: Desk, jan30: int) -> None:
         ).all()
     assert rows[-1] == ("Test Clerk", "Mark C B Wyatt-Lowe present")
     assert len(rows) >= 12
+
+
+def test_redo_after_a_load_reused_nothing(desk: Desk, jan30: int, demo_ids: list[int]) -> None:
+    """Found by the stateful test: ids are never reused, so redo cannot collide."""
+    from clerkdesk.domain.record_reader import read_record
+    from clerkdesk.services.records_io import dump_meeting, load_meeting
+
+    record = get_record(desk, jan30)
+    rec = record.recommendations_of(record.item_by_number("3").id)[0]
+    votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(9, 0, 0))
+    undo.undo(desk, jan30)
+    load_meeting(desk, read_record(dump_meeting(desk, demo_ids[0])))  # five new decisions
+    undo.redo(desk, jan30)
+    assert fresh_record(desk, jan30).decision_on(rec.id) is not None
+
+
+def test_undoing_a_substitution_keeps_the_person_other_meetings_use(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    """Found by the stateful test: people are shared, so undo never deletes one."""
+    from clerkdesk.domain.record_reader import read_record
+    from clerkdesk.services.records_io import dump_meeting, load_meeting
+
+    meeting_id = demo_ids[1]
+    member = get_record(desk, meeting_id).attendees[0].person_id
+    attendance.add_substitute(desk, meeting_id, "A Stand-In", member)
+    load_meeting(desk, read_record(dump_meeting(desk, meeting_id)))  # refers to A Stand-In
+    undo.undo(desk, meeting_id)
+    undo.redo(desk, meeting_id)
+    assert any(p.name == "A Stand-In" for p in fresh_record(desk, meeting_id).people)

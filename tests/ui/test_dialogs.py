@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clerkdesk.domain.model import VoteOption
+from clerkdesk.services.lookups import list_committees
 from clerkdesk.ui.amendment_dialog import AmendmentDialog
 from clerkdesk.ui.declaration_dialog import DeclarationDialog
 from clerkdesk.ui.import_preview import ImportPreviewDialog
 from clerkdesk.ui.named_vote_dialog import NamedVoteDialog
 from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
-from clerkdesk.ui.queries import list_committees
 from tests.ui.conftest import DemoDb
 
 pytestmark = pytest.mark.gui

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from pytestqt.modeltest import ModelTester
 
+from clerkdesk.services import lookups as queries
 from clerkdesk.services.declarations import declare_interest
 from clerkdesk.services.minutes import add_action, add_paragraph
 from clerkdesk.services.records_io import list_meetings
-from clerkdesk.ui import models, queries
+from clerkdesk.ui import models
 from clerkdesk.ui import rows as r
 from tests.ui.conftest import DemoDb
 

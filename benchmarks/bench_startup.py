@@ -1,0 +1,101 @@
+"""Start-up: from spawning the process to the main window's first paint.
+
+Each launch is a fresh interpreter running ``_window_child.py``: ClerkDesk's
+main window on the demo database, built as ``run_app`` builds it, against a
+bare PySide6 QMainWindow launched the same way in the same run. The child
+reports CLOCK_MONOTONIC (system-wide on Linux) at the first paint; the parent
+subtracts the moment it spawned it. Median of 5, launches interleaved.
+Target: within 2x the bare window.
+
+Run alone:  .venv/bin/python benchmarks/bench_startup.py [--quick]
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import CACHE, ROOT, Row, child_env, ms, not_measured, row, ui_missing_reason
+
+CHILD = Path(__file__).resolve().parent / "_window_child.py"
+LAUNCHES = 5
+QUICK_LAUNCHES = 3
+TARGET_RATIO = 2.0
+NAME = "start-up: spawn to main window painted (demo db)"
+
+
+def launch(*args: str) -> dict[str, float]:
+    """Spawn the child; its report with ``seconds`` from spawn to first paint."""
+    env = child_env()
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(CHILD), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    shutil.rmtree(env["XDG_CONFIG_HOME"], ignore_errors=True)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"window child failed ({result.returncode}): {result.stderr[-800:]}")
+    report: dict[str, float] = json.loads(lines[-1])
+    report["seconds"] = report["shown"] - started
+    return report
+
+
+def demo_database(folder: Path) -> tuple[Path, list[int]]:
+    from clerkdesk.persistence.database import open_database
+    from clerkdesk.services.context import Desk
+    from clerkdesk.services.demo import create_demo
+
+    path = folder / "clerkdesk-demo.db"
+    db = open_database(path)
+    ids = create_demo(Desk(db, "bench"))
+    db.dispose()
+    return path, ids
+
+
+def run(quick: bool = False) -> list[Row]:
+    target = f"<= {TARGET_RATIO:g}x bare"
+    reason = ui_missing_reason()
+    if reason:
+        return [not_measured(NAME, reason, target)]
+    CACHE.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="startup-", dir=CACHE))
+    try:
+        path, _ids = demo_database(folder)
+        launch("bare")  # warm the OS file cache for both, untimed
+        launch("app", str(path))
+        bare, app = [], []
+        for _ in range(QUICK_LAUNCHES if quick else LAUNCHES):
+            bare.append(launch("bare")["seconds"])
+            app.append(launch("app", str(path))["seconds"])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    bare_median, app_median = statistics.median(bare), statistics.median(app)
+    return [
+        row(
+            f"{NAME}, median of {len(app)}",
+            f"median {ms(app_median)}",
+            app_median,
+            baseline=f"bare QMainWindow {ms(bare_median)}",
+            baseline_value=bare_median,
+            target=target,
+            ok=app_median <= TARGET_RATIO * bare_median,
+        )
+    ]
+
+
+if __name__ == "__main__":
+    for result in run(quick="--quick" in sys.argv):
+        print(result)

@@ -1,0 +1,120 @@
+"""One copy of ClerkDesk writes to a database at a time.
+
+SQLite's own locking keeps two writers from corrupting the file, but two
+copies of ClerkDesk recording the same meeting would each show a screen the
+other is silently changing. So the app holds an operating-system lock on
+``<db>.lock`` for as long as it has the database open. The OS drops the lock
+when the process ends, however it ends, so a crash never leaves a stale lock.
+The lock file also says who holds it, for the message the second copy shows.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from clerkdesk.persistence.errors import DatabaseError
+
+if sys.platform == "win32":
+    import msvcrt
+else:
+    import fcntl
+
+# msvcrt locks are mandatory: a locked byte cannot even be read. The lock sits
+# far past the text so that the second copy can still read who holds it.
+_WINDOWS_LOCK_OFFSET = 1 << 20
+
+
+class DatabaseInUseError(DatabaseError):
+    """Another copy of ClerkDesk has this database open."""
+
+
+def lock_path_for(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if sys.platform == "win32":
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _holder(lock_path: Path) -> str:
+    try:
+        pid, host = [*lock_path.read_text("utf-8").splitlines(), "?", "?"][:2]
+    except OSError:
+        return "process ? on ?"
+    return f"process {pid or '?'} on {host or '?'}"
+
+
+class WriterLock:
+    """The held lock; release it (or leave the ``with`` block) on closing the database."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            _unlock(fd)
+        finally:
+            os.close(fd)
+        # The file stays: deleting it would let a third copy lock a new file
+        # while a second still waits on the old one.
+
+    def __enter__(self) -> WriterLock:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def acquire_writer_lock(db_path: Path) -> WriterLock:
+    """Lock ``db_path`` for this process, or raise ``DatabaseInUseError``."""
+    lock_path = lock_path_for(db_path)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise DatabaseError(
+            f"ClerkDesk cannot create its lock file {lock_path} ({error.strerror}). Check that "
+            "you may write to the database's folder."
+        ) from error
+    if not _try_lock(fd):
+        os.close(fd)
+        raise DatabaseInUseError(
+            f"This database is already open in another copy of ClerkDesk "
+            f"({_holder(lock_path)}). Switch to that window, or close it and try again."
+        )
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
+    return WriterLock(lock_path, fd)
