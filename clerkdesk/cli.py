@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True)
     verify = commands.add_parser("verify", help="check a file is an unchanged ClerkDesk export")
     verify.add_argument("file", type=Path)
+    commands.add_parser("backups", help="list the database's backups, newest first")
+    backup = commands.add_parser("backup", help="back up the database now")
+    backup.add_argument("--reason", default="by hand")
+    restore = commands.add_parser("restore", help="restore a backup (keeping the current file)")
+    restore.add_argument("backup", type=Path)
+    commands.add_parser("check", help="check the database file for damage")
     return parser
 
 
@@ -85,17 +91,26 @@ def _read_file(path: Path) -> str:
         raise UsageError(f"{path}: cannot read it ({error.strerror}).") from None
 
 
-def _desk(args: argparse.Namespace) -> Any:
+def _desk(args: argparse.Namespace, *, writing: bool = False) -> Any:
+    """The database, opened exclusively (writer lock, damage check) to record."""
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
 
-    return Desk(open_database(args.db))
+    desk = Desk(open_database(args.db, exclusive=writing))
+    args.opened.append(desk.db)  # closed (and the writer lock released) by main()
+    return desk
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from clerkdesk.persistence.database import default_database_path
+
+    return Path(args.db).expanduser() if args.db else default_database_path()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from clerkdesk.services.demo import create_demo
 
-    for meeting_id in create_demo(_desk(args)):
+    for meeting_id in create_demo(_desk(args, writing=True)):
         print(meeting_id)
     return 0
 
@@ -139,7 +154,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     from clerkdesk.services.records_io import load_meeting, parse_record_text
 
     record = parse_record_text(_read_file(args.file))
-    print(load_meeting(_desk(args), record))
+    print(load_meeting(_desk(args, writing=True), record))
     return 0
 
 
@@ -164,7 +179,7 @@ def cmd_parse(args: argparse.Namespace, kind: str) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from clerkdesk.services.importing import import_agenda
 
-    result = import_agenda(_desk(args), _parse_document(args, "agenda"))
+    result = import_agenda(_desk(args, writing=True), _parse_document(args, "agenda"))
     for note in result.notes:
         print(note, file=sys.stderr)
     print(result.meeting_id)
@@ -175,7 +190,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
     from clerkdesk.services.importing import attach_report
 
     report = _parse_document(args, "report")
-    change = attach_report(_desk(args), args.meeting_id, args.item_number, report)
+    change = attach_report(_desk(args, writing=True), args.meeting_id, args.item_number, report)
     print(change.label)
     return 0
 
@@ -183,7 +198,9 @@ def cmd_attach(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from clerkdesk.services.exporting import export_meeting
 
-    path = export_meeting(_desk(args), args.meeting_id, args.format, args.confidential, args.output)
+    path = export_meeting(
+        _desk(args, writing=True), args.meeting_id, args.format, args.confidential, args.output
+    )
     print(path)
     return 0
 
@@ -196,6 +213,55 @@ def cmd_verify(args: argparse.Namespace) -> int:
     verdict = verify_file(_desk(args), args.file)
     print(verdict.message)
     return 0 if verdict.ok else 1
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from clerkdesk.persistence.backups import list_backups
+
+    backups = list_backups(_db_path(args))
+    if not backups:
+        print(
+            "No backups yet. ClerkDesk makes them while you record; "
+            "`clerkdesk backup` makes one now."
+        )
+    for b in backups:
+        state = "ok" if b.ok else "DAMAGED"
+        print(
+            f"{b.created:%Y-%m-%d %H:%M}  {b.reason:<22} {b.size / 1024:>8.0f} KB  "
+            f"{state:<7}  {b.path}"
+        )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from clerkdesk.persistence.backups import make_backup
+
+    desk = _desk(args, writing=True)  # sound and not in use before it is copied
+    print(make_backup(desk.db.path, args.reason))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from clerkdesk.persistence.backups import restore_backup
+    from clerkdesk.persistence.single_writer import acquire_writer_lock
+
+    if not args.backup.is_file():
+        raise UsageError(f"{args.backup}: no such backup. List them with `clerkdesk backups`.")
+    db_path = _db_path(args)
+    with acquire_writer_lock(db_path):
+        replaced = restore_backup(db_path, args.backup)
+    print(f"Restored {db_path} from {args.backup}.")
+    if replaced is not None:
+        print(f"The database it replaced was kept as {replaced}.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from clerkdesk.persistence.health import check_health
+
+    report = check_health(_db_path(args), deep=True)
+    print(report.problem if not report.ok else "The database is sound.")
+    return 0 if report.ok else 1
 
 
 def cmd_app(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -215,13 +281,19 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "attach-report": cmd_attach,
     "export": cmd_export,
     "verify": cmd_verify,
+    "backups": cmd_backups,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    opened: list[Any] = []
     try:
         args = build_parser().parse_args(argv)
+        args.opened = opened
         if args.command is None:
             return cmd_app(args, argv)
         return COMMANDS[args.command](args)
@@ -233,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"clerkdesk: {error}", file=sys.stderr)
     except KeyboardInterrupt:
         print("clerkdesk: interrupted; nothing half-done was saved.", file=sys.stderr)
+    finally:
+        for db in opened:
+            db.dispose()
     return EXIT_BAD_INPUT
 
 

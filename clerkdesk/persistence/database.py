@@ -15,8 +15,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseError
+from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseDamagedError, DatabaseError
+from clerkdesk.persistence.health import check_health
 from clerkdesk.persistence.migrations import upgrade
+from clerkdesk.persistence.single_writer import WriterLock, acquire_writer_lock
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -88,11 +90,16 @@ def _begin_immediate(connection: Any) -> None:
 
 
 class Database:
-    """One SQLite database file, with a session factory for short transactions."""
+    """One SQLite database file, with a session factory for short transactions.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    Opened ``exclusive``, it holds the writer lock: no other copy of ClerkDesk
+    can open the same file exclusively until this one is disposed.
+    """
+
+    def __init__(self, path: Path, engine: Engine, lock: WriterLock | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
@@ -118,10 +125,18 @@ class Database:
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error):
             pass  # busy or read-only: the WAL stays and SQLite replays it on the next open
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
-def open_database(path: Path | str | None = None) -> Database:
-    """Open (creating and upgrading as needed) the database at ``path``."""
+def open_database(path: Path | str | None = None, *, exclusive: bool = False) -> Database:
+    """Open (creating and upgrading as needed) the database at ``path``.
+
+    ``exclusive`` is for the app and for commands that record: it takes the
+    writer lock (refusing if another copy has it) and checks the file for
+    damage before SQLite touches it, offering the latest good backup.
+    """
     db_path = Path(path).expanduser() if path is not None else default_database_path()
     if db_path.exists() and db_path.is_dir():
         raise DatabaseError(f"{db_path} is a folder, not a ClerkDesk database file.")
@@ -131,11 +146,23 @@ def open_database(path: Path | str | None = None) -> Database:
         raise DatabaseError(
             f"Cannot create the folder {db_path.parent} for the database: {error.strerror}."
         ) from error
-    _migrate(db_path)
+    lock = acquire_writer_lock(db_path) if exclusive else None
+    try:
+        if exclusive:
+            # Before any connection: opening the file rebuilds the -shm index,
+            # the only trace of a lost -wal file.
+            report = check_health(db_path)
+            if not report.ok:
+                raise DatabaseDamagedError(report.problem or "The database is damaged.", report)
+        _migrate(db_path)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     engine = create_engine(f"sqlite:///{db_path}")
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin_immediate)
-    return Database(db_path, engine)
+    return Database(db_path, engine, lock)
 
 
 def _migrate(db_path: Path) -> None:

@@ -1,6 +1,13 @@
 """Errors from the storage layer, worded for the clerk."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from clerkdesk.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from clerkdesk.persistence.health import HealthReport
 
 
 class DatabaseError(DomainError):
@@ -9,3 +16,11 @@ class DatabaseError(DomainError):
 
 class DatabaseBusyError(DatabaseError):
     """Another program holds the database for writing."""
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The file is damaged; ``report`` names the latest good backup, if any."""
+
+    def __init__(self, message: str, report: HealthReport) -> None:
+        super().__init__(message)
+        self.report = report

@@ -130,6 +130,16 @@ def _wal_problem(db_path: Path) -> tuple[str, str] | None:
     )
 
 
+def _summarise(lines: list[str]) -> str:
+    """integrity_check's findings in one line: a clerk needs the gist, not the list."""
+    findings = [part.strip() for line in lines for part in line.splitlines()]
+    findings = [f for f in findings if f and not f.startswith("***")]
+    pages = [f for f in findings if f.startswith("Page ")]
+    if len(pages) > 1:
+        return f"{len(pages)} or more damaged pages"
+    return findings[0] if findings else "damaged"
+
+
 def _sqlite_problem(db_path: Path) -> tuple[str, str] | None:
     uri = f"{db_path.resolve().as_uri()}?mode=rw"  # never create a file here
     try:
@@ -143,7 +153,7 @@ def _sqlite_problem(db_path: Path) -> tuple[str, str] | None:
     else:
         if result == ["ok"]:
             return None
-        detail = "; ".join(result[:3])
+        detail = _summarise(result)
     if "locked" in detail or "busy" in detail:
         return None  # in use by a writer: not damage
     return "damaged", (
@@ -152,8 +162,17 @@ def _sqlite_problem(db_path: Path) -> tuple[str, str] | None:
     )
 
 
-def check_health(db_path: Path) -> HealthReport:
-    """Check ``db_path`` without changing it; never raises for a damaged file."""
+# SQLite's integrity_check reads every page; past this size it would slow the
+# opening of years of history, and the header and WAL checks still run.
+DEEP_CHECK_LIMIT = 64 * 1024 * 1024
+
+
+def check_health(db_path: Path, *, deep: bool | None = None) -> HealthReport:
+    """Check ``db_path`` without changing it; never raises for a damaged file.
+
+    ``deep`` runs SQLite's integrity_check too; by default only for files up
+    to DEEP_CHECK_LIMIT.
+    """
     try:
         if not db_path.exists():
             if latest_good_backup(db_path) is None:
@@ -170,9 +189,11 @@ def check_health(db_path: Path) -> HealthReport:
         if latest_good_backup(db_path) is None:
             return HealthReport(True, None, None)  # created but never written
         return _report(db_path, "empty", f"The database file {db_path.name} is empty.")
-    found = (
-        _header_problem(db_path, header, size) or _wal_problem(db_path) or _sqlite_problem(db_path)
-    )
+    if deep is None:
+        deep = size <= DEEP_CHECK_LIMIT
+    found = _header_problem(db_path, header, size) or _wal_problem(db_path)
+    if found is None and deep:
+        found = _sqlite_problem(db_path)
     if found is None:
         # Backups are only looked for when one is needed: checking each takes time.
         return HealthReport(True, None, None)

@@ -49,17 +49,17 @@ def run_app(db_path: Path | None, argv: list[str]) -> int:
     app.setApplicationDisplayName(APPLICATION)
     install_excepthook()
 
-    from clerkdesk.domain.errors import DomainError
-    from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
     from clerkdesk.ui.main_window import MainWindow
+    from clerkdesk.ui.safekeeping import open_interactively
 
-    try:
-        db = open_database(db_path)
-    except DomainError as error:
-        QMessageBox.critical(None, "ClerkDesk", error.message)
+    db = open_interactively(db_path, None)
+    if db is None:
         return 1
     window = MainWindow(Desk(db), QSettings())
     window.remember_database(db.path)
     window.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        window.session.desk.db.dispose()

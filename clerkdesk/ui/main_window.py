@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.model import MeetingStatus
-from clerkdesk.persistence.database import open_database
 from clerkdesk.services import lifecycle, undo
 from clerkdesk.services.context import Change, Desk
 from clerkdesk.ui.agenda_panel import AgendaPanel
@@ -34,6 +33,7 @@ from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words
 from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.meetings_panel import MeetingsPanel
 from clerkdesk.ui.minutes_panel import MinutesPanel
+from clerkdesk.ui.safekeeping import Safekeeping
 from clerkdesk.ui.voting_panel import VotingPanel
 from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE
 
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
         self.meetings = MeetingsPanel()
-        self.meetings.chosen.connect(lambda meeting_id: self.session.open(meeting_id))
+        self.meetings.chosen.connect(self.open_meeting)
         self.meetings.new_requested.connect(self.new_meeting)
         self.meetings.import_requested.connect(self.import_agenda)
         dock = QDockWidget("Meetings", self)
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.quorum_label)
 
         self._build_menus()
+        self.safekeeping = Safekeeping(self, desk.db)
         self.session.refreshed.connect(self._refresh)
         self.session.saved.connect(self._saved)
         self.setWindowTitle("ClerkDesk")
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         )
 
     def _saved(self, change: Change) -> None:
+        self.safekeeping.note_change()
         self.saved_label.setText(f"Saved: {change.label} — {dt.datetime.now():%H.%M}")
 
     def _update_undo(self) -> None:
@@ -279,6 +281,8 @@ class MainWindow(QMainWindow):
 
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
         self.session.open(meeting_id, item_id)
+        if self.session.meeting_id is not None:
+            self.safekeeping.meeting_opened()
 
     # Undo and redo.
     def undo(self) -> None:
@@ -428,13 +432,16 @@ class MainWindow(QMainWindow):
             self.switch_database(path)
 
     def switch_database(self, path: Path) -> None:
-        from clerkdesk.domain.errors import DomainError
+        from clerkdesk.ui.safekeeping import open_interactively
 
-        try:
-            db = open_database(path)
-        except DomainError as error:
-            self.asker.error("Cannot open the database", error.message)
+        if path.resolve() == self.session.desk.db.path.resolve():
             return
+        db = open_interactively(path, self)
+        if db is None:
+            return
+        self.safekeeping.closing()
+        self.session.desk.db.dispose()
+        self.safekeeping.switch_to(db)
         self.session.desk = Desk(db, self.session.desk.clerk)
         self.remember_database(db.path)
         self.session.open(None)
@@ -466,6 +473,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.safekeeping.closing()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         self.settings.sync()

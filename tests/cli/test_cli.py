@@ -133,3 +133,64 @@ def test_clerkdesk_db_environment_variable(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0 and target.exists()
+
+
+def test_backup_list_check_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "c.db"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "backup", "--reason", "before the meeting"]) == 0
+    backup = Path(capsys.readouterr().out.split()[-1])
+    assert main(["--db", str(db), "demo"]) == 0  # two more meetings after the backup
+    assert main(["--db", str(db), "backups"]) == 0
+    assert "before-the-meeting" in capsys.readouterr().out
+    assert main(["--db", str(db), "check"]) == 0
+    assert "sound" in capsys.readouterr().out
+    assert main(["--db", str(db), "restore", str(backup)]) == 0
+    assert "was kept as" in capsys.readouterr().out
+    assert main(["--db", str(db), "meetings", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main(["--db", str(db), "restore", str(tmp_path / "nope.db")]) == 2
+    assert "no such backup" in capsys.readouterr().err
+
+
+def test_damaged_database_is_explained_with_the_backup_to_restore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "c.db"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "backup"]) == 0
+    with db.open("r+b") as handle:
+        handle.truncate(db.stat().st_size // 2 + 100)
+    capsys.readouterr()
+    assert main(["--db", str(db), "demo"]) == 2
+    err = capsys.readouterr().err
+    assert "damaged" in err and "clerkdesk restore" in err and err.count("\n") == 1
+    assert main(["--db", str(db), "check"]) == 1
+
+
+def test_second_writer_is_refused_while_the_app_holds_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from clerkdesk.persistence.database import open_database; "
+            "d = open_database(sys.argv[1], exclusive=True); print('open', flush=True); "
+            "time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        result = clerkdesk(db, "demo")
+        assert result.returncode == 2
+        assert "already open in another copy of ClerkDesk" in result.stderr
+        assert clerkdesk(db, "meetings").returncode == 0  # reading is still allowed
+    finally:
+        holder.kill()
+        holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()

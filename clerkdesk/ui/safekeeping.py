@@ -1,0 +1,157 @@
+"""Keeping the clerk's work safe while the window is open.
+
+- Opening: the database is opened exclusively. A second copy of ClerkDesk on
+  the same file is refused and asks the running copy to come forward; a
+  damaged file is explained and the latest good backup offered; a file in a
+  synced or network folder gets a warning.
+- While recording: a backup with SQLite's online backup API when a meeting is
+  opened, every few minutes while it changes, and when the window closes,
+  thinned to recent, daily and weekly copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from clerkdesk.domain.errors import DomainError
+from clerkdesk.persistence.backups import make_backup, restore_backup, should_back_up, thin_backups
+from clerkdesk.persistence.database import Database, default_database_path, open_database
+from clerkdesk.persistence.errors import DatabaseDamagedError
+from clerkdesk.persistence.location import location_warning
+from clerkdesk.persistence.single_writer import DatabaseInUseError, acquire_writer_lock
+
+BACKUP_CHECK_MS = 60_000
+RAISE_MESSAGE = b"raise"
+
+
+def server_name(db_path: Path) -> str:
+    digest = hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:16]
+    return f"clerkdesk-{digest}"
+
+
+def ask_running_copy_to_come_forward(db_path: Path) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(db_path))
+    if not socket.waitForConnected(500):
+        return False
+    socket.write(RAISE_MESSAGE)
+    socket.waitForBytesWritten(500)
+    socket.disconnectFromServer()
+    return True
+
+
+def open_interactively(db_path: Path | None, parent: QWidget | None) -> Database | None:
+    """Open the database for recording, explaining any problem in a dialog."""
+    path = Path(db_path).expanduser() if db_path is not None else default_database_path()
+    try:
+        db = open_database(path, exclusive=True)
+    except DatabaseInUseError as error:
+        if ask_running_copy_to_come_forward(path):
+            return None  # the running copy has come forward; nothing more to say
+        QMessageBox.information(parent, "ClerkDesk", error.message)
+        return None
+    except DatabaseDamagedError as error:
+        return _offer_restore(path, error, parent)
+    except DomainError as error:
+        QMessageBox.critical(parent, "ClerkDesk", error.message)
+        return None
+    warning = location_warning(db.path)
+    if warning:
+        QMessageBox.warning(parent, "Where this database is kept", warning)
+    return db
+
+
+def _offer_restore(
+    db_path: Path, error: DatabaseDamagedError, parent: QWidget | None
+) -> Database | None:
+    backup = error.report.latest_good_backup
+    if backup is None:
+        QMessageBox.critical(parent, "The database is damaged", error.message)
+        return None
+    answer = QMessageBox.question(
+        parent,
+        "The database is damaged",
+        f"{error.message}\n\nRestore that backup now? The damaged file is kept.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        with acquire_writer_lock(db_path):
+            restore_backup(db_path, backup)
+    except DomainError as failure:
+        QMessageBox.critical(parent, "The backup could not be restored", failure.message)
+        return None
+    return open_interactively(db_path, parent)
+
+
+class Safekeeping(QObject):
+    """Backs up the open database, and answers a second copy's knock."""
+
+    def __init__(self, window: QWidget, db: Database) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db = db
+        self.last_backup: dt.datetime | None = None
+        self.last_change: dt.datetime | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKUP_CHECK_MS)
+        self.timer.timeout.connect(self.back_up_if_due)
+        self.timer.start()
+        self.server = QLocalServer(self)
+        QLocalServer.removeServer(server_name(db.path))
+        self.server.listen(server_name(db.path))
+        self.server.newConnection.connect(self._knock)
+
+    def switch_to(self, db: Database) -> None:
+        self.server.close()
+        self.db = db
+        self.last_backup = self.last_change = None
+        QLocalServer.removeServer(server_name(db.path))
+        self.server.listen(server_name(db.path))
+
+    def note_change(self) -> None:
+        self.last_change = dt.datetime.now()
+
+    def meeting_opened(self) -> None:
+        self.back_up("meeting opened")
+
+    def back_up_if_due(self) -> None:
+        if should_back_up(self.last_backup, self.last_change, dt.datetime.now()):
+            self.back_up("while recording")
+
+    def closing(self) -> None:
+        if self.last_change is not None and (
+            self.last_backup is None or self.last_change > self.last_backup
+        ):
+            self.back_up("on close")
+        self.timer.stop()
+        self.server.close()
+
+    def back_up(self, reason: str) -> None:
+        try:
+            make_backup(self.db.path, reason)
+            thin_backups(self.db.path)
+        except (OSError, DomainError) as error:
+            # A failed backup must never stop the recording; say so quietly.
+            self.window.setStatusTip(f"Backup failed: {error}")
+            return
+        self.last_backup = dt.datetime.now()
+
+    def _knock(self) -> None:
+        socket = self.server.nextPendingConnection()
+        if socket is None:
+            return
+        socket.readyRead.connect(lambda: self._come_forward(socket))
+
+    def _come_forward(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE):
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+        socket.disconnectFromServer()
