@@ -71,6 +71,12 @@ def fts_query(words: str) -> str:
 
 
 def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
+    """Hits across every meeting, the most recently recorded first.
+
+    Newest first rather than by relevance: ranking scores every match before
+    the first ``limit`` can be taken (a fifth of a second over ten years of
+    minutes), while the index can walk its rowids backwards and stop early.
+    """
     query = fts_query(words)
     if not query:
         return []
@@ -81,7 +87,7 @@ def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
         " JOIN meeting m ON m.id = s.meeting_id"
         " JOIN committee c ON c.id = m.committee_id"
         " LEFT JOIN agenda_item i ON i.id = s.item_id"
-        " WHERE search_index MATCH :q ORDER BY rank LIMIT :limit"
+        " WHERE search_index MATCH :q ORDER BY s.rowid DESC LIMIT :limit"
     )
     with db.session() as session:
         rows = session.execute(sql, {"q": query, "limit": limit}).all()

@@ -52,16 +52,24 @@ class MeetingSummary:
 
 
 def list_meetings(desk: Desk) -> list[MeetingSummary]:
+    # Plain columns, not ORM objects: years of history list in milliseconds.
     with desk.db.session() as session:
         rows = session.execute(
-            select(MeetingRow, CommitteeRow.name, OrganisationRow.name)
+            select(
+                MeetingRow.id,
+                OrganisationRow.name,
+                CommitteeRow.name,
+                MeetingRow.date,
+                MeetingRow.status,
+                MeetingRow.venue,
+            )
             .join(CommitteeRow, CommitteeRow.id == MeetingRow.committee_id)
             .join(OrganisationRow, OrganisationRow.id == CommitteeRow.organisation_id)
             .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
         ).all()
         return [
-            MeetingSummary(m.id, org, committee, m.date.isoformat(), m.status, m.venue)
-            for m, committee, org in rows
+            MeetingSummary(id_, org, committee, date.isoformat(), status, venue)
+            for id_, org, committee, date, status, venue in rows
         ]
 
 
