@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
-from clerkdesk.persistence.schema import ActionRow, AgendaItemRow, MinuteParagraphRow
-from clerkdesk.services.context import Change, Correction, Desk, meeting_action
+from clerkdesk.persistence.schema import ActionRow, MinuteParagraphRow
+from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
 from clerkdesk.services.setup import next_position
 
 AREAS = frozenset({"minutes"})
@@ -31,6 +31,13 @@ def add_paragraph(
     return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
 
 
+def _paragraph(scope: ActionScope, paragraph_id: int) -> MinuteParagraphRow:
+    row = scope.session.get(MinuteParagraphRow, paragraph_id)
+    if row is None or scope.item(row.item_id).meeting_id != scope.meeting_id:
+        raise NotFoundError(f"There is no minute paragraph {paragraph_id} in this meeting.")
+    return row
+
+
 def edit_paragraph(
     desk: Desk,
     meeting_id: int,
@@ -42,12 +49,7 @@ def edit_paragraph(
     if not text.strip():
         raise RuleViolation("A minute paragraph cannot be empty; delete it instead.")
     with meeting_action(desk, meeting_id, "edit paragraph", correction=correction) as scope:
-        row = scope.session.get(MinuteParagraphRow, paragraph_id)
-        if (
-            row is None
-            or scope.session.get_one(AgendaItemRow, row.item_id).meeting_id != meeting_id
-        ):
-            raise NotFoundError(f"There is no minute paragraph {paragraph_id} in this meeting.")
+        row = _paragraph(scope, paragraph_id)
         row.text = text.strip()
         scope.label = f"Edit minute {scope.item(row.item_id).number}.{row.position + 1}"
     return Change(scope.label, meeting_id, AREAS)
@@ -57,12 +59,7 @@ def delete_paragraph(
     desk: Desk, meeting_id: int, paragraph_id: int, *, correction: Correction | None = None
 ) -> Change:
     with meeting_action(desk, meeting_id, "delete paragraph", correction=correction) as scope:
-        row = scope.session.get(MinuteParagraphRow, paragraph_id)
-        if (
-            row is None
-            or scope.session.get_one(AgendaItemRow, row.item_id).meeting_id != meeting_id
-        ):
-            raise NotFoundError(f"There is no minute paragraph {paragraph_id} in this meeting.")
+        row = _paragraph(scope, paragraph_id)
         scope.label = f"Delete minute {scope.item(row.item_id).number}.{row.position + 1}"
         scope.session.delete(row)
     return Change(scope.label, meeting_id, AREAS)
@@ -99,10 +96,7 @@ def delete_action(
 ) -> Change:
     with meeting_action(desk, meeting_id, "delete action", correction=correction) as scope:
         row = scope.session.get(ActionRow, action_id)
-        if (
-            row is None
-            or scope.session.get_one(AgendaItemRow, row.item_id).meeting_id != meeting_id
-        ):
+        if row is None or scope.item(row.item_id).meeting_id != meeting_id:
             raise NotFoundError(f"There is no action {action_id} in this meeting.")
         scope.label = f"Delete action for {row.owner}"
         scope.session.delete(row)

@@ -15,7 +15,7 @@ from clerkdesk.domain.model import Capacity, MeetingRecord, PersonKind
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
 from clerkdesk.domain.rules import validate_record
-from clerkdesk.persistence.records import interest_kinds, load_record
+from clerkdesk.persistence.records import load_record
 from clerkdesk.persistence.schema import (
     ActionRow,
     AgendaItemRow,
@@ -25,7 +25,6 @@ from clerkdesk.persistence.schema import (
     CorrectionRow,
     DecisionRow,
     DeclarationRow,
-    InterestKindRow,
     MeetingRow,
     MinuteParagraphRow,
     NamedVoteRow,
@@ -99,21 +98,7 @@ def load_meeting(desk: Desk, record: MeetingRecord) -> int:
     """Store a whole record in one transaction, after checking every rule."""
     with desk.db.session() as session:
         ensure_interest_kinds(session)
-        kinds = {k.code: k for k in interest_kinds(session)}
-        for kind in record.interest_kinds:
-            if kind.code not in kinds:
-                session.add(
-                    InterestKindRow(
-                        code=kind.code,
-                        label=kind.label,
-                        may_speak=kind.may_speak,
-                        may_vote=kind.may_vote,
-                        must_leave=kind.must_leave,
-                        shows_nature=kind.shows_nature,
-                        position=len(kinds),
-                    )
-                )
-                kinds[kind.code] = kind
+        ensure_interest_kinds(session, record.interest_kinds)
         if not record.interest_kinds:
             record = replace(record, interest_kinds=DEFAULT_INTEREST_KINDS)
         validate_record(record)

@@ -12,7 +12,7 @@ from sqlalchemy.sql import ColumnElement
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
-from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind, Role
+from clerkdesk.domain.model import AttendanceStatus, Capacity, InterestKind, PersonKind, Role
 from clerkdesk.persistence.schema import (
     AgendaItemRow,
     AttendeeRow,
@@ -38,10 +38,14 @@ def normalise_name(name: str) -> str:
     return " ".join(name.replace("\u00a0", " ").split())
 
 
-def ensure_interest_kinds(session: Session) -> None:
-    if session.scalar(select(func.count()).select_from(InterestKindRow)):
-        return
-    for position, kind in enumerate(DEFAULT_INTEREST_KINDS):
+def ensure_interest_kinds(
+    session: Session, kinds: Sequence[InterestKind] = DEFAULT_INTEREST_KINDS
+) -> None:
+    """Store any of ``kinds`` the database does not know yet (by code)."""
+    known = set(session.scalars(select(InterestKindRow.code)))
+    for kind in kinds:
+        if kind.code in known:
+            continue
         session.add(
             InterestKindRow(
                 code=kind.code,
@@ -50,9 +54,10 @@ def ensure_interest_kinds(session: Session) -> None:
                 may_vote=kind.may_vote,
                 must_leave=kind.must_leave,
                 shows_nature=kind.shows_nature,
-                position=position,
+                position=len(known),
             )
         )
+        known.add(kind.code)
 
 
 def find_or_create_person(
