@@ -17,12 +17,18 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.domain.model import AttendanceStatus, MeetingRecord, Tally, VoteOption
+from clerkdesk.domain.model import (
+    AttendanceStatus,
+    MeetingRecord,
+    MeetingStatus,
+    Tally,
+    VoteOption,
+)
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.rules import validate_record
 from clerkdesk.persistence.database import open_database
-from clerkdesk.services import attendance, declarations, minutes, undo, votes
-from clerkdesk.services.context import Change, Desk
+from clerkdesk.services import attendance, declarations, lifecycle, minutes, undo, votes
+from clerkdesk.services.context import Change, Correction, Desk
 from clerkdesk.services.demo import create_demo
 from clerkdesk.services.records_io import get_record, load_meeting
 
@@ -41,6 +47,8 @@ class ClerkActions(RuleBasedStateMachine):
         self.desk = Desk(self.db, "Property Clerk")
         self.meeting_id = create_demo(self.desk)[1]
         self.undone = 0
+        self.approved = False
+        self.approved_record: dict[str, object] = {}
         # Start with a quorate meeting, so that votes are often possible.
         for a in self.record.attendees[:9]:
             attendance.mark_attendance(
@@ -168,6 +176,33 @@ class ClerkActions(RuleBasedStateMachine):
     def redo_one(self) -> None:
         undo.redo(self.desk, self.meeting_id)
         self.undone -= 1
+
+    @precondition(lambda self: not self.approved)
+    @rule()
+    def approve(self) -> None:
+        for status in (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED):
+            lifecycle.set_status(self.desk, self.meeting_id, status)
+        lifecycle.approve_minutes(self.desk, self.meeting_id, "C B Wyatt-Lowe")
+        self.approved = True
+        self.approved_record = dump_record(self.record)
+
+    @precondition(lambda self: self.approved)
+    @rule(item=st.integers(0, 5), text=st.text(min_size=1, max_size=40))
+    def correct_after_approval(self, item: int, text: str) -> None:
+        before = self.record
+        item_id = before.ordered_items[item].id
+        minutes.add_paragraph(
+            self.desk, self.meeting_id, item_id, text, correction=Correction("Chair's request")
+        )
+        after = self.record
+        assert len(after.corrections) == len(before.corrections) + 1
+        assert after.corrections[-1].reason == "Chair's request"
+        self.approved_record = dump_record(after)
+
+    @invariant()
+    def approved_minutes_change_only_by_corrections(self) -> None:
+        if self.approved:
+            assert dump_record(self.record) == self.approved_record
 
     @rule()
     def dump_then_load_gives_the_same_record(self) -> None:
