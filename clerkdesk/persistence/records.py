@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import sqlite3
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,21 +32,8 @@ from clerkdesk.domain.model import (
     VoteOption,
 )
 from clerkdesk.persistence.schema import (
-    ActionRow,
-    AgendaItemRow,
-    AmendmentRow,
-    AttendeeRow,
-    CommitteeRow,
-    CorrectionRow,
-    DecisionRow,
-    DeclarationRow,
     InterestKindRow,
     MeetingRow,
-    MinuteParagraphRow,
-    NamedVoteRow,
-    OrganisationRow,
-    PersonRow,
-    RecommendationRow,
 )
 
 
@@ -74,162 +62,184 @@ def interest_kinds(session: Session) -> tuple[InterestKind, ...]:
     )
 
 
+# The record is read with plain SQL on the session's own connection: it is
+# read at least once per clerk action, and building SQLAlchemy statements and
+# rows cost four times the queries themselves (see docs/benchmarks.md).
+_IN_MEETING_ITEMS = "item_id IN (SELECT id FROM agenda_item WHERE meeting_id = ?)"
+_QUERIES = {
+    "meeting": "SELECT m.*, c.name AS committee, c.quorum, o.name AS organisation"
+    " FROM meeting m JOIN committee c ON c.id = m.committee_id"
+    " JOIN organisation o ON o.id = c.organisation_id WHERE m.id = ?",
+    "items": "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position",
+    "attendees": "SELECT * FROM attendee WHERE meeting_id = ? ORDER BY position, id",
+    "people": "SELECT * FROM person WHERE id IN (SELECT person_id FROM attendee"
+    " WHERE meeting_id = ? UNION SELECT substitute_for_id FROM attendee WHERE meeting_id = ?)"
+    " ORDER BY id",
+    "recommendations": f"SELECT * FROM recommendation WHERE {_IN_MEETING_ITEMS}"
+    " ORDER BY item_id, position",
+    "amendments": "SELECT * FROM amendment WHERE recommendation_id IN (SELECT r.id FROM"
+    " recommendation r JOIN agenda_item i ON i.id = r.item_id WHERE i.meeting_id = ?)"
+    " ORDER BY recommendation_id, position",
+    "decisions": "SELECT * FROM decision WHERE meeting_id = ? ORDER BY id",
+    "named": "SELECT * FROM named_vote WHERE decision_id IN"
+    " (SELECT id FROM decision WHERE meeting_id = ?) ORDER BY decision_id, position",
+    "declarations": "SELECT * FROM declaration WHERE meeting_id = ? ORDER BY id",
+    "paragraphs": f"SELECT * FROM minute_paragraph WHERE {_IN_MEETING_ITEMS}"
+    " ORDER BY item_id, position",
+    "actions": f"SELECT * FROM action WHERE {_IN_MEETING_ITEMS} ORDER BY item_id, position",
+    "corrections": "SELECT * FROM correction WHERE meeting_id = ? ORDER BY id",
+    "kinds": "SELECT * FROM interest_kind ORDER BY position",
+}
+
+
+def _time(value: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(value) if value else None
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
 def load_record(session: Session, meeting_id: int) -> MeetingRecord:
-    meeting = get_meeting_row(session, meeting_id)
-    committee = session.get_one(CommitteeRow, meeting.committee_id)
-    organisation = session.get_one(OrganisationRow, committee.organisation_id)
-    item_rows = session.execute(
-        select(AgendaItemRow.__table__)
-        .where(AgendaItemRow.meeting_id == meeting_id)
-        .order_by(AgendaItemRow.position)
-    ).all()
-    item_ids = [i.id for i in item_rows]
-    attendee_rows = session.execute(
-        select(AttendeeRow.__table__)
-        .where(AttendeeRow.meeting_id == meeting_id)
-        .order_by(AttendeeRow.position, AttendeeRow.id)
-    ).all()
-    rec_rows = session.execute(
-        select(RecommendationRow.__table__)
-        .where(RecommendationRow.item_id.in_(item_ids))
-        .order_by(RecommendationRow.item_id, RecommendationRow.position)
-    ).all()
-    rec_ids = [r.id for r in rec_rows]
-    amendment_rows = session.execute(
-        select(AmendmentRow.__table__).where(AmendmentRow.recommendation_id.in_(rec_ids))
-    ).all()
-    decision_rows = session.execute(
-        select(DecisionRow.__table__).where(DecisionRow.meeting_id == meeting_id)
-    ).all()
-    named_rows = session.execute(
-        select(NamedVoteRow.__table__)
-        .where(NamedVoteRow.decision_id.in_([d.id for d in decision_rows]))
-        .order_by(NamedVoteRow.decision_id, NamedVoteRow.position)
-    ).all()
-    person_ids = {a.person_id for a in attendee_rows}
-    person_ids |= {a.substitute_for_id for a in attendee_rows if a.substitute_for_id}
-    people = session.execute(select(PersonRow.__table__).where(PersonRow.id.in_(person_ids))).all()
+    connection = session.connection().connection.driver_connection
+    cursor = connection.cursor()  # type: ignore[union-attr]
+    cursor.row_factory = sqlite3.Row
+
+    def rows(name: str, *params: object) -> list[sqlite3.Row]:
+        found: list[sqlite3.Row] = cursor.execute(
+            _QUERIES[name], params or (meeting_id,)
+        ).fetchall()
+        return found
+
+    found = rows("meeting")
+    if not found:
+        raise NotFoundError(
+            f"There is no meeting with id {meeting_id}. List the meetings with "
+            "`clerkdesk meetings` to find its id."
+        )
+    meeting = found[0]
     named: dict[int, list[tuple[int, VoteOption]]] = {}
-    for n in named_rows:
-        named.setdefault(n.decision_id, []).append((n.person_id, VoteOption(n.option)))
+    for n in rows("named"):
+        named.setdefault(n["decision_id"], []).append((n["person_id"], VoteOption(n["option"])))
     return MeetingRecord(
-        meeting_id=meeting.id,
-        organisation=organisation.name,
-        committee=committee.name,
-        quorum=committee.quorum,
-        date=meeting.date,
-        start_time=meeting.start_time,
-        venue=meeting.venue,
-        status=MeetingStatus(meeting.status),
-        approved_at=meeting.approved_at,
-        approved_by=meeting.approved_by,
+        meeting_id=meeting["id"],
+        organisation=meeting["organisation"],
+        committee=meeting["committee"],
+        quorum=meeting["quorum"],
+        date=dt.date.fromisoformat(meeting["date"]),
+        start_time=_time(meeting["start_time"]),
+        venue=meeting["venue"],
+        status=MeetingStatus(meeting["status"]),
+        approved_at=_datetime(meeting["approved_at"]),
+        approved_by=meeting["approved_by"],
         people=tuple(
-            Person(p.id, p.name, PersonKind(p.kind), p.title)
-            for p in sorted(people, key=lambda p: p.id)
+            Person(p["id"], p["name"], PersonKind(p["kind"]), p["title"])
+            for p in rows("people", meeting_id, meeting_id)
         ),
         attendees=tuple(
             Attendee(
-                person_id=a.person_id,
-                capacity=Capacity(a.capacity),
-                role=Role(a.role),
-                voting=a.voting,
-                status=AttendanceStatus(a.status),
-                arrived_at=a.arrived_at,
-                departed_at=a.departed_at,
-                arrived_during_item=a.arrived_item_id,
-                departed_during_item=a.departed_item_id,
-                substitute_for=a.substitute_for_id,
+                person_id=a["person_id"],
+                capacity=Capacity(a["capacity"]),
+                role=Role(a["role"]),
+                voting=bool(a["voting"]),
+                status=AttendanceStatus(a["status"]),
+                arrived_at=_time(a["arrived_at"]),
+                departed_at=_time(a["departed_at"]),
+                arrived_during_item=a["arrived_item_id"],
+                departed_during_item=a["departed_item_id"],
+                substitute_for=a["substitute_for_id"],
             )
-            for a in attendee_rows
+            for a in rows("attendees")
         ),
-        interest_kinds=interest_kinds(session),
+        interest_kinds=tuple(
+            InterestKind(
+                code=k["code"],
+                label=k["label"],
+                may_speak=bool(k["may_speak"]),
+                may_vote=bool(k["may_vote"]),
+                must_leave=bool(k["must_leave"]),
+                shows_nature=bool(k["shows_nature"]),
+            )
+            for k in cursor.execute(_QUERIES["kinds"]).fetchall()
+        ),
         items=tuple(
             AgendaItem(
-                id=i.id,
-                number=i.number,
-                title=i.title,
-                position=i.position,
-                part=i.part,
-                exempt_paragraph=i.exempt_paragraph,
-                report_title=i.report_title,
-                report_author=i.report_author,
-                contact_officer=i.contact_officer,
-                public_summary=i.public_summary,
+                id=i["id"],
+                number=i["number"],
+                title=i["title"],
+                position=i["position"],
+                part=i["part"],
+                exempt_paragraph=i["exempt_paragraph"],
+                report_title=i["report_title"],
+                report_author=i["report_author"],
+                contact_officer=i["contact_officer"],
+                public_summary=i["public_summary"],
             )
-            for i in item_rows
+            for i in rows("items")
         ),
         recommendations=tuple(
-            Recommendation(r.id, r.item_id, r.text, r.position, r.label) for r in rec_rows
+            Recommendation(r["id"], r["item_id"], r["text"], r["position"], r["label"])
+            for r in rows("recommendations")
         ),
         amendments=tuple(
             Amendment(
-                a.id,
-                a.recommendation_id,
-                a.mover_id,
-                a.seconder_id,
-                a.text,
-                a.position,
-                a.resulting_text,
+                a["id"],
+                a["recommendation_id"],
+                a["mover_id"],
+                a["seconder_id"],
+                a["text"],
+                a["position"],
+                a["resulting_text"],
             )
-            for a in amendment_rows
+            for a in rows("amendments")
         ),
         declarations=tuple(
             Declaration(
-                d.id,
-                d.item_id,
-                d.person_id,
-                d.kind_code,
-                d.nature,
-                d.sensitive,
-                d.dispensation,
-                d.left_room,
+                d["id"],
+                d["item_id"],
+                d["person_id"],
+                d["kind_code"],
+                d["nature"],
+                bool(d["sensitive"]),
+                bool(d["dispensation"]),
+                bool(d["left_room"]),
             )
-            for d in session.execute(
-                select(DeclarationRow.__table__)
-                .where(DeclarationRow.meeting_id == meeting_id)
-                .order_by(DeclarationRow.id)
-            )
+            for d in rows("declarations")
         ),
-        decisions=tuple(_decision(d, named.get(d.id, [])) for d in decision_rows),
+        decisions=tuple(_decision(d, named.get(d["id"], [])) for d in rows("decisions")),
         paragraphs=tuple(
-            MinuteParagraph(p.id, p.item_id, p.position, p.text)
-            for p in session.execute(
-                select(MinuteParagraphRow.__table__)
-                .where(MinuteParagraphRow.item_id.in_(item_ids))
-                .order_by(MinuteParagraphRow.item_id, MinuteParagraphRow.position)
-            )
+            MinuteParagraph(p["id"], p["item_id"], p["position"], p["text"])
+            for p in rows("paragraphs")
         ),
         actions=tuple(
-            Action(a.id, a.item_id, a.position, a.owner, a.text)
-            for a in session.execute(
-                select(ActionRow.__table__)
-                .where(ActionRow.item_id.in_(item_ids))
-                .order_by(ActionRow.item_id, ActionRow.position)
-            )
+            Action(a["id"], a["item_id"], a["position"], a["owner"], a["text"])
+            for a in rows("actions")
         ),
         corrections=tuple(
-            Correction(c.id, c.made_at, c.made_by, c.reason, c.summary)
-            for c in session.execute(
-                select(CorrectionRow.__table__)
-                .where(CorrectionRow.meeting_id == meeting_id)
-                .order_by(CorrectionRow.id)
+            Correction(
+                c["id"],
+                _datetime(c["made_at"]) or dt.datetime.min,
+                c["made_by"],
+                c["reason"],
+                c["summary"],
             )
+            for c in rows("corrections")
         ),
     )
 
 
-def _decision(row: Any, named: list[tuple[int, VoteOption]]) -> Decision:
+def _decision(row: sqlite3.Row, named: list[tuple[int, VoteOption]]) -> Decision:
     tally = None
-    if row.yes is not None:
-        tally = Tally(row.yes, row.no or 0, row.abstain or 0)
+    if row["yes"] is not None:
+        tally = Tally(row["yes"], row["no"] or 0, row["abstain"] or 0)
     return Decision(
-        id=row.id,
-        outcome=Outcome(row.outcome),
-        recommendation_id=row.recommendation_id,
-        amendment_id=row.amendment_id,
+        id=row["id"],
+        outcome=Outcome(row["outcome"]),
+        recommendation_id=row["recommendation_id"],
+        amendment_id=row["amendment_id"],
         tally=tally,
         named=tuple(named),
-        casting_vote=VoteOption(row.casting_vote) if row.casting_vote else None,
-        casting_voter_id=row.casting_voter_id,
-        taken_at=row.taken_at,
+        casting_vote=VoteOption(row["casting_vote"]) if row["casting_vote"] else None,
+        casting_voter_id=row["casting_voter_id"],
+        taken_at=_time(row["taken_at"]),
     )

@@ -184,6 +184,8 @@ class ClerkActions(RuleBasedStateMachine):
             lifecycle.set_status(self.desk, self.meeting_id, status)
         lifecycle.approve_minutes(self.desk, self.meeting_id, "C B Wyatt-Lowe")
         self.approved = True
+        self.undone = 0  # approval closes the undo history
+        assert undo.undo_state(self.desk, self.meeting_id) == undo.UndoState(None, None)
         self.approved_record = dump_record(self.record)
 
     @precondition(lambda self: self.approved)
