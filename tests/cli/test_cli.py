@@ -194,3 +194,14 @@ def test_second_writer_is_refused_while_the_app_holds_the_database(tmp_path: Pat
         holder.wait()
         assert holder.stdout is not None
         holder.stdout.close()
+
+
+def test_main_py_runs_the_same_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(tmp_path / "c.db"), "demo"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 0 and result.stdout.split() == ["1", "2"]
