@@ -4,11 +4,13 @@
     python _window_child.py app DB_PATH [MEETING_ID]
 
 Builds either a bare QMainWindow or ClerkDesk's main window the way
-``clerkdesk.ui.app.run_app`` does (QApplication, open_database, MainWindow,
-show), optionally opens a meeting, and when the window first paints (or, if
-the platform never paints it, from a zero-timer after ``show``) prints one
-JSON line: ``{"shown": CLOCK_MONOTONIC seconds, "rss": VmRSS, "maxrss": VmHWM}`` (bytes)
-and quits.
+``clerkdesk.ui.app.run_app`` does (``show_window``: the window is shown at once
+and opens its database just after its first paint). Without MEETING_ID it
+reports when the window first paints (what the clerk sees first); with one, it
+waits until the database is open, opens the meeting, repaints, and reports
+then. The report is one JSON line:
+``{"shown": CLOCK_MONOTONIC seconds, "rss": VmRSS, "maxrss": VmHWM}`` (bytes),
+after which it quits. (If no paint ever comes, it reports after 5 s anyway.)
 """
 
 from __future__ import annotations
@@ -39,18 +41,12 @@ def main() -> int:
         window.setWindowTitle("bare")
         window.resize(1366, 768)
     else:
-        from clerkdesk.persistence.database import open_database
-        from clerkdesk.services.context import Desk
-        from clerkdesk.ui.app import APPLICATION, ORGANISATION
-        from clerkdesk.ui.main_window import MainWindow
+        from clerkdesk.ui.app import APPLICATION, ORGANISATION, show_window
 
         app.setOrganizationName(ORGANISATION)
         app.setApplicationName(APPLICATION)
-        db = open_database(Path(sys.argv[2]))
-        window = MainWindow(Desk(db), QSettings())
-        window.remember_database(db.path)
-        if len(sys.argv) > 3:
-            window.open_meeting(int(sys.argv[3]))
+        window = show_window(Path(sys.argv[2]), QSettings())
+    meeting = int(sys.argv[3]) if mode != "bare" and len(sys.argv) > 3 else None
     reported = False
 
     def report() -> None:
@@ -71,14 +67,22 @@ def main() -> int:
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
+            if event.type() == QEvent.Type.Paint and meeting is None:
                 report()
             return False
 
+    def meeting_open() -> None:
+        window.open_meeting(meeting)  # type: ignore[attr-defined]
+        window.repaint()
+        report()
+
+    if meeting is not None:
+        window.database_opened.connect(meeting_open)  # type: ignore[attr-defined]
     painted = FirstPaint()
     window.installEventFilter(painted)
     window.show()
-    QTimer.singleShot(0, report)  # for platforms that paint nothing offscreen
+    # A zero-timer here would fire before the first paint, so only a late fallback.
+    QTimer.singleShot(5000, report)
     return int(app.exec())
 
 

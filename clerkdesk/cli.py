@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.importing.errors import DocumentError
 
 EXIT_BAD_INPUT = 2
 
@@ -301,7 +300,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"clerkdesk: {error}", file=sys.stderr)
     except DomainError as error:
         print(f"clerkdesk: {error.message}", file=sys.stderr)
-    except DocumentError as error:
+    except Exception as error:
+        # The importer's one error; imported here so that starting the app
+        # does not pay for loading the parsers.
+        from clerkdesk.importing.errors import DocumentError
+
+        if not isinstance(error, DocumentError):
+            raise
         print(f"clerkdesk: {error}", file=sys.stderr)
     except KeyboardInterrupt:
         print("clerkdesk: interrupted; nothing half-done was saved.", file=sys.stderr)

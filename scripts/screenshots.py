@@ -118,6 +118,17 @@ def main() -> int:
         desk = Desk(db, "Democratic Services")
         january_10, january_30 = create_demo(desk)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+
+        # What the clerk sees first: the window, before its database is open.
+        shell = MainWindow(None, settings, Asker())
+        shell.resize(*SIZE)
+        shell.opening(db.path)
+        shell.header.set_time(dt.time(10, 0), live=True)
+        shell.show()
+        save(shell, "00-starting-up")
+        shell.hide()
+        shell.deleteLater()
+
         window = MainWindow(desk, settings, Asker())
         window.resize(*SIZE)
         window.show()
@@ -173,6 +184,29 @@ def main() -> int:
         search.show()
         save(search, "10-search")
         search.close()
+
+        edit = DeclarationDialog(record, None, dt.time(11, 0), window, record.declarations[0])
+        edit.dispensation.setChecked(True)
+        edit.left_room.setChecked(False)  # F Guest stayed, with a dispensation
+        edit.show()
+        save(edit, "12-edit-declaration-dialog")
+        edit.close()
+
+        item5 = record.item_by_number("5")
+        (rec5,) = record.recommendations_of(item5.id)
+        ids = {p.name: p.id for p in record.people}
+        votes.add_amendment(
+            desk,
+            january_30,
+            rec5.id,
+            ids["J S Kaye"],
+            ids["N A Quinton"],
+            "Add at the end: 'and report back to the Panel in six months'",
+        )
+        window.session.open(january_30, item5.id)
+        window.show_panel(window.voting)
+        window.voting.motion_table.select_row(0)
+        save(window, "13-voting-on-an-amendment")
 
         lifecycle.approve_minutes(
             desk, january_10, "C B Wyatt-Lowe", dt.datetime(2018, 1, 30, 12, 0)

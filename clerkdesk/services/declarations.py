@@ -54,7 +54,7 @@ def declare_interest(
         scope.session.add(row)
         scope.session.flush()
         scope.new_id = row.id
-        label = (
+        scope.label = label = (
             f"{record.name_of(person_id)} declares a {interest.label.lower()} in item "
             f"{record.item(item_id).number}"
         )

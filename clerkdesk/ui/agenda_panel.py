@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import AgendaTableModel
 from clerkdesk.ui.rows import agenda_rows
-from clerkdesk.ui.widgets import KeyTableView, heading
+from clerkdesk.ui.widgets import KeyTableView, Panel, heading
 
 AREAS = frozenset({"items", "votes", ITEM, OPENED})
 
 
-class AgendaPanel(QWidget):
+class AgendaPanel(Panel):
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -32,7 +32,7 @@ class AgendaPanel(QWidget):
         layout.addWidget(heading("Agenda"))
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
-        self.setFocusProxy(self.table)
+        self.focus_target = self.table
         self._updating = False
 
     def refresh(self, areas: frozenset[str]) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.model import AttendanceStatus, Capacity, MeetingRecord
+from clerkdesk.ui.widgets import set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +64,22 @@ class AmendmentDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Add amendment")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        set_tab_order(
+            self.mover,
+            self.seconder,
+            self.text,
+            self.resulting,
+            ok,
+            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        )
         self.resize(560, 420)
 
     def value(self) -> AmendmentInput | None:

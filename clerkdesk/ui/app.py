@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
-import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from clerkdesk.ui.main_window import MainWindow
 
 ORGANISATION = "ClerkDesk"
 APPLICATION = "ClerkDesk"
@@ -18,6 +22,8 @@ def install_excepthook() -> None:
     """Show unexpected errors in a dialog instead of crashing the meeting."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        import traceback
+
         from clerkdesk.domain.errors import DomainError
 
         if isinstance(error, DomainError):
@@ -40,26 +46,76 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+class AfterFirstPaint(QObject):
+    """Run ``then`` once, just after ``window`` has first painted.
+
+    A zero-delay timer started at ``show()`` would run *before* the first paint
+    (Qt delivers the paint later, and on X11 only once the server exposes the
+    window), so slow work queued that way still keeps the window blank. This
+    waits for the window's first Paint, then queues ``then`` behind it. If no
+    paint comes (the window starts minimised), ``then`` runs after ``fallback_ms``.
+    """
+
+    def __init__(self, window: QWidget, then: Callable[[], object], fallback_ms: int = 500):
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._window.removeEventFilter(self)
+        self._then()
+
+
+def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
+    """Show the desk at once, and open the database just after it has painted.
+
+    The window appears with its menus and empty panels and "Opening …" in the
+    status bar; the database, the services and SQLAlchemy behind them are only
+    imported once it is on screen. If the database cannot be opened (the
+    reason has been shown), the application exits with status 1.
+    """
+    from clerkdesk.ui.main_window import MainWindow
+
+    window = MainWindow(None, settings)
+    window.opening(db_path)
+    window.show()
+
+    def open_database() -> None:
+        try:
+            window.tabs.build()
+            opened = window.open_database(db_path)
+        except Exception as error:  # shown by the hook; without a database, nothing to do
+            sys.excepthook(type(error), error, error.__traceback__)
+            opened = False
+        if not opened:
+            window.hide()
+            QApplication.exit(1)
+
+    AfterFirstPaint(window, open_database)
+    return window
+
+
 def run_app(db_path: Path | None, argv: list[str]) -> int:
-    """Open the database (the default one if ``db_path`` is None) and show the desk."""
+    """Show the desk and open the database (the default one if ``db_path`` is None)."""
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     install_excepthook()
-
-    from clerkdesk.services.context import Desk
-    from clerkdesk.ui.main_window import MainWindow
-    from clerkdesk.ui.safekeeping import open_interactively
-
-    db = open_interactively(db_path, None)
-    if db is None:
-        return 1
-    window = MainWindow(Desk(db), QSettings())
-    window.remember_database(db.path)
-    window.show()
+    window = show_window(db_path, QSettings())
     try:
         return int(app.exec())
     finally:
-        window.session.desk.db.dispose()
+        window.dispose()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from clerkdesk.domain.model import MeetingRecord, VoteOption
+from clerkdesk.domain.model import Declaration, MeetingRecord, VoteOption
 
 if TYPE_CHECKING:
     from clerkdesk.services.lookups import CommitteeSummary
@@ -91,6 +91,14 @@ class Asker:
         from clerkdesk.ui.declaration_dialog import DeclarationDialog
 
         dialog = DeclarationDialog(record, item_id, at, self.parent)
+        return dialog.value() if dialog.exec() else None
+
+    def edit_declaration(
+        self, record: MeetingRecord, declaration: Declaration, at: dt.time
+    ) -> DeclarationInput | None:
+        from clerkdesk.ui.declaration_dialog import DeclarationDialog
+
+        dialog = DeclarationDialog(record, declaration.item_id, at, self.parent, declaration)
         return dialog.value() if dialog.exec() else None
 
     def named_vote(

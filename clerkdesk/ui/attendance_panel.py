@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.domain.model import AttendanceStatus, Capacity
-from clerkdesk.services import attendance as service
-from clerkdesk.services.context import Change
-from clerkdesk.services.lookups import list_councillors
 from clerkdesk.ui.meeting_session import CLOCK, OPENED, MeetingSession
 from clerkdesk.ui.models import AttendanceTableModel
 from clerkdesk.ui.rows import AttendanceRow, attendance_rows
-from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, button
+from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_tab_order
+
+if TYPE_CHECKING:
+    from clerkdesk.services.context import Change
 
 AREAS = frozenset({"attendance", "items", CLOCK, OPENED})
 KEYS_HINT = (
@@ -24,7 +24,7 @@ KEYS_HINT = (
 )
 
 
-class AttendancePanel(QWidget):
+class AttendancePanel(Panel):
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -47,37 +47,36 @@ class AttendancePanel(QWidget):
         hint.setAccessibleName("Attendance keys")
         hint.setEnabled(False)
 
+        self.buttons = [
+            button("Present (P)", "Mark present", lambda: self.mark(AttendanceStatus.PRESENT)),
+            button(
+                "Apologies (A)", "Mark apologies", lambda: self.mark(AttendanceStatus.APOLOGIES)
+            ),
+            button("Absent (X)", "Mark absent", lambda: self.mark(AttendanceStatus.ABSENT)),
+            button(
+                "Arrived late (L)",
+                "Record arrival",
+                self.arrived,
+                "Present from the meeting clock's time, during the current item",
+            ),
+            button(
+                "Left (D)",
+                "Record departure",
+                self.departed,
+                "Left at the meeting clock's time, during the current item",
+            ),
+            button("Clear times", "Clear arrival and departure times", self.clear_times),
+            button(
+                "Substitute… (S)",
+                "Add substitute",
+                self.substitute,
+                "Choose who substitutes for the selected absent member",
+            ),
+            button("Add officer or other…", "Add attendee", self.add_attendee),
+            button("Remove from list", "Remove attendee", self.remove),
+        ]
         grid = QGridLayout()
-        for n, widget in enumerate(
-            (
-                button("Present (P)", "Mark present", lambda: self.mark(AttendanceStatus.PRESENT)),
-                button(
-                    "Apologies (A)", "Mark apologies", lambda: self.mark(AttendanceStatus.APOLOGIES)
-                ),
-                button("Absent (X)", "Mark absent", lambda: self.mark(AttendanceStatus.ABSENT)),
-                button(
-                    "Arrived late (L)",
-                    "Record arrival",
-                    self.arrived,
-                    "Present from the meeting clock's time, during the current item",
-                ),
-                button(
-                    "Left (D)",
-                    "Record departure",
-                    self.departed,
-                    "Left at the meeting clock's time, during the current item",
-                ),
-                button("Clear times", "Clear arrival and departure times", self.clear_times),
-                button(
-                    "Substitute… (S)",
-                    "Add substitute",
-                    self.substitute,
-                    "Choose who substitutes for the selected absent member",
-                ),
-                button("Add officer or other…", "Add attendee", self.add_attendee),
-                button("Remove from list", "Remove attendee", self.remove),
-            )
-        ):
+        for n, widget in enumerate(self.buttons):
             grid.addWidget(widget, n // 5, n % 5)
 
         layout = QVBoxLayout(self)
@@ -85,7 +84,12 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(grid)
         layout.addWidget(hint)
-        self.setFocusProxy(self.table)
+        self.focus_target = self.table
+        set_tab_order(*self.focus_chain())
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's controls in Tab order."""
+        return [self.table, *self.buttons]
 
     def refresh(self, areas: frozenset[str]) -> None:
         if not areas & AREAS:
@@ -111,6 +115,8 @@ class AttendancePanel(QWidget):
         return change is not None
 
     def mark(self, status: AttendanceStatus) -> None:
+        from clerkdesk.services import attendance as service
+
         row = self.selected()
         if row is None:
             return
@@ -119,11 +125,15 @@ class AttendancePanel(QWidget):
             self.table.select_row(position + 1)
 
     def arrived(self) -> None:
+        from clerkdesk.services import attendance as service
+
         row = self.selected()
         if row is not None:
             self._run(service.record_arrival, row.person_id, self.session.at, self.session.item_id)
 
     def departed(self) -> None:
+        from clerkdesk.services import attendance as service
+
         row = self.selected()
         if row is not None:
             self._run(
@@ -131,11 +141,16 @@ class AttendancePanel(QWidget):
             )
 
     def clear_times(self) -> None:
+        from clerkdesk.services import attendance as service
+
         row = self.selected()
         if row is not None:
             self._run(service.clear_times, row.person_id)
 
     def substitute(self) -> None:
+        from clerkdesk.services import attendance as service
+        from clerkdesk.services.lookups import list_councillors
+
         row = self.selected()
         record = self.session.record
         if row is None or record is None:
@@ -152,6 +167,8 @@ class AttendancePanel(QWidget):
             self._run(service.add_substitute, name, row.person_id)
 
     def add_attendee(self) -> None:
+        from clerkdesk.services import attendance as service
+
         if self.session.record is None:
             return
         value = self.session.asker.attendee()
@@ -159,6 +176,8 @@ class AttendancePanel(QWidget):
             self._run(service.add_attendee, value.name, value.capacity, value.title)
 
     def remove(self) -> None:
+        from clerkdesk.services import attendance as service
+
         row = self.selected()
         if row is not None:
             self._run(service.remove_attendee, row.person_id)

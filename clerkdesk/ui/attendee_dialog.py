@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.model import Capacity
+from clerkdesk.ui.widgets import set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,13 @@ class AttendeeDialog(QDialog):
         form.addRow("&Name:", self.name)
         form.addRow("Job &title:", self.title)
         form.addRow(buttons)
+        set_tab_order(
+            self.capacity,
+            self.name,
+            self.title,
+            buttons.button(QDialogButtonBox.StandardButton.Ok),
+            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        )
         self.resize(440, 0)
 
     def value(self) -> AttendeeInput:

@@ -1,4 +1,4 @@
-"""Declaring an interest, with its consequence shown as the clerk types."""
+"""Declaring an interest, or editing one, with its consequence shown as the clerk types."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Capacity, Declaration, MeetingRecord
 from clerkdesk.ui.rows import declaration_consequence
-from clerkdesk.ui.widgets import NOTICE_STYLE
+from clerkdesk.ui.widgets import NOTICE_STYLE, set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,20 +33,43 @@ class DeclarationInput:
     dispensation: bool
     left_room: bool
 
+    def as_declaration(self, declaration_id: int = 0) -> Declaration:
+        return Declaration(
+            declaration_id,
+            self.item_id,
+            self.person_id,
+            self.kind,
+            self.nature,
+            self.sensitive,
+            self.dispensation,
+            self.left_room,
+        )
+
 
 class DeclarationDialog(QDialog):
+    """Declare an interest; given ``existing``, edit that declaration instead.
+
+    When editing, the member and the item are fixed (withdraw the declaration
+    and declare again to change them) and the fields start as recorded.
+    """
+
     def __init__(
         self,
         record: MeetingRecord,
         item_id: int | None,
         at: dt.time,
         parent: QWidget | None = None,
+        existing: Declaration | None = None,
     ) -> None:
         super().__init__(parent)
         self.record = record
         self.at = at
-        self.setWindowTitle("Declare an interest")
-        self.setAccessibleName("Declare an interest")
+        self.existing = existing
+        title = "Edit a declaration" if existing else "Declare an interest"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        if existing is not None:
+            item_id = existing.item_id
         self.member = QComboBox()
         self.member.setAccessibleName("Member declaring")
         for a in record.attendees:
@@ -71,6 +94,7 @@ class DeclarationDialog(QDialog):
         self.dispensation.setAccessibleName("Dispensation granted")
         self.left_room = QCheckBox("Left the room for the item")
         self.left_room.setAccessibleName("Left the room")
+        self.left_room.setToolTip("Set from the kind of interest until you change it")
         self.consequence = QLabel()
         self.consequence.setWordWrap(True)
         self.consequence.setAccessibleName("Consequence of the declaration")
@@ -87,22 +111,57 @@ class DeclarationDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record declaration")
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Save changes" if existing else "Record declaration")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if existing is not None:
+            fixed = QLabel(
+                "The member and the item cannot be changed here: remove the declaration "
+                "and declare again for that."
+            )
+            fixed.setWordWrap(True)
+            fixed.setEnabled(False)
+            layout.addWidget(fixed)
         layout.addLayout(form)
         layout.addWidget(self.consequence)
         layout.addWidget(buttons)
         self.resize(560, 0)
+        set_tab_order(
+            self.member,
+            self.item,
+            self.kind,
+            self.nature,
+            self.sensitive,
+            self.dispensation,
+            self.left_room,
+            ok,
+            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        )
 
-        self._left_touched = False
+        # What was recorded about leaving the room is a fact: an edit keeps it.
+        self._left_touched = existing is not None
+        if existing is not None:
+            self._fill(existing)
         self.left_room.clicked.connect(self._touch_left)
         for combo in (self.member, self.item, self.kind):
             combo.currentIndexChanged.connect(self._update)
         for box in (self.sensitive, self.dispensation, self.left_room):
             box.toggled.connect(self._update)
         self._update()
+
+    def _fill(self, existing: Declaration) -> None:
+        self.member.setCurrentIndex(max(0, self.member.findData(existing.person_id)))
+        self.item.setCurrentIndex(max(0, self.item.findData(existing.item_id)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(existing.kind)))
+        self.nature.setText(existing.nature)
+        self.sensitive.setChecked(existing.sensitive)
+        self.dispensation.setChecked(existing.dispensation)
+        self.left_room.setChecked(existing.left_room)
+        self.member.setEnabled(False)
+        self.item.setEnabled(False)
+        self.kind.setFocus()
 
     def _touch_left(self) -> None:
         self._left_touched = True
@@ -121,16 +180,7 @@ class DeclarationDialog(QDialog):
         if value is None:
             self.consequence.setText("Choose the member and the item.")
             return
-        declaration = Declaration(
-            0,
-            value.item_id,
-            value.person_id,
-            value.kind,
-            value.nature,
-            value.sensitive,
-            value.dispensation,
-            value.left_room,
-        )
+        declaration = value.as_declaration(self.existing.id if self.existing else 0)
         try:
             self.consequence.setText(declaration_consequence(self.record, declaration, self.at))
         except DomainError as error:

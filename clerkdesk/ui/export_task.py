@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.services.context import Desk
+
+if TYPE_CHECKING:
+    from clerkdesk.services.context import Desk
 
 
 class ExportSignals(QObject):

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from clerkdesk.ui.meeting_session import MeetingSession
 
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
+from clerkdesk.ui.widgets import set_tab_order
 
 ROLES = ("chair", "vice-chair", "member")
 
@@ -100,6 +101,20 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Tab moves between cells inside the two tables (it is a grid to edit);
+        # Ctrl+Tab leaves a table.
+        set_tab_order(
+            self.organisation,
+            self.committee,
+            self.date,
+            self.time,
+            self.venue,
+            self.quorum,
+            self.members,
+            self.items,
+            buttons.button(QDialogButtonBox.StandardButton.Save),
+            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        )
         self.resize(820, 700)
 
     def _table(self, name: str, headers: list[str], rows: list[list[str]]) -> QTableWidget:

@@ -1,81 +1,70 @@
-"""The clerk's desk: meetings on the left, the open meeting in the centre."""
+"""The clerk's desk: meetings on the left, the open meeting in the centre.
+
+The window can be built before its database is open (``MainWindow(None, ...)``,
+as ``clerkdesk.ui.app`` does so that it paints at once), and is then given the
+database with :meth:`MainWindow.attach`. Nothing here imports the services or
+SQLAlchemy at module level: they are imported where they are used, after the
+first paint.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.model import MeetingStatus
-from clerkdesk.services import lifecycle, undo
-from clerkdesk.services.context import Change, Desk
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
-from clerkdesk.ui.attendance_panel import AttendancePanel
-from clerkdesk.ui.declarations_panel import DeclarationsPanel
-from clerkdesk.ui.export_task import ExportTask
+from clerkdesk.ui.main_menus import build_menus
 from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words
 from clerkdesk.ui.meeting_session import OPENED, MeetingSession
+from clerkdesk.ui.meeting_tabs import MeetingTabs
 from clerkdesk.ui.meetings_panel import MeetingsPanel
-from clerkdesk.ui.minutes_panel import MinutesPanel
 from clerkdesk.ui.safekeeping import Safekeeping
-from clerkdesk.ui.voting_panel import VotingPanel
-from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE
+from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE, set_tab_order
+
+if TYPE_CHECKING:
+    from clerkdesk.services.context import Change, Desk
+    from clerkdesk.ui.declarations_panel import DeclarationsPanel
+    from clerkdesk.ui.export_task import ExportTask
+    from clerkdesk.ui.minutes_panel import MinutesPanel
+    from clerkdesk.ui.voting_panel import VotingPanel
 
 MAX_RECENT = 8
-
-
-def keys(*sequences: QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    """Shortcuts without duplicates (StandardKey.Redo already is Ctrl+Shift+Z on some systems)."""
-    seen: list[QKeySequence] = []
-    for sequence in sequences:
-        for key in (
-            QKeySequence.keyBindings(sequence)
-            if isinstance(sequence, QKeySequence.StandardKey)
-            else [QKeySequence(sequence)]
-        ):
-            if not key.isEmpty() and key not in seen:
-                seen.append(key)
-    return seen
+NOTHING_SAVED = "Nothing saved yet in this session"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk, settings: QSettings, asker: Asker | None = None) -> None:
+    database_opened = Signal()  # the window has a database and has listed its meetings
+
+    def __init__(self, desk: Desk | None, settings: QSettings, asker: Asker | None = None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.settings = settings
         self.asker = asker or Asker(self)
-        self.session = MeetingSession(desk, self.asker, self)
+        self.session = MeetingSession(None, self.asker, self)
         self.pool = QThreadPool.globalInstance()
         self.export_running: ExportTask | None = None
 
         self.header = MeetingHeader(self.session)
         self.agenda = AgendaPanel(self.session)
-        self.attendance = AttendancePanel(self.session)
-        self.voting = VotingPanel(self.session)
-        self.declarations = DeclarationsPanel(self.session)
-        self.minutes = MinutesPanel(self.session)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Meeting panels")
-        self.tabs.addTab(self.attendance, "&Attendance")
-        self.tabs.addTab(self.voting, "&Voting")
-        self.tabs.addTab(self.declarations, "&Declarations")
-        self.tabs.addTab(self.minutes, "Minutes &notes")
+        self.tabs = MeetingTabs(self.session)
+        self.attendance = self.tabs.attendance
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("centreSplitter")
         split.addWidget(self.agenda)
@@ -105,7 +94,7 @@ class MainWindow(QMainWindow):
         self.meetings_dock = dock
         self.resizeDocks([dock], [270], Qt.Orientation.Horizontal)
 
-        self.saved_label = QLabel("Nothing saved yet in this session")
+        self.saved_label = QLabel(NOTHING_SAVED)
         self.saved_label.setAccessibleName("Last saved")
         self.quorum_label = QLabel()
         self.quorum_label.setAccessibleName("Quorum status")
@@ -118,134 +107,102 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.quorum_label)
 
-        self._build_menus()
-        self.safekeeping = Safekeeping(self, desk.db)
+        self.menus = build_menus(self)
+        self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
+        self.import_action, self.recent_menu = self.menus.import_agenda, self.menus.recent
+        self._update_recent_menu()
+        self.safekeeping = Safekeeping(self)
         self.session.refreshed.connect(self._refresh)
         self.session.saved.connect(self._saved)
         self.setWindowTitle("ClerkDesk")
         self.resize(1366, 768)
         self._restore()
-        self.meetings.reload(self.session.desk, None)
+        self._refresh(frozenset({OPENED}))
+        self._set_tab_order()
+        self.tabs.built.connect(self._set_tab_order)
         self.meetings.table.setFocus()
+        if desk is not None:
+            self.tabs.build()
+            self.attach(desk)
+        else:
+            self._set_database_ready(False)
 
-    # Menus and shortcuts.
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: object,
-        shortcuts: list[QKeySequence] | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "&New meeting…", self.new_meeting, keys(QKeySequence.StandardKey.New))
-        self.import_action = self._action(
-            file, "&Import agenda…", self.import_agenda, keys("Ctrl+I")
-        )
-        file.addSeparator()
-        export = file.addMenu("&Export minutes")
-        self._action(export, "&Word – public", lambda: self.export("docx", False), keys("Ctrl+E"))
-        self._action(
-            export, "Word – &confidential (with Part II)", lambda: self.export("docx", True)
-        )
-        self._action(
-            export, "&PDF – public", lambda: self.export("pdf", False), keys("Ctrl+Shift+E")
-        )
-        self._action(export, "PDF – c&onfidential (with Part II)", lambda: self.export("pdf", True))
-        file.addSeparator()
-        self._action(
-            file, "&Open database…", self.choose_database, keys(QKeySequence.StandardKey.Open)
-        )
-        self.recent_menu = file.addMenu("&Recent databases")
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
-
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(
-            edit, "&Undo", self.undo, keys(QKeySequence.StandardKey.Undo)
-        )
-        self.redo_action = self._action(
-            edit, "&Redo", self.redo, keys(QKeySequence.StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z")
-        )
-        edit.addSeparator()
-        self._action(
-            edit, "&Search all meetings…", self.search, keys(QKeySequence.StandardKey.Find)
-        )
-        self._action(
-            edit,
-            "&Member's attendance and declarations…",
-            self.member_history,
-            keys("Ctrl+Shift+M"),
+    def _set_tab_order(self) -> None:
+        """Tab goes down the meetings list, the clock, the agenda, then the open tab."""
+        set_tab_order(
+            *self.meetings.focus_chain(),
+            self.header.clock,
+            self.header.live,
+            self.agenda.table,
+            *self.tabs.focus_chain(),
         )
 
-        meeting = bar.addMenu("&Meeting")
-        self._action(meeting, "&Start meeting", self.start_meeting)
-        self._action(meeting, "&Close meeting", self.close_meeting)
-        self._action(meeting, "&Approve minutes…", self.approve)
-        meeting.addSeparator()
-        self._action(meeting, "&Declare interest…", self.declarations_declare, keys("Ctrl+D"))
-        self._action(meeting, "&Unanimous vote", self.voting.unanimous, keys("Ctrl+U"))
-        self._action(meeting, "Na&med vote…", self.voting.named, keys("Ctrl+Shift+U"))
-        self._action(
-            meeting, "&Previous item", lambda: self.session.move_item(-1), keys("Alt+Up", "Ctrl+Up")
-        )
-        self._action(
-            meeting, "&Next item", lambda: self.session.move_item(1), keys("Alt+Down", "Ctrl+Down")
-        )
-        self._action(meeting, "Edit the meeting &time", self.focus_clock, keys("Ctrl+T"))
-        meeting.addSeparator()
-        for n, (label, widget) in enumerate(
-            (
-                ("Attendance", self.attendance),
-                ("Voting", self.voting),
-                ("Declarations", self.declarations),
-                ("Minutes notes", self.minutes),
-            ),
-            start=1,
-        ):
-            self._action(
-                meeting, f"Go to {label}", lambda w=widget: self.show_panel(w), keys(f"Ctrl+{n}")
-            )
-        self._action(meeting, "Go to the agenda", self.agenda.table.setFocus, keys("Ctrl+0"))
-        self._action(meeting, "Go to the meetings list", self.focus_meetings, keys("Ctrl+L"))
+    # The panels built after the first paint (see MeetingTabs).
+    @property
+    def voting(self) -> VotingPanel:
+        return self.tabs.voting
 
-        help_menu = bar.addMenu("&Help")
-        self._action(
-            help_menu,
-            "&Keyboard shortcuts",
-            self.show_shortcuts,
-            keys(QKeySequence.StandardKey.HelpContents, "F1"),
-        )
-        self._action(help_menu, "&About ClerkDesk", self.about)
-        self._update_recent_menu()
+    @property
+    def declarations(self) -> DeclarationsPanel:
+        return self.tabs.declarations
+
+    @property
+    def minutes(self) -> MinutesPanel:
+        return self.tabs.minutes
+
+    # The database.
+    def opening(self, path: Path | None) -> None:
+        """Say which database is being opened while the window waits for it."""
+        name = f"“{path.name}”" if path is not None else "the database"
+        self.saved_label.setText(f"Opening {name}…")
+
+    def open_database(self, path: Path | None) -> bool:
+        """Open ``path`` (the default database if None), explaining any problem; attach it."""
+        from clerkdesk.services.context import Desk
+        from clerkdesk.ui.safekeeping import open_interactively
+
+        self.opening(path)
+        db = open_interactively(path, self)
+        if db is None:
+            self.saved_label.setText("No database is open")
+            return False
+        self.attach(Desk(db))
+        self.remember_database(db.path)
+        return True
+
+    def attach(self, desk: Desk) -> None:
+        """Work on ``desk``'s database: list its meetings and keep it backed up."""
+        self.session.desk = desk
+        self.safekeeping.switch_to(desk.db)
+        self.saved_label.setText(NOTHING_SAVED)
+        self.meetings.reload(desk, None)
+        self._set_database_ready(True)
+        self.meetings.table.setFocus()
+        self.database_opened.emit()
+
+    def _set_database_ready(self, ready: bool) -> None:
+        for action in self.menus.needs_database:
+            action.setEnabled(ready)
+        self.meetings.setEnabled(ready)
+        if ready:
+            self._update_recent_menu()
+
+    def dispose(self) -> None:
+        """Close the database (when the application ends)."""
+        if self.session.has_desk:
+            self.session.desk.db.dispose()
 
     # Redrawing.
     def _refresh(self, areas: frozenset[str]) -> None:
-        for panel in (
-            self.header,
-            self.agenda,
-            self.attendance,
-            self.voting,
-            self.declarations,
-            self.minutes,
-        ):
-            panel.refresh(areas)
-        if areas & {"meeting", "meetings", OPENED}:
+        self.header.refresh(areas)
+        self.agenda.refresh(areas)
+        self.tabs.refresh(areas)
+        if areas & {"meeting", "meetings", OPENED} and self.session.has_desk:
             self.meetings.reload(self.session.desk, self.session.meeting_id)
         text, ok = quorum_words(self.session)
         self.quorum_label.setText(text)
         self.quorum_label.setStyleSheet(OK_STYLE if ok else WARNING_STYLE)
+        self.quorum_label.setVisible(self.session.record is not None)
         self._update_undo()
         record = self.session.record
         self.setWindowTitle(
@@ -258,7 +215,11 @@ class MainWindow(QMainWindow):
 
     def _update_undo(self) -> None:
         meeting_id = self.session.meeting_id
-        state = undo.undo_state(self.session.desk, meeting_id) if meeting_id else None
+        state = None
+        if meeting_id is not None:
+            from clerkdesk.services.undo import undo_state
+
+            state = undo_state(self.session.desk, meeting_id)
         undo_label = state.undo_label if state else None
         redo_label = state.redo_label if state else None
         self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
@@ -267,8 +228,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(redo_label is not None)
 
     def show_panel(self, widget: QWidget) -> None:
-        self.tabs.setCurrentWidget(widget)
-        widget.setFocus()
+        self.tabs.show_panel(widget)
 
     def focus_clock(self) -> None:
         clock = self.header.clock
@@ -286,16 +246,24 @@ class MainWindow(QMainWindow):
 
     # Undo and redo.
     def undo(self) -> None:
+        from clerkdesk.services import undo
+
         self.session.act(undo.undo)
 
     def redo(self) -> None:
+        from clerkdesk.services import undo
+
         self.session.act(undo.redo)
 
     # The meeting's life.
     def start_meeting(self) -> None:
+        from clerkdesk.services import lifecycle
+
         self.session.act(lifecycle.set_status, MeetingStatus.IN_PROGRESS)
 
     def close_meeting(self) -> None:
+        from clerkdesk.services import lifecycle
+
         record = self.session.record
         if (
             record is not None
@@ -306,6 +274,8 @@ class MainWindow(QMainWindow):
         self.session.act(lifecycle.set_status, MeetingStatus.CLOSED)
 
     def approve(self) -> None:
+        from clerkdesk.services import lifecycle
+
         record = self.session.record
         if record is None:
             return
@@ -315,11 +285,17 @@ class MainWindow(QMainWindow):
             self.session.act(lifecycle.approve_minutes, name)
 
     def declarations_declare(self) -> None:
-        self.tabs.setCurrentWidget(self.declarations)
+        self.tabs.show_panel(self.declarations)
         self.declarations.declare()
+
+    def declarations_edit(self) -> None:
+        self.tabs.show_panel(self.declarations)
+        self.declarations.edit()
 
     # Other windows.
     def new_meeting(self) -> None:
+        if not self.session.has_desk:
+            return
         from clerkdesk.services.lookups import list_committees
         from clerkdesk.services.setup import create_meeting
 
@@ -336,6 +312,8 @@ class MainWindow(QMainWindow):
             self.session.open(change.new_id)
 
     def import_agenda(self) -> None:
+        if not self.session.has_desk:
+            return
         from clerkdesk.ui.import_preview import run_import
 
         meeting_id = run_import(self, self.session)
@@ -343,12 +321,16 @@ class MainWindow(QMainWindow):
             self.session.open(meeting_id)
 
     def search(self) -> None:
+        if not self.session.has_desk:
+            return
         from clerkdesk.ui.search_dialog import SearchDialog
 
         dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
         dialog.show()
 
     def member_history(self) -> None:
+        if not self.session.has_desk:
+            return
         from clerkdesk.ui.search_dialog import SearchDialog
 
         dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
@@ -361,11 +343,12 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.menuBar(), self).exec()
 
     def about(self) -> None:
+        where = self.session.desk.db.path if self.session.has_desk else "not open yet"
         QMessageBox.about(
             self,
             "About ClerkDesk",
             "ClerkDesk records council committee meetings live: attendance, interests, "
-            f"votes and minutes.\n\nDatabase: {self.session.desk.db.path}",
+            f"votes and minutes.\n\nDatabase: {where}",
         )
 
     # Export.
@@ -393,6 +376,8 @@ class MainWindow(QMainWindow):
         path = self.asker.save_path("Export minutes", suggested, filters)
         if path is None:
             return
+        from clerkdesk.ui.export_task import ExportTask
+
         task = ExportTask(self.session.desk, self.session.meeting_id, fmt, confidential, path)
         task.signals.finished.connect(self._exported)
         task.signals.failed.connect(self._export_failed)
@@ -432,8 +417,11 @@ class MainWindow(QMainWindow):
             self.switch_database(path)
 
     def switch_database(self, path: Path) -> None:
+        from clerkdesk.services.context import Desk
         from clerkdesk.ui.safekeeping import open_interactively
 
+        if not self.session.has_desk:
+            return
         if path.resolve() == self.session.desk.db.path.resolve():
             return
         db = open_interactively(path, self)
@@ -462,7 +450,7 @@ class MainWindow(QMainWindow):
         for n, name in enumerate(self.recent_databases(), start=1):
             action = self.recent_menu.addAction(f"&{n} {name}")
             action.triggered.connect(lambda _c=False, p=name: self.switch_database(Path(p)))
-        self.recent_menu.setEnabled(bool(self.recent_databases()))
+        self.recent_menu.setEnabled(bool(self.recent_databases()) and self.session.has_desk)
 
     def _restore(self) -> None:
         geometry = self.settings.value("geometry")

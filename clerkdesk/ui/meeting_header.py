@@ -68,6 +68,7 @@ class MeetingHeader(QWidget):
         self.clock.setTime(QTime(session.at.hour, session.at.minute))
         self.clock.timeChanged.connect(self._edited)
         self.live.toggled.connect(lambda on: self._tick() if on else None)
+        QWidget.setTabOrder(self.clock, self.live)
 
     def _tick(self) -> None:
         if self.live.isChecked():
@@ -109,3 +110,4 @@ class MeetingHeader(QWidget):
         text, ok = quorum_words(self.session)
         self.quorum.setText(text)
         self.quorum.setStyleSheet(OK_STYLE if ok else WARNING_STYLE)
+        self.quorum.setVisible(record is not None)

@@ -10,16 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from clerkdesk.domain.attendance import QuorumStatus, quorum_at
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import MeetingRecord
-from clerkdesk.services.context import Change, Correction, Desk
-from clerkdesk.services.records_io import get_record
 from clerkdesk.ui.asks import Asker
+
+if TYPE_CHECKING:
+    # The services (and SQLAlchemy behind them) are imported once the window has
+    # painted: see clerkdesk.ui.app.
+    from clerkdesk.services.context import Change, Desk
 
 ErrorSink = Callable[[str], None]
 # Areas beyond the services' own: the current item moved, the clock changed,
@@ -49,14 +52,30 @@ class MeetingSession(QObject):
     refreshed = Signal(object)  # frozenset[str]: the areas to redraw
     saved = Signal(object)  # Change, after a successful action
 
-    def __init__(self, desk: Desk, asker: Asker, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk | None, asker: Asker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self._desk = desk
         self.asker = asker
         self.meeting_id: int | None = None
         self.record: MeetingRecord | None = None
         self.item_id: int | None = None
         self._at: dt.time = now_minute()
+
+    # The database.
+    @property
+    def has_desk(self) -> bool:
+        """False while the window is up but the database is still being opened."""
+        return self._desk is not None
+
+    @property
+    def desk(self) -> Desk:
+        if self._desk is None:
+            raise RuntimeError("No database is open yet.")
+        return self._desk
+
+    @desk.setter
+    def desk(self, desk: Desk) -> None:
+        self._desk = desk
 
     # The meeting and its current item.
     def open(self, meeting_id: int | None, item_id: int | None = None) -> None:
@@ -64,6 +83,8 @@ class MeetingSession(QObject):
         self.record = None
         self.item_id = None
         if meeting_id is not None:
+            from clerkdesk.services.records_io import get_record
+
             try:
                 self.record = get_record(self.desk, meeting_id)
             except DomainError as error:
@@ -79,6 +100,8 @@ class MeetingSession(QObject):
         if self.meeting_id is None:
             self.refreshed.emit(areas)
             return
+        from clerkdesk.services.records_io import get_record
+
         self.record = get_record(self.desk, self.meeting_id)
         if self.item_id is not None and self.item_id not in {i.id for i in self.record.items}:
             items = self.record.ordered_items
@@ -135,6 +158,8 @@ class MeetingSession(QObject):
             reason = self.asker.correction_reason()
             if reason is None:
                 return None
+            from clerkdesk.services.context import Correction
+
             kwargs["correction"] = Correction(reason)
         try:
             change = service(self.desk, self.meeting_id, *args, **kwargs)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from clerkdesk.services.context import Desk
-from clerkdesk.services.records_io import list_meetings
 from clerkdesk.ui.models import MeetingsTableModel
 from clerkdesk.ui.rows import meeting_rows
-from clerkdesk.ui.widgets import KeyTableView, button
+from clerkdesk.ui.widgets import KeyTableView, Panel, button, set_tab_order
+
+if TYPE_CHECKING:
+    from clerkdesk.services.context import Desk
 
 
-class MeetingsPanel(QWidget):
+class MeetingsPanel(Panel):
     chosen = Signal(int)
     new_requested = Signal()
     import_requested = Signal()
@@ -29,17 +32,25 @@ class MeetingsPanel(QWidget):
             Qt.Key.Key_Return: self._open_current,
             Qt.Key.Key_Enter: self._open_current,
         }
+        self.new_button = button("New meeting…", "New meeting", self.new_requested.emit)
+        self.import_button = button("Import agenda…", "Import agenda", self.import_requested.emit)
         buttons = QHBoxLayout()
-        buttons.addWidget(button("New meeting…", "New meeting", self.new_requested.emit))
-        buttons.addWidget(button("Import agenda…", "Import agenda", self.import_requested.emit))
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.setFocusProxy(self.table)
+        self.focus_target = self.table
+        set_tab_order(*self.focus_chain())
         self._quiet = False
 
+    def focus_chain(self) -> list[QWidget]:
+        return [self.table, self.new_button, self.import_button]
+
     def reload(self, desk: Desk, current: int | None) -> None:
+        from clerkdesk.services.records_io import list_meetings
+
         self._quiet = True
         try:
             self.model.set_rows(meeting_rows(list_meetings(desk)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.services import minutes as service
-from clerkdesk.services.context import Change
 from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import ActionsTableModel, ParagraphsTableModel
 from clerkdesk.ui.rows import action_rows, paragraph_rows
-from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, button, heading
+from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, heading, set_tab_order
+
+if TYPE_CHECKING:
+    from clerkdesk.services.context import Change
 
 AREAS = frozenset({"minutes", "items", ITEM, OPENED})
 
@@ -47,7 +48,7 @@ class MinuteEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class MinutesPanel(QWidget):
+class MinutesPanel(Panel):
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -72,6 +73,8 @@ class MinutesPanel(QWidget):
             "Add paragraph (Ctrl+Enter)", "Add paragraph", self.save_paragraph
         )
         self.cancel_button = button("Cancel edit", "Cancel edit", self.cancel_edit)
+        self.edit_button = button("Edit selected (Enter)", "Edit paragraph", self.edit_paragraph)
+        self.delete_button = button("Delete selected", "Delete paragraph", self.delete_paragraph)
         self.cancel_button.hide()
         self.error = ErrorLabel("Minutes error", self)
 
@@ -91,10 +94,8 @@ class MinutesPanel(QWidget):
         para_buttons = QHBoxLayout()
         para_buttons.addWidget(self.save_button)
         para_buttons.addWidget(self.cancel_button)
-        para_buttons.addWidget(
-            button("Edit selected (Enter)", "Edit paragraph", self.edit_paragraph)
-        )
-        para_buttons.addWidget(button("Delete selected", "Delete paragraph", self.delete_paragraph))
+        para_buttons.addWidget(self.edit_button)
+        para_buttons.addWidget(self.delete_button)
         para_buttons.addStretch()
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -104,11 +105,13 @@ class MinutesPanel(QWidget):
         top_layout.addWidget(self.editor)
         top_layout.addLayout(para_buttons)
 
+        self.add_action_button = button("Add action", "Add action", self.add_action)
+        self.delete_action_button = button("Delete action", "Delete action", self.delete_action)
         action_row = QHBoxLayout()
         action_row.addWidget(self.owner, 1)
         action_row.addWidget(self.action_text, 3)
-        action_row.addWidget(button("Add action", "Add action", self.add_action))
-        action_row.addWidget(button("Delete action", "Delete action", self.delete_action))
+        action_row.addWidget(self.add_action_button)
+        action_row.addWidget(self.delete_action_button)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +128,25 @@ class MinutesPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         layout.addWidget(self.error)
-        self.setFocusProxy(self.editor)
+        self.focus_target = self.editor
+        set_tab_order(*self.focus_chain())
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab order: the editor (where the clerk types) and what acts on it, the
+        paragraphs, then the new action's fields and the actions."""
+        return [
+            self.editor,
+            self.save_button,
+            self.cancel_button,
+            self.paragraph_table,
+            self.edit_button,
+            self.delete_button,
+            self.owner,
+            self.action_text,
+            self.add_action_button,
+            self.action_table,
+            self.delete_action_button,
+        ]
 
     def refresh(self, areas: frozenset[str]) -> None:
         if not areas & AREAS:
@@ -148,6 +169,8 @@ class MinutesPanel(QWidget):
         return self.session.act(fn, *args, errors=self.error.show_error) is not None
 
     def save_paragraph(self) -> None:
+        from clerkdesk.services import minutes as service
+
         item_id = self.session.item_id
         if item_id is None:
             return
@@ -177,11 +200,15 @@ class MinutesPanel(QWidget):
         self.cancel_button.hide()
 
     def delete_paragraph(self) -> None:
+        from clerkdesk.services import minutes as service
+
         row = self.paragraphs.row_at(self.paragraph_table.current_row())
         if row is not None:
             self._run(service.delete_paragraph, row.id)
 
     def add_action(self) -> None:
+        from clerkdesk.services import minutes as service
+
         item_id = self.session.item_id
         if item_id is not None and self._run(
             service.add_action, item_id, self.owner.text(), self.action_text.text()
@@ -190,6 +217,8 @@ class MinutesPanel(QWidget):
             self.owner.setFocus()
 
     def delete_action(self) -> None:
+        from clerkdesk.services import minutes as service
+
         row = self.actions_model.row_at(self.action_table.current_row())
         if row is not None:
             self._run(service.delete_action, row.id)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from clerkdesk.domain.model import AttendanceStatus
-from clerkdesk.services.lookups import HistoryRow, SearchHit
 from clerkdesk.ui import rows as r
+
+if TYPE_CHECKING:
+    # For type checking only (named in quotes below): the models are imported
+    # before the window opens its database, and so before the services.
+    from clerkdesk.services.lookups import HistoryRow, SearchHit  # noqa: F401
 
 RowT = TypeVar("RowT")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -191,7 +195,7 @@ class ActionsTableModel(RowTableModel[r.ActionRow]):
     )
 
 
-class SearchHitsModel(RowTableModel[SearchHit]):
+class SearchHitsModel(RowTableModel["SearchHit"]):
     columns = (
         Column("Date", lambda hit: f"{hit.date:%d %b %Y}"),
         Column("Committee", lambda hit: hit.committee),
@@ -201,7 +205,7 @@ class SearchHitsModel(RowTableModel[SearchHit]):
     )
 
 
-class HistoryModel(RowTableModel[HistoryRow]):
+class HistoryModel(RowTableModel["HistoryRow"]):
     columns = (
         Column("Date", lambda row: f"{row.date:%d %b %Y}"),
         Column("Committee", lambda row: row.committee),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.model import MeetingRecord, Tally, VoteOption
 from clerkdesk.domain.voting import voter_roll
+from clerkdesk.ui.widgets import set_tab_order
 
 WORDS = {VoteOption.YES: "For", VoteOption.NO: "Against", VoteOption.ABSTAIN: "Abstain"}
 KEYS = {
@@ -91,9 +92,11 @@ class NamedVoteDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record named vote")
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Record named vote")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table)
@@ -101,6 +104,7 @@ class NamedVoteDialog(QDialog):
             layout.addWidget(excluded)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
+        set_tab_order(self.table, ok, buttons.button(QDialogButtonBox.StandardButton.Cancel))
         self.resize(460, 520)
         self._update_summary()
 

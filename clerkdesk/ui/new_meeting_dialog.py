@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -18,7 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.services.lookups import CommitteeSummary
+from clerkdesk.ui.widgets import set_tab_order
+
+if TYPE_CHECKING:
+    from clerkdesk.services.lookups import CommitteeSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,14 @@ class NewMeetingDialog(QDialog):
         form.addRow("&Start time:", self.time)
         form.addRow("&Venue:", self.venue)
         form.addRow(buttons)
+        set_tab_order(
+            self.committee,
+            self.date,
+            self.time,
+            self.venue,
+            buttons.button(QDialogButtonBox.StandardButton.Ok),
+            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        )
         self.resize(520, 0)
 
     def value(self) -> NewMeetingInput | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from clerkdesk.domain.attendance import in_room
 from clerkdesk.domain.model import (
@@ -21,7 +22,9 @@ from clerkdesk.domain.model import (
     Role,
 )
 from clerkdesk.domain.voting import voter_roll
-from clerkdesk.services.records_io import MeetingSummary
+
+if TYPE_CHECKING:
+    from clerkdesk.services.records_io import MeetingSummary
 
 
 def hhmm(value: dt.time | None) -> str:
@@ -287,16 +290,20 @@ def action_rows(record: MeetingRecord, item_id: int | None) -> tuple[ActionRow, 
 def declaration_consequence(
     record: MeetingRecord, declaration: Declaration, at: dt.time | None
 ) -> str:
-    """What recording this declaration would mean, in words for the clerk."""
+    """What recording this declaration (or this edit of one) would mean, in words."""
     name = record.name_of(declaration.person_id)
     item = record.item(declaration.item_id)
     kind = record.interest_kind(declaration.kind)
     before = set(voter_roll(record, item.id, at).eligible)
-    after_record = replace(record, declarations=(*record.declarations, declaration))
+    # A declaration with an id is an edit of that one: it replaces it.
+    others = tuple(d for d in record.declarations if not declaration.id or d.id != declaration.id)
+    after_record = replace(record, declarations=(*others, declaration))
     after = set(voter_roll(after_record, item.id, at).eligible)
     parts = []
     if declaration.person_id in before and declaration.person_id not in after:
         parts.append(f"{name} can no longer vote on item {item.number}")
+    elif declaration.person_id in after and declaration.person_id not in before:
+        parts.append(f"{name} may now vote on item {item.number}")
     elif declaration.person_id in after:
         parts.append(f"{name} may still vote on item {item.number}")
     else:

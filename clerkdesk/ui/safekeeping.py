@@ -7,35 +7,42 @@
 - While recording: a backup with SQLite's online backup API when a meeting is
   opened, every few minutes while it changes, and when the window closes,
   thinned to recent, daily and weekly copies.
+
+Nothing here imports the persistence layer (and so SQLAlchemy) until it is
+needed, so that the window can paint before the database is opened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.persistence.backups import make_backup, restore_backup, should_back_up, thin_backups
-from clerkdesk.persistence.database import Database, default_database_path, open_database
-from clerkdesk.persistence.errors import DatabaseDamagedError
-from clerkdesk.persistence.location import location_warning
-from clerkdesk.persistence.single_writer import DatabaseInUseError, acquire_writer_lock
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    from clerkdesk.persistence.database import Database
+    from clerkdesk.persistence.errors import DatabaseDamagedError
 
 BACKUP_CHECK_MS = 60_000
 RAISE_MESSAGE = b"raise"
 
 
 def server_name(db_path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:16]
     return f"clerkdesk-{digest}"
 
 
 def ask_running_copy_to_come_forward(db_path: Path) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(db_path))
     if not socket.waitForConnected(500):
@@ -48,6 +55,11 @@ def ask_running_copy_to_come_forward(db_path: Path) -> bool:
 
 def open_interactively(db_path: Path | None, parent: QWidget | None) -> Database | None:
     """Open the database for recording, explaining any problem in a dialog."""
+    from clerkdesk.persistence.database import default_database_path, open_database
+    from clerkdesk.persistence.errors import DatabaseDamagedError
+    from clerkdesk.persistence.location import location_warning
+    from clerkdesk.persistence.single_writer import DatabaseInUseError
+
     path = Path(db_path).expanduser() if db_path is not None else default_database_path()
     try:
         db = open_database(path, exclusive=True)
@@ -81,6 +93,9 @@ def _offer_restore(
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
+    from clerkdesk.persistence.backups import restore_backup
+    from clerkdesk.persistence.single_writer import acquire_writer_lock
+
     try:
         with acquire_writer_lock(db_path):
             restore_backup(db_path, backup)
@@ -91,29 +106,37 @@ def _offer_restore(
 
 
 class Safekeeping(QObject):
-    """Backs up the open database, and answers a second copy's knock."""
+    """Backs up the open database, and answers a second copy's knock.
 
-    def __init__(self, window: QWidget, db: Database) -> None:
+    Idle until it is given a database (at once, or by ``switch_to`` once the
+    window has opened one).
+    """
+
+    def __init__(self, window: QWidget, db: Database | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.db = db
+        self.db: Database | None = None
         self.last_backup: dt.datetime | None = None
         self.last_change: dt.datetime | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_CHECK_MS)
         self.timer.timeout.connect(self.back_up_if_due)
-        self.timer.start()
-        self.server = QLocalServer(self)
-        QLocalServer.removeServer(server_name(db.path))
-        self.server.listen(server_name(db.path))
-        self.server.newConnection.connect(self._knock)
+        self.server: QLocalServer | None = None  # made with the first database
+        if db is not None:
+            self.switch_to(db)
 
     def switch_to(self, db: Database) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is None:
+            self.server = QLocalServer(self)
+            self.server.newConnection.connect(self._knock)
         self.server.close()
         self.db = db
         self.last_backup = self.last_change = None
         QLocalServer.removeServer(server_name(db.path))
         self.server.listen(server_name(db.path))
+        self.timer.start()
 
     def note_change(self) -> None:
         self.last_change = dt.datetime.now()
@@ -122,6 +145,8 @@ class Safekeeping(QObject):
         self.back_up("meeting opened")
 
     def back_up_if_due(self) -> None:
+        from clerkdesk.persistence.backups import should_back_up
+
         if should_back_up(self.last_backup, self.last_change, dt.datetime.now()):
             self.back_up("while recording")
 
@@ -131,9 +156,14 @@ class Safekeeping(QObject):
         ):
             self.back_up("on close")
         self.timer.stop()
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
 
     def back_up(self, reason: str) -> None:
+        if self.db is None:
+            return
+        from clerkdesk.persistence.backups import make_backup, thin_backups
+
         try:
             make_backup(self.db.path, reason)
             thin_backups(self.db.path)
@@ -144,6 +174,8 @@ class Safekeeping(QObject):
         self.last_backup = dt.datetime.now()
 
     def _knock(self) -> None:
+        if self.server is None:
+            return
         socket = self.server.nextPendingConnection()
         if socket is None:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.persistence.database import Database
-from clerkdesk.services import lookups as queries
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
-from clerkdesk.ui.widgets import KeyTableView
+from clerkdesk.ui.widgets import KeyTableView, set_tab_order
+
+if TYPE_CHECKING:
+    from clerkdesk.persistence.database import Database
 
 OpenMeeting = Callable[[int, int | None], None]
 
@@ -57,7 +59,9 @@ class SearchDialog(QDialog):
 
         self.member = QComboBox()
         self.member.setAccessibleName("Member")
-        for person in queries.list_councillors(db):
+        from clerkdesk.services.lookups import list_councillors
+
+        for person in list_councillors(db):
             self.member.addItem(person.name, person.id)
         self.member.currentIndexChanged.connect(lambda _i: self.show_history())
         self.history = HistoryModel(self)
@@ -75,6 +79,8 @@ class SearchDialog(QDialog):
         member_layout.addLayout(row)
         member_layout.addWidget(self.history_table, 1)
 
+        set_tab_order(self.query, self.hit_table)
+        set_tab_order(self.member, self.history_table)
         self.tabs = QTabWidget()
         self.tabs.addTab(search_tab, "&Text")
         self.tabs.addTab(member_tab, "Member's &record")
@@ -87,7 +93,9 @@ class SearchDialog(QDialog):
         self.show_history()
 
     def run_search(self) -> None:
-        self.hits.set_rows(queries.search(self.db, self.query.text()))
+        from clerkdesk.services.lookups import search
+
+        self.hits.set_rows(search(self.db, self.query.text()))
         n = len(self.hits.rows)
         self.count.setText(f"{n} result{'s' if n != 1 else ''}" if self.query.text() else "")
 
@@ -104,8 +112,10 @@ class SearchDialog(QDialog):
             self.open_meeting(hit.meeting_id, hit.item_id)
 
     def show_history(self) -> None:
+        from clerkdesk.services.lookups import member_history
+
         person = self.member.currentData()
-        self.history.set_rows(queries.member_history(self.db, int(person)) if person else [])
+        self.history.set_rows(member_history(self.db, int(person)) if person else [])
 
     def _open_history(self, index: QModelIndex) -> None:
         row = self.history.row_at(index.row())

@@ -22,7 +22,11 @@ PANEL_KEYS = [
     ("Vote counts", "Enter records the vote; a tie asks for the casting vote"),
     ("Named vote", "F/1 for · A/2 against · B/3 abstain · Space cycles"),
     ("Minutes", "Ctrl+Enter adds the paragraph · Enter on a paragraph edits it · Delete removes"),
-    ("Declarations", "Delete removes the selected declaration"),
+    (
+        "Declarations",
+        "Enter or double-click edits the selected declaration · Delete removes it",
+    ),
+    ("Voting", "Tab moves For → Against → Abstain → Record vote"),
 ]
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
-from clerkdesk.domain.voting import all_for_except, unanimous_tally, voter_roll
-from clerkdesk.services import votes
+from clerkdesk.domain.voting import all_for_except, voter_roll
 from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
 from clerkdesk.ui.rows import MotionRow, motion_rows, part_badge, voter_rows
@@ -31,9 +30,14 @@ from clerkdesk.ui.widgets import (
     WARNING_STYLE,
     ErrorLabel,
     KeyTableView,
+    Panel,
     button,
     heading,
+    set_tab_order,
 )
+
+if TYPE_CHECKING:
+    from clerkdesk.services.context import Change
 
 AREAS = frozenset({"votes", "items", "attendance", "declarations", ITEM, CLOCK, OPENED})
 
@@ -58,7 +62,7 @@ class VoteSpinBox(QSpinBox):
         super().keyPressEvent(event)
 
 
-class VotingPanel(QWidget):
+class VotingPanel(Panel):
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -105,19 +109,40 @@ class VotingPanel(QWidget):
             self.named,
             "A recorded vote: all for, except … (Ctrl+Shift+U)",
         )
-        actions = QGridLayout()
-        buttons = [self.record_button, self.unanimous_button, self.named_button]
-        for text, outcome in (
-            ("Noted", Outcome.NOTED),
-            ("Deferred", Outcome.DEFERRED),
-            ("Withdrawn", Outcome.WITHDRAWN),
-        ):
-            buttons.append(
-                button(text, f"Record as {text.lower()}", self._without_vote_slot(outcome))
+        self.without_vote_buttons = [
+            button(
+                text,
+                f"Record as {text.lower()}",
+                self._without_vote_slot(outcome),
+                f"Record the motion as {text.lower()}, without a vote",
             )
-        buttons.append(button("Clear vote", "Clear vote", self.clear))
-        buttons.append(button("Add amendment…", "Add amendment", self.amend))
-        for n, widget in enumerate(buttons):
+            for text, outcome in (
+                ("Noted", Outcome.NOTED),
+                ("Deferred", Outcome.DEFERRED),
+                ("Withdrawn", Outcome.WITHDRAWN),
+            )
+        ]
+        self.clear_button = button("Clear vote", "Clear vote", self.clear)
+        self.amend_button = button(
+            "Add amendment…", "Add amendment", self.amend, "Amend the selected recommendation"
+        )
+        self.remove_amendment_button = button(
+            "Remove amendment",
+            "Remove amendment",
+            self.remove_amendment,
+            "Remove the selected amendment and any vote on it",
+        )
+        self.action_buttons = [
+            self.record_button,
+            self.unanimous_button,
+            self.named_button,
+            *self.without_vote_buttons,
+            self.clear_button,
+            self.amend_button,
+            self.remove_amendment_button,
+        ]
+        actions = QGridLayout()
+        for n, widget in enumerate(self.action_buttons):
             actions.addWidget(widget, n // 3, n % 3)
 
         entry = QGroupBox("Vote on the selected motion")
@@ -133,6 +158,11 @@ class VotingPanel(QWidget):
         self.roll_table = KeyTableView("Who may vote", self)
         self.roll_table.setModel(self.roll)
         self.roll_table.stretch(1)
+        self.roll_table.setWordWrap(True)  # why a member may not vote, in full
+        # A list to read, not to work in: compact rows, so a full committee fits.
+        compact = self.roll_table.fontMetrics().height() + 4
+        self.roll_table.verticalHeader().setMinimumSectionSize(compact)
+        self.roll_table.verticalHeader().setDefaultSectionSize(compact)
         self.roll_heading = heading("Who may vote")
         roll_box = QWidget()
         roll_layout = QVBoxLayout(roll_box)
@@ -149,8 +179,20 @@ class VotingPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.motion_table, 2)
         layout.addWidget(lower, 3)
-        self.setFocusProxy(self.motion_table)
+        self.focus_target = self.motion_table
         self._updating = False
+        set_tab_order(*self.focus_chain())
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's controls in Tab order: the motion, its counts, then the buttons."""
+        return [
+            self.motion_table,
+            self.for_box,
+            self.against_box,
+            self.abstain_box,
+            *self.action_buttons,
+            self.roll_table,
+        ]
 
     # Redrawing.
     def refresh(self, areas: frozenset[str]) -> None:
@@ -182,6 +224,7 @@ class VotingPanel(QWidget):
             index = keys.index((keep.recommendation_id, keep.amendment_id))
         self.motion_table.select_row(max(index, 0))
         self.roll.set_rows(voter_rows(record, item_id, self.session.at))
+        self.roll_table.resizeRowsToContents()
         self.roll_heading.setText(
             f"<b>Who may vote on item {item.number} at {self.session.at:%H.%M}</b>"
         )
@@ -205,8 +248,14 @@ class VotingPanel(QWidget):
             self.record_button,
             self.unanimous_button,
             self.named_button,
+            *self.without_vote_buttons,
+            self.clear_button,
         ):
             widget.setEnabled(enabled)
+        self.amend_button.setEnabled(motion is not None and motion.recommendation_id is not None)
+        self.remove_amendment_button.setEnabled(
+            motion is not None and motion.amendment_id is not None
+        )
         if motion is None or record is None:
             self.outcome.setText("This item has no recommendations to vote on.")
             self.check.clear()
@@ -253,12 +302,11 @@ class VotingPanel(QWidget):
         self.check.setStyleSheet(style)
 
     # Recording.
-    def _motion_kwargs(self) -> dict[str, Any] | None:
+    def _motion(self) -> MotionRow | None:
         motion = self.selected()
         if motion is None:
             self.error.show_error("Select a recommendation or amendment first.")
-            return None
-        return {"recommendation_id": motion.recommendation_id, "amendment_id": motion.amendment_id}
+        return motion
 
     def _casting(self, tally: Tally) -> tuple[bool, VoteOption | None]:
         """Ask for the casting vote on a tie; (False, None) if the clerk cancels."""
@@ -270,68 +318,114 @@ class VotingPanel(QWidget):
         answer = self.session.asker.casting_vote(who, tally.yes)
         return answer is not None, answer
 
-    def _record(self, **kwargs: Any) -> None:
-        motion = self._motion_kwargs()
-        if motion is None:
-            return
+    def _record(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> None:
+        """Run one vote service on the open meeting; on success move to the next motion."""
         self.error.clear_error()
         before = self.motion_table.current_row()
-        change = self.session.act(
-            votes.record_vote, errors=self.error.show_error, at=self.session.at, **motion, **kwargs
-        )
+        change = self.session.act(service, *args, errors=self.error.show_error, **kwargs)
         if change is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
             self.motion_table.setFocus()
 
     def record_counts(self) -> None:
+        from clerkdesk.services.votes import record_vote
+
+        motion = self._motion()
+        if motion is None:
+            return
         tally = self._typed()
         go_on, casting = self._casting(tally)
         if go_on:
-            self._record(tally=tally, casting_vote=casting)
+            self._record(
+                record_vote,
+                recommendation_id=motion.recommendation_id,
+                amendment_id=motion.amendment_id,
+                tally=tally,
+                casting_vote=casting,
+                at=self.session.at,
+            )
 
     def unanimous(self) -> None:
-        record, item_id = self.session.record, self.session.item_id
-        if record is None or item_id is None:
+        """Everyone entitled to vote, for: the service counts them in its transaction."""
+        from clerkdesk.services.votes import record_unanimous
+
+        motion = self._motion()
+        if motion is None:
             return
-        tally = unanimous_tally(record, item_id, self.session.at)
-        if tally.yes == 0:
-            self.error.show_error(
-                "Nobody in the room may vote on this item, so it cannot be unanimous."
-            )
-            return
-        self._record(tally=tally)
+        self._record(
+            record_unanimous,
+            motion.recommendation_id,
+            self.session.at,
+            amendment_id=motion.amendment_id,
+        )
 
     def named(self) -> None:
-        record, item_id = self.session.record, self.session.item_id
-        if record is None or item_id is None or self.selected() is None:
+        from clerkdesk.services.votes import record_named_vote
+
+        record, item_id, motion = self.session.record, self.session.item_id, self.selected()
+        if record is None or item_id is None or motion is None:
             return
         exceptions = self.session.asker.named_vote(record, item_id, self.session.at)
         if exceptions is None:
             return
-        try:
-            named: Sequence[tuple[int, VoteOption]] = all_for_except(
-                record, item_id, self.session.at, exceptions
-            )
-        except DomainError as error:
-            self.error.show_error(error.message)
-            return
-        go_on, casting = self._casting(Tally.from_named(named))
+        go_on, casting = self._casting(self._named_preview(exceptions))
         if go_on:
-            self._record(named=named, casting_vote=casting)
+            self._record(
+                record_named_vote,
+                motion.recommendation_id,
+                exceptions,
+                self.session.at,
+                casting,
+                amendment_id=motion.amendment_id,
+            )
+
+    def _named_preview(self, exceptions: dict[int, VoteOption]) -> Tally:
+        """The named vote's totals as the record stands, only to ask about a tie.
+
+        The service works the vote out again from the record in its own
+        transaction and decides; a mistake here only means it refuses with the
+        reason, shown in the panel.
+        """
+        record, item_id = self.session.record, self.session.item_id
+        if record is None or item_id is None:
+            return Tally()
+        try:
+            return Tally.from_named(all_for_except(record, item_id, self.session.at, exceptions))
+        except DomainError:
+            return Tally()
 
     def _without_vote_slot(self, outcome: Outcome) -> Callable[[], None]:
         return lambda: self.without_vote(outcome)
 
     def without_vote(self, outcome: Outcome) -> None:
-        self._record(outcome=outcome)
+        from clerkdesk.services.votes import record_vote
+
+        motion = self._motion()
+        if motion is not None:
+            self._record(
+                record_vote,
+                recommendation_id=motion.recommendation_id,
+                amendment_id=motion.amendment_id,
+                outcome=outcome,
+                at=self.session.at,
+            )
 
     def clear(self) -> None:
-        motion = self._motion_kwargs()
+        from clerkdesk.services.votes import clear_vote
+
+        motion = self._motion()
         if motion is not None:
             self.error.clear_error()
-            self.session.act(votes.clear_vote, errors=self.error.show_error, **motion)
+            self.session.act(
+                clear_vote,
+                recommendation_id=motion.recommendation_id,
+                amendment_id=motion.amendment_id,
+                errors=self.error.show_error,
+            )
 
     def amend(self) -> None:
+        from clerkdesk.services.votes import add_amendment
+
         motion, record = self.selected(), self.session.record
         if motion is None or record is None:
             return
@@ -342,7 +436,7 @@ class VotingPanel(QWidget):
         if value is not None:
             self.error.clear_error()
             self.session.act(
-                votes.add_amendment,
+                add_amendment,
                 motion.recommendation_id,
                 value.mover_id,
                 value.seconder_id,
@@ -350,3 +444,15 @@ class VotingPanel(QWidget):
                 value.resulting_text or None,
                 errors=self.error.show_error,
             )
+
+    def remove_amendment(self) -> None:
+        from clerkdesk.services.votes import remove_amendment
+
+        motion = self._motion()
+        if motion is None:
+            return
+        if motion.amendment_id is None:
+            self.error.show_error("Select the amendment to remove (listed above its motion).")
+            return
+        self.error.clear_error()
+        self.session.act(remove_amendment, motion.amendment_id, errors=self.error.show_error)

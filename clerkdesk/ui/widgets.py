@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -54,10 +55,15 @@ class KeyTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table (arrow keys move within it), so no keyboard trap.
+        self.setTabKeyNavigation(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        row_height = self.fontMetrics().height() + 10
+        self.verticalHeader().setDefaultSectionSize(row_height)
+        # resizeRowsToContents() (wrapped text) must not squeeze one-line rows.
+        self.verticalHeader().setMinimumSectionSize(row_height)
         self.horizontalHeader().setHighlightSections(False)
         self.key_actions: dict[int, Callable[[], None]] = {}
 
@@ -109,3 +115,36 @@ def heading(text: str) -> QLabel:
     label = QLabel(f"<b>{text}</b>")
     label.setAccessibleName(text)
     return label
+
+
+def set_tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in the order given.
+
+    Call it once the widgets are laid out in their window: Qt ignores (with only
+    a warning) an order between widgets that are not yet in the same window.
+    """
+    for first, second in itertools.pairwise(widgets):
+        if first.window() is not second.window():
+            raise ValueError(
+                f"set_tab_order: {first!r} and {second!r} are not in the same window yet"
+            )
+        QWidget.setTabOrder(first, second)
+
+
+class Panel(QWidget):
+    """A panel that hands the keyboard focus to its main control when given it.
+
+    Not a Qt focus proxy: a panel with a proxy is itself a Tab stop at its own
+    place in the window's focus chain, so Tab would jump back to it from the
+    end of another panel instead of following the order set with
+    :func:`set_tab_order`. The panel takes no focus from Tab; ``setFocus()``
+    on it (as ``MainWindow.show_panel`` does) still reaches its main control.
+    """
+
+    focus_target: QWidget | None = None
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.focus_target is not None:
+            self.focus_target.setFocus(event.reason())
+            return
+        super().focusInEvent(event)

@@ -202,3 +202,13 @@ def test_undoing_a_substitution_keeps_the_person_other_meetings_use(
     undo.undo(desk, meeting_id)
     undo.redo(desk, meeting_id)
     assert any(p.name == "A Stand-In" for p in fresh_record(desk, meeting_id).people)
+
+
+def test_undo_names_the_declaration(desk: Desk, jan30: int) -> None:
+    record = get_record(desk, jan30)
+    declarations.declare_interest(
+        desk, jan30, record.item_by_number("4").id, person_id(record, "F Guest"), "dpi", "Shares"
+    )
+    assert undo.undo_state(desk, jan30).undo_label == (
+        "F Guest declares a disclosable pecuniary interest in item 4"
+    )

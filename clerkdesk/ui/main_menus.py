@@ -1,0 +1,136 @@
+"""The main window's menus and their shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+if TYPE_CHECKING:
+    from clerkdesk.ui.main_window import MainWindow
+
+
+def keys(*sequences: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """Shortcuts without duplicates (StandardKey.Redo already is Ctrl+Shift+Z on some systems)."""
+    seen: list[QKeySequence] = []
+    for sequence in sequences:
+        for key in (
+            QKeySequence.keyBindings(sequence)
+            if isinstance(sequence, QKeySequence.StandardKey)
+            else [QKeySequence(sequence)]
+        ):
+            if not key.isEmpty() and key not in seen:
+                seen.append(key)
+    return seen
+
+
+@dataclass
+class MainMenus:
+    """The actions the window updates after it has built them."""
+
+    undo: QAction
+    redo: QAction
+    import_agenda: QAction
+    recent: QMenu
+    # Disabled until the window has a database (it opens just after the first paint).
+    needs_database: list[QAction | QMenu] = field(default_factory=list)
+
+
+def _action(
+    window: QWidget,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    shortcuts: list[QKeySequence] | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcuts:
+        action.setShortcuts(shortcuts)
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> MainMenus:
+    def add(
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: list[QKeySequence] | None = None,
+    ) -> QAction:
+        return _action(window, menu, text, slot, shortcuts)
+
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    new = add(file, "&New meeting…", window.new_meeting, keys(QKeySequence.StandardKey.New))
+    import_agenda = add(file, "&Import agenda…", window.import_agenda, keys("Ctrl+I"))
+    file.addSeparator()
+    export = file.addMenu("&Export minutes")
+    add(export, "&Word – public", lambda: window.export("docx", False), keys("Ctrl+E"))
+    add(export, "Word – &confidential (with Part II)", lambda: window.export("docx", True))
+    add(export, "&PDF – public", lambda: window.export("pdf", False), keys("Ctrl+Shift+E"))
+    add(export, "PDF – c&onfidential (with Part II)", lambda: window.export("pdf", True))
+    file.addSeparator()
+    open_db = add(
+        file, "&Open database…", window.choose_database, keys(QKeySequence.StandardKey.Open)
+    )
+    recent = file.addMenu("&Recent databases")
+    file.addSeparator()
+    add(file, "&Quit", window.close, keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+
+    edit = bar.addMenu("&Edit")
+    undo = add(edit, "&Undo", window.undo, keys(QKeySequence.StandardKey.Undo))
+    redo = add(
+        edit, "&Redo", window.redo, keys(QKeySequence.StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z")
+    )
+    edit.addSeparator()
+    search = add(edit, "&Search all meetings…", window.search, keys(QKeySequence.StandardKey.Find))
+    history = add(
+        edit,
+        "&Member's attendance and declarations…",
+        window.member_history,
+        keys("Ctrl+Shift+M"),
+    )
+
+    meeting = bar.addMenu("&Meeting")
+    add(meeting, "&Start meeting", window.start_meeting)
+    add(meeting, "&Close meeting", window.close_meeting)
+    add(meeting, "&Approve minutes…", window.approve)
+    meeting.addSeparator()
+    add(meeting, "&Declare interest…", window.declarations_declare, keys("Ctrl+D"))
+    add(meeting, "&Edit the selected declaration…", window.declarations_edit, keys("Ctrl+Shift+D"))
+    add(meeting, "&Unanimous vote", lambda: window.voting.unanimous(), keys("Ctrl+U"))
+    add(meeting, "Na&med vote…", lambda: window.voting.named(), keys("Ctrl+Shift+U"))
+    add(
+        meeting,
+        "&Previous item",
+        lambda: window.session.move_item(-1),
+        keys("Alt+Up", "Ctrl+Up"),
+    )
+    add(meeting, "&Next item", lambda: window.session.move_item(1), keys("Alt+Down", "Ctrl+Down"))
+    add(meeting, "Edit the meeting &time", window.focus_clock, keys("Ctrl+T"))
+    meeting.addSeparator()
+    for n, label in enumerate(("Attendance", "Voting", "Declarations", "Minutes notes"), start=1):
+        add(meeting, f"Go to {label}", partial(window.tabs.show_index, n - 1), keys(f"Ctrl+{n}"))
+    add(meeting, "Go to the agenda", window.agenda.table.setFocus, keys("Ctrl+0"))
+    add(meeting, "Go to the meetings list", window.focus_meetings, keys("Ctrl+L"))
+
+    help_menu = bar.addMenu("&Help")
+    add(
+        help_menu,
+        "&Keyboard shortcuts",
+        window.show_shortcuts,
+        keys(QKeySequence.StandardKey.HelpContents, "F1"),
+    )
+    add(help_menu, "&About ClerkDesk", window.about)
+    return MainMenus(
+        undo=undo,
+        redo=redo,
+        import_agenda=import_agenda,
+        recent=recent,
+        needs_database=[new, import_agenda, export, open_db, recent, search, history],
+    )
