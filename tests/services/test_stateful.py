@@ -189,7 +189,7 @@ class ClerkActions(RuleBasedStateMachine):
         self.approved_record = dump_record(self.record)
 
     @precondition(lambda self: self.approved)
-    @rule(item=st.integers(0, 5), text=st.text(min_size=1, max_size=40))
+    @rule(item=st.integers(0, 5), text=st.text(min_size=1, max_size=40).filter(str.strip))
     def correct_after_approval(self, item: int, text: str) -> None:
         before = self.record
         item_id = before.ordered_items[item].id
