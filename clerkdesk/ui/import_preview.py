@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -20,141 +17,332 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
+
+from clerkdesk.importing.model import ParsedItem, ParsedMember, ParsedRecommendation
+from clerkdesk.ui.import_preview_layout import build_header, lay_out
+from clerkdesk.ui.import_preview_tables import (
+    PARAGRAPHS,
+    PART_LABELS,
+    ROLES,
+    Check,
+    ComboDelegate,
+    append_row,
+    button,
+    cell,
+    check,
+    make_table,
+    parse_paragraph,
+    parse_part,
+)
+from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
+from clerkdesk.ui.widgets import NOTICE_STYLE, ErrorLabel
 
 if TYPE_CHECKING:
     from clerkdesk.importing import ParsedAgenda
     from clerkdesk.ui.main_window import MainWindow
     from clerkdesk.ui.meeting_session import MeetingSession
 
-from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
-from clerkdesk.ui.widgets import set_tab_order
+__all__ = ["ROLES", "ImportPreviewDialog", "run_import"]
 
-ROLES = ("chair", "vice-chair", "member")
+NUMBER, TITLE, PART, PARA, RECS = range(5)
+NAME, ROLE = range(2)
+LABEL, TEXT = range(2)
+
+
+def _part_label(part: int) -> str:
+    return PART_LABELS[1] if part == 2 else PART_LABELS[0]
+
+
+def _edit(table: QTableWidget, row: int, column: int) -> None:
+    item = table.item(row, column)
+    if item is not None:
+        table.editItem(item)
 
 
 class ImportPreviewDialog(QDialog):
+    # Made by build_header().
+    organisation: QLineEdit
+    committee: QLineEdit
+    date: QDateEdit
+    time: QTimeEdit
+    venue: QLineEdit
+    quorum: QSpinBox
+
     def __init__(self, parsed: ParsedAgenda, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.parsed = parsed
         self.setWindowTitle("Import agenda – check before saving")
         self.setAccessibleName("Import agenda preview")
-        self.organisation = QLineEdit(parsed.organisation or "")
-        self.organisation.setAccessibleName("Organisation")
-        self.committee = QLineEdit(parsed.committee or "")
-        self.committee.setAccessibleName("Committee")
-        self.date = QDateEdit(QDate(parsed.date) if parsed.date else QDate.currentDate())
-        self.date.setDisplayFormat("dd MMM yyyy")
-        self.date.setCalendarPopup(True)
-        self.date.setAccessibleName("Meeting date")
-        start = parsed.time or dt.time(10, 0)
-        self.time = QTimeEdit(QTime(start.hour, start.minute))
-        self.time.setDisplayFormat("HH.mm")
-        self.time.setAccessibleName("Start time")
-        self.venue = QLineEdit(parsed.venue or "")
-        self.venue.setAccessibleName("Venue")
-        self.quorum = QSpinBox()
-        self.quorum.setRange(1, 99)
-        self.quorum.setValue(parsed.quorum or 3)
-        self.quorum.setAccessibleName("Quorum")
+        build_header(self, parsed)
 
-        self.members = self._table(
-            "Members", ["Name", "Role"], [[m.name, m.role] for m in parsed.members]
+        self.members = make_table(
+            self, "Members", ["Name", "Role"], [[m.name, m.role] for m in parsed.members]
         )
-        self.items = self._table(
+        self.members.setItemDelegateForColumn(ROLE, ComboDelegate(ROLES, self.members))
+        self.members.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+
+        # Each item row keeps what the table does not show (report, officer) and
+        # its recommendations, in lists parallel to the table's rows.
+        self._bases: list[ParsedItem | None] = list(parsed.items)
+        self._recs: list[list[ParsedRecommendation]] = [
+            list(i.recommendations) for i in parsed.items
+        ]
+        self._rec_row = -1
+        self.items = make_table(
+            self,
             "Agenda items",
             ["No.", "Title", "Part", "Para", "Recs"],
             [
                 [
                     i.number,
                     i.title,
-                    str(i.part),
+                    _part_label(i.part),
                     str(i.exempt_paragraph or ""),
                     str(len(i.recommendations)),
                 ]
                 for i in parsed.items
             ],
         )
-        self.items.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        form = QFormLayout()
-        form.addRow("&Organisation:", self.organisation)
-        form.addRow("&Committee:", self.committee)
-        form.addRow("&Date:", self.date)
-        form.addRow("&Start time:", self.time)
-        form.addRow("&Venue:", self.venue)
-        form.addRow("&Quorum:", self.quorum)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        if parsed.warnings:
-            warn = QLabel("Check: " + " ".join(parsed.warnings))
-            warn.setWordWrap(True)
-            layout.addWidget(warn)
-        layout.addWidget(QLabel("<b>Members</b> (Part: 1 public, 2 exempt; edit any cell)"))
-        layout.addWidget(self.members, 1)
-        layout.addWidget(QLabel("<b>Agenda</b>"))
-        layout.addWidget(self.items, 2)
-        buttons = QDialogButtonBox(
+        self.items.setItemDelegateForColumn(PART, ComboDelegate(PART_LABELS, self.items))
+        self.items.setItemDelegateForColumn(PARA, ComboDelegate(PARAGRAPHS, self.items))
+        self.items.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for row in range(self.items.rowCount()):
+            self._fix_item_flags(row)
+
+        self.recommendations = make_table(self, "Recommendations", ["Label", "Text"], [])
+        self.recommendations.horizontalHeader().setSectionResizeMode(
+            TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        self.recommendations.setWordWrap(True)
+        self.rec_heading = QLabel("<b>Recommendations</b>")
+
+        self.add_member = button("Add &member", "Add member", "Alt+M", self._add_member, self)
+        self.delete_member = button(
+            "Delete membe&r", "Delete member", "Alt+R", self._delete_member, self
+        )
+        self.add_item = button("Add &item", "Add item", "Alt+I", self._add_item, self)
+        self.delete_item = button("Delete it&em", "Delete item", "Alt+E", self._delete_item, self)
+        self.add_rec = button(
+            "&Add recommendation", "Add recommendation", "Alt+A", self._add_rec, self
+        )
+        self.delete_rec = button(
+            "Delete recommendatio&n", "Delete recommendation", "Alt+N", self._delete_rec, self
+        )
+
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Warnings")
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self.error = ErrorLabel("Problems to fix before saving", self)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        # Tab moves between cells inside the two tables (it is a grid to edit);
-        # Ctrl+Tab leaves a table.
-        set_tab_order(
-            self.organisation,
-            self.committee,
-            self.date,
-            self.time,
-            self.venue,
-            self.quorum,
-            self.members,
-            self.items,
-            buttons.button(QDialogButtonBox.StandardButton.Save),
-            buttons.button(QDialogButtonBox.StandardButton.Cancel),
-        )
-        self.resize(820, 700)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay_out(self, parsed)
 
-    def _table(self, name: str, headers: list[str], rows: list[list[str]]) -> QTableWidget:
-        table = QTableWidget(len(rows), len(headers), self)
-        table.setAccessibleName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().hide()
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        return table
+        self.items.currentCellChanged.connect(self._item_row_changed)
+        self.items.itemChanged.connect(self._item_changed)
+        self.members.itemChanged.connect(self._refresh_checks)
+        self.recommendations.itemChanged.connect(self._store_recs)
+        if self.items.rowCount():
+            self.items.setCurrentCell(0, TITLE)
+        else:
+            self._load_recs(-1)
+        self._refresh_checks()
 
-    def _cell(self, table: QTableWidget, row: int, column: int) -> str:
-        item = table.item(row, column)
-        return item.text().strip() if item is not None else ""
+    # -- building -----------------------------------------------------------
+
+    # -- members ------------------------------------------------------------
+
+    def _add_member(self) -> None:
+        row = append_row(self.members, ["", "member"])
+        self.members.setCurrentCell(row, NAME)
+        _edit(self.members, row, NAME)
+
+    def _delete_member(self) -> None:
+        row = self.members.currentRow()
+        if row >= 0:
+            self.members.removeRow(row)
+            self._refresh_checks()
+
+    # -- items --------------------------------------------------------------
+
+    def _next_number(self) -> str:
+        numbers = [cell(self.items, r, NUMBER) for r in range(self.items.rowCount())]
+        return str(max((int(n) for n in numbers if n.isdigit()), default=0) + 1)
+
+    def _add_item(self) -> None:
+        row = self.items.currentRow() + 1 if self.items.currentRow() >= 0 else None
+        self.items.blockSignals(True)
+        row = append_row(self.items, [self._next_number(), "", "I", "", "0"], at=row)
+        self.items.blockSignals(False)
+        self._bases.insert(row, None)
+        self._recs.insert(row, [])
+        self._fix_item_flags(row)
+        self._rec_row = -1
+        self.items.setCurrentCell(row, TITLE)
+        _edit(self.items, row, TITLE)
+        self._refresh_checks()
+
+    def _delete_item(self) -> None:
+        row = self.items.currentRow()
+        if row < 0:
+            return
+        self._rec_row = -1
+        del self._bases[row]
+        del self._recs[row]
+        self.items.removeRow(row)
+        self._load_recs(self.items.currentRow())
+        self._refresh_checks()
+
+    def _fix_item_flags(self, row: int) -> None:
+        """The count of recommendations is read-only; Para only for Part II."""
+        self.items.blockSignals(True)
+        for column in (RECS, PARA):
+            item = self.items.item(row, column)
+            if item is None:
+                item = QTableWidgetItem("")
+                self.items.setItem(row, column, item)
+            editable = column == PARA and parse_part(cell(self.items, row, PART)) == 2
+            flags = item.flags()
+            if editable:
+                flags |= Qt.ItemFlag.ItemIsEditable
+            else:
+                flags &= ~Qt.ItemFlag.ItemIsEditable
+            item.setFlags(flags)
+            if column == PARA and not editable:
+                item.setText("")
+        self.items.blockSignals(False)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == PART:
+            self._fix_item_flags(item.row())
+        self._refresh_checks()
+
+    def _item_row_changed(self, row: int, *_: int) -> None:
+        if row != self._rec_row:
+            self._load_recs(row)
+
+    # -- recommendations ----------------------------------------------------
+
+    def _load_recs(self, row: int) -> None:
+        table = self.recommendations
+        table.blockSignals(True)
+        table.setRowCount(0)
+        has_item = 0 <= row < len(self._recs)
+        self._rec_row = row if has_item else -1
+        for rec in self._recs[row] if has_item else []:
+            append_row(table, [rec.label or "", rec.text])
+        table.blockSignals(False)
+        table.resizeRowsToContents()
+        table.setEnabled(has_item)
+        self.add_rec.setEnabled(has_item)
+        self.delete_rec.setEnabled(has_item)
+        if has_item:
+            number = cell(self.items, row, NUMBER)
+            title = cell(self.items, row, TITLE) or "(no title)"
+            self.rec_heading.setText(f"<b>Recommendations for item {number}</b>: {title}")
+        else:
+            self.rec_heading.setText("<b>Recommendations</b> (select an item)")
+
+    def _store_recs(self) -> None:
+        row = self._rec_row
+        if not 0 <= row < len(self._recs):
+            return
+        table = self.recommendations
+        self._recs[row] = [
+            ParsedRecommendation(cell(table, r, LABEL) or None, cell(table, r, TEXT))
+            for r in range(table.rowCount())
+        ]
+        self.items.blockSignals(True)
+        self.items.setItem(row, RECS, QTableWidgetItem(str(len(self._recs[row]))))
+        self.items.blockSignals(False)
+        self._fix_item_flags(row)
+
+    def _add_rec(self) -> None:
+        if self._rec_row < 0:
+            return
+        table = self.recommendations
+        table.blockSignals(True)
+        row = append_row(table, ["", ""])
+        table.blockSignals(False)
+        self._store_recs()
+        table.setCurrentCell(row, TEXT)
+        _edit(table, row, TEXT)
+
+    def _delete_rec(self) -> None:
+        row = self.recommendations.currentRow()
+        if row >= 0:
+            self.recommendations.removeRow(row)
+            self._store_recs()
+
+    # -- checking and the result ----------------------------------------------
+
+    def _check(self) -> Check:
+        members = [
+            (cell(self.members, r, NAME), cell(self.members, r, ROLE).lower())
+            for r in range(self.members.rowCount())
+        ]
+        items = [
+            (
+                cell(self.items, r, NUMBER),
+                cell(self.items, r, TITLE),
+                parse_part(cell(self.items, r, PART)),
+                parse_paragraph(cell(self.items, r, PARA)),
+            )
+            for r in range(self.items.rowCount())
+        ]
+        return check(members, items)
+
+    def _refresh_checks(self) -> None:
+        result = self._check()
+        self.notice.setText("\n".join(result.warnings))
+        self.notice.setVisible(bool(result.warnings))
+        if self.error.isVisibleTo(self) and not result.errors:
+            self.error.clear_error()
+
+    def accept(self) -> None:
+        result = self._check()
+        if result.errors:
+            self.error.show_error("Cannot save yet:\n" + "\n".join(result.errors))
+            return
+        self.error.clear_error()
+        super().accept()
 
     def value(self) -> ParsedAgenda:
         members = []
-        for r, member in enumerate(self.parsed.members):
-            role: Any = self._cell(self.members, r, 1).lower()
+        for r in range(self.members.rowCount()):
+            role = cell(self.members, r, ROLE).lower()
             members.append(
-                replace(
-                    member,
-                    name=self._cell(self.members, r, 0) or member.name,
-                    role=role if role in ROLES else member.role,
+                ParsedMember(
+                    name=cell(self.members, r, NAME),
+                    role="chair"
+                    if role == "chair"
+                    else "vice-chair"
+                    if role == "vice-chair"
+                    else "member",
                 )
             )
         items = []
-        for r, item in enumerate(self.parsed.items):
-            part: Any = 2 if self._cell(self.items, r, 2) == "2" else 1
-            para = self._cell(self.items, r, 3)
+        for r, base in enumerate(self._bases):
+            part = parse_part(cell(self.items, r, PART))
+            recs = tuple(rec for rec in self._recs[r] if rec.text or rec.label)
+            number, title = cell(self.items, r, NUMBER), cell(self.items, r, TITLE)
+            item = base or ParsedItem(number=number, title=title)
             items.append(
                 replace(
                     item,
-                    number=self._cell(self.items, r, 0) or item.number,
-                    title=self._cell(self.items, r, 1) or item.title,
+                    number=number or item.number,
+                    title=title or item.title,
                     part=part,
-                    exempt_paragraph=int(para) if part == 2 and para.isdigit() else None,
+                    exempt_paragraph=parse_paragraph(cell(self.items, r, PARA))
+                    if part == 2
+                    else None,
+                    recommendations=recs,
                 )
             )
         return replace(

@@ -1,0 +1,143 @@
+"""Building and laying out the import preview dialog's fields, tables and buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.ui.widgets import set_tab_order
+
+if TYPE_CHECKING:
+    from clerkdesk.importing import ParsedAgenda
+    from clerkdesk.ui.import_preview import ImportPreviewDialog
+
+
+def build_header(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
+    self.organisation = QLineEdit(parsed.organisation or "")
+    self.organisation.setAccessibleName("Organisation")
+    self.committee = QLineEdit(parsed.committee or "")
+    self.committee.setAccessibleName("Committee")
+    self.date = QDateEdit(QDate(parsed.date) if parsed.date else QDate.currentDate())
+    self.date.setDisplayFormat("dd MMM yyyy")
+    self.date.setCalendarPopup(True)
+    self.date.setAccessibleName("Meeting date")
+    start = parsed.time or dt.time(10, 0)
+    self.time = QTimeEdit(QTime(start.hour, start.minute))
+    self.time.setDisplayFormat("HH.mm")
+    self.time.setAccessibleName("Start time")
+    self.venue = QLineEdit(parsed.venue or "")
+    self.venue.setAccessibleName("Venue")
+    self.quorum = QSpinBox()
+    self.quorum.setRange(1, 99)
+    self.quorum.setValue(parsed.quorum or 3)
+    self.quorum.setAccessibleName("Quorum")
+
+
+def lay_out(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
+    form = QGridLayout()
+    fields: list[tuple[str, QWidget, int, int]] = [
+        ("&Organisation:", self.organisation, 0, 0),
+        ("&Committee:", self.committee, 1, 0),
+        ("&Venue:", self.venue, 2, 0),
+        ("&Date:", self.date, 0, 2),
+        ("Start &time:", self.time, 1, 2),
+        ("&Quorum:", self.quorum, 2, 2),
+    ]
+    for text, field, row, column in fields:
+        label = QLabel(text)
+        label.setBuddy(field)
+        form.addWidget(label, row, column)
+        form.addWidget(field, row, column + 1)
+    form.setColumnStretch(1, 1)
+    form.setColumnMinimumWidth(2, 90)
+
+    members_box = _section("<b>Members</b>", self.members, self.add_member, self.delete_member)
+    items_box = _section(
+        "<b>Agenda items</b> (Part I public, II exempt; Para is the Schedule 12A paragraph)",
+        self.items,
+        self.add_item,
+        self.delete_item,
+    )
+    recs_box = _section(self.rec_heading, self.recommendations, self.add_rec, self.delete_rec)
+    right = QSplitter(Qt.Orientation.Vertical)
+    right.addWidget(items_box)
+    right.addWidget(recs_box)
+    right.setStretchFactor(0, 3)
+    right.setStretchFactor(1, 2)
+    right.setChildrenCollapsible(False)
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(members_box)
+    split.addWidget(right)
+    split.setStretchFactor(0, 1)
+    split.setStretchFactor(1, 3)
+    split.setChildrenCollapsible(False)
+    split.setSizes([300, 900])
+
+    layout = QVBoxLayout(self)
+    layout.addLayout(form)
+    if parsed.warnings:
+        warn = QLabel("Check: " + " ".join(parsed.warnings))
+        warn.setWordWrap(True)
+        warn.setAccessibleName("Import warnings")
+        layout.addWidget(warn)
+    layout.addWidget(split, 1)
+    layout.addWidget(self.notice)
+    layout.addWidget(self.error)
+    layout.addWidget(self.buttons)
+    # Tab moves between cells inside the tables (they are grids to edit);
+    # Ctrl+Tab leaves a table.
+    set_tab_order(
+        self.organisation,
+        self.committee,
+        self.venue,
+        self.date,
+        self.time,
+        self.quorum,
+        self.members,
+        self.add_member,
+        self.delete_member,
+        self.items,
+        self.add_item,
+        self.delete_item,
+        self.recommendations,
+        self.add_rec,
+        self.delete_rec,
+        self.buttons.button(QDialogButtonBox.StandardButton.Save),
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+    )
+    self.resize(1200, 680)
+
+
+def _section(
+    heading: str | QLabel, table: QTableWidget, add: QPushButton, delete: QPushButton
+) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    label = heading if isinstance(heading, QLabel) else QLabel(heading)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addWidget(table, 1)
+    row = QHBoxLayout()
+    row.addWidget(add)
+    row.addWidget(delete)
+    row.addStretch(1)
+    layout.addLayout(row)
+    return box

@@ -1,0 +1,158 @@
+"""Tables, combo editors and checks used by the import preview dialog."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+ROLES = ("chair", "vice-chair", "member")
+PART_LABELS = ("I", "II")
+PARAGRAPHS = ("", "1", "2", "3", "4", "5", "6", "7")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ComboDelegate(QStyledItemDelegate):
+    """Edits a cell with a combo box of fixed choices (typing a choice also works)."""
+
+    def __init__(self, choices: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = list(choices)
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItems(self.choices)
+        header = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        combo.setAccessibleName(str(header))
+        # Choosing an entry (mouse or Return in the popup) commits it at once.
+        combo.activated.connect(lambda _at: self._commit(combo))
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        text = str(index.data() or "")
+        at = editor.findText(text, Qt.MatchFlag.MatchFixedString)
+        editor.setCurrentIndex(max(at, 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText())
+
+
+def make_table(
+    parent: QWidget, name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
+) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+        | QAbstractItemView.EditTrigger.SelectedClicked
+    )
+    row_height = table.fontMetrics().height() + 10
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    table.verticalHeader().setMinimumSectionSize(row_height)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for row in rows:
+        append_row(table, row)
+    return table
+
+
+def append_row(table: QTableWidget, values: Sequence[str], at: int | None = None) -> int:
+    row = table.rowCount() if at is None else at
+    table.insertRow(row)
+    for column, text in enumerate(values):
+        table.setItem(row, column, QTableWidgetItem(text))
+    return row
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text().strip() if item is not None else ""
+
+
+def parse_part(text: str) -> Literal[1, 2]:
+    return 2 if text.strip().lower().removeprefix("part").strip() in ("2", "ii") else 1
+
+
+def parse_paragraph(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and 1 <= int(text) <= 7 else None
+
+
+def button(
+    text: str, name: str, shortcut: str, slot: Callable[[], None], parent: QWidget
+) -> QPushButton:
+    """A push button with a mnemonic in ``text``; ``shortcut`` is shown as its tooltip."""
+    push = QPushButton(text, parent)
+    push.setAccessibleName(name)
+    push.setToolTip(f"{name} ({shortcut})")
+    push.setAutoDefault(False)
+    push.clicked.connect(slot)
+    return push
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def check(
+    members: Sequence[tuple[str, str]], items: Sequence[tuple[str, str, int, int | None]]
+) -> Check:
+    """Problems that stop the save (errors) and ones the clerk should see (warnings).
+
+    ``members`` are (name, role); ``items`` are (number, title, part, paragraph).
+    """
+    errors: list[str] = []
+    warnings: list[str] = []
+    for row, (name, _role) in enumerate(members, start=1):
+        if not name:
+            errors.append(f"Member in row {row} has no name.")
+    chairs = [name or "(no name)" for name, role in members if role == "chair"]
+    if len(chairs) > 1:
+        errors.append(f"Only one member can be chair: {', '.join(chairs)}.")
+    counts = Counter(number for number, _title, _part, _para in items if number)
+    duplicates = sorted(number for number, count in counts.items() if count > 1)
+    if duplicates:
+        errors.append("Item numbers must be unique; repeated: " + ", ".join(duplicates) + ".")
+    for row, (number, title, part, paragraph) in enumerate(items, start=1):
+        label = f"Item {number}" if number else f"Item in row {row}"
+        if not number:
+            errors.append(f"{label} has no number.")
+        if not title:
+            errors.append(f"{label} has no title.")
+        if part == 2 and paragraph is None:
+            warnings.append(f"{label} is Part II but has no Schedule 12A paragraph.")
+    return Check(tuple(errors), tuple(warnings))
