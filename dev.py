@@ -88,8 +88,62 @@ def ensure_venv(extras: str) -> Path:
     return python
 
 
+# Debian/Ubuntu packages providing the libraries Qt's X11 plugin loads; a
+# desktop usually has them, a minimal install may not.
+XCB_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+
+
+def check_screen(python: Path) -> None:
+    """On Linux, say plainly what is missing before Qt fails with a cryptic message."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        raise SystemExit(
+            "[dev] No screen was found (DISPLAY and WAYLAND_DISPLAY are not set). Run this on "
+            "a desktop, or try `QT_QPA_PLATFORM=offscreen python3 dev.py run` to check that "
+            "it starts."
+        )
+    if not shutil.which("ldd"):
+        return
+    plugins = subprocess.run(
+        [python, "-c", "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent)"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    missing: set[str] = set()
+    for library in ("plugins/platforms/libqxcb.so", "lib/libQt6XcbQpa.so.6"):
+        path = Path(plugins) / "Qt" / library
+        if path.exists():
+            report = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+            missing |= {line.split()[0] for line in report.splitlines() if "not found" in line}
+    if missing:
+        packages = sorted({XCB_PACKAGES.get(name, name) for name in missing})
+        raise SystemExit(
+            "[dev] Qt needs system libraries this machine lacks: "
+            + ", ".join(sorted(missing))
+            + ".\n[dev] On Debian or Ubuntu install them with:\n    sudo apt-get install "
+            + " ".join(packages)
+        )
+
+
 def cmd_run(args: list[str]) -> None:
     python = ensure_venv("")
+    check_screen(python)
     if not DEMO_DB.exists():
         DEMO_DB.parent.mkdir(exist_ok=True)
         say(f"creating the demo database {DEMO_DB.relative_to(ROOT)}")
