@@ -99,13 +99,40 @@ def require_quorum(record: MeetingRecord, at: dt.time | None, item_id: int | Non
         )
 
 
-def presiding_member(record: MeetingRecord, at: dt.time | None) -> int | None:
-    """The chair if in the room, otherwise the vice-chair, otherwise nobody."""
+def barred_for_item(record: MeetingRecord, item_id: int) -> dict[int, str]:
+    """Members who may not vote on an item because of an interest, and why."""
+    item = record.item(item_id)
+    barred: dict[int, str] = {}
+    for declaration in record.declarations_for(item_id):
+        kind = record.interest_kind(declaration.kind)
+        if not kind.may_vote and not declaration.dispensation:
+            barred[declaration.person_id] = (
+                f"declared {kind.with_article} in item {item.number} with no dispensation"
+            )
+        elif declaration.left_room:
+            barred[declaration.person_id] = f"left the room for item {item.number}"
+    return barred
+
+
+def presiding_member(
+    record: MeetingRecord, at: dt.time | None, item_id: int | None = None
+) -> int | None:
+    """The chair if in the room, otherwise the vice-chair, otherwise nobody.
+
+    For an item, a chair barred by an interest in it (or who left the room for
+    it) does not preside over it, so neither gives its casting vote.
+    """
     from clerkdesk.domain.model import Role
 
+    away = barred_for_item(record, item_id) if item_id is not None else {}
     for role in (Role.CHAIR, Role.VICE_CHAIR):
         for a in record.attendees:
-            if a.capacity is Capacity.MEMBER and a.role is role and in_room(a, at):
+            if (
+                a.capacity is Capacity.MEMBER
+                and a.role is role
+                and in_room(a, at)
+                and a.person_id not in away
+            ):
                 return a.person_id
     return None
 

@@ -106,6 +106,12 @@ class InterestKind:
     must_leave: bool
     shows_nature: bool = True
 
+    @property
+    def with_article(self) -> str:
+        """The label with its article: "an other registrable interest"."""
+        words = self.label.lower()
+        return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
+
 
 @dataclass(frozen=True, slots=True)
 class AgendaItem:

@@ -66,7 +66,7 @@ def check_declaration(record: MeetingRecord, declaration: Declaration) -> None:
             and (other.kind == declaration.kind)
         ):
             raise RuleViolation(
-                f"{name} has already declared a {kind.label.lower()} in this item; "
+                f"{name} has already declared {kind.with_article} in this item; "
                 "edit that declaration instead."
             )
 

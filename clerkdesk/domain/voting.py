@@ -11,7 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clerkdesk.domain.attendance import in_room, presiding_member, require_quorum
+from clerkdesk.domain.attendance import (
+    barred_for_item,
+    in_room,
+    presiding_member,
+    require_quorum,
+)
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import (
     Capacity,
@@ -44,16 +49,7 @@ class VoterRoll:
 
 
 def voter_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> VoterRoll:
-    item = record.item(item_id)
-    barring = {}
-    for declaration in record.declarations_for(item_id):
-        kind = record.interest_kind(declaration.kind)
-        if not kind.may_vote and not declaration.dispensation:
-            barring[declaration.person_id] = (
-                f"declared a {kind.label.lower()} in item {item.number} with no dispensation"
-            )
-        elif declaration.left_room:
-            barring[declaration.person_id] = f"left the room for item {item.number}"
+    barring = barred_for_item(record, item_id)
     eligible: list[int] = []
     excluded: list[Exclusion] = []
     for a in record.attendees:
@@ -174,7 +170,9 @@ def decide(
         tally = derived
     assert tally is not None
     _check_counts(record, roll, tally, motion)
-    casting_voter = _check_casting(record, tally, casting_vote, casting_voter_id, at, motion)
+    casting_voter = _check_casting(
+        record, item_id, tally, casting_vote, casting_voter_id, at, motion
+    )
     result = _outcome(tally, casting_vote)
     if outcome is not None and outcome is not result:
         raise RuleViolation(
@@ -196,6 +194,7 @@ def decide(
 
 def _check_casting(
     record: MeetingRecord,
+    item_id: int,
     tally: Tally,
     casting_vote: VoteOption | None,
     casting_voter_id: int | None,
@@ -216,17 +215,23 @@ def _check_casting(
         )
     if casting_vote is VoteOption.ABSTAIN:
         raise RuleViolation("A casting vote is for or against; it cannot be an abstention.")
-    presiding = presiding_member(record, at)
+    presiding = presiding_member(record, at, item_id)
     voter = casting_voter_id if casting_voter_id is not None else presiding
     if voter is None:
         raise RuleViolation(
-            "Neither the chair nor the vice-chair is in the room, so name who is presiding "
-            "before recording the casting vote."
+            "Neither the chair nor the vice-chair may preside over this vote (not in the "
+            "room, or barred by an interest), so name who is presiding before recording "
+            "the casting vote."
         )
     if casting_voter_id is not None and presiding is not None and casting_voter_id != presiding:
         raise RuleViolation(
             f"Only the person presiding ({record.name_of(presiding)}) has a casting vote, "
             f"not {record.name_of(casting_voter_id)}."
+        )
+    if voter not in voter_roll(record, item_id, at).eligible:
+        raise RuleViolation(
+            f"{record.name_of(voter)} may not vote on this item, so cannot preside over it "
+            "with a casting vote. Name a member in the room who may vote."
         )
     return voter
 

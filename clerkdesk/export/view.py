@@ -52,10 +52,17 @@ def _worded(kind: BlockKind, text: str) -> Block:
     return Block(kind, emphasis_runs(text))
 
 
+def _item_of(record: MeetingRecord, decision: Decision) -> int | None:
+    rec_id = decision.recommendation_id
+    if rec_id is None and decision.amendment_id is not None:
+        rec_id = record.amendment(decision.amendment_id).recommendation_id
+    return record.recommendation(rec_id).item_id if rec_id is not None else None
+
+
 def _presiding(record: MeetingRecord, decision: Decision) -> str:
     voter = decision.casting_voter_id
     if voter is None:
-        voter = presiding_member(record, decision.taken_at)
+        voter = presiding_member(record, decision.taken_at, _item_of(record, decision))
     if voter is None:
         return "the Chairman"
     attendee = record.attendee(voter)

@@ -67,7 +67,8 @@ def interest_kinds(session: Session) -> tuple[InterestKind, ...]:
 # rows cost four times the queries themselves (see docs/benchmarks.md).
 _IN_MEETING_ITEMS = "item_id IN (SELECT id FROM agenda_item WHERE meeting_id = ?)"
 _QUERIES = {
-    "meeting": "SELECT m.*, c.name AS committee, c.quorum, o.name AS organisation"
+    "meeting": "SELECT m.*, c.name AS committee, coalesce(m.quorum, c.quorum) AS quorum,"
+    " o.name AS organisation"
     " FROM meeting m JOIN committee c ON c.id = m.committee_id"
     " JOIN organisation o ON o.id = c.organisation_id WHERE m.id = ?",
     "items": "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position",

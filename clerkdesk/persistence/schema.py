@@ -80,6 +80,9 @@ class MeetingRow(Base):
     start_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
     venue: Mapped[str | None] = mapped_column(String, nullable=True)
     status: Mapped[str] = mapped_column(String, default="draft")
+    # The quorum the meeting was held under: the committee's may change later,
+    # and approved minutes must not change with it.
+    quorum: Mapped[int | None] = mapped_column(Integer, nullable=True)
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     approved_by: Mapped[str | None] = mapped_column(String, nullable=True)
 

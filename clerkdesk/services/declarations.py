@@ -55,7 +55,7 @@ def declare_interest(
         scope.session.flush()
         scope.new_id = row.id
         scope.label = label = (
-            f"{record.name_of(person_id)} declares a {interest.label.lower()} in item "
+            f"{record.name_of(person_id)} declares {interest.with_article} in item "
             f"{record.item(item_id).number}"
         )
     return Change(label, meeting_id, AREAS, new_id=scope.new_id)

@@ -93,7 +93,7 @@ def update_item(
         item = scope.record.item(item_id)
         row = scope.session.get_one(AgendaItemRow, item_id)
         new_part = part if part is not None else row.part
-        new_paragraph = exempt_paragraph if part == 2 or exempt_paragraph else row.exempt_paragraph
+        new_paragraph = exempt_paragraph if exempt_paragraph is not None else row.exempt_paragraph
         if new_part == 1:
             new_paragraph = None
         check_part(new_part, new_paragraph)

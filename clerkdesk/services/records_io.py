@@ -128,6 +128,7 @@ def _store(session: Session, record: MeetingRecord) -> int:
         start_time=record.start_time,
         venue=record.venue,
         status=record.status.value,
+        quorum=record.quorum,
         approved_at=record.approved_at,
         approved_by=record.approved_by,
     )

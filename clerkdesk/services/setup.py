@@ -179,7 +179,12 @@ def add_meeting(
     if committee is None:
         raise NotFoundError(f"There is no committee with id {committee_id}.")
     meeting = MeetingRow(
-        committee_id=committee_id, date=date, start_time=start_time, venue=venue, status="draft"
+        committee_id=committee_id,
+        date=date,
+        start_time=start_time,
+        venue=venue,
+        status="draft",
+        quorum=committee.quorum,
     )
     session.add(meeting)
     session.flush()

@@ -294,7 +294,7 @@ class VotingPanel(Panel):
             )
             style = WARNING_STYLE
         elif tally.is_tie:
-            presiding = presiding_member(record, self.session.at)
+            presiding = presiding_member(record, self.session.at, self.session.item_id)
             who = record.name_of(presiding) if presiding else "the person presiding"
             text += f" Tied: {who} will be asked for the casting vote."
             style = NOTICE_STYLE
@@ -313,7 +313,7 @@ class VotingPanel(Panel):
         record = self.session.record
         if record is None or not tally.is_tie:
             return True, None
-        presiding = presiding_member(record, self.session.at)
+        presiding = presiding_member(record, self.session.at, self.session.item_id)
         who = record.name_of(presiding) if presiding is not None else "the person presiding"
         answer = self.session.asker.casting_vote(who, tally.yes)
         return answer is not None, answer

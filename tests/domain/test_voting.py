@@ -165,3 +165,29 @@ def test_named_vote_counts_always_match_the_names(options: list[VoteOption]) -> 
         options.count(VoteOption.NO),
         options.count(VoteOption.ABSTAIN),
     )
+
+
+def test_chair_barred_by_an_interest_does_not_preside_over_the_item() -> None:
+    """Found in review: the vice-chair presides, and gives the casting vote."""
+    record = with_declaration(meeting(members=7), 1, "dpi", left_room=True)
+    decision = vote(record, tally=Tally(3, 3, 0), casting_vote=VoteOption.YES)
+    assert decision.casting_voter_id == 2
+    with pytest.raises(RuleViolation, match="Only the person presiding \\(Member 2\\)"):
+        vote(record, tally=Tally(3, 3, 0), casting_vote=VoteOption.YES, casting_voter_id=1)
+
+
+def test_named_presiding_member_must_be_able_to_vote_on_the_item() -> None:
+    """Found in review: with chair and vice-chair away, anyone's id was accepted."""
+    record = meeting(members=8)
+    for person in (1, 2):
+        record = with_attendee(record, person, status=AttendanceStatus.APOLOGIES)
+    record = with_person(record, Attendee(60, Capacity.OFFICER, voting=False), "An Officer")
+    with pytest.raises(RuleViolation, match="name who is presiding"):
+        vote(record, tally=Tally(3, 3, 0), casting_vote=VoteOption.NO)
+    for outsider in (1, 60):
+        with pytest.raises(RuleViolation, match="cannot preside"):
+            vote(
+                record, tally=Tally(3, 3, 0), casting_vote=VoteOption.NO, casting_voter_id=outsider
+            )
+    chosen = vote(record, tally=Tally(3, 3, 0), casting_vote=VoteOption.NO, casting_voter_id=5)
+    assert chosen.casting_voter_id == 5 and chosen.outcome is Outcome.LOST

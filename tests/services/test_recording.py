@@ -212,3 +212,30 @@ def test_undo_names_the_declaration(desk: Desk, jan30: int) -> None:
     assert undo.undo_state(desk, jan30).undo_label == (
         "F Guest declares a disclosable pecuniary interest in item 4"
     )
+
+
+def test_approved_minutes_keep_the_quorum_they_were_held_under(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    """Found in review: a later import changing the committee's quorum changed old minutes."""
+    from clerkdesk.services.setup import save_committee
+
+    lifecycle.approve_minutes(desk, demo_ids[0], "C B Wyatt-Lowe")
+    record = get_record(desk, demo_ids[0])
+    with desk.db.session() as session:
+        save_committee(session, record.organisation, record.committee, 13, [])
+    assert fresh_record(desk, demo_ids[0]).quorum == 3
+    from clerkdesk.domain.rules import validate_record
+
+    validate_record(fresh_record(desk, demo_ids[0]))
+
+
+def test_editing_a_part_ii_item_keeps_its_schedule_12a_paragraph(desk: Desk, jan30: int) -> None:
+    """Found in review: editing the summary wiped the paragraph relied on."""
+    from clerkdesk.services.setup import add_item
+
+    item_id = add_item(desk, jan30, "7", "Home care contract", part=2, exempt_paragraph=3).new_id
+    assert item_id is not None
+    lifecycle.update_item(desk, jan30, item_id, part=2, public_summary="A contract was let.")
+    item = fresh_record(desk, jan30).item(item_id)
+    assert (item.exempt_paragraph, item.public_summary) == (3, "A contract was let.")

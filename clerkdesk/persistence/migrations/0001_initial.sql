@@ -67,6 +67,7 @@ CREATE TABLE meeting (
 	start_time TIME, 
 	venue VARCHAR, 
 	status VARCHAR NOT NULL, 
+	quorum INTEGER, 
 	approved_at DATETIME, 
 	approved_by VARCHAR, 
 	FOREIGN KEY(committee_id) REFERENCES committee (id)
