@@ -237,6 +237,8 @@ class Correction:
     made_by: str
     reason: str
     summary: str
+    # The rows as they were before and after, as JSON: the original is kept.
+    rows_changed: str = "[]"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ ids and loading it then dumping again gives the same document.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from clerkdesk.domain.errors import InvalidRecordError
@@ -161,6 +162,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "made_by": c.made_by,
                 "reason": c.reason,
                 "summary": c.summary,
+                "rows_changed": json.loads(c.rows_changed),
             }
             for c in record.corrections
         ],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -284,6 +285,7 @@ def read_record(data: Any) -> MeetingRecord:
                 c.text("made_by"),
                 c.text("reason"),
                 c.text("summary"),
+                json.dumps(c.data.get("rows_changed") or [], separators=(",", ":")),
             )
             for c in root.children("corrections")
         ),

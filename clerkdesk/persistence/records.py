@@ -223,6 +223,7 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 c["made_by"],
                 c["reason"],
                 c["summary"],
+                c["changes"],
             )
             for c in rows("corrections")
         ),

@@ -244,7 +244,7 @@ def _store(session: Session, record: MeetingRecord) -> int:
                 made_by=c.made_by,
                 reason=c.reason,
                 summary=c.summary,
-                changes="[]",
+                changes=c.rows_changed,
             )
         )
     session.flush()

@@ -239,3 +239,27 @@ def test_editing_a_part_ii_item_keeps_its_schedule_12a_paragraph(desk: Desk, jan
     lifecycle.update_item(desk, jan30, item_id, part=2, public_summary="A contract was let.")
     item = fresh_record(desk, jan30).item(item_id)
     assert (item.exempt_paragraph, item.public_summary) == (3, "A contract was let.")
+
+
+def test_corrections_keep_the_original_through_dump_and_load(desk: Desk, jan30: int) -> None:
+    """Found in review: a dump and load used to drop the original rows of a correction."""
+    from clerkdesk.domain.record_reader import read_record
+    from clerkdesk.services.records_io import dump_meeting, load_meeting
+
+    item3 = get_record(desk, jan30).item_by_number("3")
+    paragraph = minutes.add_paragraph(desk, jan30, item3.id, "Members noted the report.").new_id
+    assert paragraph is not None
+    for status in (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED):
+        lifecycle.set_status(desk, jan30, status)
+    lifecycle.approve_minutes(desk, jan30, "C B Wyatt-Lowe")
+    minutes.edit_paragraph(
+        desk,
+        jan30,
+        paragraph,
+        "Members welcomed the report.",
+        correction=Correction("Wording agreed at approval"),
+    )
+    dumped = dump_meeting(desk, jan30)
+    copy = load_meeting(desk, read_record(dumped))
+    assert "Members noted the report." in fresh_record(desk, copy).corrections[0].rows_changed
+    assert dump_meeting(desk, copy) == dumped
