@@ -37,10 +37,13 @@ def counts_for_quorum(attendee: Attendee) -> bool:
 
 
 def withdrawn_for_item(record: MeetingRecord, item_id: int | None) -> set[int]:
-    """Members who left the room for an item because of an interest."""
+    """Members who do not count for an item: those who left the room because of an
+    interest, and those barred from voting by one even if they stayed (standing
+    orders commonly say a member who may not vote is not counted in the quorum)."""
     if item_id is None:
         return set()
-    return {d.person_id for d in record.declarations_for(item_id) if d.left_room}
+    left = {d.person_id for d in record.declarations_for(item_id) if d.left_room}
+    return left | set(barred_for_item(record, item_id))
 
 
 @dataclass(frozen=True, slots=True)

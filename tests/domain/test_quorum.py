@@ -84,3 +84,11 @@ def test_quorum_counts_exactly_the_voting_members_in_the_room(
     status = quorum_at(record, moment)
     assert status.present == expected
     assert status.quorate == (expected >= quorum)
+
+
+def test_member_barred_from_voting_does_not_count_even_if_still_in_the_room() -> None:
+    record = with_declaration(meeting(members=3, quorum=3), 2, "dpi", left_room=False)
+    assert quorum_at(record, None).quorate
+    assert not quorum_at(record, None, ITEM).quorate
+    record = with_declaration(meeting(members=3, quorum=3), 2, "dpi", dispensation=True)
+    assert quorum_at(record, None, ITEM).quorate  # a dispensation restores the vote
