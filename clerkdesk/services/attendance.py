@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.attendance import check_times
@@ -19,12 +19,15 @@ from clerkdesk.services.setup import find_or_create_person, next_position
 AREAS = frozenset({"attendance"})
 
 
+# Built once: constructing the statement cost more than running it.
+_ATTENDEE = select(AttendeeRow).where(
+    AttendeeRow.meeting_id == bindparam("meeting_id"),
+    AttendeeRow.person_id == bindparam("person_id"),
+)
+
+
 def _attendee_row(session: Session, meeting_id: int, person_id: int) -> AttendeeRow:
-    row = session.scalars(
-        select(AttendeeRow).where(
-            AttendeeRow.meeting_id == meeting_id, AttendeeRow.person_id == person_id
-        )
-    ).first()
+    row = session.scalars(_ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id}).first()
     if row is None:
         raise NotFoundError(f"Person {person_id} is not on this meeting's attendance list.")
     return row

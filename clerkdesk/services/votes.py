@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
@@ -18,18 +18,26 @@ from clerkdesk.services.setup import next_position
 AREAS = frozenset({"votes"})
 
 
+# Built once: constructing the statements cost more than running them.
+_BY_RECOMMENDATION = select(DecisionRow).where(
+    DecisionRow.recommendation_id == bindparam("motion_id")
+)
+_BY_AMENDMENT = select(DecisionRow).where(DecisionRow.amendment_id == bindparam("motion_id"))
+_NAMED_VOTES = select(NamedVoteRow).where(NamedVoteRow.decision_id == bindparam("decision_id"))
+
+
 def _existing(
     session: Session, recommendation_id: int | None, amendment_id: int | None
 ) -> DecisionRow | None:
     if recommendation_id is not None:
-        where = DecisionRow.recommendation_id == recommendation_id
+        found = session.scalars(_BY_RECOMMENDATION, {"motion_id": recommendation_id})
     else:
-        where = DecisionRow.amendment_id == amendment_id
-    return session.scalars(select(DecisionRow).where(where)).first()
+        found = session.scalars(_BY_AMENDMENT, {"motion_id": amendment_id})
+    return found.first()
 
 
 def _remove(session: Session, row: DecisionRow) -> None:
-    for named in session.scalars(select(NamedVoteRow).where(NamedVoteRow.decision_id == row.id)):
+    for named in session.scalars(_NAMED_VOTES, {"decision_id": row.id}):
         session.delete(named)
     session.flush()
     session.delete(row)
