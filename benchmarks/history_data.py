@@ -152,8 +152,21 @@ class HistoryDb:
     build_seconds: float  # 0.0 when it came from the cache
 
 
+def schema_fingerprint() -> str:
+    """Changes whenever a migration does, so a cache built on an older schema is rebuilt."""
+    import hashlib
+    from importlib import resources
+
+    folder = resources.files("clerkdesk.persistence") / "migrations"
+    digest = hashlib.sha256()
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".sql"):
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def path_for(version: int = VERSION) -> Path:
-    return CACHE / f"history-v{version}-{MEETINGS}-meetings.db"
+    return CACHE / f"history-v{version}-{schema_fingerprint()}-{MEETINGS}-meetings.db"
 
 
 def _sentence(rng: random.Random) -> str:
@@ -326,7 +339,11 @@ def _build(path: Path) -> None:
                 )
             )
         audit_rows.append((None, m, f"{date} 12:00:00.000000", "clerk", "Load meeting record", ""))
-    conn.executemany("INSERT INTO meeting VALUES (?, ?, ?, ?, ?, ?, ?, ?)", meeting_rows)
+    conn.executemany(
+        "INSERT INTO meeting (id, committee_id, date, start_time, venue, status, approved_at,"
+        " approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        meeting_rows,
+    )
     conn.executemany("INSERT INTO agenda_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", item_rows)
     conn.executemany("INSERT INTO recommendation VALUES (?, ?, ?, ?, ?)", rec_rows)
     conn.executemany("INSERT INTO decision VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", decision_rows)
