@@ -370,8 +370,10 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
     path = asker.open_path("Import agenda", f"Agendas ({patterns});;All files (*)")
     if path is None:
         return None
+    from clerkdesk.ui.background import run_in_background
+
     try:
-        parsed = parse_agenda_file(path)
+        parsed = run_in_background(lambda: parse_agenda_file(path), f"Reading {path.name}…", window)
     except DocumentError as error:
         asker.error("Cannot import the agenda", str(error))
         return None
