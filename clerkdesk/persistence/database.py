@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseDamagedError, DatabaseError
 from clerkdesk.persistence.health import check_health
 from clerkdesk.persistence.migrations import upgrade
+from clerkdesk.persistence.record_cache import RecordCache
+from clerkdesk.persistence.records import RECORD_SOURCE_KEY
 from clerkdesk.persistence.single_writer import WriterLock, acquire_writer_lock
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -101,13 +103,16 @@ class Database:
         self.engine = engine
         self.lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.records = RecordCache()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed if the block succeeds, rolled back otherwise."""
         try:
             with self._sessions() as session, session.begin():
+                session.info[RECORD_SOURCE_KEY] = self.records
                 yield session
+            self.records.keep(session)  # only now: what a rolled-back transaction read is lost
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
 
@@ -125,6 +130,7 @@ class Database:
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error):
             pass  # busy or read-only: the WAL stays and SQLite replays it on the next open
         self.engine.dispose()
+        self.records.forget()
         if self.lock is not None:
             self.lock.release()
             self.lock = None

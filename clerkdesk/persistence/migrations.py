@@ -17,6 +17,7 @@ from clerkdesk.persistence.errors import DatabaseError
 MIGRATIONS: tuple[str, ...] = (
     "0001_initial.sql",
     "0002_export_log_and_search.sql",
+    "0003_change_counters.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 

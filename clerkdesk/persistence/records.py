@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -65,6 +68,10 @@ def interest_kinds(session: Session) -> tuple[InterestKind, ...]:
 # The record is read with plain SQL on the session's own connection: it is
 # read at least once per clerk action, and building SQLAlchemy statements and
 # rows cost four times the queries themselves (see docs/benchmarks.md).
+#
+# It is read in sections, each named after the MeetingRecord fields it fills
+# and listing the tables its query reads, so that a record kept in memory can
+# have just the sections whose tables changed read again (record_cache.py).
 _IN_MEETING_ITEMS = "item_id IN (SELECT id FROM agenda_item WHERE meeting_id = ?)"
 _QUERIES = {
     "meeting": "SELECT m.*, c.name AS committee, coalesce(m.quorum, c.quorum) AS quorum,"
@@ -101,43 +108,46 @@ def _datetime(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
-def load_record(session: Session, meeting_id: int) -> MeetingRecord:
-    connection = session.connection().connection.driver_connection
-    cursor = connection.cursor()  # type: ignore[union-attr]
-    cursor.row_factory = sqlite3.Row
+def _rows(cursor: sqlite3.Cursor, name: str, *params: object) -> list[sqlite3.Row]:
+    found: list[sqlite3.Row] = cursor.execute(_QUERIES[name], params).fetchall()
+    return found
 
-    def rows(name: str, *params: object) -> list[sqlite3.Row]:
-        found: list[sqlite3.Row] = cursor.execute(
-            _QUERIES[name], params or (meeting_id,)
-        ).fetchall()
-        return found
 
-    found = rows("meeting")
+Fields = dict[str, Any]
+
+
+def _meeting(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    found = _rows(cursor, "meeting", meeting_id)
     if not found:
         raise NotFoundError(
             f"There is no meeting with id {meeting_id}. List the meetings with "
             "`clerkdesk meetings` to find its id."
         )
     meeting = found[0]
-    named: dict[int, list[tuple[int, VoteOption]]] = {}
-    for n in rows("named"):
-        named.setdefault(n["decision_id"], []).append((n["person_id"], VoteOption(n["option"])))
-    return MeetingRecord(
-        meeting_id=meeting["id"],
-        organisation=meeting["organisation"],
-        committee=meeting["committee"],
-        quorum=meeting["quorum"],
-        date=dt.date.fromisoformat(meeting["date"]),
-        start_time=_time(meeting["start_time"]),
-        venue=meeting["venue"],
-        status=MeetingStatus(meeting["status"]),
-        approved_at=_datetime(meeting["approved_at"]),
-        approved_by=meeting["approved_by"],
-        people=tuple(
-            Person(p["id"], p["name"], PersonKind(p["kind"]), p["title"])
-            for p in rows("people", meeting_id, meeting_id)
-        ),
-        attendees=tuple(
+    return {
+        "meeting_id": meeting["id"],
+        "organisation": meeting["organisation"],
+        "committee": meeting["committee"],
+        "quorum": meeting["quorum"],
+        "date": dt.date.fromisoformat(meeting["date"]),
+        "start_time": _time(meeting["start_time"]),
+        "venue": meeting["venue"],
+        "status": MeetingStatus(meeting["status"]),
+        "approved_at": _datetime(meeting["approved_at"]),
+        "approved_by": meeting["approved_by"],
+    }
+
+
+def _people(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    rows = _rows(cursor, "people", meeting_id, meeting_id)
+    return {
+        "people": tuple(Person(p["id"], p["name"], PersonKind(p["kind"]), p["title"]) for p in rows)
+    }
+
+
+def _attendees(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "attendees": tuple(
             Attendee(
                 person_id=a["person_id"],
                 capacity=Capacity(a["capacity"]),
@@ -150,9 +160,14 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 departed_during_item=a["departed_item_id"],
                 substitute_for=a["substitute_for_id"],
             )
-            for a in rows("attendees")
-        ),
-        interest_kinds=tuple(
+            for a in _rows(cursor, "attendees", meeting_id)
+        )
+    }
+
+
+def _interest_kinds(cursor: sqlite3.Cursor, _meeting_id: int) -> Fields:
+    return {
+        "interest_kinds": tuple(
             InterestKind(
                 code=k["code"],
                 label=k["label"],
@@ -161,9 +176,14 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 must_leave=bool(k["must_leave"]),
                 shows_nature=bool(k["shows_nature"]),
             )
-            for k in cursor.execute(_QUERIES["kinds"]).fetchall()
-        ),
-        items=tuple(
+            for k in _rows(cursor, "kinds")
+        )
+    }
+
+
+def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "items": tuple(
             AgendaItem(
                 id=i["id"],
                 number=i["number"],
@@ -176,13 +196,23 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 contact_officer=i["contact_officer"],
                 public_summary=i["public_summary"],
             )
-            for i in rows("items")
-        ),
-        recommendations=tuple(
+            for i in _rows(cursor, "items", meeting_id)
+        )
+    }
+
+
+def _recommendations(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "recommendations": tuple(
             Recommendation(r["id"], r["item_id"], r["text"], r["position"], r["label"])
-            for r in rows("recommendations")
-        ),
-        amendments=tuple(
+            for r in _rows(cursor, "recommendations", meeting_id)
+        )
+    }
+
+
+def _amendments(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "amendments": tuple(
             Amendment(
                 a["id"],
                 a["recommendation_id"],
@@ -192,9 +222,25 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 a["position"],
                 a["resulting_text"],
             )
-            for a in rows("amendments")
-        ),
-        declarations=tuple(
+            for a in _rows(cursor, "amendments", meeting_id)
+        )
+    }
+
+
+def _decisions(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    named: dict[int, list[tuple[int, VoteOption]]] = {}
+    for n in _rows(cursor, "named", meeting_id):
+        named.setdefault(n["decision_id"], []).append((n["person_id"], VoteOption(n["option"])))
+    return {
+        "decisions": tuple(
+            _decision(d, named.get(d["id"], [])) for d in _rows(cursor, "decisions", meeting_id)
+        )
+    }
+
+
+def _declarations(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "declarations": tuple(
             Declaration(
                 d["id"],
                 d["item_id"],
@@ -205,18 +251,32 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 bool(d["dispensation"]),
                 bool(d["left_room"]),
             )
-            for d in rows("declarations")
-        ),
-        decisions=tuple(_decision(d, named.get(d["id"], [])) for d in rows("decisions")),
-        paragraphs=tuple(
+            for d in _rows(cursor, "declarations", meeting_id)
+        )
+    }
+
+
+def _paragraphs(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "paragraphs": tuple(
             MinuteParagraph(p["id"], p["item_id"], p["position"], p["text"])
-            for p in rows("paragraphs")
-        ),
-        actions=tuple(
+            for p in _rows(cursor, "paragraphs", meeting_id)
+        )
+    }
+
+
+def _actions(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "actions": tuple(
             Action(a["id"], a["item_id"], a["position"], a["owner"], a["text"])
-            for a in rows("actions")
-        ),
-        corrections=tuple(
+            for a in _rows(cursor, "actions", meeting_id)
+        )
+    }
+
+
+def _corrections(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    return {
+        "corrections": tuple(
             Correction(
                 c["id"],
                 _datetime(c["made_at"]) or dt.datetime.min,
@@ -225,9 +285,75 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
                 c["summary"],
                 c["changes"],
             )
-            for c in rows("corrections")
-        ),
-    )
+            for c in _rows(cursor, "corrections", meeting_id)
+        )
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Part of a record: the tables its query reads, and how it is read."""
+
+    tables: frozenset[str]
+    read: Callable[[sqlite3.Cursor, int], Fields]
+
+
+SECTIONS: dict[str, Section] = {
+    "meeting": Section(frozenset({"meeting", "committee", "organisation"}), _meeting),
+    "people": Section(frozenset({"person", "attendee"}), _people),
+    "attendees": Section(frozenset({"attendee"}), _attendees),
+    "interest_kinds": Section(frozenset({"interest_kind"}), _interest_kinds),
+    "items": Section(frozenset({"agenda_item"}), _items),
+    "recommendations": Section(frozenset({"recommendation", "agenda_item"}), _recommendations),
+    "amendments": Section(frozenset({"amendment", "recommendation", "agenda_item"}), _amendments),
+    "decisions": Section(frozenset({"decision", "named_vote"}), _decisions),
+    "declarations": Section(frozenset({"declaration"}), _declarations),
+    "paragraphs": Section(frozenset({"minute_paragraph", "agenda_item"}), _paragraphs),
+    "actions": Section(frozenset({"action", "agenda_item"}), _actions),
+    "corrections": Section(frozenset({"correction"}), _corrections),
+}
+# Every table a record is read from; migration 0003 counts changes to each.
+RECORD_TABLES = frozenset().union(*(section.tables for section in SECTIONS.values()))
+
+
+def driver_cursor(session: Session) -> sqlite3.Cursor:
+    """A driver cursor on the session's connection that returns ``sqlite3.Row``."""
+    connection = session.connection().connection.driver_connection
+    cursor: sqlite3.Cursor = connection.cursor()  # type: ignore[union-attr]
+    cursor.row_factory = sqlite3.Row
+    return cursor
+
+
+def read_sections(cursor: sqlite3.Cursor, meeting_id: int, names: Iterable[str]) -> Fields:
+    """The MeetingRecord fields of the named sections, read now."""
+    fields: Fields = {}
+    for name in names:
+        fields.update(SECTIONS[name].read(cursor, meeting_id))
+    return fields
+
+
+def read_record(session: Session, meeting_id: int) -> MeetingRecord:
+    """The whole record read from the database, bypassing any record kept in memory."""
+    return MeetingRecord(**read_sections(driver_cursor(session), meeting_id, SECTIONS))
+
+
+def load_record(session: Session, meeting_id: int) -> MeetingRecord:
+    """The record as it stands in the session's transaction.
+
+    In a session from ``Database.session()`` the record kept from an earlier
+    read is reused, with only the sections whose tables changed read again.
+    """
+    cache: RecordSource | None = session.info.get(RECORD_SOURCE_KEY)
+    if cache is None:
+        return read_record(session, meeting_id)
+    return cache.record(session, meeting_id)
+
+
+RECORD_SOURCE_KEY = "clerkdesk.record_source"
+
+
+class RecordSource(Protocol):
+    def record(self, session: Session, meeting_id: int) -> MeetingRecord: ...
 
 
 def _decision(row: sqlite3.Row, named: list[tuple[int, VoteOption]]) -> Decision:

@@ -4,6 +4,7 @@ substitutes, other members and officers."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind
 from clerkdesk.domain.substitution import check_member_may_be_present, check_substitution
 from clerkdesk.persistence.schema import AttendeeRow
-from clerkdesk.services.context import Change, Correction, Desk, meeting_action
+from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
 from clerkdesk.services.setup import find_or_create_person, next_position
 
 AREAS = frozenset({"attendance"})
@@ -24,13 +25,32 @@ _ATTENDEE = select(AttendeeRow).where(
     AttendeeRow.meeting_id == bindparam("meeting_id"),
     AttendeeRow.person_id == bindparam("person_id"),
 )
+_ATTENDEE_ID = "SELECT id FROM attendee WHERE meeting_id = ? AND person_id = ?"
+_NOT_LISTED = "Person {} is not on this meeting's attendance list."
 
 
 def _attendee_row(session: Session, meeting_id: int, person_id: int) -> AttendeeRow:
     row = session.scalars(_ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id}).first()
     if row is None:
-        raise NotFoundError(f"Person {person_id} is not on this meeting's attendance list.")
+        raise NotFoundError(_NOT_LISTED.format(person_id))
     return row
+
+
+def _attendee_id(scope: ActionScope, person_id: int) -> int:
+    found = scope.rows.value(_ATTENDEE_ID, scope.meeting_id, person_id)
+    if found is None:
+        raise NotFoundError(_NOT_LISTED.format(person_id))
+    return int(found)
+
+
+# Marking attendance, arrivals and departures are repeated all through a
+# meeting, so they write through the action's RowWriter rather than the ORM.
+_NO_TIMES = {
+    "arrived_at": None,
+    "departed_at": None,
+    "arrived_item_id": None,
+    "departed_item_id": None,
+}
 
 
 def mark_attendance(
@@ -46,11 +66,10 @@ def mark_attendance(
         scope.label = label = f"Mark {name} {status.value}"
         if status is AttendanceStatus.PRESENT:
             check_member_may_be_present(scope.record, person_id)
-        row = _attendee_row(scope.session, meeting_id, person_id)
-        row.status = status.value
+        values: dict[str, object] = {"status": status.value}
         if status is not AttendanceStatus.PRESENT:
-            row.arrived_at = row.departed_at = None
-            row.arrived_item_id = row.departed_item_id = None
+            values.update(_NO_TIMES)
+        scope.rows.update("attendee", _attendee_id(scope, person_id), values)
     return Change(label, meeting_id, AREAS)
 
 
@@ -64,24 +83,27 @@ def record_arrival(
     correction: Correction | None = None,
 ) -> Change:
     """A late arrival: the person is present from ``at``, during ``item_id``."""
+    arrived_at = at.replace(second=0, microsecond=0)
     with meeting_action(desk, meeting_id, "arrival", correction=correction) as scope:
         record = scope.record
         name = record.name_of(person_id)
         check_member_may_be_present(record, person_id)
         if item_id is not None:
             record.item(item_id)
-        row = _attendee_row(scope.session, meeting_id, person_id)
-        row.status = AttendanceStatus.PRESENT.value
-        row.arrived_at = at.replace(second=0, microsecond=0)
-        row.arrived_item_id = item_id
-        scope.label = f"{name} arrived at {at:%H.%M}"
         attendee = record.attendee(person_id)
-        assert attendee is not None
-        from dataclasses import replace
-
-        check_times(
-            replace(attendee, status=AttendanceStatus.PRESENT, arrived_at=row.arrived_at), name
+        if attendee is None:
+            raise NotFoundError(_NOT_LISTED.format(person_id))
+        check_times(replace(attendee, status=AttendanceStatus.PRESENT, arrived_at=arrived_at), name)
+        scope.rows.update(
+            "attendee",
+            _attendee_id(scope, person_id),
+            {
+                "status": AttendanceStatus.PRESENT.value,
+                "arrived_at": arrived_at,
+                "arrived_item_id": item_id,
+            },
         )
+        scope.label = f"{name} arrived at {at:%H.%M}"
     return Change(scope.label, meeting_id, AREAS)
 
 
@@ -94,6 +116,7 @@ def record_departure(
     *,
     correction: Correction | None = None,
 ) -> Change:
+    departed_at = at.replace(second=0, microsecond=0)
     with meeting_action(desk, meeting_id, "departure", correction=correction) as scope:
         record = scope.record
         name = record.name_of(person_id)
@@ -102,13 +125,13 @@ def record_departure(
             raise RuleViolation(f"{name} is not marked present, so cannot leave the meeting.")
         if item_id is not None:
             record.item(item_id)
-        row = _attendee_row(scope.session, meeting_id, person_id)
-        row.departed_at = at.replace(second=0, microsecond=0)
-        row.departed_item_id = item_id
+        check_times(replace(attendee, departed_at=departed_at), name)
+        scope.rows.update(
+            "attendee",
+            _attendee_id(scope, person_id),
+            {"departed_at": departed_at, "departed_item_id": item_id},
+        )
         scope.label = f"{name} left at {at:%H.%M}"
-        from dataclasses import replace
-
-        check_times(replace(attendee, departed_at=row.departed_at), name)
     return Change(scope.label, meeting_id, AREAS)
 
 
@@ -118,9 +141,7 @@ def clear_times(
     """Present for the whole meeting after all (a time entered by mistake)."""
     with meeting_action(desk, meeting_id, "clear times", correction=correction) as scope:
         name = scope.record.name_of(person_id)
-        row = _attendee_row(scope.session, meeting_id, person_id)
-        row.arrived_at = row.departed_at = None
-        row.arrived_item_id = row.departed_item_id = None
+        scope.rows.update("attendee", _attendee_id(scope, person_id), _NO_TIMES)
         scope.label = f"Clear {name}'s arrival and departure"
     return Change(scope.label, meeting_id, AREAS)
 
@@ -136,8 +157,6 @@ def add_substitute(
     with meeting_action(desk, meeting_id, "substitute", correction=correction) as scope:
         person = find_or_create_person(scope.session, substitute_name)
         record = scope.record
-        from dataclasses import replace
-
         from clerkdesk.domain.model import Person
 
         if all(p.id != person.id for p in record.people):

@@ -22,9 +22,15 @@ from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import MeetingRecord, MeetingStatus
 from clerkdesk.domain.rules import ensure_editable, validate_record
 from clerkdesk.persistence.database import Database
-from clerkdesk.persistence.journal import CAPTURE_KEY, encode_changes, start_capture
+from clerkdesk.persistence.journal import (
+    CAPTURE_KEY,
+    RowChange,
+    encode_changes,
+    start_capture,
+)
 from clerkdesk.persistence.records import load_record
-from clerkdesk.persistence.schema import AgendaItemRow, AuditRow
+from clerkdesk.persistence.row_writer import RowWriter
+from clerkdesk.persistence.schema import AuditRow
 
 # Changes to these rows can make an earlier vote or substitution invalid, so
 # after them the whole record is checked again. Services that write votes and
@@ -71,12 +77,16 @@ class ActionScope:
     paragraph, the commonest action, needs just its item.
     """
 
-    def __init__(self, session: Session, meeting_id: int, label: str) -> None:
+    def __init__(
+        self, session: Session, meeting_id: int, label: str, changes: list[RowChange]
+    ) -> None:
         self.session = session
         self.meeting_id = meeting_id
         self.label = label  # services refine it once they know the names involved
         self.new_id: int | None = None
         self._record: MeetingRecord | None = None
+        # The actions a clerk repeats write their rows through this, not the ORM.
+        self.rows = RowWriter(_cursor(session), changes)
 
     @property
     def record(self) -> MeetingRecord:
@@ -84,11 +94,16 @@ class ActionScope:
             self._record = load_record(self.session, self.meeting_id)
         return self._record
 
-    def item(self, item_id: int) -> AgendaItemRow:
-        row = self.session.get(AgendaItemRow, item_id)
-        if row is None or row.meeting_id != self.meeting_id:
+    def item_number(self, item_id: int) -> str:
+        """The agenda item's number, refusing an item of another meeting."""
+        number = self.rows.value(
+            "SELECT number FROM agenda_item WHERE id = ? AND meeting_id = ?",
+            item_id,
+            self.meeting_id,
+        )
+        if number is None:
             raise NotFoundError(f"There is no agenda item with id {item_id} in this meeting.")
-        return row
+        return str(number)
 
 
 def now() -> dt.datetime:
@@ -152,10 +167,10 @@ def meeting_action(
         locked = found[0] == MeetingStatus.APPROVED.value
         if correction is not None and not correction.reason.strip():
             raise RuleViolation("A correction to approved minutes needs a reason.")
-        scope = ActionScope(session, meeting_id, label)
+        changes = start_capture(session)
+        scope = ActionScope(session, meeting_id, label, changes)
         if locked:
             ensure_editable(scope.record, correcting=correction is not None)
-        changes = start_capture(session)
         yield scope
         session.flush()
         if any(change.table in RULE_TABLES for change in changes):

@@ -1,13 +1,18 @@
-"""Minute paragraphs and actions typed during the meeting."""
+"""Minute paragraphs and actions typed during the meeting.
+
+These are the actions typed most often, so their rows are written with plain
+SQL through the action's ``RowWriter`` (captured for undo like any other).
+"""
 
 from __future__ import annotations
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
-from clerkdesk.persistence.schema import ActionRow, MinuteParagraphRow
 from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
-from clerkdesk.services.setup import next_position
 
 AREAS = frozenset({"minutes"})
+
+_PARAGRAPH = "SELECT item_id, position FROM minute_paragraph WHERE id = ?"
+_ACTION = "SELECT item_id, owner FROM action WHERE id = ?"
 
 
 def add_paragraph(
@@ -16,26 +21,28 @@ def add_paragraph(
     if not text.strip():
         raise RuleViolation("A minute paragraph cannot be empty.")
     with meeting_action(desk, meeting_id, "paragraph", correction=correction) as scope:
-        item = scope.item(item_id)
-        row = MinuteParagraphRow(
-            item_id=item_id,
-            position=next_position(
-                scope.session, MinuteParagraphRow.position, MinuteParagraphRow.item_id == item_id
-            ),
-            text=text.strip(),
+        number = scope.item_number(item_id)
+        position = scope.rows.next_position("minute_paragraph", "item_id", item_id)
+        scope.new_id = scope.rows.insert(
+            "minute_paragraph", {"item_id": item_id, "position": position, "text": text.strip()}
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
-        scope.label = f"Add minute {item.number}.{row.position + 1}"
+        scope.label = f"Add minute {number}.{position + 1}"
     return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
 
 
-def _paragraph(scope: ActionScope, paragraph_id: int) -> MinuteParagraphRow:
-    row = scope.session.get(MinuteParagraphRow, paragraph_id)
-    if row is None or scope.item(row.item_id).meeting_id != scope.meeting_id:
+def _paragraph_label(scope: ActionScope, paragraph_id: int) -> str:
+    """'3.2' for the second paragraph of item 3, refusing another meeting's paragraph."""
+    found = scope.rows.one(_PARAGRAPH, paragraph_id)
+    if found is None:
         raise NotFoundError(f"There is no minute paragraph {paragraph_id} in this meeting.")
-    return row
+    item_id, position = found
+    try:
+        number = scope.item_number(item_id)
+    except NotFoundError:
+        raise NotFoundError(
+            f"There is no minute paragraph {paragraph_id} in this meeting."
+        ) from None
+    return f"{number}.{position + 1}"
 
 
 def edit_paragraph(
@@ -49,9 +56,8 @@ def edit_paragraph(
     if not text.strip():
         raise RuleViolation("A minute paragraph cannot be empty; delete it instead.")
     with meeting_action(desk, meeting_id, "edit paragraph", correction=correction) as scope:
-        row = _paragraph(scope, paragraph_id)
-        row.text = text.strip()
-        scope.label = f"Edit minute {scope.item(row.item_id).number}.{row.position + 1}"
+        scope.label = f"Edit minute {_paragraph_label(scope, paragraph_id)}"
+        scope.rows.update("minute_paragraph", paragraph_id, {"text": text.strip()})
     return Change(scope.label, meeting_id, AREAS)
 
 
@@ -59,9 +65,8 @@ def delete_paragraph(
     desk: Desk, meeting_id: int, paragraph_id: int, *, correction: Correction | None = None
 ) -> Change:
     with meeting_action(desk, meeting_id, "delete paragraph", correction=correction) as scope:
-        row = _paragraph(scope, paragraph_id)
-        scope.label = f"Delete minute {scope.item(row.item_id).number}.{row.position + 1}"
-        scope.session.delete(row)
+        scope.label = f"Delete minute {_paragraph_label(scope, paragraph_id)}"
+        scope.rows.delete("minute_paragraph", paragraph_id)
     return Change(scope.label, meeting_id, AREAS)
 
 
@@ -76,18 +81,19 @@ def add_action(
 ) -> Change:
     if not owner.strip() or not text.strip():
         raise RuleViolation("An action needs the officer responsible and what they will do.")
+    owner = " ".join(owner.split())
     with meeting_action(desk, meeting_id, "action", correction=correction) as scope:
-        item = scope.item(item_id)
-        row = ActionRow(
-            item_id=item_id,
-            position=next_position(scope.session, ActionRow.position, ActionRow.item_id == item_id),
-            owner=" ".join(owner.split()),
-            text=text.strip(),
+        number = scope.item_number(item_id)
+        scope.new_id = scope.rows.insert(
+            "action",
+            {
+                "item_id": item_id,
+                "position": scope.rows.next_position("action", "item_id", item_id),
+                "owner": owner,
+                "text": text.strip(),
+            },
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
-        scope.label = f"Add action for {row.owner} on item {item.number}"
+        scope.label = f"Add action for {owner} on item {number}"
     return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
 
 
@@ -95,9 +101,15 @@ def delete_action(
     desk: Desk, meeting_id: int, action_id: int, *, correction: Correction | None = None
 ) -> Change:
     with meeting_action(desk, meeting_id, "delete action", correction=correction) as scope:
-        row = scope.session.get(ActionRow, action_id)
-        if row is None or scope.item(row.item_id).meeting_id != meeting_id:
-            raise NotFoundError(f"There is no action {action_id} in this meeting.")
-        scope.label = f"Delete action for {row.owner}"
-        scope.session.delete(row)
+        found = scope.rows.one(_ACTION, action_id)
+        missing = NotFoundError(f"There is no action {action_id} in this meeting.")
+        if found is None:
+            raise missing
+        item_id, owner = found
+        try:
+            scope.item_number(item_id)
+        except NotFoundError:
+            raise missing from None
+        scope.label = f"Delete action for {owner}"
+        scope.rows.delete("action", action_id)
     return Change(scope.label, meeting_id, AREAS)

@@ -5,43 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
-
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import Capacity, Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, decide, unanimous_tally
-from clerkdesk.persistence.schema import AmendmentRow, DecisionRow, NamedVoteRow
+from clerkdesk.persistence.schema import AmendmentRow
 from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
 from clerkdesk.services.setup import next_position
 
 AREAS = frozenset({"votes"})
 
 
-# Built once: constructing the statements cost more than running them.
-_BY_RECOMMENDATION = select(DecisionRow).where(
-    DecisionRow.recommendation_id == bindparam("motion_id")
-)
-_BY_AMENDMENT = select(DecisionRow).where(DecisionRow.amendment_id == bindparam("motion_id"))
-_NAMED_VOTES = select(NamedVoteRow).where(NamedVoteRow.decision_id == bindparam("decision_id"))
+# Votes are recorded all through a meeting, so their rows are written through
+# the action's RowWriter rather than the ORM.
+_BY_RECOMMENDATION = "SELECT id FROM decision WHERE recommendation_id = ?"
+_BY_AMENDMENT = "SELECT id FROM decision WHERE amendment_id = ?"
+_NAMED_VOTES = "SELECT id FROM named_vote WHERE decision_id = ? ORDER BY position, id"
 
 
 def _existing(
-    session: Session, recommendation_id: int | None, amendment_id: int | None
-) -> DecisionRow | None:
+    scope: ActionScope, recommendation_id: int | None, amendment_id: int | None
+) -> int | None:
     if recommendation_id is not None:
-        found = session.scalars(_BY_RECOMMENDATION, {"motion_id": recommendation_id})
+        found = scope.rows.value(_BY_RECOMMENDATION, recommendation_id)
     else:
-        found = session.scalars(_BY_AMENDMENT, {"motion_id": amendment_id})
-    return found.first()
+        found = scope.rows.value(_BY_AMENDMENT, amendment_id)
+    return None if found is None else int(found)
 
 
-def _remove(session: Session, row: DecisionRow) -> None:
-    for named in session.scalars(_NAMED_VOTES, {"decision_id": row.id}):
-        session.delete(named)
-    session.flush()
-    session.delete(row)
-    session.flush()
+def _remove(scope: ActionScope, decision_id: int) -> None:
+    named = [row[0] for row in scope.rows.all(_NAMED_VOTES, decision_id)]
+    for named_id in named:
+        scope.rows.delete("named_vote", named_id)
+    scope.rows.delete("decision", decision_id)
 
 
 def _motion_name(
@@ -125,30 +120,36 @@ def _write_decision(
         casting_voter_id=casting_voter_id,
         at=at,
     )
-    old = _existing(scope.session, recommendation_id, amendment_id)
+    old = _existing(scope, recommendation_id, amendment_id)
     if old is not None:
-        _remove(scope.session, old)
-    row = DecisionRow(
-        meeting_id=scope.meeting_id,
-        recommendation_id=recommendation_id,
-        amendment_id=amendment_id,
-        outcome=decision.outcome.value,
-        yes=decision.tally.yes if decision.tally else None,
-        no=decision.tally.no if decision.tally else None,
-        abstain=decision.tally.abstain if decision.tally else None,
-        casting_vote=decision.casting_vote.value if decision.casting_vote else None,
-        casting_voter_id=decision.casting_voter_id,
-        taken_at=at.replace(second=0, microsecond=0) if at else None,
+        _remove(scope, old)
+    tally_given = decision.tally
+    decision_id = scope.rows.insert(
+        "decision",
+        {
+            "meeting_id": scope.meeting_id,
+            "recommendation_id": recommendation_id,
+            "amendment_id": amendment_id,
+            "outcome": decision.outcome.value,
+            "yes": tally_given.yes if tally_given else None,
+            "no": tally_given.no if tally_given else None,
+            "abstain": tally_given.abstain if tally_given else None,
+            "casting_vote": decision.casting_vote.value if decision.casting_vote else None,
+            "casting_voter_id": decision.casting_voter_id,
+            "taken_at": at.replace(second=0, microsecond=0) if at else None,
+        },
     )
-    scope.session.add(row)
-    scope.session.flush()
     for position, (person_id, option) in enumerate(decision.named):
-        scope.session.add(
-            NamedVoteRow(
-                decision_id=row.id, person_id=person_id, option=option.value, position=position
-            )
+        scope.rows.insert(
+            "named_vote",
+            {
+                "decision_id": decision_id,
+                "person_id": person_id,
+                "option": option.value,
+                "position": position,
+            },
         )
-    scope.new_id = row.id
+    scope.new_id = decision_id
     scope.label = f"Vote on {motion}: {decision.outcome.value}"
 
 
@@ -215,10 +216,10 @@ def clear_vote(
 ) -> Change:
     with meeting_action(desk, meeting_id, "clear vote", correction=correction) as scope:
         motion = _motion_name(scope, recommendation_id, amendment_id)
-        old = _existing(scope.session, recommendation_id, amendment_id)
+        old = _existing(scope, recommendation_id, amendment_id)
         if old is None:
             raise NotFoundError(f"No vote is recorded on {motion}.")
-        _remove(scope.session, old)
+        _remove(scope, old)
         scope.label = f"Clear the vote on {motion}"
     return Change(scope.label, meeting_id, AREAS)
 
@@ -272,9 +273,9 @@ def remove_amendment(
 ) -> Change:
     with meeting_action(desk, meeting_id, "remove amendment", correction=correction) as scope:
         scope.record.amendment(amendment_id)
-        old = _existing(scope.session, None, amendment_id)
+        old = _existing(scope, None, amendment_id)
         if old is not None:
-            _remove(scope.session, old)
-        scope.session.delete(scope.session.get_one(AmendmentRow, amendment_id))
+            _remove(scope, old)
+        scope.rows.delete("amendment", amendment_id)
         scope.label = "Remove amendment"
     return Change(scope.label, meeting_id, AREAS | {"items"})

@@ -1,0 +1,121 @@
+"""Meeting records kept in memory between clerk actions.
+
+Reading a whole meeting costs more than everything else a clerk action does
+(docs/benchmarks.md), yet an action changes one or two tables. Migration 0003
+gives every table a record is read from a change counter, raised by triggers
+on every insert, update and delete, in the same transaction, whoever writes.
+A record kept here remembers the counters it was read at; the next read
+compares them (one query) and reads again only the sections whose tables
+have changed since.
+
+Only what a committed transaction read is kept: reads inside a transaction
+go to that session's own list, handed over by ``Database.session()`` after
+its COMMIT succeeds. A rolled-back transaction can leave counters at values
+a later transaction reaches again with different rows, so nothing it read
+may survive it. Within a committed transaction, a section read part-way is
+still safe to keep: if its tables changed after it was read, their counters
+moved on too.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.model import MeetingRecord
+from clerkdesk.persistence.records import (
+    SECTIONS,
+    Fields,
+    driver_cursor,
+    read_record,
+    read_sections,
+)
+
+PENDING_KEY = "clerkdesk.pending_records"
+_COUNTERS = "SELECT tbl, n FROM change_counter"
+# The meetings a clerk moves between in one sitting; each record is small.
+KEPT_MEETINGS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    counters: dict[str, int]
+    fields: Fields
+    record: MeetingRecord
+
+
+@dataclass(slots=True)
+class CacheStats:
+    """How reads were answered, for tests and the benchmarks."""
+
+    whole: int = 0  # read in full
+    partial: int = 0  # some sections read again
+    kept: int = 0  # nothing had changed
+
+
+class RecordCache:
+    """The meeting records of one ``Database``, checked against the counters."""
+
+    def __init__(self, *, verify: bool | None = None) -> None:
+        self._kept: OrderedDict[int, _Kept] = OrderedDict()
+        self._lock = threading.Lock()
+        self.stats = CacheStats()
+        # Checking every read against a full read: on in the test suite, so
+        # that every test of every service also tests this cache.
+        self.verify = (
+            os.environ.get("CLERKDESK_VERIFY_RECORDS") == "1" if verify is None else verify
+        )
+
+    def record(self, session: Session, meeting_id: int) -> MeetingRecord:
+        cursor = driver_cursor(session)
+        counters = {row[0]: row[1] for row in cursor.execute(_COUNTERS)}
+        pending: dict[int, _Kept] = session.info.setdefault(PENDING_KEY, {})
+        kept = pending.get(meeting_id) or self._committed(meeting_id)
+        if kept is None:
+            fields = read_sections(cursor, meeting_id, SECTIONS)
+            self.stats.whole += 1
+        else:
+            changed = {table for table, n in counters.items() if kept.counters.get(table) != n}
+            stale = [name for name, section in SECTIONS.items() if section.tables & changed]
+            if not stale:
+                self.stats.kept += 1
+                return self._checked(session, kept.record)
+            fields = {**kept.fields, **read_sections(cursor, meeting_id, stale)}
+            self.stats.partial += 1
+        record = MeetingRecord(**fields)
+        pending[meeting_id] = _Kept(counters, fields, record)
+        return self._checked(session, record)
+
+    def keep(self, session: Session) -> None:
+        """Keep what ``session`` read; call only once its transaction has committed."""
+        pending: dict[int, _Kept] | None = session.info.pop(PENDING_KEY, None)
+        if not pending:
+            return
+        with self._lock:
+            for meeting_id, kept in pending.items():
+                self._kept[meeting_id] = kept
+                self._kept.move_to_end(meeting_id)
+            while len(self._kept) > KEPT_MEETINGS:
+                self._kept.popitem(last=False)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+    def _committed(self, meeting_id: int) -> _Kept | None:
+        with self._lock:
+            return self._kept.get(meeting_id)
+
+    def _checked(self, session: Session, record: MeetingRecord) -> MeetingRecord:
+        if self.verify:
+            fresh = read_record(session, record.meeting_id)
+            if fresh != record:
+                raise AssertionError(
+                    f"The record kept in memory for meeting {record.meeting_id} differs "
+                    "from the database."
+                )
+        return record
