@@ -20,13 +20,16 @@ moved on too.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.model import MeetingRecord
+from clerkdesk.persistence.record_patch import patch_fields
 from clerkdesk.persistence.records import (
     SECTIONS,
     Fields,
@@ -55,6 +58,7 @@ class CacheStats:
     whole: int = 0  # read in full
     partial: int = 0  # some sections read again
     kept: int = 0  # nothing had changed
+    patched: int = 0  # a row the action wrote, applied in memory
 
 
 class RecordCache:
@@ -89,6 +93,33 @@ class RecordCache:
         record = MeetingRecord(**fields)
         pending[meeting_id] = _Kept(counters, fields, record)
         return self._checked(session, record)
+
+    def patch(
+        self,
+        session: Session,
+        meeting_id: int,
+        cursor: sqlite3.Cursor,
+        table: str,
+        op: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        """Apply a row the session has just written to the meeting's kept record.
+
+        The counter moves on by the one step the table's trigger took; if the
+        record was already behind for that table it stays behind, and the
+        section is read at the next use, as it would have been.
+        """
+        pending: dict[int, _Kept] = session.info.setdefault(PENDING_KEY, {})
+        kept = pending.get(meeting_id) or self._committed(meeting_id)
+        if kept is None or table not in kept.counters:
+            return
+        fields = patch_fields(cursor, kept.fields, table, op, before, after)
+        if fields is None:
+            return
+        counters = {**kept.counters, table: kept.counters[table] + 1}
+        pending[meeting_id] = _Kept(counters, fields, MeetingRecord(**fields))
+        self.stats.patched += 1
 
     def keep(self, session: Session) -> None:
         """Keep what ``session`` read; call only once its transaction has committed."""

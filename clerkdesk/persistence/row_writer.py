@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -23,6 +24,8 @@ from clerkdesk.persistence.journal import UNTRACKED, RowChange
 from clerkdesk.persistence.schema import Base
 
 Values = dict[str, Any]
+# Told of every row written: (cursor, table, op, whole row before, whole row after).
+OnWrite = Callable[[sqlite3.Cursor, str, str, Values | None, Values | None], None]
 
 
 def _table(name: str) -> Table:
@@ -69,9 +72,12 @@ def captured(table: Table, column: str, raw: Any) -> Any:
 class RowWriter:
     """Inserts, updates and deletes by primary key ``id``, each one captured."""
 
-    def __init__(self, cursor: sqlite3.Cursor, changes: list[RowChange]) -> None:
+    def __init__(
+        self, cursor: sqlite3.Cursor, changes: list[RowChange], on_write: OnWrite | None = None
+    ) -> None:
         self._cursor = cursor
         self._changes = changes
+        self._on_write = on_write
 
     def one(self, sql: str, *params: Any) -> tuple[Any, ...] | None:
         found: tuple[Any, ...] | None = self._cursor.execute(sql, params).fetchone()
@@ -107,6 +113,7 @@ class RowWriter:
         if table_name not in UNTRACKED:
             after = self._row(table, new_id)
             self._changes.append(RowChange("insert", table_name, new_id, None, after))
+            self._told(table_name, "insert", None, after)
         return new_id
 
     def update(self, table_name: str, row_id: int, values: Values) -> bool:
@@ -122,15 +129,11 @@ class RowWriter:
             [*changed.values(), row_id],
         )
         if table_name not in UNTRACKED:
+            after = {c: captured(table, c, v) for c, v in changed.items()}
             self._changes.append(
-                RowChange(
-                    "update",
-                    table_name,
-                    row_id,
-                    {c: before[c] for c in changed},
-                    {c: captured(table, c, v) for c, v in changed.items()},
-                )
+                RowChange("update", table_name, row_id, {c: before[c] for c in changed}, after)
             )
+            self._told(table_name, "update", before, {**before, **after})
         return True
 
     def delete(self, table_name: str, row_id: int) -> None:
@@ -139,6 +142,11 @@ class RowWriter:
         self._cursor.execute(f"DELETE FROM {table_name} WHERE id = ?", (row_id,))
         if table_name not in UNTRACKED:
             self._changes.append(RowChange("delete", table_name, row_id, before, None))
+            self._told(table_name, "delete", before, None)
+
+    def _told(self, table: str, op: str, before: Values | None, after: Values | None) -> None:
+        if self._on_write is not None:
+            self._on_write(self._cursor, table, op, before, after)
 
     def _row(self, table: Table, row_id: int) -> Values:
         columns = [c.name for c in table.columns]

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -28,7 +29,7 @@ from clerkdesk.persistence.journal import (
     encode_changes,
     start_capture,
 )
-from clerkdesk.persistence.records import load_record
+from clerkdesk.persistence.records import RECORD_SOURCE_KEY, RecordSource, load_record
 from clerkdesk.persistence.row_writer import RowWriter
 from clerkdesk.persistence.schema import AuditRow
 
@@ -85,8 +86,11 @@ class ActionScope:
         self.label = label  # services refine it once they know the names involved
         self.new_id: int | None = None
         self._record: MeetingRecord | None = None
-        # The actions a clerk repeats write their rows through this, not the ORM.
-        self.rows = RowWriter(_cursor(session), changes)
+        # The actions a clerk repeats write their rows through this, not the ORM;
+        # each row written is applied to the meeting record kept in memory.
+        source: RecordSource | None = session.info.get(RECORD_SOURCE_KEY)
+        on_write = None if source is None else partial(source.patch, session, meeting_id)
+        self.rows = RowWriter(_cursor(session), changes, on_write)
 
     @property
     def record(self) -> MeetingRecord:
