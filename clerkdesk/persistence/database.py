@@ -87,8 +87,11 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_immediate(connection: Any) -> None:
     # Take the write lock at the start, so that a transaction never fails
-    # half-way because another writer got there first.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # half-way because another writer got there first. Sent on the driver's
+    # connection: through SQLAlchemy's statement machinery it cost a fifth of
+    # an empty transaction (docs/benchmarks.md). A failure (busy) still reaches
+    # Database.session() as sqlite3.Error and is explained there.
+    connection.connection.driver_connection.execute("BEGIN IMMEDIATE")
 
 
 class Database:
