@@ -11,14 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseDamagedError, DatabaseError
 from clerkdesk.persistence.health import check_health
 from clerkdesk.persistence.migrations import upgrade
-from clerkdesk.persistence.record_cache import RecordCache
+from clerkdesk.persistence.record_cache import PENDING_KEY, RecordCache
 from clerkdesk.persistence.records import RECORD_SOURCE_KEY
 from clerkdesk.persistence.single_writer import WriterLock, acquire_writer_lock
 
@@ -94,6 +94,48 @@ def _begin_immediate(connection: Any) -> None:
     connection.connection.driver_connection.execute("BEGIN IMMEDIATE")
 
 
+class Transaction:
+    """One write transaction on a pooled connection, with an ORM session only
+    if something asks for one.
+
+    The actions a clerk repeats write with plain SQL (RowWriter); for them the
+    ORM session's own bookkeeping was a sixth of the whole action. Services
+    that still use the ORM get a session joined to this transaction: it
+    flushes into it, never commits it, and a failure in it rolls it back.
+    """
+
+    def __init__(self, connection: Connection, records: RecordCache) -> None:
+        self._connection = connection
+        self.info: dict[Any, Any] = {RECORD_SOURCE_KEY: records, PENDING_KEY: {}}
+        self._session: Session | None = None
+
+    def connection(self) -> Connection:
+        return self._connection
+
+    @property
+    def has_session(self) -> bool:
+        return self._session is not None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            session = Session(
+                bind=self._connection,
+                join_transaction_mode="rollback_only",
+                expire_on_commit=False,
+            )
+            # The same dict objects, not copies: what the session reads and
+            # captures belongs to this transaction.
+            for key, value in self.info.items():
+                session.info[key] = value
+            self._session = session
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+
 class Database:
     """One SQLite database file, with a session factory for short transactions.
 
@@ -116,6 +158,21 @@ class Database:
                 session.info[RECORD_SOURCE_KEY] = self.records
                 yield session
             self.records.keep(session)  # only now: what a rolled-back transaction read is lost
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
+            raise explain_sqlite_error(error, self.path) from error
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One transaction without an ORM session until one is asked for:
+        committed if the block succeeds, rolled back otherwise."""
+        try:
+            with self.engine.connect() as connection, connection.begin():
+                transaction = Transaction(connection, self.records)
+                try:
+                    yield transaction
+                finally:
+                    transaction.close()
+            self.records.keep(transaction)  # only now: what a rolled-back transaction read is lost
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
 

@@ -76,12 +76,6 @@ def _pk(obj: Any) -> Any:
     return _encode(key[0]) if len(key) == 1 else [_encode(k) for k in key]
 
 
-def start_capture(session: Session) -> list[RowChange]:
-    changes: list[RowChange] = []
-    session.info[CAPTURE_KEY] = changes
-    return changes
-
-
 @event.listens_for(Session, "after_flush")
 def _capture(session: Session, _flush_context: UOWTransaction) -> None:
     changes: list[RowChange] | None = session.info.get(CAPTURE_KEY)

@@ -9,7 +9,7 @@ compares them (one query) and reads again only the sections whose tables
 have changed since.
 
 Only what a committed transaction read is kept: reads inside a transaction
-go to that session's own list, handed over by ``Database.session()`` after
+go to that transaction's own list, handed over by ``Database`` after
 its COMMIT succeeds. A rolled-back transaction can leave counters at values
 a later transaction reaches again with different rows, so nothing it read
 may survive it. Within a committed transaction, a section read part-way is
@@ -26,16 +26,15 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from clerkdesk.domain.model import MeetingRecord
 from clerkdesk.persistence.record_patch import patch_fields
 from clerkdesk.persistence.records import (
     SECTIONS,
     Fields,
+    InTransaction,
     driver_cursor,
-    read_record,
     read_sections,
+    read_whole_record,
 )
 
 PENDING_KEY = "clerkdesk.pending_records"
@@ -74,7 +73,7 @@ class RecordCache:
             os.environ.get("CLERKDESK_VERIFY_RECORDS") == "1" if verify is None else verify
         )
 
-    def record(self, session: Session, meeting_id: int) -> MeetingRecord:
+    def record(self, session: InTransaction, meeting_id: int) -> MeetingRecord:
         cursor = driver_cursor(session)
         counters = {row[0]: row[1] for row in cursor.execute(_COUNTERS)}
         pending: dict[int, _Kept] = session.info.setdefault(PENDING_KEY, {})
@@ -96,7 +95,7 @@ class RecordCache:
 
     def patch(
         self,
-        session: Session,
+        session: InTransaction,
         meeting_id: int,
         cursor: sqlite3.Cursor,
         table: str,
@@ -121,7 +120,7 @@ class RecordCache:
         pending[meeting_id] = _Kept(counters, fields, MeetingRecord(**fields))
         self.stats.patched += 1
 
-    def keep(self, session: Session) -> None:
+    def keep(self, session: InTransaction) -> None:
         """Keep what ``session`` read; call only once its transaction has committed."""
         pending: dict[int, _Kept] | None = session.info.pop(PENDING_KEY, None)
         if not pending:
@@ -141,9 +140,9 @@ class RecordCache:
         with self._lock:
             return self._kept.get(meeting_id)
 
-    def _checked(self, session: Session, record: MeetingRecord) -> MeetingRecord:
+    def _checked(self, session: InTransaction, record: MeetingRecord) -> MeetingRecord:
         if self.verify:
-            fresh = read_record(session, record.meeting_id)
+            fresh = read_whole_record(session, record.meeting_id)
             if fresh != record:
                 raise AssertionError(
                     f"The record kept in memory for meeting {record.meeting_id} differs "

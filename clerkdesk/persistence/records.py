@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import NotFoundError
@@ -347,7 +347,17 @@ SECTIONS: dict[str, Section] = {
 RECORD_TABLES = frozenset().union(*(section.tables for section in SECTIONS.values()))
 
 
-def driver_cursor(session: Session) -> sqlite3.Cursor:
+class InTransaction(Protocol):
+    """A Session, or a Database.transaction(): an open transaction with its own
+    ``info`` dict, on one connection."""
+
+    @property
+    def info(self) -> dict[Any, Any]: ...
+
+    def connection(self) -> Connection: ...
+
+
+def driver_cursor(session: InTransaction) -> sqlite3.Cursor:
     """A driver cursor on the session's connection that returns ``sqlite3.Row``."""
     connection = session.connection().connection.driver_connection
     cursor: sqlite3.Cursor = connection.cursor()  # type: ignore[union-attr]
@@ -363,12 +373,12 @@ def read_sections(cursor: sqlite3.Cursor, meeting_id: int, names: Iterable[str])
     return fields
 
 
-def read_record(session: Session, meeting_id: int) -> MeetingRecord:
+def read_whole_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
     """The whole record read from the database, bypassing any record kept in memory."""
     return MeetingRecord(**read_sections(driver_cursor(session), meeting_id, SECTIONS))
 
 
-def load_record(session: Session, meeting_id: int) -> MeetingRecord:
+def load_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
     """The record as it stands in the session's transaction.
 
     In a session from ``Database.session()`` the record kept from an earlier
@@ -376,7 +386,7 @@ def load_record(session: Session, meeting_id: int) -> MeetingRecord:
     """
     cache: RecordSource | None = session.info.get(RECORD_SOURCE_KEY)
     if cache is None:
-        return read_record(session, meeting_id)
+        return read_whole_record(session, meeting_id)
     return cache.record(session, meeting_id)
 
 
@@ -384,11 +394,11 @@ RECORD_SOURCE_KEY = "clerkdesk.record_source"
 
 
 class RecordSource(Protocol):
-    def record(self, session: Session, meeting_id: int) -> MeetingRecord: ...
+    def record(self, session: InTransaction, meeting_id: int) -> MeetingRecord: ...
 
     def patch(
         self,
-        session: Session,
+        session: InTransaction,
         meeting_id: int,
         cursor: sqlite3.Cursor,
         table: str,

@@ -22,14 +22,14 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import MeetingRecord, MeetingStatus
 from clerkdesk.domain.rules import ensure_editable, validate_record
-from clerkdesk.persistence.database import Database
-from clerkdesk.persistence.journal import (
-    CAPTURE_KEY,
-    RowChange,
-    encode_changes,
-    start_capture,
+from clerkdesk.persistence.database import Database, Transaction
+from clerkdesk.persistence.journal import CAPTURE_KEY, RowChange, encode_changes
+from clerkdesk.persistence.records import (
+    RECORD_SOURCE_KEY,
+    InTransaction,
+    RecordSource,
+    load_record,
 )
-from clerkdesk.persistence.records import RECORD_SOURCE_KEY, RecordSource, load_record
 from clerkdesk.persistence.row_writer import RowWriter
 from clerkdesk.persistence.schema import AuditRow
 
@@ -79,23 +79,28 @@ class ActionScope:
     """
 
     def __init__(
-        self, session: Session, meeting_id: int, label: str, changes: list[RowChange]
+        self, transaction: Transaction, meeting_id: int, label: str, changes: list[RowChange]
     ) -> None:
-        self.session = session
+        self.transaction = transaction
         self.meeting_id = meeting_id
         self.label = label  # services refine it once they know the names involved
         self.new_id: int | None = None
         self._record: MeetingRecord | None = None
         # The actions a clerk repeats write their rows through this, not the ORM;
         # each row written is applied to the meeting record kept in memory.
-        source: RecordSource | None = session.info.get(RECORD_SOURCE_KEY)
-        on_write = None if source is None else partial(source.patch, session, meeting_id)
-        self.rows = RowWriter(_cursor(session), changes, on_write)
+        source: RecordSource | None = transaction.info.get(RECORD_SOURCE_KEY)
+        on_write = None if source is None else partial(source.patch, transaction, meeting_id)
+        self.rows = RowWriter(_cursor(transaction), changes, on_write)
+
+    @property
+    def session(self) -> Session:
+        """An ORM session in the action's transaction, for the rarer actions."""
+        return self.transaction.session
 
     @property
     def record(self) -> MeetingRecord:
         if self._record is None:
-            self._record = load_record(self.session, self.meeting_id)
+            self._record = load_record(self.transaction, self.meeting_id)
         return self._record
 
     def item_number(self, item_id: int) -> str:
@@ -128,9 +133,9 @@ def _stamp(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _cursor(session: Session) -> sqlite3.Cursor:
-    """A driver cursor on the session's own connection, inside its transaction."""
-    connection = session.connection().connection.driver_connection
+def _cursor(transaction: InTransaction) -> sqlite3.Cursor:
+    """A driver cursor on the transaction's own connection."""
+    connection = transaction.connection().connection.driver_connection
     cursor: sqlite3.Cursor = connection.cursor()  # type: ignore[union-attr]
     return cursor
 
@@ -161,8 +166,9 @@ def meeting_action(
     correction: Correction | None = None,
     undoable: bool = True,
 ) -> Iterator[ActionScope]:
-    with desk.db.session() as session:
-        found = _cursor(session).execute(_MEETING_STATUS, (meeting_id,)).fetchone()
+    with desk.db.transaction() as transaction:
+        cursor = _cursor(transaction)
+        found = cursor.execute(_MEETING_STATUS, (meeting_id,)).fetchone()
         if found is None:
             raise NotFoundError(
                 f"There is no meeting with id {meeting_id}. List the meetings with "
@@ -171,17 +177,19 @@ def meeting_action(
         locked = found[0] == MeetingStatus.APPROVED.value
         if correction is not None and not correction.reason.strip():
             raise RuleViolation("A correction to approved minutes needs a reason.")
-        changes = start_capture(session)
-        scope = ActionScope(session, meeting_id, label, changes)
+        changes: list[RowChange] = []
+        transaction.info[CAPTURE_KEY] = changes  # ORM flushes append here too
+        scope = ActionScope(transaction, meeting_id, label, changes)
         if locked:
             ensure_editable(scope.record, correcting=correction is not None)
         yield scope
-        session.flush()
+        if transaction.has_session:
+            transaction.session.flush()
+            transaction.session.info.pop(CAPTURE_KEY, None)
+        transaction.info.pop(CAPTURE_KEY, None)
         if any(change.table in RULE_TABLES for change in changes):
-            validate_record(load_record(session, meeting_id))
-        session.info.pop(CAPTURE_KEY, None)
+            validate_record(load_record(transaction, meeting_id))
         encoded = encode_changes(changes)
-        cursor = _cursor(session)
         at = _stamp(now())
         if undoable and changes and not locked:
             cursor.execute(_DISCARD_UNDONE, (meeting_id,))
