@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from clerkdesk.persistence.database import Database, open_database
+from clerkdesk.persistence.database import WAL_CHECKPOINT_PAGES, Database, open_database
 from clerkdesk.persistence.errors import DatabaseError
 from clerkdesk.persistence.migrations import LATEST_VERSION, migration_sql, split_statements
-from clerkdesk.persistence.schema import Base
+from clerkdesk.persistence.schema import Base, OrganisationRow
 
 
 def test_every_connection_is_durable(database: Database) -> None:
@@ -16,6 +16,7 @@ def test_every_connection_is_durable(database: Database) -> None:
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_CHECKPOINT_PAGES
 
 
 def test_write_transactions_take_the_lock_at_the_start(database: Database, db_path: Path) -> None:
@@ -25,6 +26,32 @@ def test_write_transactions_take_the_lock_at_the_start(database: Database, db_pa
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             other.execute("BEGIN IMMEDIATE")
         other.close()
+
+
+def test_a_transaction_takes_the_lock_at_the_start_too(database: Database, db_path: Path) -> None:
+    with database.transaction():
+        other = sqlite3.connect(db_path, timeout=0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+def test_a_failed_transaction_leaves_neither_its_orm_nor_its_plain_writes(
+    database: Database, db_path: Path
+) -> None:
+    with pytest.raises(RuntimeError), database.transaction() as transaction:
+        assert not transaction.has_session  # none until asked for
+        transaction.session.add(OrganisationRow(name="Orm County Council"))
+        transaction.session.flush()
+        transaction.connection().exec_driver_sql(
+            "INSERT INTO organisation (name) VALUES ('Plain District Council')"
+        )
+        raise RuntimeError("the action failed")
+    with database.transaction() as transaction:
+        transaction.session.add(OrganisationRow(name="Kept Borough Council"))
+    with sqlite3.connect(db_path) as conn:
+        names = [row[0] for row in conn.execute("SELECT name FROM organisation")]
+    assert names == ["Kept Borough Council"]
 
 
 def test_orm_mappings_match_the_migrated_schema(database: Database) -> None:

@@ -1,0 +1,119 @@
+"""Plain-SQL writes (row_writer.py) store and capture exactly what the ORM would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from clerkdesk.domain.model import AttendanceStatus, Tally
+from clerkdesk.persistence.journal import CAPTURE_KEY, RowChange
+from clerkdesk.persistence.records import driver_cursor
+from clerkdesk.persistence.row_writer import RowWriter
+from clerkdesk.persistence.schema import AttendeeRow, DecisionRow
+from clerkdesk.services import attendance, minutes, undo, votes
+from clerkdesk.services.context import Desk
+from clerkdesk.services.demo import create_demo
+from clerkdesk.services.records_io import get_record
+
+
+@pytest.fixture
+def meeting(desk: Desk) -> int:
+    return create_demo(desk)[1]
+
+
+def test_values_are_stored_in_the_orms_own_formats(desk: Desk, meeting: int) -> None:
+    record = get_record(desk, meeting)
+    by_orm, by_sql = (r.id for r in record.recommendations[:2])
+    values = {
+        "meeting_id": meeting,
+        "outcome": "carried",
+        "yes": 7,
+        "no": 2,
+        "abstain": 1,
+        "taken_at": dt.time(10, 42),
+    }
+    with desk.db.session() as session:
+        session.add(DecisionRow(recommendation_id=by_orm, **values))
+        session.flush()
+        RowWriter(driver_cursor(session), []).insert(
+            "decision", {"recommendation_id": by_sql, **values}
+        )
+        stored = driver_cursor(session).execute(
+            "SELECT recommendation_id, taken_at, typeof(taken_at), yes, typeof(yes)"
+            " FROM decision WHERE meeting_id = ? ORDER BY id",
+            (meeting,),
+        )
+        orm_row, sql_row = (tuple(row)[1:] for row in stored)
+    assert orm_row == sql_row == ("10:42:00.000000", "text", 7, "integer")
+
+
+def test_an_update_is_captured_as_the_orm_flush_captures_it(desk: Desk, meeting: int) -> None:
+    first, second = (a.person_id for a in get_record(desk, meeting).attendees[:2])
+    by_orm: list[RowChange] = []
+    by_sql: list[RowChange] = []
+    with desk.db.session() as session:
+        session.info[CAPTURE_KEY] = by_orm
+        row = session.query(AttendeeRow).filter_by(meeting_id=meeting, person_id=first).one()
+        row.status = AttendanceStatus.PRESENT.value
+        row.arrived_at = dt.time(10, 5)
+        session.flush()
+        session.info.pop(CAPTURE_KEY)
+        other = session.query(AttendeeRow).filter_by(meeting_id=meeting, person_id=second).one()
+        RowWriter(driver_cursor(session), by_sql).update(
+            "attendee",
+            other.id,
+            {"status": AttendanceStatus.PRESENT.value, "arrived_at": dt.time(10, 5)},
+        )
+    assert [(c.op, c.table, c.before, c.after) for c in by_orm] == [
+        (c.op, c.table, c.before, c.after) for c in by_sql
+    ]
+    assert by_sql[0].after == {"status": "present", "arrived_at": "10:05:00"}
+
+
+def test_an_update_that_changes_nothing_writes_nothing(desk: Desk, meeting: int) -> None:
+    changes: list[RowChange] = []
+    with desk.db.session() as session:
+        cursor = driver_cursor(session)
+        attendee_id, status = cursor.execute(
+            "SELECT id, status FROM attendee WHERE meeting_id = ?", (meeting,)
+        ).fetchone()
+        counter = "SELECT n FROM change_counter WHERE tbl = 'attendee'"
+        before = cursor.execute(counter).fetchone()[0]
+        written = RowWriter(cursor, changes).update("attendee", attendee_id, {"status": status})
+        assert cursor.execute(counter).fetchone()[0] == before
+    assert not written and changes == []
+
+
+def test_a_table_or_column_that_is_not_there_is_refused(desk: Desk) -> None:
+    with desk.db.session() as session:
+        writer = RowWriter(driver_cursor(session), [])
+        with pytest.raises(ValueError, match="no table"):
+            writer.insert("minutes; DROP TABLE meeting", {"text": "x"})
+        with pytest.raises(ValueError, match="no column"):
+            writer.next_position("minute_paragraph", "item_id = 1 OR 1", 1)
+
+
+def test_actions_written_with_plain_sql_undo_and_redo_exactly(desk: Desk, meeting: int) -> None:
+    record = get_record(desk, meeting)
+    for attendee in record.attendees:
+        attendance.mark_attendance(desk, meeting, attendee.person_id, AttendanceStatus.PRESENT)
+    member, item, rec = record.attendees[0].person_id, record.items[1].id, record.recommendations[0]
+    steps = [
+        lambda: attendance.record_arrival(desk, meeting, member, dt.time(10, 15), item),
+        lambda: attendance.record_departure(desk, meeting, member, dt.time(11, 30), item),
+        lambda: minutes.add_paragraph(desk, meeting, item, "Members asked about the costs."),
+        lambda: votes.record_vote(desk, meeting, recommendation_id=rec.id, tally=Tally(5, 1, 0)),
+        lambda: votes.record_vote(desk, meeting, recommendation_id=rec.id, tally=Tally(6, 0, 0)),
+        lambda: votes.clear_vote(desk, meeting, recommendation_id=rec.id),
+    ]
+    states = [get_record(desk, meeting)]
+    for step in steps:
+        step()
+        states.append(get_record(desk, meeting))
+    for expected in reversed(states[:-1]):
+        undo.undo(desk, meeting)
+        assert get_record(desk, meeting) == expected
+    for expected in states[1:]:
+        undo.redo(desk, meeting)
+        assert get_record(desk, meeting) == expected
