@@ -88,8 +88,8 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
     # rewrites the same few dozen pages (its tables' last pages, the journal,
     # the audit trail), so a checkpoint costs much the same at 2,000 pages as
     # at the default 1,000: half as many of them is half that disk work, and
-    # it took the slowest 1% of actions from 0.9 ms to 0.7 ms. The log stays
-    # under 8 MB (docs/benchmarks.md).
+    # it took the slowest 1% of actions from about 0.9 ms to 0.65 ms. The log
+    # stays under 8 MB (docs/benchmarks.md).
     cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     cursor.close()
 
