@@ -15,10 +15,15 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseDamagedError, DatabaseError
+from clerkdesk.persistence.errors import (
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    DatabaseError,
+    TransactionEndedError,
+)
 from clerkdesk.persistence.health import check_health
 from clerkdesk.persistence.migrations import upgrade
-from clerkdesk.persistence.record_cache import PENDING_KEY, RecordCache
+from clerkdesk.persistence.record_cache import PENDING_KEY, RecordCache, counters_intact
 from clerkdesk.persistence.records import RECORD_SOURCE_KEY
 from clerkdesk.persistence.single_writer import WriterLock, acquire_writer_lock
 
@@ -103,6 +108,13 @@ def _begin_immediate(connection: Any) -> None:
     connection.connection.driver_connection.execute("BEGIN IMMEDIATE")
 
 
+_COMMITTED = "clerkdesk.committed"
+
+
+def _mark_committed(session: Session) -> None:
+    session.info[_COMMITTED] = True
+
+
 class Transaction:
     """One write transaction on a pooled connection, with an ORM session only
     if something asks for one.
@@ -144,6 +156,19 @@ class Transaction:
         if self._session is not None:
             self._session.flush()
 
+    def prepare_plain_write(self) -> None:
+        """Before a plain-SQL write: the ORM session's changes first, and nothing
+        it loaded kept past the write."""
+        if self._session is not None:
+            self._session.flush()
+            self._session.expire_all()
+
+    def ensure_active(self) -> None:
+        """Refuse to go on once the transaction has been rolled back underneath us
+        (a failed ORM flush rolls it back even if the error is then handled)."""
+        if not self._connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+            raise TransactionEndedError()
+
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
@@ -156,12 +181,20 @@ class Database:
     can open the same file exclusively until this one is disposed.
     """
 
-    def __init__(self, path: Path, engine: Engine, lock: WriterLock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        lock: WriterLock | None = None,
+        *,
+        keep_records: bool = True,
+    ) -> None:
         self.path = path
         self.engine = engine
         self.lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self.records = RecordCache()
+        event.listen(self._sessions, "after_commit", _mark_committed)
+        self.records = RecordCache(enabled=keep_records)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -170,6 +203,10 @@ class Database:
             with self._sessions() as session, session.begin():
                 session.info[RECORD_SOURCE_KEY] = self.records
                 yield session
+            # A flush that failed inside the block, its error handled there, has
+            # rolled the transaction back, and the block then ends without one.
+            if not session.info.get(_COMMITTED):
+                raise TransactionEndedError()
             self.records.keep(session)  # only now: what a rolled-back transaction read is lost
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
@@ -184,6 +221,7 @@ class Database:
                 try:
                     yield transaction
                     transaction.flush()  # what the ORM session holds is written before COMMIT
+                    transaction.ensure_active()  # or "COMMIT" would quietly commit nothing
                 finally:
                     transaction.close()
             self.records.keep(transaction)  # only now: what a rolled-back transaction read is lost
@@ -234,7 +272,7 @@ def open_database(path: Path | str | None = None, *, exclusive: bool = False) ->
             report = check_health(db_path)
             if not report.ok:
                 raise DatabaseDamagedError(report.problem or "The database is damaged.", report)
-        _migrate(db_path)
+        counted = _migrate(db_path)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -242,10 +280,11 @@ def open_database(path: Path | str | None = None, *, exclusive: bool = False) ->
     engine = create_engine(f"sqlite:///{db_path}")
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin_immediate)
-    return Database(db_path, engine, lock)
+    return Database(db_path, engine, lock, keep_records=counted)
 
 
-def _migrate(db_path: Path) -> None:
+def _migrate(db_path: Path) -> bool:
+    """Upgrade the file; True if its change counters are intact (record_cache.py)."""
     try:
         conn = sqlite3.connect(db_path, isolation_level=None)
     except sqlite3.Error as error:
@@ -255,6 +294,7 @@ def _migrate(db_path: Path) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         upgrade(conn, db_path)
+        return counters_intact(conn)
     except sqlite3.Error as error:
         raise explain_sqlite_error(error, db_path) from error
     finally:

@@ -24,3 +24,14 @@ class DatabaseDamagedError(DatabaseError):
     def __init__(self, message: str, report: HealthReport) -> None:
         super().__init__(message)
         self.report = report
+
+
+class TransactionEndedError(DatabaseError):
+    """A write came after the action's transaction had already been rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This action could not be recorded: a write inside it failed, so its "
+            "transaction was rolled back part-way. Nothing of the action was saved; "
+            "everything recorded before it is safe. Try the action again."
+        )

@@ -70,6 +70,9 @@ def interest_kinds(session: Session) -> tuple[InterestKind, ...]:
 # read at least once per clerk action, and building SQLAlchemy statements and
 # rows cost four times the queries themselves (see docs/benchmarks.md).
 #
+# Every query orders by a unique key (ending in the primary key), so a record read twice
+# compares equal and an in-memory patch can put a row where the query would.
+#
 # It is read in sections, each named after the MeetingRecord fields it fills
 # and listing the tables its query reads, so that a record kept in memory can
 # have just the sections whose tables changed read again (record_cache.py).
@@ -79,25 +82,25 @@ _QUERIES = {
     " o.name AS organisation"
     " FROM meeting m JOIN committee c ON c.id = m.committee_id"
     " JOIN organisation o ON o.id = c.organisation_id WHERE m.id = ?",
-    "items": "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position",
+    "items": "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id",
     "attendees": "SELECT * FROM attendee WHERE meeting_id = ? ORDER BY position, id",
     "people": "SELECT * FROM person WHERE id IN (SELECT person_id FROM attendee"
     " WHERE meeting_id = ? UNION SELECT substitute_for_id FROM attendee WHERE meeting_id = ?)"
     " ORDER BY id",
     "recommendations": f"SELECT * FROM recommendation WHERE {_IN_MEETING_ITEMS}"
-    " ORDER BY item_id, position",
+    " ORDER BY item_id, position, id",
     "amendments": "SELECT * FROM amendment WHERE recommendation_id IN (SELECT r.id FROM"
     " recommendation r JOIN agenda_item i ON i.id = r.item_id WHERE i.meeting_id = ?)"
-    " ORDER BY recommendation_id, position",
+    " ORDER BY recommendation_id, position, id",
     "decisions": "SELECT * FROM decision WHERE meeting_id = ? ORDER BY id",
     "named": "SELECT * FROM named_vote WHERE decision_id IN"
     " (SELECT id FROM decision WHERE meeting_id = ?) ORDER BY decision_id, position, id",
     "declarations": "SELECT * FROM declaration WHERE meeting_id = ? ORDER BY id",
     "paragraphs": f"SELECT * FROM minute_paragraph WHERE {_IN_MEETING_ITEMS}"
     " ORDER BY item_id, position, id",
-    "actions": f"SELECT * FROM action WHERE {_IN_MEETING_ITEMS} ORDER BY item_id, position",
+    "actions": f"SELECT * FROM action WHERE {_IN_MEETING_ITEMS} ORDER BY item_id, position, id",
     "corrections": "SELECT * FROM correction WHERE meeting_id = ? ORDER BY id",
-    "kinds": "SELECT * FROM interest_kind ORDER BY position",
+    "kinds": "SELECT * FROM interest_kind ORDER BY position, code",
 }
 
 

@@ -20,12 +20,17 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Table, Time
 
+from clerkdesk.persistence.errors import TransactionEndedError
 from clerkdesk.persistence.journal import UNTRACKED, RowChange
 from clerkdesk.persistence.schema import Base
 
 Values = dict[str, Any]
 # Told of every row written: (cursor, table, op, whole row before, whole row after).
 OnWrite = Callable[[sqlite3.Cursor, str, str, Values | None, Values | None], None]
+# Called before every write: the action's ORM session, if it has one, flushes
+# (so captured changes keep the order they were made in) and forgets what it
+# loaded (so it never captures a "before" that a write here has changed).
+BeforeWrite = Callable[[], None]
 
 
 def _table(name: str) -> Table:
@@ -73,11 +78,24 @@ class RowWriter:
     """Inserts, updates and deletes by primary key ``id``, each one captured."""
 
     def __init__(
-        self, cursor: sqlite3.Cursor, changes: list[RowChange], on_write: OnWrite | None = None
+        self,
+        cursor: sqlite3.Cursor,
+        changes: list[RowChange],
+        on_write: OnWrite | None = None,
+        before_write: BeforeWrite | None = None,
     ) -> None:
         self._cursor = cursor
         self._changes = changes
         self._on_write = on_write
+        self._before_write = before_write
+
+    def _ready(self) -> None:
+        # The driver connection is in autocommit mode between transactions: a
+        # write after a rollback would be committed on its own, half an action.
+        if not self._cursor.connection.in_transaction:
+            raise TransactionEndedError()
+        if self._before_write is not None:
+            self._before_write()
 
     def one(self, sql: str, *params: Any) -> tuple[Any, ...] | None:
         found: tuple[Any, ...] | None = self._cursor.execute(sql, params).fetchone()
@@ -102,6 +120,7 @@ class RowWriter:
 
     def insert(self, table_name: str, values: Values) -> int:
         table = _table(table_name)
+        self._ready()
         columns = list(values)
         self._cursor.execute(
             f"INSERT INTO {table_name} ({', '.join(columns)})"
@@ -119,6 +138,7 @@ class RowWriter:
     def update(self, table_name: str, row_id: int, values: Values) -> bool:
         """Change the given columns; False (and nothing written) if none differs."""
         table = _table(table_name)
+        self._ready()
         before = self._row(table, row_id)
         wanted = {c: stored(table, c, v) for c, v in values.items()}
         changed = {c: v for c, v in wanted.items() if captured(table, c, v) != before[c]}
@@ -138,6 +158,7 @@ class RowWriter:
 
     def delete(self, table_name: str, row_id: int) -> None:
         table = _table(table_name)
+        self._ready()
         before = self._row(table, row_id)
         self._cursor.execute(f"DELETE FROM {table_name} WHERE id = ?", (row_id,))
         if table_name not in UNTRACKED:

@@ -90,7 +90,9 @@ class ActionScope:
         # each row written is applied to the meeting record kept in memory.
         source: RecordSource | None = transaction.info.get(RECORD_SOURCE_KEY)
         on_write = None if source is None else partial(source.patch, transaction, meeting_id)
-        self.rows = RowWriter(_cursor(transaction), changes, on_write)
+        self.rows = RowWriter(
+            _cursor(transaction), changes, on_write, transaction.prepare_plain_write
+        )
 
     @property
     def session(self) -> Session:
@@ -187,6 +189,7 @@ def meeting_action(
             transaction.session.flush()
             transaction.session.info.pop(CAPTURE_KEY, None)
         transaction.info.pop(CAPTURE_KEY, None)
+        transaction.ensure_active()  # the journal and audit rows must not commit alone
         if any(change.table in RULE_TABLES for change in changes):
             validate_record(load_record(transaction, meeting_id))
         encoded = encode_changes(changes)

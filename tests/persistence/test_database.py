@@ -3,11 +3,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
+from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.persistence.database import WAL_CHECKPOINT_PAGES, Database, open_database
-from clerkdesk.persistence.errors import DatabaseError
+from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
 from clerkdesk.persistence.migrations import LATEST_VERSION, migration_sql, split_statements
 from clerkdesk.persistence.schema import Base, OrganisationRow
+from clerkdesk.services import attendance
+from clerkdesk.services.context import Desk
+from clerkdesk.services.demo import create_demo
+from clerkdesk.services.records_io import get_record
 
 
 def test_every_connection_is_durable(database: Database) -> None:
@@ -126,3 +132,32 @@ def test_audit_trail_is_append_only(database: Database) -> None:
     for statement in ("UPDATE audit SET clerk = 'x'", "DELETE FROM audit"):
         with pytest.raises(DatabaseError, match="append-only"), database.session() as session:
             session.execute(text(statement))
+
+
+def test_a_flush_failure_handled_inside_a_session_does_not_pass_for_a_commit(
+    database: Database, db_path: Path
+) -> None:
+    with database.session() as session:
+        session.add(OrganisationRow(name="Only Council"))
+    ended = pytest.raises(TransactionEndedError, match="Nothing of the action was saved")
+    with ended, database.session() as session:
+        session.add(OrganisationRow(name="Only Council"))  # breaks the unique name
+        with pytest.raises(IntegrityError):
+            session.flush()
+
+
+def test_a_database_whose_counters_are_not_intact_is_read_in_full(db_path: Path) -> None:
+    open_database(db_path).dispose()
+    with sqlite3.connect(db_path) as conn:  # as a faulty later migration might leave it
+        conn.execute("DROP TRIGGER count_attendee_update")
+    db = open_database(db_path)
+    try:
+        assert not db.records.enabled
+        meeting = create_demo(Desk(db))[1]
+        record = get_record(Desk(db), meeting)
+        member = record.attendees[0].person_id
+        attendance.mark_attendance(Desk(db), meeting, member, AttendanceStatus.PRESENT)
+        changed = get_record(Desk(db), meeting).attendee(member)
+        assert changed is not None and changed.status is AttendanceStatus.PRESENT
+    finally:
+        db.dispose()

@@ -220,3 +220,60 @@ def test_a_decision_deleted_with_its_named_votes_still_there_is_left_to_a_read(
         "decisions": (),
     }
     connection.close()
+
+
+def test_an_action_whose_orm_flush_failed_records_nothing_even_if_handled(
+    desk: Desk, meeting: int
+) -> None:
+    """A failed flush rolls the whole transaction back; a plain write after it
+    must not commit on its own, nor anything read in it be kept."""
+    from sqlalchemy.exc import IntegrityError
+
+    from clerkdesk.persistence.errors import TransactionEndedError
+    from clerkdesk.persistence.schema import OrganisationRow
+    from clerkdesk.services.context import meeting_action
+
+    desk.db.records.verify = False
+    record = get_record(desk, meeting)
+    first, second = (a.person_id for a in record.attendees[:2])
+    with pytest.raises(TransactionEndedError), meeting_action(desk, meeting, "x") as scope:
+        first_row = scope.rows.value(
+            "SELECT id FROM attendee WHERE meeting_id = ? AND person_id = ?", meeting, first
+        )
+        scope.rows.update("attendee", first_row, {"status": "absent"})
+        assert scope.record.attendee(first).status is AttendanceStatus.ABSENT  # type: ignore[union-attr]
+        scope.session.add(OrganisationRow(name=scope.session.query(OrganisationRow).first().name))  # type: ignore[union-attr]
+        with pytest.raises(IntegrityError):
+            scope.session.flush()
+        scope.rows.insert(
+            "minute_paragraph", {"item_id": record.items[0].id, "position": 99, "text": "Half."}
+        )
+    attendance.mark_attendance(desk, meeting, second, AttendanceStatus.ABSENT)
+    after = get_record(desk, meeting)
+    assert after.attendee(first).status is AttendanceStatus.PRESENT  # type: ignore[union-attr]
+    assert after.attendee(second).status is AttendanceStatus.ABSENT  # type: ignore[union-attr]
+    assert all(p.text != "Half." for p in after.paragraphs)
+    assert after == _whole(desk.db, meeting)
+
+
+def test_the_check_against_the_file_also_compares_types(
+    desk: Desk, meeting: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'present' == AttendanceStatus.PRESENT, but the rules compare with `is`."""
+    desk.db.records.verify = True
+    record = get_record(desk, meeting)
+    member = record.attendees[0].person_id
+
+    def as_text(*args: object) -> object:
+        fields = patch_fields(*args)  # type: ignore[arg-type]
+        if fields is None:
+            return None
+        attendees = tuple(
+            replace(a, status=a.status.value) if a.person_id == member else a  # type: ignore[arg-type]
+            for a in fields["attendees"]
+        )
+        return {**fields, "attendees": attendees}
+
+    monkeypatch.setattr(record_cache, "patch_fields", as_text)
+    with pytest.raises(AssertionError, match="differs from the database"):
+        attendance.mark_attendance(desk, meeting, member, AttendanceStatus.APOLOGIES)

@@ -117,3 +117,22 @@ def test_actions_written_with_plain_sql_undo_and_redo_exactly(desk: Desk, meetin
     for expected in states[1:]:
         undo.redo(desk, meeting)
         assert get_record(desk, meeting) == expected
+
+
+def test_orm_and_plain_writes_in_one_action_are_captured_in_the_order_made(
+    desk: Desk, meeting: int
+) -> None:
+    from clerkdesk.services.context import meeting_action
+
+    before = get_record(desk, meeting)
+    member = before.attendees[0].person_id
+    with meeting_action(desk, meeting, "mixed") as scope:
+        row = scope.session.query(AttendeeRow).filter_by(meeting_id=meeting, person_id=member).one()
+        row.status = AttendanceStatus.PRESENT.value  # by the ORM, not yet flushed
+        scope.rows.update("attendee", row.id, {"arrived_at": dt.time(10, 30)})
+        assert row.arrived_at == dt.time(10, 30)  # the ORM sees the plain write
+        row.arrived_at = dt.time(10, 45)  # and captures the right "before" for it
+    after = get_record(desk, meeting).attendee(member)
+    assert after is not None and after.arrived_at == dt.time(10, 45)
+    undo.undo(desk, meeting)
+    assert get_record(desk, meeting) == before
