@@ -122,7 +122,10 @@ class Transaction:
     The actions a clerk repeats write with plain SQL (RowWriter); for them the
     ORM session's own bookkeeping was a sixth of the whole action. Services
     that still use the ORM get a session joined to this transaction: it
-    flushes into it, never commits it, and a failure in it rolls it back.
+    flushes into it and never commits it. A failed flush rolls the whole
+    transaction back, even if its error is handled; after that RowWriter
+    refuses to write and the transaction ends in TransactionEndedError rather
+    than a COMMIT of nothing, so an action is recorded whole or not at all.
     """
 
     def __init__(self, connection: Connection, records: RecordCache) -> None:
