@@ -189,9 +189,13 @@ def record_named_vote(
     casting_vote: VoteOption | None = None,
     *,
     amendment_id: int | None = None,
+    casting_voter_id: int | None = None,
     correction: Correction | None = None,
 ) -> Change:
-    """A recorded vote entered as clerks write it: all for, except ..."""
+    """A recorded vote entered as clerks write it: all for, except ...
+
+    ``casting_voter_id`` names who presides when neither the chair nor the
+    vice-chair may (the domain refuses anyone else while either may)."""
     with meeting_action(desk, meeting_id, "vote", correction=correction) as scope:
         item_id = _item_of(scope, recommendation_id, amendment_id)
         named = all_for_except(scope.record, item_id, at, exceptions)
@@ -202,6 +206,7 @@ def record_named_vote(
             named=named,
             at=at,
             casting_vote=casting_vote,
+            casting_voter_id=casting_voter_id,
         )
     return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
 

@@ -64,6 +64,24 @@ class Asker:
             return VoteOption.NO
         return None
 
+    def presiding_member(self, choices: list[tuple[int, str]], each: int) -> int | None:
+        """Neither the chair nor the vice-chair may preside over a tied vote: the
+        clerk names the member presiding, who gives the casting vote."""
+        names = [name for _person, name in choices]
+        name, ok = QInputDialog.getItem(
+            self.parent,
+            "Who is presiding?",
+            f"The vote is tied at {each} each, and neither the chair nor the vice-chair "
+            "may preside over it (not in the room, or barred by an interest).\n\n"
+            "Who is presiding, and so gives the casting vote?",
+            names,
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        return next((person for person, label in choices if label == name), None)
+
     def approved_by(self, presiding: str) -> str | None:
         text, ok = QInputDialog.getText(
             self.parent,

@@ -295,8 +295,13 @@ class VotingPanel(Panel):
             style = WARNING_STYLE
         elif tally.is_tie:
             presiding = presiding_member(record, self.session.at, self.session.item_id)
-            who = record.name_of(presiding) if presiding else "the person presiding"
-            text += f" Tied: {who} will be asked for the casting vote."
+            if presiding is None:
+                text += (
+                    " Tied: neither the chair nor the vice-chair may preside, so you will be "
+                    "asked who presides and how they gave the casting vote."
+                )
+            else:
+                text += f" Tied: {record.name_of(presiding)} will be asked for the casting vote."
             style = NOTICE_STYLE
         self.check.setText(text)
         self.check.setStyleSheet(style)
@@ -308,15 +313,26 @@ class VotingPanel(Panel):
             self.error.show_error("Select a recommendation or amendment first.")
         return motion
 
-    def _casting(self, tally: Tally) -> tuple[bool, VoteOption | None]:
-        """Ask for the casting vote on a tie; (False, None) if the clerk cancels."""
-        record = self.session.record
-        if record is None or not tally.is_tie:
-            return True, None
-        presiding = presiding_member(record, self.session.at, self.session.item_id)
-        who = record.name_of(presiding) if presiding is not None else "the person presiding"
-        answer = self.session.asker.casting_vote(who, tally.yes)
-        return answer is not None, answer
+    def _casting(self, tally: Tally) -> tuple[bool, VoteOption | None, int | None]:
+        """Ask for the casting vote on a tie, and first who presides if neither the
+        chair nor the vice-chair may: (go on, casting vote, the member named as
+        presiding). (False, None, None) if the clerk cancels."""
+        record, item_id = self.session.record, self.session.item_id
+        if record is None or item_id is None or not tally.is_tie:
+            return True, None, None
+        presiding = presiding_member(record, self.session.at, item_id)
+        named: int | None = None
+        if presiding is None:
+            eligible = voter_roll(record, item_id, self.session.at).eligible
+            if not eligible:
+                return True, None, None  # nobody may vote: the service says why it refuses
+            choices = [(person, record.name_of(person)) for person in eligible]
+            named = self.session.asker.presiding_member(choices, tally.yes)
+            if named is None:
+                return False, None, None
+            presiding = named
+        answer = self.session.asker.casting_vote(record.name_of(presiding), tally.yes)
+        return answer is not None, answer, named
 
     def _record(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> None:
         """Run one vote service on the open meeting; on success move to the next motion."""
@@ -334,7 +350,7 @@ class VotingPanel(Panel):
         if motion is None:
             return
         tally = self._typed()
-        go_on, casting = self._casting(tally)
+        go_on, casting, presiding = self._casting(tally)
         if go_on:
             self._record(
                 record_vote,
@@ -342,6 +358,7 @@ class VotingPanel(Panel):
                 amendment_id=motion.amendment_id,
                 tally=tally,
                 casting_vote=casting,
+                casting_voter_id=presiding,
                 at=self.session.at,
             )
 
@@ -368,7 +385,7 @@ class VotingPanel(Panel):
         exceptions = self.session.asker.named_vote(record, item_id, self.session.at)
         if exceptions is None:
             return
-        go_on, casting = self._casting(self._named_preview(exceptions))
+        go_on, casting, presiding = self._casting(self._named_preview(exceptions))
         if go_on:
             self._record(
                 record_named_vote,
@@ -377,6 +394,7 @@ class VotingPanel(Panel):
                 self.session.at,
                 casting,
                 amendment_id=motion.amendment_id,
+                casting_voter_id=presiding,
             )
 
     def _named_preview(self, exceptions: dict[int, VoteOption]) -> Tally:

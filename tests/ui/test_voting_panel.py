@@ -11,8 +11,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from clerkdesk.domain.model import AttendanceStatus, Outcome, VoteOption
+from clerkdesk.domain.model import AttendanceStatus, Outcome, Role, VoteOption
 from clerkdesk.domain.voting import voter_roll
+from clerkdesk.export.view import build_minutes_view
 from clerkdesk.services.attendance import mark_attendance
 from clerkdesk.services.lifecycle import approve_minutes
 from clerkdesk.services.votes import add_amendment
@@ -186,3 +187,76 @@ def test_a_vote_on_approved_minutes_is_a_correction_with_its_reason(
     assert [c.reason for c in stored.corrections] == [
         "The vote was unanimous; the counts were mistyped"
     ]
+
+
+@pytest.fixture
+def chair_and_vice_away(demo: DemoDb) -> list[int]:
+    """30 January with everyone present but the Chairman and the Vice-Chairman;
+    returns the members who may vote on item 3, in order."""
+    meeting = demo.january_30
+    record = demo.fresh_record(meeting)
+    for a in record.attendees:
+        status = (
+            AttendanceStatus.APOLOGIES if a.role is not Role.MEMBER else AttendanceStatus.PRESENT
+        )
+        mark_attendance(demo.desk, meeting, a.person_id, status)
+    record = demo.fresh_record(meeting)
+    return list(voter_roll(record, record.item_by_number("3").id, AT).eligible)
+
+
+def test_a_tie_with_neither_chair_nor_vice_asks_who_presides(
+    window: MainWindow, demo: DemoDb, chair_and_vice_away: list[int]
+) -> None:
+    eligible = chair_and_vice_away
+    chosen = eligible[2]
+    offered: list[list[int]] = []
+    asked: list[str] = []
+
+    def presiding(choices: list[tuple[int, str]], each: int) -> int:
+        offered.append([person for person, _name in choices])
+        return chosen
+
+    def casting(who: str, each: int) -> VoteOption:
+        asked.append(who)
+        return VoteOption.YES
+
+    window.asker.presiding_member = presiding  # type: ignore[method-assign]
+    window.asker.casting_vote = casting  # type: ignore[method-assign]
+    open_item_3(window, demo)
+    motion = window.voting.selected()
+    assert motion is not None and motion.recommendation_id is not None
+    half = len(eligible) // 2
+    window.voting.for_box.setValue(half)
+    window.voting.against_box.setValue(half)
+    window.voting.abstain_box.setValue(len(eligible) % 2)
+    assert "asked who presides" in window.voting.check.text()
+    window.voting.record_counts()
+    assert not window.voting.error.isVisible(), window.voting.error.text()
+    record = demo.fresh_record(demo.january_30)
+    assert offered == [eligible]
+    assert asked == [record.name_of(chosen)]
+    decision = record.decision_on(motion.recommendation_id)
+    assert decision is not None
+    assert decision.casting_voter_id == chosen and decision.outcome is Outcome.CARRIED
+    view = build_minutes_view(record, confidential=False)
+    text = " ".join(block.text for item in view.items for block in item.blocks)
+    assert (
+        f"There being an equality of votes, Councillor {record.name_of(chosen)}, presiding, "
+        "used their casting vote IN FAVOUR of this recommendation."
+    ) in text
+
+
+def test_not_naming_who_presides_records_nothing(
+    window: MainWindow, demo: DemoDb, chair_and_vice_away: list[int]
+) -> None:
+    window.asker.presiding_member = lambda choices, each: None  # type: ignore[method-assign]
+    window.asker.casting_vote = lambda who, each: pytest.fail("asked for the casting vote")  # type: ignore[method-assign]
+    open_item_3(window, demo)
+    motion = window.voting.selected()
+    assert motion is not None and motion.recommendation_id is not None
+    half = len(chair_and_vice_away) // 2
+    window.voting.for_box.setValue(half)
+    window.voting.against_box.setValue(half)
+    window.voting.abstain_box.setValue(len(chair_and_vice_away) % 2)
+    window.voting.record_counts()
+    assert demo.fresh_record(demo.january_30).decision_on(motion.recommendation_id) is None
