@@ -71,7 +71,7 @@ class Asker:
         name, ok = QInputDialog.getItem(
             self.parent,
             "Who is presiding?",
-            f"The vote is tied at {each} each, and neither the chair nor the vice-chair "
+            f"The vote is tied at {each} each, and neither the chair nor the vice-chair\n"
             "may preside over it (not in the room, or barred by an interest).\n\n"
             "Who is presiding, and so gives the casting vote?",
             names,
