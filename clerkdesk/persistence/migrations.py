@@ -18,6 +18,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0001_initial.sql",
     "0002_export_log_and_search.sql",
     "0003_change_counters.sql",
+    "0004_attendee_title.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -32,9 +32,10 @@ from clerkdesk.persistence.records import (
 Row = dict[str, Any]
 Patch = Callable[[sqlite3.Cursor, Fields, str, Row | None, Row | None], Fields | None]
 
-# Columns that decide which rows a section holds, or in what order: a change to
-# one of them is left to a section read.
-_ATTENDEE_PLACE = ("meeting_id", "person_id", "substitute_for_id", "position")
+# Columns that decide which rows a section holds, or in what order, or that the
+# people section shows (an officer's title): a change to one of them is left to
+# a section read.
+_ATTENDEE_PLACE = ("meeting_id", "person_id", "substitute_for_id", "position", "title")
 _NAMED = "SELECT person_id, option FROM named_vote WHERE decision_id = ? ORDER BY position, id"
 
 

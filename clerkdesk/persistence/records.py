@@ -84,9 +84,12 @@ _QUERIES = {
     " JOIN organisation o ON o.id = c.organisation_id WHERE m.id = ?",
     "items": "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id",
     "attendees": "SELECT * FROM attendee WHERE meeting_id = ? ORDER BY position, id",
-    "people": "SELECT * FROM person WHERE id IN (SELECT person_id FROM attendee"
-    " WHERE meeting_id = ? UNION SELECT substitute_for_id FROM attendee WHERE meeting_id = ?)"
-    " ORDER BY id",
+    # The title is the one recorded for this meeting, not the person's latest.
+    "people": "SELECT p.id, p.name, p.kind, a.title FROM person p"
+    " LEFT JOIN attendee a ON a.person_id = p.id AND a.meeting_id = ?"
+    " WHERE p.id IN (SELECT person_id FROM attendee WHERE meeting_id = ?"
+    " UNION SELECT substitute_for_id FROM attendee WHERE meeting_id = ?)"
+    " ORDER BY p.id",
     "recommendations": f"SELECT * FROM recommendation WHERE {_IN_MEETING_ITEMS}"
     " ORDER BY item_id, position, id",
     "amendments": "SELECT * FROM amendment WHERE recommendation_id IN (SELECT r.id FROM"
@@ -172,7 +175,7 @@ def _meeting(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
 
 
 def _people(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    rows = _rows(cursor, "people", meeting_id, meeting_id)
+    rows = _rows(cursor, "people", meeting_id, meeting_id, meeting_id)
     return {
         "people": tuple(
             Person(p["id"], p["name"], _person_kind(p["kind"]), p["title"]) for p in rows

@@ -129,6 +129,8 @@ class AttendeeRow(Base):
     )
     substitute_for_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # An officer's job title at this meeting (the person's is only a default).
+    title: Mapped[str | None] = mapped_column(String, nullable=True)
 
 
 class DeclarationRow(Base):

@@ -207,6 +207,12 @@ def add_attendee(
         person = find_or_create_person(scope.session, name, kind, title)
         if scope.record.attendee(person.id) is not None:
             raise RuleViolation(f"{person.name} is already on the attendance list.")
+        job_title = None
+        if kind is PersonKind.OFFICER:
+            clean = " ".join(title.split()) if title else ""
+            if clean:
+                person.title = clean  # the default offered next time; minutes use the row's
+            job_title = clean or person.title
         scope.session.add(
             AttendeeRow(
                 meeting_id=meeting_id,
@@ -218,6 +224,7 @@ def add_attendee(
                 position=next_position(
                     scope.session, AttendeeRow.position, AttendeeRow.meeting_id == meeting_id
                 ),
+                title=job_title,
             )
         )
         scope.new_id = person.id

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
-from clerkdesk.domain.model import Capacity, MeetingRecord, PersonKind
+from clerkdesk.domain.model import Capacity, MeetingRecord
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
 from clerkdesk.domain.rules import validate_record
@@ -118,9 +118,9 @@ def _store(session: Session, record: MeetingRecord) -> int:
     )
     person_ids: dict[int, int] = {}
     for person in record.people:
+        # A title only fills an empty default: the meeting's own title goes on
+        # its attendance row, so loading an old record changes no other minutes.
         row = find_or_create_person(session, person.name, person.kind, person.title)
-        if person.kind is PersonKind.OFFICER and person.title:
-            row.title = person.title
         person_ids[person.id] = row.id
     meeting = MeetingRow(
         committee_id=committee.id,
@@ -166,6 +166,7 @@ def _store(session: Session, record: MeetingRecord) -> int:
                 departed_item_id=item_ids.get(a.departed_during_item or -1),
                 substitute_for_id=person_ids.get(a.substitute_for or -1),
                 position=position,
+                title=record.person(a.person_id).title,
             )
         )
     rec_ids: dict[int, int] = {}

@@ -161,3 +161,24 @@ def test_a_database_whose_counters_are_not_intact_is_read_in_full(db_path: Path)
         assert changed is not None and changed.status is AttendanceStatus.PRESENT
     finally:
         db.dispose()
+
+
+def test_upgrading_keeps_the_title_each_meetings_minutes_show(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    make_version_1(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO person (id, name, kind, title) "
+            "VALUES (7, 'Helen Maneuf', 'officer', 'Assistant Director')"
+        )
+        conn.execute(
+            "INSERT INTO attendee (meeting_id, person_id, capacity, role, voting, status, position)"
+            " VALUES (1, 7, 'officer', 'member', 0, 'present', 0)"
+        )
+    db = open_database(path)
+    try:
+        with db.session() as session:
+            titles = session.execute(text("SELECT person_id, title FROM attendee")).all()
+        assert [tuple(row) for row in titles] == [(7, "Assistant Director")]
+    finally:
+        db.dispose()

@@ -1,11 +1,20 @@
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import text
 
 from clerkdesk.domain.errors import RecordLockedError, RuleViolation
-from clerkdesk.domain.model import AttendanceStatus, MeetingStatus, Outcome, Tally, VoteOption
-from clerkdesk.services import attendance, declarations, lifecycle, minutes, undo, votes
+from clerkdesk.domain.model import (
+    AttendanceStatus,
+    Capacity,
+    MeetingRecord,
+    MeetingStatus,
+    Outcome,
+    Tally,
+    VoteOption,
+)
+from clerkdesk.services import attendance, declarations, lifecycle, minutes, records_io, undo, votes
 from clerkdesk.services.context import Correction, Desk
 from clerkdesk.services.records_io import get_record
 from tests.services.helpers import fresh_record, person_id
@@ -263,3 +272,41 @@ def test_corrections_keep_the_original_through_dump_and_load(desk: Desk, jan30: 
     copy = load_meeting(desk, read_record(dumped))
     assert "Members noted the report." in fresh_record(desk, copy).corrections[0].rows_changed
     assert dump_meeting(desk, copy) == dumped
+
+
+def _officers(record: MeetingRecord) -> str:
+    """The minutes' list of officers in attendance, as exported."""
+    from clerkdesk.export.attendance_view import attendance_groups
+
+    return next(g.text for g in attendance_groups(record) if "OFFICER" in g.heading)
+
+
+def test_an_officers_new_title_changes_no_earlier_minutes(desk: Desk, demo_ids: list[int]) -> None:
+    first, second = demo_ids
+    attendance.add_attendee(desk, first, "Jo Bloggs", Capacity.OFFICER, "Committee Officer")
+    attendance.add_attendee(
+        desk, second, "Jo Bloggs", Capacity.OFFICER, "Head of Democratic Services"
+    )
+    assert "Jo Bloggs, Committee Officer" in _officers(fresh_record(desk, first))
+    assert "Jo Bloggs, Head of Democratic Services" in _officers(fresh_record(desk, second))
+
+
+def test_an_officer_added_without_a_title_has_their_latest(desk: Desk, demo_ids: list[int]) -> None:
+    first, second = demo_ids
+    attendance.add_attendee(desk, first, "Sam Smith", Capacity.OFFICER, "Solicitor")
+    attendance.add_attendee(desk, second, "Sam Smith", Capacity.OFFICER)
+    assert "Sam Smith, Solicitor" in _officers(fresh_record(desk, second))
+
+
+def test_loading_a_record_with_an_older_title_changes_no_other_minutes(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    first, _second = demo_ids
+    attendance.add_attendee(desk, first, "Jo Bloggs", Capacity.OFFICER, "Committee Officer")
+    data = records_io.dump_meeting(desk, first)
+    for person in data["people"]:
+        if person["name"] == "Jo Bloggs":
+            person["title"] = "Trainee Committee Officer"
+    copy = records_io.load_meeting(desk, records_io.parse_record_text(json.dumps(data)))
+    assert "Jo Bloggs, Committee Officer" in _officers(fresh_record(desk, first))
+    assert "Jo Bloggs, Trainee Committee Officer" in _officers(fresh_record(desk, copy))
