@@ -348,7 +348,10 @@ def _build(path: Path) -> None:
     conn.executemany("INSERT INTO recommendation VALUES (?, ?, ?, ?, ?)", rec_rows)
     conn.executemany("INSERT INTO decision VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", decision_rows)
     conn.executemany(
-        "INSERT INTO attendee VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", attendee_rows
+        "INSERT INTO attendee (id, meeting_id, person_id, capacity, role, voting, status,"
+        " arrived_at, departed_at, arrived_item_id, departed_item_id, substitute_for_id,"
+        " position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        attendee_rows,
     )
     conn.executemany("INSERT INTO declaration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", declaration_rows)
     conn.executemany("INSERT INTO minute_paragraph VALUES (?, ?, ?, ?)", paragraph_rows)
