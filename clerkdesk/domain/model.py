@@ -45,6 +45,22 @@ class MeetingStatus(StrEnum):
     APPROVED = "approved"
 
 
+class ChairStyle(StrEnum):
+    """What the council calls the person in the chair, in its minutes."""
+
+    CHAIRMAN = "Chairman"
+    CHAIR = "Chair"
+    CHAIRPERSON = "Chairperson"
+
+    def role_title(self, role: Role) -> str | None:
+        """ "Chair" / "Vice-Chair" for the chair and vice-chair; None for a member."""
+        if role is Role.CHAIR:
+            return self.value
+        if role is Role.VICE_CHAIR:
+            return f"Vice-{self.value}"
+        return None
+
+
 class Outcome(StrEnum):
     CARRIED = "carried"
     LOST = "lost"
@@ -264,6 +280,7 @@ class MeetingRecord:
     corrections: tuple[Correction, ...] = ()
     approved_at: dt.datetime | None = None
     approved_by: str | None = None
+    chair_style: ChairStyle = ChairStyle.CHAIRMAN
     _index: dict[str, dict[int, object]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

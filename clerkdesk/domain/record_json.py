@@ -119,6 +119,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
             "status": record.status.value,
             "approved_at": record.approved_at.isoformat() if record.approved_at else None,
             "approved_by": record.approved_by,
+            "chair_style": record.chair_style.value,
         },
         "people": [
             {

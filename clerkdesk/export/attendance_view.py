@@ -12,7 +12,7 @@ from clerkdesk.domain.model import (
     PersonKind,
 )
 from clerkdesk.export.view_model import AttendanceGroup
-from clerkdesk.export.wording import ROLE_TITLES, minute_time
+from clerkdesk.export.wording import minute_time
 
 
 def styled_name(record: MeetingRecord, person_id: int) -> str:
@@ -26,7 +26,7 @@ def _member_entry(record: MeetingRecord, attendee: Attendee) -> str:
     name = record.name_of(attendee.person_id)
     if attendee.capacity is Capacity.SUBSTITUTE and attendee.substitute_for is not None:
         return f"{name} (substituting for {record.name_of(attendee.substitute_for)})"
-    role = ROLE_TITLES.get(attendee.role)
+    role = record.chair_style.role_title(attendee.role)
     return f"{name} ({role})" if role else name
 
 

@@ -16,7 +16,6 @@ from clerkdesk.domain.model import (
     MeetingStatus,
     Outcome,
     Recommendation,
-    Role,
 )
 from clerkdesk.export.attendance_view import (
     attendance_groups,
@@ -27,7 +26,6 @@ from clerkdesk.export.attendance_view import (
 )
 from clerkdesk.export.view_model import Block, BlockKind, ItemView, MinutesView
 from clerkdesk.export.wording import (
-    ROLE_TITLES,
     amendment_line,
     casting_line,
     clock,
@@ -64,9 +62,9 @@ def _presiding(record: MeetingRecord, decision: Decision) -> str:
     if voter is None:
         voter = presiding_member(record, decision.taken_at, _item_of(record, decision))
     if voter is None:
-        return "the Chairman"
+        return f"the {record.chair_style.value}"
     attendee = record.attendee(voter)
-    role = ROLE_TITLES.get(attendee.role) if attendee else None
+    role = record.chair_style.role_title(attendee.role) if attendee else None
     if role:
         return f"the {role}"
     return f"{styled_name(record, voter)}, presiding,"
@@ -227,5 +225,6 @@ def build_minutes_view(record: MeetingRecord, *, confidential: bool) -> MinutesV
         interests_statement=interests_statement(record, shown_items=shown),
         items=tuple(items),
         corrections=corrections,
-        signature_label=ROLE_TITLES[Role.CHAIR].upper(),
+        signature_label=record.chair_style.value.upper(),
+        initials_label=f"{record.chair_style.value.upper()}'S INITIALS",
     )

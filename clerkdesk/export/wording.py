@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from clerkdesk.domain.model import Outcome, Role, Tally, VoteOption
+from clerkdesk.domain.model import Outcome, Tally, VoteOption
 
 _ONES = [
     "ZERO",
@@ -56,8 +56,6 @@ SCHEDULE_12A: dict[int, str] = {
     7: "information relating to any action taken or to be taken in connection with the "
     "prevention, investigation or prosecution of crime",
 }
-
-ROLE_TITLES = {Role.CHAIR: "Chairman", Role.VICE_CHAIR: "Vice-Chairman"}
 
 
 def number_words(n: int) -> str:

@@ -19,6 +19,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0002_export_log_and_search.sql",
     "0003_change_counters.sql",
     "0004_attendee_title.sql",
+    "0005_chair_style.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -20,6 +20,7 @@ from clerkdesk.domain.model import (
     AttendanceStatus,
     Attendee,
     Capacity,
+    ChairStyle,
     Correction,
     Decision,
     Declaration,
@@ -136,6 +137,7 @@ _attendance = _converter(AttendanceStatus)
 _person_kind = _converter(PersonKind)
 vote_option = _converter(VoteOption)
 _outcome = _converter(Outcome)
+_chair_style = _converter(ChairStyle)
 
 
 class RowLike(Protocol):
@@ -171,6 +173,7 @@ def _meeting(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
         "status": _converter(MeetingStatus)(meeting["status"]),
         "approved_at": _datetime(meeting["approved_at"]),
         "approved_by": meeting["approved_by"],
+        "chair_style": _chair_style(meeting["chair_style"]),
     }
 
 

@@ -85,6 +85,8 @@ class MeetingRow(Base):
     quorum: Mapped[int | None] = mapped_column(Integer, nullable=True)
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     approved_by: Mapped[str | None] = mapped_column(String, nullable=True)
+    # "Chairman", "Chair" or "Chairperson": what these minutes call the chair.
+    chair_style: Mapped[str] = mapped_column(String, default="Chairman")
 
 
 class AgendaItemRow(Base):

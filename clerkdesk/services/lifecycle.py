@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import update
 
 from clerkdesk.domain.errors import RuleViolation
-from clerkdesk.domain.model import MeetingStatus
+from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.domain.rules import check_status_change
 from clerkdesk.persistence.records import get_meeting_row
 from clerkdesk.persistence.schema import AgendaItemRow, JournalRow
@@ -30,6 +30,20 @@ def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
             MeetingStatus.DRAFT: "Return the meeting to draft",
         }[status]
     return Change(scope.label, meeting_id, AREAS)
+
+
+def set_chair_style(
+    desk: Desk, meeting_id: int, style: ChairStyle, *, correction: Correction | None = None
+) -> Change:
+    """What these minutes call the chair: "Chairman", "Chair" or "Chairperson".
+
+    Later meetings of the committee start with the same. Approved minutes change
+    only by a correction with its reason.
+    """
+    with meeting_action(desk, meeting_id, "chair style", correction=correction) as scope:
+        get_meeting_row(scope.session, meeting_id).chair_style = ChairStyle(style).value
+        scope.label = f"Call the chair '{style.value}' in the minutes"
+    return Change(scope.label, meeting_id, AREAS | {"attendance"})
 
 
 def approve_minutes(

@@ -131,6 +131,7 @@ def _store(session: Session, record: MeetingRecord) -> int:
         quorum=record.quorum,
         approved_at=record.approved_at,
         approved_by=record.approved_by,
+        chair_style=record.chair_style.value,
     )
     session.add(meeting)
     session.flush()

@@ -12,7 +12,14 @@ from sqlalchemy.sql import ColumnElement
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
-from clerkdesk.domain.model import AttendanceStatus, Capacity, InterestKind, PersonKind, Role
+from clerkdesk.domain.model import (
+    AttendanceStatus,
+    Capacity,
+    ChairStyle,
+    InterestKind,
+    PersonKind,
+    Role,
+)
 from clerkdesk.persistence.schema import (
     AgendaItemRow,
     AttendeeRow,
@@ -178,6 +185,13 @@ def add_meeting(
     committee = session.get(CommitteeRow, committee_id)
     if committee is None:
         raise NotFoundError(f"There is no committee with id {committee_id}.")
+    # The committee's latest meeting says what its minutes call the chair.
+    chair_style = session.scalar(
+        select(MeetingRow.chair_style)
+        .where(MeetingRow.committee_id == committee_id)
+        .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
+        .limit(1)
+    )
     meeting = MeetingRow(
         committee_id=committee_id,
         date=date,
@@ -185,6 +199,7 @@ def add_meeting(
         venue=venue,
         status="draft",
         quorum=committee.quorum,
+        chair_style=chair_style or ChairStyle.CHAIRMAN.value,
     )
     session.add(meeting)
     session.flush()

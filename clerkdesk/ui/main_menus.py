@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from clerkdesk.domain.model import ChairStyle
+
 if TYPE_CHECKING:
     from clerkdesk.ui.main_window import MainWindow
 
@@ -53,6 +55,24 @@ def _action(
     action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action
+
+
+def _chair_styles(window: MainWindow, meeting: QMenu) -> None:
+    """Meeting > Chair's title: what these minutes call the chair; ticked as the
+    open meeting has it."""
+    menu = meeting.addMenu("C&hair's title in the minutes")
+    choices: dict[ChairStyle, QAction] = {}
+    for style in ChairStyle:
+        action = _action(window, menu, style.value, partial(window.set_chair_style, style))
+        action.setCheckable(True)
+        choices[style] = action
+
+    def tick() -> None:
+        record = window.session.record
+        for style, action in choices.items():
+            action.setChecked(record is not None and record.chair_style is style)
+
+    menu.aboutToShow.connect(tick)
 
 
 def build_menus(window: MainWindow) -> MainMenus:
@@ -100,6 +120,7 @@ def build_menus(window: MainWindow) -> MainMenus:
     add(meeting, "&Start meeting", window.start_meeting)
     add(meeting, "&Close meeting", window.close_meeting)
     add(meeting, "&Approve minutes…", window.approve)
+    _chair_styles(window, meeting)
     meeting.addSeparator()
     add(meeting, "&Declare interest…", window.declarations_declare, keys("Ctrl+D"))
     add(meeting, "&Edit the selected declaration…", window.declarations_edit, keys("Ctrl+Shift+D"))

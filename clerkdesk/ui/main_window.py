@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.attendance import presiding_member
-from clerkdesk.domain.model import MeetingStatus
+from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.main_menus import build_menus
@@ -283,6 +283,11 @@ class MainWindow(QMainWindow):
         name = self.asker.approved_by(record.name_of(presiding) if presiding else "")
         if name:
             self.session.act(lifecycle.approve_minutes, name)
+
+    def set_chair_style(self, style: ChairStyle) -> None:
+        from clerkdesk.services import lifecycle
+
+        self.session.act(lifecycle.set_chair_style, style)
 
     def declarations_declare(self) -> None:
         self.tabs.show_panel(self.declarations)

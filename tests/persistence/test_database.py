@@ -182,3 +182,15 @@ def test_upgrading_keeps_the_title_each_meetings_minutes_show(tmp_path: Path) ->
         assert [tuple(row) for row in titles] == [(7, "Assistant Director")]
     finally:
         db.dispose()
+
+
+def test_upgraded_meetings_keep_calling_the_chair_chairman(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    make_version_1(path)
+    db = open_database(path)
+    try:
+        with db.session() as session:
+            styles = session.execute(text("SELECT chair_style FROM meeting")).scalars().all()
+        assert styles == ["Chairman"]
+    finally:
+        db.dispose()

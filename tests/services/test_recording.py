@@ -4,7 +4,7 @@ import json
 import pytest
 from sqlalchemy import text
 
-from clerkdesk.domain.errors import RecordLockedError, RuleViolation
+from clerkdesk.domain.errors import InvalidRecordError, RecordLockedError, RuleViolation
 from clerkdesk.domain.model import (
     AttendanceStatus,
     Capacity,
@@ -310,3 +310,62 @@ def test_loading_a_record_with_an_older_title_changes_no_other_minutes(
     copy = records_io.load_meeting(desk, records_io.parse_record_text(json.dumps(data)))
     assert "Jo Bloggs, Committee Officer" in _officers(fresh_record(desk, first))
     assert "Jo Bloggs, Trainee Committee Officer" in _officers(fresh_record(desk, copy))
+
+
+def test_the_chair_style_is_kept_per_meeting_and_carried_to_the_next(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    from clerkdesk.domain.model import ChairStyle
+    from clerkdesk.services import setup
+    from clerkdesk.services.lookups import list_committees
+
+    first, second = demo_ids
+    assert fresh_record(desk, second).chair_style is ChairStyle.CHAIRMAN
+    lifecycle.set_chair_style(desk, second, ChairStyle.CHAIR)
+    assert fresh_record(desk, second).chair_style is ChairStyle.CHAIR
+    assert fresh_record(desk, first).chair_style is ChairStyle.CHAIRMAN
+    committee = next(
+        c for c in list_committees(desk.db) if c.name == fresh_record(desk, second).committee
+    )
+    change = setup.create_meeting(desk, committee.id, dt.date(2018, 2, 27))
+    assert change.new_id is not None
+    assert fresh_record(desk, change.new_id).chair_style is ChairStyle.CHAIR
+    undo.undo(desk, second)
+    assert fresh_record(desk, second).chair_style is ChairStyle.CHAIRMAN
+
+
+def test_approved_minutes_change_their_chair_style_only_by_correction(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    from clerkdesk.domain.model import ChairStyle
+
+    first, _second = demo_ids
+    lifecycle.approve_minutes(desk, first, "C B Wyatt-Lowe")
+    with pytest.raises(RecordLockedError):
+        lifecycle.set_chair_style(desk, first, ChairStyle.CHAIRPERSON)
+    assert fresh_record(desk, first).chair_style is ChairStyle.CHAIRMAN
+    lifecycle.set_chair_style(
+        desk,
+        first,
+        ChairStyle.CHAIRPERSON,
+        correction=Correction("The council style is Chairperson"),
+    )
+    record = fresh_record(desk, first)
+    assert record.chair_style is ChairStyle.CHAIRPERSON
+    assert record.corrections[-1].reason == "The council style is Chairperson"
+
+
+def test_the_chair_style_survives_dump_and_load(desk: Desk, demo_ids: list[int]) -> None:
+    from clerkdesk.domain.model import ChairStyle
+
+    _first, second = demo_ids
+    lifecycle.set_chair_style(desk, second, ChairStyle.CHAIRPERSON)
+    data = records_io.dump_meeting(desk, second)
+    assert data["meeting"]["chair_style"] == "Chairperson"
+    copy = records_io.load_meeting(desk, records_io.parse_record_text(json.dumps(data)))
+    assert fresh_record(desk, copy).chair_style is ChairStyle.CHAIRPERSON
+    del data["meeting"]["chair_style"]  # a record written before the field existed
+    assert records_io.parse_record_text(json.dumps(data)).chair_style is ChairStyle.CHAIRMAN
+    data["meeting"]["chair_style"] = "Lord High Chair"
+    with pytest.raises(InvalidRecordError, match="chair_style"):
+        records_io.parse_record_text(json.dumps(data))
