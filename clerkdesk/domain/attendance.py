@@ -7,8 +7,11 @@ arrival or departure time, which is what a clerk means when no times are given.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import (
@@ -42,8 +45,21 @@ def withdrawn_for_item(record: MeetingRecord, item_id: int | None) -> set[int]:
     orders commonly say a member who may not vote is not counted in the quorum)."""
     if item_id is None:
         return set()
-    left = {d.person_id for d in record.declarations_for(item_id) if d.left_room}
-    return left | set(barred_for_item(record, item_id))
+    return set(_withdrawn(record, item_id))
+
+
+_NOBODY: frozenset[int] = frozenset()
+
+
+def _withdrawn(record: MeetingRecord, item_id: int) -> frozenset[int]:
+    def compute() -> frozenset[int]:
+        left = {d.person_id for d in record.declarations_for(item_id) if d.left_room}
+        return frozenset(left | set(barring(record, item_id)))
+
+    if not record.declarations:
+        record.item(item_id)  # an item not in the record is refused, as below
+        return _NOBODY
+    return record.derived(("withdrawn", item_id), compute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +79,50 @@ class QuorumStatus:
 def quorum_at(
     record: MeetingRecord, at: dt.time | None, item_id: int | None = None
 ) -> QuorumStatus:
-    away = withdrawn_for_item(record, item_id)
-    present = sum(
-        1
-        for a in record.attendees
-        if counts_for_quorum(a) and in_room(a, at) and a.person_id not in away
-    )
-    return QuorumStatus(present=present, required=record.quorum)
+    def compute() -> QuorumStatus:
+        counted = _counted_at(record, at)
+        away = _withdrawn(record, item_id) if item_id is not None else _NOBODY
+        present = sum(1 for p in counted if p not in away) if away else len(counted)
+        return QuorumStatus(present=present, required=record.quorum)
+
+    return record.derived(("quorum", same_room(record, at), item_id), compute)
+
+
+def _counted_at(record: MeetingRecord, at: dt.time | None) -> tuple[int, ...]:
+    """Who counts for the quorum and is in the room at ``at``, before any interest:
+    the same for every item and every moment between two arrivals or departures,
+    so worked out once for each such stretch."""
+
+    def compute() -> tuple[int, ...]:
+        return tuple(a.person_id for a in in_room_at(record, at) if counts_for_quorum(a))
+
+    return record.derived(("counted for quorum", same_room(record, at)), compute)
+
+
+def in_room_at(record: MeetingRecord, at: dt.time | None) -> tuple[Attendee, ...]:
+    """Everyone in the room at ``at``, in attendance order; worked out once for
+    each stretch between arrivals and departures."""
+
+    def compute() -> tuple[Attendee, ...]:
+        present = AttendanceStatus.PRESENT
+        if at is None:
+            return tuple(a for a in record.attendees if a.status is present)
+        return tuple(a for a in record.attendees if a.status is present and in_room(a, at))
+
+    return record.derived(("in the room", same_room(record, at)), compute)
+
+
+def same_room(record: MeetingRecord, at: dt.time | None) -> int | None:
+    """A key shared by every moment at which exactly the same people are in the room.
+
+    Who is in the room changes only at an arrival or a departure, so two moments
+    with the same number of such times at or before them see the same room. None
+    (no time given: everyone marked present) is its own key.
+    """
+    if at is None:
+        return None
+    times = record.derived(("change times",), lambda: tuple(change_times(record)))
+    return bisect.bisect_right(times, at)
 
 
 def change_times(record: MeetingRecord) -> list[dt.time]:
@@ -104,17 +157,32 @@ def require_quorum(record: MeetingRecord, at: dt.time | None, item_id: int | Non
 
 def barred_for_item(record: MeetingRecord, item_id: int) -> dict[int, str]:
     """Members who may not vote on an item because of an interest, and why."""
-    item = record.item(item_id)
-    barred: dict[int, str] = {}
-    for declaration in record.declarations_for(item_id):
-        kind = record.interest_kind(declaration.kind)
-        if not kind.may_vote and not declaration.dispensation:
-            barred[declaration.person_id] = (
-                f"declared {kind.with_article} in item {item.number} with no dispensation"
-            )
-        elif declaration.left_room:
-            barred[declaration.person_id] = f"left the room for item {item.number}"
-    return barred
+    return dict(barring(record, item_id))
+
+
+def barring(record: MeetingRecord, item_id: int) -> Mapping[int, str]:
+    """barred_for_item as a read-only mapping, worked out once per record."""
+
+    def compute() -> Mapping[int, str]:
+        item = record.item(item_id)
+        barred: dict[int, str] = {}
+        for declaration in record.declarations_for(item_id):
+            kind = record.interest_kind(declaration.kind)
+            if not kind.may_vote and not declaration.dispensation:
+                barred[declaration.person_id] = (
+                    f"declared {kind.with_article} in item {item.number} with no dispensation"
+                )
+            elif declaration.left_room:
+                barred[declaration.person_id] = f"left the room for item {item.number}"
+        return MappingProxyType(barred)
+
+    if not record.declarations:
+        record.item(item_id)  # an item not in the record is refused, as above
+        return _NO_BAR
+    return record.derived(("barred", item_id), compute)
+
+
+_NO_BAR: Mapping[int, str] = MappingProxyType({})
 
 
 def presiding_member(
@@ -127,17 +195,20 @@ def presiding_member(
     """
     from clerkdesk.domain.model import Role
 
-    away = barred_for_item(record, item_id) if item_id is not None else {}
-    for role in (Role.CHAIR, Role.VICE_CHAIR):
-        for a in record.attendees:
-            if (
-                a.capacity is Capacity.MEMBER
-                and a.role is role
-                and in_room(a, at)
-                and a.person_id not in away
-            ):
-                return a.person_id
-    return None
+    def compute() -> int | None:
+        away = barring(record, item_id) if item_id is not None else {}
+        for role in (Role.CHAIR, Role.VICE_CHAIR):
+            for a in record.attendees:
+                if (
+                    a.capacity is Capacity.MEMBER
+                    and a.role is role
+                    and in_room(a, at)
+                    and a.person_id not in away
+                ):
+                    return a.person_id
+        return None
+
+    return record.derived(("presiding", same_room(record, at), item_id), compute)
 
 
 def check_times(attendee: Attendee, name: str) -> None:

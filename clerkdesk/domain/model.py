@@ -7,9 +7,15 @@ carries database ids; a record read from JSON carries ids given by the reader.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
+
+from clerkdesk.domain.errors import NotFoundError
+
+T = TypeVar("T")
+_NOT_YET = object()  # a derived value not yet worked out (None is a value)
 
 
 class PersonKind(StrEnum):
@@ -284,18 +290,34 @@ class MeetingRecord:
     _index: dict[str, dict[int, object]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _derived: dict[tuple[object, ...], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def derived(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once for this record and then remembered.
+
+        The record is immutable, so anything derived from it alone (who may vote
+        on an item at a moment, the quorum then) stays true. Checking a whole
+        record asks the same questions once per vote on an item, and the window
+        again for every panel it redraws. ``compute`` must return an immutable
+        value (or one no caller changes), as every caller gets the same object.
+        """
+        found = self._derived.get(key, _NOT_YET)
+        if found is _NOT_YET:
+            found = self._derived[key] = compute()
+        return found  # type: ignore[return-value]
 
     # Look-ups. The record is immutable, so an index built once stays true.
     def _lookup(self, name: str, rows: tuple[object, ...], key: str) -> dict[int, object]:
-        index = self._index.get(name)
-        if index is None:
+        try:
+            return self._index[name]
+        except KeyError:
             index = {getattr(row, key): row for row in rows}
             self._index[name] = index
-        return index
+            return index
 
     def person(self, person_id: int) -> Person:
-        from clerkdesk.domain.errors import NotFoundError
-
         found = self._lookup("people", self.people, "id").get(person_id)
         if not isinstance(found, Person):
             raise NotFoundError(f"There is no person with id {person_id} in this meeting.")
@@ -309,16 +331,12 @@ class MeetingRecord:
         return found if isinstance(found, Attendee) else None
 
     def item(self, item_id: int) -> AgendaItem:
-        from clerkdesk.domain.errors import NotFoundError
-
         found = self._lookup("items", self.items, "id").get(item_id)
         if not isinstance(found, AgendaItem):
             raise NotFoundError(f"There is no agenda item with id {item_id} in this meeting.")
         return found
 
     def item_by_number(self, number: str) -> AgendaItem:
-        from clerkdesk.domain.errors import NotFoundError
-
         wanted = number.strip().rstrip(".").lower()
         for item in self.items:
             if item.number.lower() == wanted:
@@ -326,24 +344,18 @@ class MeetingRecord:
         raise NotFoundError(f"The agenda has no item numbered {number!r}.")
 
     def recommendation(self, recommendation_id: int) -> Recommendation:
-        from clerkdesk.domain.errors import NotFoundError
-
         found = self._lookup("recs", self.recommendations, "id").get(recommendation_id)
         if not isinstance(found, Recommendation):
             raise NotFoundError(f"There is no recommendation with id {recommendation_id}.")
         return found
 
     def amendment(self, amendment_id: int) -> Amendment:
-        from clerkdesk.domain.errors import NotFoundError
-
         found = self._lookup("amendments", self.amendments, "id").get(amendment_id)
         if not isinstance(found, Amendment):
             raise NotFoundError(f"There is no amendment with id {amendment_id}.")
         return found
 
     def interest_kind(self, code: str) -> InterestKind:
-        from clerkdesk.domain.errors import NotFoundError
-
         for kind in self.interest_kinds:
             if kind.code == code:
                 return kind
@@ -362,7 +374,14 @@ class MeetingRecord:
         )
 
     def declarations_for(self, item_id: int) -> list[Declaration]:
-        return [d for d in self.declarations if d.item_id == item_id]
+        by_item = self.derived(("declarations by item",), self._declarations_by_item)
+        return list(by_item.get(item_id, ()))
+
+    def _declarations_by_item(self) -> dict[int, tuple[Declaration, ...]]:
+        by_item: dict[int, list[Declaration]] = {}
+        for declaration in self.declarations:
+            by_item.setdefault(declaration.item_id, []).append(declaration)
+        return {item_id: tuple(found) for item_id, found in by_item.items()}
 
     def decision_on(self, recommendation_id: int) -> Decision | None:
         for decision in self.decisions:

@@ -80,11 +80,12 @@ def validate_record(record: MeetingRecord) -> None:
         raise RuleViolation("Two agenda items have the same number; each number must be unique.")
     seen: set[int] = set()
     for a in record.attendees:
-        name = record.name_of(a.person_id)
+        person = record.person(a.person_id)  # refuses a person not in the record
         if a.person_id in seen:
-            raise RuleViolation(f"{name} is listed twice in the attendance.")
+            raise RuleViolation(f"{person.name} is listed twice in the attendance.")
         seen.add(a.person_id)
-        check_times(a, name)
+        if a.arrived_at is not None or a.departed_at is not None:  # else no time to check
+            check_times(a, person.name)
     for a in record.attendees:
         if a.capacity is Capacity.SUBSTITUTE:
             if a.substitute_for is None:
@@ -99,7 +100,7 @@ def validate_record(record: MeetingRecord) -> None:
 
 
 def _validate_decisions(record: MeetingRecord) -> None:
-    from clerkdesk.domain.voting import decide
+    from clerkdesk.domain.voting import recorded_outcome
 
     motions: set[tuple[int | None, int | None]] = set()
     for d in record.decisions:
@@ -107,19 +108,7 @@ def _validate_decisions(record: MeetingRecord) -> None:
         if key in motions:
             raise RuleViolation("A recommendation or amendment has two decisions recorded.")
         motions.add(key)
-        checked = decide(
-            record,
-            decision_id=d.id,
-            outcome=d.outcome,
-            recommendation_id=d.recommendation_id,
-            amendment_id=d.amendment_id,
-            tally=d.tally,
-            named=d.named,
-            casting_vote=d.casting_vote,
-            casting_voter_id=d.casting_voter_id,
-            at=d.taken_at,
-        )
-        if checked.outcome is not d.outcome:
+        if recorded_outcome(record, d) is not d.outcome:
             raise RuleViolation("A recorded outcome does not follow from its votes.")
     for amendment in record.amendments:
         for person_id in (amendment.mover_id, amendment.seconder_id):

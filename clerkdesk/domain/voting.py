@@ -8,14 +8,15 @@ vote of the person presiding.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from clerkdesk.domain.attendance import (
-    barred_for_item,
+    barring,
     in_room,
     presiding_member,
     require_quorum,
+    same_room,
 )
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import (
@@ -49,7 +50,23 @@ class VoterRoll:
 
 
 def voter_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> VoterRoll:
-    barring = barred_for_item(record, item_id)
+    return record.derived(("voter roll", item_id, at), lambda: _voter_roll(record, item_id, at))
+
+
+def _voter_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> VoterRoll:
+    barred = barring(record, item_id)
+    if barred:
+        eligible, excluded = _voters(record, at, barred)
+    else:  # no interest bars anyone from this item: the same roll as any such item
+        eligible, excluded = record.derived(
+            ("voters in the room", same_room(record, at)), lambda: _voters(record, at, barred)
+        )
+    return VoterRoll(item_id, at, eligible, excluded)
+
+
+def _voters(
+    record: MeetingRecord, at: dt.time | None, barred: Mapping[int, str]
+) -> tuple[tuple[int, ...], tuple[Exclusion, ...]]:
     eligible: list[int] = []
     excluded: list[Exclusion] = []
     for a in record.attendees:
@@ -62,32 +79,39 @@ def voter_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> Voter
             if a.status.value == "present":
                 excluded.append(Exclusion(a.person_id, "was not in the room"))
             continue
-        if a.person_id in barring:
-            excluded.append(Exclusion(a.person_id, barring[a.person_id]))
+        if a.person_id in barred:
+            excluded.append(Exclusion(a.person_id, barred[a.person_id]))
             continue
         eligible.append(a.person_id)
-    return VoterRoll(item_id, at, tuple(eligible), tuple(excluded))
+    return tuple(eligible), tuple(excluded)
 
 
-def _item_of_motion(
-    record: MeetingRecord, recommendation_id: int | None, amendment_id: int | None
-) -> tuple[int, str]:
-    if (recommendation_id is None) == (amendment_id is None):
-        raise RuleViolation("A vote is on exactly one recommendation or one amendment.")
-    if amendment_id is not None:
-        amendment = record.amendment(amendment_id)
-        rec = record.recommendation(amendment.recommendation_id)
-        return rec.item_id, f"the amendment to {_rec_name(record, rec.id)}"
-    assert recommendation_id is not None
-    rec = record.recommendation(recommendation_id)
-    return rec.item_id, _rec_name(record, rec.id)
+class _Motion:
+    """The recommendation or amendment voted on. Its name is worked out only
+    when a message needs it: checking a whole record checks every vote again,
+    and needs a name only when a rule is broken."""
 
+    __slots__ = ("_amendment", "_rec", "_record", "item_id")
 
-def _rec_name(record: MeetingRecord, recommendation_id: int) -> str:
-    rec = record.recommendation(recommendation_id)
-    item = record.item(rec.item_id)
-    label = f" {rec.label}" if rec.label else f" {rec.position + 1}"
-    return f"recommendation{label} of item {item.number}"
+    def __init__(
+        self, record: MeetingRecord, recommendation_id: int | None, amendment_id: int | None
+    ) -> None:
+        if (recommendation_id is None) == (amendment_id is None):
+            raise RuleViolation("A vote is on exactly one recommendation or one amendment.")
+        self._record = record
+        self._amendment = amendment_id is not None
+        if amendment_id is not None:
+            recommendation_id = record.amendment(amendment_id).recommendation_id
+        assert recommendation_id is not None
+        self._rec = record.recommendation(recommendation_id)
+        self.item_id = self._rec.item_id
+        record.item(self.item_id)  # a motion on an item not in the record is refused
+
+    def __str__(self) -> str:
+        rec = self._rec
+        label = f" {rec.label}" if rec.label else f" {rec.position + 1}"
+        name = f"recommendation{label} of item {self._record.item(rec.item_id).number}"
+        return f"the amendment to {name}" if self._amendment else name
 
 
 def _check_named(
@@ -108,7 +132,7 @@ def _check_named(
             )
 
 
-def _check_counts(record: MeetingRecord, roll: VoterRoll, tally: Tally, motion: str) -> None:
+def _check_counts(record: MeetingRecord, roll: VoterRoll, tally: Tally, motion: _Motion) -> None:
     if min(tally.yes, tally.no, tally.abstain) < 0:
         raise RuleViolation("Vote counts cannot be negative.")
     if tally.cast > roll.size:
@@ -138,22 +162,80 @@ def decide(
     The outcome of a vote is derived from the counts and the casting vote; for
     a motion resolved without a vote (noted, deferred, withdrawn) it is given.
     """
-    item_id, motion = _item_of_motion(record, recommendation_id, amendment_id)
+    result, tally, casting_voter = _checked_vote(
+        record,
+        outcome,
+        recommendation_id,
+        amendment_id,
+        tally,
+        named,
+        casting_vote,
+        casting_voter_id,
+        at,
+    )
+    if tally is None:
+        return Decision(
+            id=decision_id,
+            outcome=result,
+            recommendation_id=recommendation_id,
+            amendment_id=amendment_id,
+            taken_at=at,
+        )
+    return Decision(
+        id=decision_id,
+        outcome=result,
+        recommendation_id=recommendation_id,
+        amendment_id=amendment_id,
+        tally=tally,
+        named=tuple(named),
+        casting_vote=casting_vote,
+        casting_voter_id=casting_voter,
+        taken_at=at,
+    )
+
+
+def recorded_outcome(record: MeetingRecord, decision: Decision) -> Outcome:
+    """Check a decision already in the record against every rule, as ``decide``
+    would; its outcome as the votes make it. (Checking a whole record does this
+    for every vote after each attendance change, so nothing is built that is
+    not needed.)"""
+    result, _tally, _voter = _checked_vote(
+        record,
+        decision.outcome,
+        decision.recommendation_id,
+        decision.amendment_id,
+        decision.tally,
+        decision.named,
+        decision.casting_vote,
+        decision.casting_voter_id,
+        decision.taken_at,
+    )
+    return result
+
+
+def _checked_vote(
+    record: MeetingRecord,
+    outcome: Outcome | None,
+    recommendation_id: int | None,
+    amendment_id: int | None,
+    tally: Tally | None,
+    named: Sequence[tuple[int, VoteOption]],
+    casting_vote: VoteOption | None,
+    casting_voter_id: int | None,
+    at: dt.time | None,
+) -> tuple[Outcome, Tally | None, int | None]:
+    """(outcome, tally, casting voter) of a vote that keeps every rule; else raises."""
+    motion = _Motion(record, recommendation_id, amendment_id)
+    item_id = motion.item_id
     if tally is None and not named:
         if outcome is None or outcome.needs_vote:
             raise RuleViolation(
                 f"Enter the votes on {motion}, or record it as noted, deferred or withdrawn."
             )
-        return Decision(
-            id=decision_id,
-            outcome=outcome,
-            recommendation_id=recommendation_id,
-            amendment_id=amendment_id,
-            taken_at=at,
-        )
+        return outcome, None, None
     if outcome is not None and not outcome.needs_vote:
         raise RuleViolation(
-            f"{motion.capitalize()} cannot be both voted on and {outcome.value}; "
+            f"{str(motion).capitalize()} cannot be both voted on and {outcome.value}; "
             "clear the votes or choose carried/lost."
         )
     require_quorum(record, at, item_id)
@@ -179,17 +261,7 @@ def decide(
             f"With {tally.yes} for and {tally.no} against, {motion} is {result.value}, "
             f"not {outcome.value}."
         )
-    return Decision(
-        id=decision_id,
-        outcome=result,
-        recommendation_id=recommendation_id,
-        amendment_id=amendment_id,
-        tally=tally,
-        named=tuple(named),
-        casting_vote=casting_vote,
-        casting_voter_id=casting_voter,
-        taken_at=at,
-    )
+    return result, tally, casting_voter
 
 
 def _check_casting(
@@ -199,7 +271,7 @@ def _check_casting(
     casting_vote: VoteOption | None,
     casting_voter_id: int | None,
     at: dt.time | None,
-    motion: str,
+    motion: _Motion,
 ) -> int | None:
     if not tally.is_tie:
         if casting_vote is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -198,6 +199,12 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "after_commit", _mark_committed)
         self.records = RecordCache(enabled=keep_records)
+        # The thread that opened the database (the window's, or a command's)
+        # records every clerk action; it keeps one connection for them, since
+        # taking one from the pool and giving it back was a fifth of an action's
+        # own work (docs/benchmarks.md). Other threads use the pool.
+        self._recording_thread = threading.get_ident()
+        self._recording_connection: Connection | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -219,7 +226,7 @@ class Database:
         """One transaction without an ORM session until one is asked for:
         committed if the block succeeds, rolled back otherwise."""
         try:
-            with self.engine.connect() as connection, connection.begin():
+            with self._connection_for_transaction() as connection, connection.begin():
                 transaction = Transaction(connection, self.records)
                 try:
                     yield transaction
@@ -231,9 +238,26 @@ class Database:
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
 
+    @contextmanager
+    def _connection_for_transaction(self) -> Iterator[Connection]:
+        """The recording thread's kept connection, or one from the pool (another
+        thread, or a transaction begun while the kept one is in one)."""
+        kept = self._recording_connection
+        if threading.get_ident() == self._recording_thread:
+            if kept is None or kept.closed or kept.invalidated:
+                kept = self._recording_connection = self.engine.connect()
+            if not kept.in_transaction():
+                yield kept
+                return
+        with self.engine.connect() as connection:
+            yield connection
+
     def dispose(self) -> None:
         """Close every connection, first folding the WAL into the database file so
         that a closed database never depends on its -wal file."""
+        kept, self._recording_connection = self._recording_connection, None
+        if kept is not None:
+            kept.close()  # back to the pool, which the engine then empties
         try:
             # A raw connection, outside any transaction: a checkpoint cannot run
             # inside the BEGIN IMMEDIATE that a SQLAlchemy connection would start.

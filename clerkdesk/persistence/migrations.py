@@ -20,6 +20,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0003_change_counters.sql",
     "0004_attendee_title.sql",
     "0005_chair_style.sql",
+    "0006_audit_without_meeting_index.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -49,6 +49,12 @@ class _Kept:
     counters: dict[str, int]
     fields: Fields
     record: MeetingRecord
+    # Inside the transaction that made it: the connection's total_changes at the
+    # moment the record matched the file exactly. While that count stands,
+    # nothing has been written since (our own BEGIN IMMEDIATE keeps every other
+    # writer out, and the count includes what triggers wrote), so the record
+    # is used as it is, without reading the counters again.
+    exact_at: int | None = None
 
 
 def counters_intact(connection: sqlite3.Connection) -> bool:
@@ -73,6 +79,7 @@ class CacheStats:
     whole: int = 0  # read in full
     partial: int = 0  # some sections read again
     kept: int = 0  # nothing had changed
+    unchanged: int = 0  # read again in the same transaction, nothing written since
     patched: int = 0  # a row the action wrote, applied in memory
 
 
@@ -95,22 +102,31 @@ class RecordCache:
             self.stats.whole += 1
             return read_whole_record(session, meeting_id)
         cursor = driver_cursor(session)
-        counters = {row[0]: row[1] for row in cursor.execute(_COUNTERS)}
         pending: dict[int, _Kept] = session.info.setdefault(PENDING_KEY, {})
-        kept = pending.get(meeting_id) or self._committed(meeting_id)
+        mine = pending.get(meeting_id)
+        if mine is not None and mine.exact_at == cursor.connection.total_changes:
+            self.stats.unchanged += 1
+            return self._checked(session, mine.record)
+        counters: dict[str, int] = dict(cursor.execute(_COUNTERS).fetchall())
+        kept = mine or self._committed(meeting_id)
         if kept is None:
             fields = read_sections(cursor, meeting_id, SECTIONS)
             self.stats.whole += 1
         else:
-            changed = {table for table, n in counters.items() if kept.counters.get(table) != n}
-            stale = [name for name, section in SECTIONS.items() if section.tables & changed]
+            if counters == kept.counters:  # the usual case, compared in one step
+                stale: list[str] = []
+            else:
+                changed = {t for t, n in counters.items() if kept.counters.get(t) != n}
+                stale = [name for name, section in SECTIONS.items() if section.tables & changed]
             if not stale:
                 self.stats.kept += 1
+                exact = cursor.connection.total_changes
+                pending[meeting_id] = _Kept(kept.counters, kept.fields, kept.record, exact)
                 return self._checked(session, kept.record)
             fields = {**kept.fields, **read_sections(cursor, meeting_id, stale)}
             self.stats.partial += 1
         record = MeetingRecord(**fields)
-        pending[meeting_id] = _Kept(counters, fields, record)
+        pending[meeting_id] = _Kept(counters, fields, record, cursor.connection.total_changes)
         return self._checked(session, record)
 
     def patch(
@@ -122,24 +138,31 @@ class RecordCache:
         op: str,
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
+        changes_before: int | None = None,
     ) -> None:
         """Apply a row the session has just written to the meeting's kept record.
 
         The counter moves on by the one step the table's trigger took; if the
         record was already behind for that table it stays behind, and the
         section is read at the next use, as it would have been.
+        ``changes_before`` is the connection's total_changes just before the
+        write: if the record was exact then, it is exact again now.
         """
         if not self.enabled:
             return
         pending: dict[int, _Kept] = session.info.setdefault(PENDING_KEY, {})
-        kept = pending.get(meeting_id) or self._committed(meeting_id)
+        mine = pending.get(meeting_id)
+        kept = mine or self._committed(meeting_id)
         if kept is None or table not in kept.counters:
             return
         fields = patch_fields(cursor, kept.fields, table, op, before, after)
         if fields is None:
             return
         counters = {**kept.counters, table: kept.counters[table] + 1}
-        pending[meeting_id] = _Kept(counters, fields, MeetingRecord(**fields))
+        # Exact only if it was exact, in this transaction, just before the write.
+        exact = mine is not None and mine.exact_at is not None and mine.exact_at == changes_before
+        exact_at = cursor.connection.total_changes if exact else None
+        pending[meeting_id] = _Kept(counters, fields, MeetingRecord(**fields), exact_at)
         self.stats.patched += 1
 
     def keep(self, session: InTransaction) -> None:
@@ -149,7 +172,9 @@ class RecordCache:
             return
         with self._lock:
             for meeting_id, kept in pending.items():
-                self._kept[meeting_id] = kept
+                # Exactness belongs to the transaction: once it ends, other
+                # programs may write, and only the counters tell.
+                self._kept[meeting_id] = _Kept(kept.counters, kept.fields, kept.record)
                 self._kept.move_to_end(meeting_id)
             while len(self._kept) > KEPT_MEETINGS:
                 self._kept.popitem(last=False)

@@ -15,12 +15,13 @@ the file would fail every test that touches it.
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from clerkdesk.domain.model import Decision
+from clerkdesk.domain.model import Decision, MinuteParagraph
 from clerkdesk.persistence.records import (
     Fields,
     attendee_from_row,
@@ -69,24 +70,30 @@ def _attendee(
     return None
 
 
+def _paragraph_order(paragraph: MinuteParagraph) -> tuple[int, int, int]:
+    # The order of the section's query: ORDER BY item_id, position, id.
+    return (paragraph.item_id, paragraph.position, paragraph.id)
+
+
 def _paragraph(
     _cursor: sqlite3.Cursor, fields: Fields, op: str, before: Row | None, after: Row | None
 ) -> Fields | None:
     items = {item.id for item in fields["items"]}
     paragraphs = list(fields["paragraphs"])
+    # Found and placed by bisection, not a scan or a sort: a long meeting has
+    # hundreds of paragraphs, and a minute is the commonest action.
     if before is not None:
         if before["item_id"] not in items:
             return None
-        kept = [p for p in paragraphs if p.id != before["id"]]
-        if len(kept) != len(paragraphs) - 1:
-            return None
-        paragraphs = kept
+        wanted = (before["item_id"], before["position"], before["id"])
+        index = bisect.bisect_left(paragraphs, wanted, key=_paragraph_order)
+        if index == len(paragraphs) or paragraphs[index].id != before["id"]:
+            return None  # not where the file's order puts it: read the section instead
+        del paragraphs[index]
     if after is not None:
         if after["item_id"] not in items:
             return None
-        paragraphs.append(paragraph_from_row(after))
-    # The order of the section's query: ORDER BY item_id, position, id.
-    paragraphs.sort(key=lambda p: (p.item_id, p.position, p.id))
+        bisect.insort(paragraphs, paragraph_from_row(after), key=_paragraph_order)
     return {**fields, "paragraphs": tuple(paragraphs)}
 
 

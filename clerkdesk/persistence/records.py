@@ -414,6 +414,7 @@ class RecordSource(Protocol):
         op: str,
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
+        changes_before: int | None = None,
     ) -> None: ...
 
 

@@ -15,11 +15,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -222,6 +224,11 @@ class JournalRow(Base):
     """One undoable action: the row changes it made, to undo or redo them."""
 
     __tablename__ = "journal"
+    # Ending the redo list (every new action does) finds the undone rows by this
+    # partial index, not by reading the meeting's whole journal (migration 0003).
+    __table_args__ = (
+        Index("ix_journal_undone", "meeting_id", sqlite_where=text("state = 'undone'")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
     label: Mapped[str] = mapped_column(String)
@@ -236,7 +243,9 @@ class AuditRow(Base):
 
     __tablename__ = "audit"
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    # Not indexed: every action appends a row, and nothing looks rows up by
+    # meeting while recording (migration 0006).
+    meeting_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     clerk: Mapped[str] = mapped_column(String)
     action: Mapped[str] = mapped_column(String)

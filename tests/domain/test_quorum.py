@@ -92,3 +92,56 @@ def test_member_barred_from_voting_does_not_count_even_if_still_in_the_room() ->
     assert not quorum_at(record, None, ITEM).quorate
     record = with_declaration(meeting(members=3, quorum=3), 2, "dpi", dispensation=True)
     assert quorum_at(record, None, ITEM).quorate  # a dispensation restores the vote
+
+
+@given(
+    times=st.lists(
+        st.tuples(
+            st.sampled_from(list(AttendanceStatus)),
+            st.none() | st.integers(min_value=0, max_value=120),
+            st.none() | st.integers(min_value=0, max_value=120),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    moments=st.lists(st.none() | st.integers(min_value=0, max_value=130), min_size=1, max_size=12),
+    barred=st.booleans(),
+)
+def test_answers_remembered_by_a_record_are_those_worked_out_alone(
+    times: list[tuple[AttendanceStatus, int | None, int | None]],
+    moments: list[int | None],
+    barred: bool,
+) -> None:
+    """One record asked about many moments (as checking every vote of a meeting
+    does) answers each exactly as a fresh copy asked about that moment alone."""
+    from dataclasses import replace
+
+    from clerkdesk.domain.attendance import presiding_member
+    from clerkdesk.domain.voting import voter_roll
+
+    start = dt.datetime(2025, 3, 12, 19, 0)
+
+    def clock(minutes: int | None) -> dt.time | None:
+        return None if minutes is None else (start + dt.timedelta(minutes=minutes)).time()
+
+    record = meeting(members=len(times), quorum=2)
+    for n, (status, arrived, departed) in enumerate(times, start=1):
+        changes: dict[str, object] = {"status": status}
+        if status is AttendanceStatus.PRESENT:
+            if arrived is not None:
+                changes["arrived_at"] = clock(arrived)
+            if departed is not None and (arrived is None or departed > arrived):
+                changes["departed_at"] = clock(departed)
+        record = with_attendee(record, n, **changes)
+    if barred and len(times) > 1:
+        record = with_declaration(record, 2, "dpi", left_room=False)
+    # The moments either side of every arrival and departure, where a wrong key
+    # would share an answer across a change, asked in the order drawn.
+    edges = [m + d for _, *pair in times for m in pair if m is not None for d in (-1, 0, 1)]
+    for minutes in [*moments, *edges, *reversed(edges)]:
+        at = clock(minutes)
+        alone = replace(record)  # a copy that remembers nothing yet
+        assert voter_roll(record, ITEM, at) == voter_roll(alone, ITEM, at)
+        assert quorum_at(record, at, ITEM) == quorum_at(alone, at, ITEM)
+        assert quorum_at(record, at) == quorum_at(alone, at)
+        assert presiding_member(record, at, ITEM) == presiding_member(alone, at, ITEM)

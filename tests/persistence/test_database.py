@@ -194,3 +194,14 @@ def test_upgraded_meetings_keep_calling_the_chair_chairman(tmp_path: Path) -> No
         assert styles == ["Chairman"]
     finally:
         db.dispose()
+
+
+def test_orm_indexes_match_the_migrated_schema(database: Database) -> None:
+    """The mappings declare the indexes the migrations made, no more, no fewer
+    (the audit trail has none on meeting_id since version 6)."""
+    inspector = inspect(database.engine)
+    for table in Base.metadata.sorted_tables:
+        migrated = {i["name"] for i in inspector.get_indexes(table.name)}
+        declared = {index.name for index in table.indexes}
+        assert migrated == declared, table.name
+    assert "ix_audit_meeting_id" not in {i["name"] for i in inspector.get_indexes("audit")}

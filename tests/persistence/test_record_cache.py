@@ -111,6 +111,74 @@ def test_an_actions_own_writes_are_applied_in_memory_not_read_back(
     assert get_record(desk, meeting) == _whole(desk.db, meeting)
 
 
+def test_a_record_read_again_in_the_same_transaction_is_reused_only_if_nothing_was_written(
+    desk: Desk, meeting: int
+) -> None:
+    """The re-check after an attendance change reuses the record the action has
+    just patched; a write the patches did not see makes it read the file."""
+    desk.db.records.verify = False
+    get_record(desk, meeting)
+    stats = desk.db.records.stats
+    with desk.db.transaction() as transaction:
+        first = load_record(transaction, meeting)
+        unchanged = stats.unchanged
+        assert load_record(transaction, meeting) is first
+        assert stats.unchanged == unchanged + 1
+        # A write beside the patches (a service's own SQL, or an ORM flush).
+        cursor = driver_cursor(transaction)
+        cursor.execute("UPDATE meeting SET venue = 'Room 9' WHERE id = ?", (meeting,))
+        again = load_record(transaction, meeting)
+        assert stats.unchanged == unchanged + 1
+        assert again.venue == "Room 9"
+        assert again == read_whole_record(transaction, meeting)
+
+
+def test_a_patch_on_a_record_not_checked_in_this_transaction_is_checked_at_the_next_read(
+    desk: Desk, meeting: int
+) -> None:
+    """A minute added without reading the record first patches the record kept
+    from an earlier transaction, which another program may since have changed:
+    that patched record is not trusted as exact until the counters are read."""
+    desk.db.records.verify = False
+    record = get_record(desk, meeting)
+    with sqlite3.connect(desk.db.path) as other:
+        other.execute("UPDATE meeting SET venue = 'Room 3' WHERE id = ?", (meeting,))
+    stats = desk.db.records.stats
+    unchanged = stats.unchanged
+    with desk.db.transaction() as transaction:
+        from clerkdesk.services.context import ActionScope
+
+        scope = ActionScope(transaction, meeting, "note", [])
+        scope.rows.insert(
+            "minute_paragraph",
+            {"item_id": record.items[0].id, "position": 99, "text": "Noted."},
+        )
+        seen = load_record(transaction, meeting)
+        assert stats.unchanged == unchanged
+        assert seen.venue == "Room 3"
+        assert seen == read_whole_record(transaction, meeting)
+
+
+def test_a_paragraph_removed_is_found_where_the_query_puts_it(desk: Desk, meeting: int) -> None:
+    connection, fields = _fields(desk, meeting)
+    items = [item.id for item in fields["items"]]  # type: ignore[attr-defined]
+    rows = [
+        {"id": 60 + n, "item_id": items[n % 2], "position": n // 2, "text": f"Minute {n}."}
+        for n in range(6)
+    ]
+    cursor = connection.cursor()
+    for row in rows:
+        patched = patch_fields(cursor, fields, "minute_paragraph", "insert", None, row)
+        assert patched is not None
+        fields = patched
+    removed = patch_fields(cursor, fields, "minute_paragraph", "delete", rows[3], None)
+    assert removed is not None
+    assert [p.id for p in removed["paragraphs"]] == [60, 62, 64, 61, 65]  # type: ignore[attr-defined]
+    moved = {**rows[0], "position": 7}
+    assert patch_fields(cursor, removed, "minute_paragraph", "update", rows[3], moved) is None
+    connection.close()
+
+
 def test_the_check_against_the_file_catches_a_record_that_drifted(
     desk: Desk, meeting: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
