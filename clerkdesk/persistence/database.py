@@ -4,6 +4,7 @@ messages a clerk can act on."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -26,6 +27,7 @@ from clerkdesk.persistence.health import check_health
 from clerkdesk.persistence.migrations import upgrade
 from clerkdesk.persistence.record_cache import PENDING_KEY, RecordCache, counters_intact
 from clerkdesk.persistence.records import RECORD_SOURCE_KEY
+from clerkdesk.persistence.search_index import catch_up
 from clerkdesk.persistence.single_writer import WriterLock, acquire_writer_lock
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -252,9 +254,21 @@ class Database:
         with self.engine.connect() as connection:
             yield connection
 
+    def catch_up_search(self) -> bool:
+        """Bring the minutes' search index up to date (search_index.py): before a
+        search, when the clerk pauses, on closing. True if it was behind."""
+        with self.transaction() as transaction:
+            driver = transaction.connection().connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            return catch_up(driver)
+
     def dispose(self) -> None:
         """Close every connection, first folding the WAL into the database file so
-        that a closed database never depends on its -wal file."""
+        that a closed database never depends on its -wal file (and first bringing
+        the search index up to date, so that a closed file's index is complete)."""
+        # Read-only or busy: the entries stay noted, for the next open.
+        with contextlib.suppress(DatabaseError):
+            self.catch_up_search()
         kept, self._recording_connection = self._recording_connection, None
         if kept is not None:
             kept.close()  # back to the pool, which the engine then empties

@@ -21,6 +21,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0004_attendee_title.sql",
     "0005_chair_style.sql",
     "0006_audit_without_meeting_index.sql",
+    "0007_minutes_indexed_after_the_action.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 

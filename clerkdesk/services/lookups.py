@@ -6,12 +6,14 @@ and reused from a script.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import text
 
 from clerkdesk.persistence.database import Database
+from clerkdesk.persistence.errors import DatabaseError
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,10 @@ def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
     query = fts_query(words)
     if not query:
         return []
+    # The minutes recorded since the clerk last paused; a read-only or busy
+    # file is searched as it is indexed.
+    with contextlib.suppress(DatabaseError):
+        db.catch_up_search()
     sql = text(
         "SELECT s.kind, s.meeting_id, s.item_id, c.name, m.date, coalesce(i.number, ''),"
         " snippet(search_index, 4, '[', ']', ' … ', 12)"

@@ -14,6 +14,7 @@ needed, so that the window can paint before the database is opened.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from clerkdesk.persistence.errors import DatabaseDamagedError
 
 BACKUP_CHECK_MS = 60_000
+INDEX_AFTER_PAUSE_MS = 1_500
 RAISE_MESSAGE = b"raise"
 
 
@@ -121,6 +123,12 @@ class Safekeeping(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_CHECK_MS)
         self.timer.timeout.connect(self.back_up_if_due)
+        # Minutes typed are indexed for search once the clerk pauses, not
+        # inside each action (migration 0007).
+        self.index_timer = QTimer(self)
+        self.index_timer.setSingleShot(True)
+        self.index_timer.setInterval(INDEX_AFTER_PAUSE_MS)
+        self.index_timer.timeout.connect(self.catch_up_search)
         self.server: QLocalServer | None = None  # made with the first database
         if db is not None:
             self.switch_to(db)
@@ -140,6 +148,14 @@ class Safekeeping(QObject):
 
     def note_change(self) -> None:
         self.last_change = dt.datetime.now()
+        self.index_timer.start()  # restarted by every action: runs once they pause
+
+    def catch_up_search(self) -> None:
+        if self.db is None:
+            return
+        # Busy or read-only: the next search, pause or close catches up.
+        with contextlib.suppress(DomainError):
+            self.db.catch_up_search()
 
     def meeting_opened(self) -> None:
         self.back_up("meeting opened")
@@ -156,6 +172,7 @@ class Safekeeping(QObject):
         ):
             self.back_up("on close")
         self.timer.stop()
+        self.index_timer.stop()
         if self.server is not None:
             self.server.close()
 

@@ -109,3 +109,26 @@ def test_damaged_database_offers_the_latest_backup_and_restores_it(
         assert len(list_meetings(Desk(restored))) == 2
     finally:
         restored.dispose()
+
+
+def test_minutes_are_indexed_for_search_once_the_clerk_pauses(
+    qtbot: QtBot, window: MainWindow, demo: DemoDb
+) -> None:
+    import sqlite3
+
+    from clerkdesk.services.minutes import add_paragraph
+
+    def pending() -> int:
+        with sqlite3.connect(demo.path) as conn:
+            return int(conn.execute("SELECT count(*) FROM search_pending").fetchone()[0])
+
+    demo.db.catch_up_search()
+    item = demo.fresh_record(demo.january_30).item_by_number("3")
+    keeper = window.safekeeping
+    keeper.index_timer.setInterval(200)
+    for text in ("Members asked about respite care.", "The officer replied."):
+        add_paragraph(demo.desk, demo.january_30, item.id, text)
+        keeper.note_change()  # what the window does after every action
+    assert pending() == 2 and keeper.index_timer.isActive()  # not inside the actions
+    qtbot.waitUntil(lambda: pending() == 0, timeout=5_000)
+    assert not keeper.index_timer.isActive()
