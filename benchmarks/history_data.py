@@ -197,7 +197,7 @@ def _build(path: Path) -> None:
         ],
     )
     conn.execute("INSERT INTO organisation (id, name) VALUES (1, 'Busy County Council')")
-    people = [(1, WATCHED_MEMBER, "councillor", None)]
+    people: list[tuple[int, str, str, str | None]] = [(1, WATCHED_MEMBER, "councillor", None)]
     people += [(n, f"Cllr Member {n:03d}", "councillor", None) for n in range(2, COUNCILLORS + 1)]
     officers = list(range(COUNCILLORS + 1, COUNCILLORS + OFFICERS + 1))
     people += [(n, f"Officer {n:03d}", "officer", "Head of Service") for n in officers]

@@ -146,13 +146,20 @@ def verdict(result: Row) -> str:
     return "—"  # a breakdown row, without a target of its own
 
 
+def format_ratio(ratio: float | None) -> str:
+    """One decimal from 1× up; below it two significant digits, so 0.04× does not read 0.0×."""
+    if not ratio:
+        return ""
+    return f"{ratio:.1f}×" if ratio >= 1 else f"{ratio:.2g}×"
+
+
 def table(rows: list[Row]) -> list[str]:
     lines = [
         "| benchmark | figure | baseline (same run) | ratio | target | result |",
         "| --- | --- | --- | ---: | --- | --- |",
     ]
     for result in rows:
-        ratio = f"{result['ratio']:.1f}×" if result["ratio"] else ""
+        ratio = format_ratio(result["ratio"])
         figure = result["figure"] + (f" ({result['note']})" if result.get("note") else "")
         lines.append(
             f"| {result['name']} | {figure} | {result['baseline'] or ''} | {ratio} | "

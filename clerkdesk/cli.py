@@ -101,7 +101,7 @@ def _desk(args: argparse.Namespace, *, writing: bool = False) -> Any:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from clerkdesk.persistence.database import default_database_path
+    from clerkdesk.persistence.opening import default_database_path
 
     return Path(args.db).expanduser() if args.db else default_database_path()
 
@@ -264,6 +264,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from clerkdesk.ui.preload import load_before_qt
+
+    load_before_qt()  # before PySide6: see ui/preload.py
     from clerkdesk.ui.app import run_app
 
     return run_app(args.db, list(argv))

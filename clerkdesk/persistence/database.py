@@ -1,11 +1,11 @@
-"""Opening a ClerkDesk database: the connection settings that make every
-recorded action durable, and the translation of SQLite's failures into
-messages a clerk can act on."""
+"""An open ClerkDesk database: the connection settings that make every
+recorded action durable, and its short transactions. Getting the file ready
+(lock, damage check, upgrade) and wording SQLite's failures for the clerk are
+in opening.py."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -17,69 +17,19 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from clerkdesk.persistence.errors import (
-    DatabaseBusyError,
-    DatabaseDamagedError,
-    DatabaseError,
-    TransactionEndedError,
+from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
+from clerkdesk.persistence.opening import (
+    PreparedFile,
+    busy_timeout_ms,
+    explain_sqlite_error,
+    prepare_file,
 )
-from clerkdesk.persistence.health import check_health
-from clerkdesk.persistence.migrations import upgrade
 from clerkdesk.persistence.record_cache import PENDING_KEY, RecordCache, counters_intact
 from clerkdesk.persistence.records import RECORD_SOURCE_KEY
 from clerkdesk.persistence.search_index import catch_up
-from clerkdesk.persistence.single_writer import WriterLock, acquire_writer_lock
+from clerkdesk.persistence.single_writer import WriterLock
 
-DEFAULT_BUSY_TIMEOUT_MS = 5000
 WAL_CHECKPOINT_PAGES = 2000
-
-
-def default_database_path() -> Path:
-    """``CLERKDESK_DB`` if set, otherwise ``clerkdesk.db`` in the user data folder."""
-    override = os.environ.get("CLERKDESK_DB")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ClerkDesk", appauthor=False)) / "clerkdesk.db"
-
-
-def _busy_timeout_ms() -> int:
-    value = os.environ.get("CLERKDESK_BUSY_TIMEOUT_MS", "")
-    return int(value) if value.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
-
-
-def explain_sqlite_error(error: BaseException, path: Path | None) -> DatabaseError:
-    """Turn a sqlite3/SQLAlchemy error into a message that says what to do."""
-    original = getattr(error, "orig", None) or error
-    text = str(original).lower()
-    where = f" ({path})" if path is not None else ""
-    if "locked" in text or "busy" in text:
-        return DatabaseBusyError(
-            f"The database{where} is in use by another program or another copy of ClerkDesk. "
-            "Close the other copy and try again."
-        )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError(
-            f"The database{where} is read-only, so nothing can be recorded. Nothing was "
-            "changed. Check the file's permissions or copy it to a folder you can write to."
-        )
-    if "disk is full" in text or "database or disk is full" in text:
-        return DatabaseError(
-            f"The disk holding the database{where} is full. The last action was NOT "
-            "recorded; everything before it is safe. Free some space and try again."
-        )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseError(
-            f"The database file{where} is damaged and cannot be read. Nothing has been "
-            "changed. Restore the latest backup (clerkdesk restore) or contact support."
-        )
-    if "unable to open" in text:
-        return DatabaseError(
-            f"The database{where} cannot be opened. Check that its folder exists and that "
-            "you may write there."
-        )
-    return DatabaseError(f"The database{where} reported an error: {original}")
 
 
 def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
@@ -87,7 +37,7 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
     # decides how each transaction starts (SQLAlchemy's documented recipe).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
@@ -289,54 +239,43 @@ class Database:
             self.lock = None
 
 
-def open_database(path: Path | str | None = None, *, exclusive: bool = False) -> Database:
+def open_database(
+    path: Path | str | None = None,
+    *,
+    exclusive: bool = False,
+    prepared: PreparedFile | None = None,
+) -> Database:
     """Open (creating and upgrading as needed) the database at ``path``.
 
     ``exclusive`` is for the app and for commands that record: it takes the
     writer lock (refusing if another copy has it) and checks the file for
-    damage before SQLite touches it, offering the latest good backup.
+    damage before SQLite touches it, offering the latest good backup. A file
+    already made ready by ``opening.prepare_file`` is passed as ``prepared``
+    (its lock, if it holds one, then belongs to the database).
     """
-    db_path = Path(path).expanduser() if path is not None else default_database_path()
-    if db_path.exists() and db_path.is_dir():
-        raise DatabaseError(f"{db_path} is a folder, not a ClerkDesk database file.")
+    if prepared is None:
+        prepared = prepare_file(path, exclusive=exclusive)
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseError(
-            f"Cannot create the folder {db_path.parent} for the database: {error.strerror}."
-        ) from error
-    lock = acquire_writer_lock(db_path) if exclusive else None
-    try:
-        if exclusive:
-            # Before any connection: opening the file rebuilds the -shm index,
-            # the only trace of a lost -wal file.
-            report = check_health(db_path)
-            if not report.ok:
-                raise DatabaseDamagedError(report.problem or "The database is damaged.", report)
-        counted = _migrate(db_path)
+        engine = create_engine(f"sqlite:///{prepared.path}")
+        event.listen(engine, "connect", _configure_connection)
+        event.listen(engine, "begin", _begin_immediate)
+        counted = _counters_intact(engine, prepared.path)
     except BaseException:
-        if lock is not None:
-            lock.release()
+        prepared.release()
         raise
-    engine = create_engine(f"sqlite:///{db_path}")
-    event.listen(engine, "connect", _configure_connection)
-    event.listen(engine, "begin", _begin_immediate)
-    return Database(db_path, engine, lock, keep_records=counted)
+    lock, prepared.lock = prepared.lock, None
+    return Database(prepared.path, engine, lock, keep_records=counted)
 
 
-def _migrate(db_path: Path) -> bool:
-    """Upgrade the file; True if its change counters are intact (record_cache.py)."""
+def _counters_intact(engine: Engine, db_path: Path) -> bool:
+    """Whether the file's change counters are intact (record_cache.py)."""
     try:
-        conn = sqlite3.connect(db_path, isolation_level=None)
-    except sqlite3.Error as error:
+        raw = engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            return counters_intact(driver)
+        finally:
+            raw.close()
+    except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
         raise explain_sqlite_error(error, db_path) from error
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        upgrade(conn, db_path)
-        return counters_intact(conn)
-    except sqlite3.Error as error:
-        raise explain_sqlite_error(error, db_path) from error
-    finally:
-        conn.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from importlib import resources
 from pathlib import Path
 
 from clerkdesk.persistence.errors import DatabaseError
@@ -28,6 +27,8 @@ LATEST_VERSION = len(MIGRATIONS)
 
 def migration_sql(version: int) -> str:
     """The SQL that takes a database from ``version - 1`` to ``version``."""
+    from importlib import resources  # only when upgrading: slow to import at start-up
+
     name = MIGRATIONS[version - 1]
     return (resources.files("clerkdesk.persistence") / "migrations" / name).read_text("utf-8")
 

@@ -11,7 +11,6 @@ The lock file also says who holds it, for the message the second copy shows.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -98,6 +97,16 @@ class WriterLock:
         self.release()
 
 
+def _host_name() -> str:
+    # os.uname where there is one: the socket module alone took a tenth of the
+    # time the window needs to show its meetings (docs/benchmarks.md).
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def acquire_writer_lock(db_path: Path) -> WriterLock:
     """Lock ``db_path`` for this process, or raise ``DatabaseInUseError``."""
     lock_path = lock_path_for(db_path)
@@ -116,5 +125,5 @@ def acquire_writer_lock(db_path: Path) -> WriterLock:
         )
     os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)
-    os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
+    os.write(fd, f"{os.getpid()}\n{_host_name()}\n".encode())
     return WriterLock(lock_path, fd)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import InvalidRecordError
@@ -15,20 +14,19 @@ from clerkdesk.domain.model import Capacity, MeetingRecord
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
 from clerkdesk.domain.rules import validate_record
-from clerkdesk.persistence.records import load_record
+from clerkdesk.persistence.meeting_list import MeetingSummary, read_meeting_list
+from clerkdesk.persistence.records import driver_cursor, load_record
 from clerkdesk.persistence.schema import (
     ActionRow,
     AgendaItemRow,
     AmendmentRow,
     AttendeeRow,
-    CommitteeRow,
     CorrectionRow,
     DecisionRow,
     DeclarationRow,
     MeetingRow,
     MinuteParagraphRow,
     NamedVoteRow,
-    OrganisationRow,
     RecommendationRow,
 )
 from clerkdesk.services.context import Desk, write_audit
@@ -40,36 +38,10 @@ from clerkdesk.services.setup import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingSummary:
-    id: int
-    organisation: str
-    committee: str
-    date: str
-    status: str
-    venue: str | None
-
-
 def list_meetings(desk: Desk) -> list[MeetingSummary]:
-    # Plain columns, not ORM objects: years of history list in milliseconds.
+    """Every meeting, newest first (plain SQL: years of history list in milliseconds)."""
     with desk.db.session() as session:
-        rows = session.execute(
-            select(
-                MeetingRow.id,
-                OrganisationRow.name,
-                CommitteeRow.name,
-                MeetingRow.date,
-                MeetingRow.status,
-                MeetingRow.venue,
-            )
-            .join(CommitteeRow, CommitteeRow.id == MeetingRow.committee_id)
-            .join(OrganisationRow, OrganisationRow.id == CommitteeRow.organisation_id)
-            .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
-        ).all()
-        return [
-            MeetingSummary(id_, org, committee, date.isoformat(), status, venue)
-            for id_, org, committee, date, status, venue in rows
-        ]
+        return read_meeting_list(driver_cursor(session).connection)
 
 
 def get_record(desk: Desk, meeting_id: int) -> MeetingRecord:

@@ -24,7 +24,7 @@ from clerkdesk.domain.model import (
 from clerkdesk.domain.voting import voter_roll
 
 if TYPE_CHECKING:
-    from clerkdesk.services.records_io import MeetingSummary
+    from clerkdesk.persistence.meeting_list import MeetingSummary
 
 
 def hhmm(value: dt.time | None) -> str:

@@ -1,0 +1,29 @@
+"""What the window's first look needs that does not use Qt, imported before PySide6.
+
+Once PySide6 has been imported it looks at every module imported after it (its
+feature switching wraps the import machinery and reads each new module's source
+to see whether it uses PySide6). For these modules, which do not, that was about
+a tenth of the time the window takes to appear with its meetings
+(docs/benchmarks.md); so the command line imports them first, then the window.
+Nothing here may import Qt (a test checks).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FIRST_LOOK = (
+    "sqlite3",
+    "clerkdesk.domain.model",
+    "clerkdesk.domain.attendance",
+    "clerkdesk.domain.voting",
+    "clerkdesk.persistence.opening",
+    "clerkdesk.persistence.meeting_list",
+    "clerkdesk.persistence.location",
+    "clerkdesk.ui.rows",
+)
+
+
+def load_before_qt() -> None:
+    for name in FIRST_LOOK:
+        importlib.import_module(name)
