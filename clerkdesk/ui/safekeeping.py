@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from clerkdesk.persistence.database import Database
     from clerkdesk.persistence.errors import DatabaseDamagedError
+    from clerkdesk.persistence.opening import PreparedFile
 
 BACKUP_CHECK_MS = 60_000
 INDEX_AFTER_PAUSE_MS = 1_500
@@ -55,16 +56,18 @@ def ask_running_copy_to_come_forward(db_path: Path) -> bool:
     return True
 
 
-def open_interactively(db_path: Path | None, parent: QWidget | None) -> Database | None:
-    """Open the database for recording, explaining any problem in a dialog."""
-    from clerkdesk.persistence.database import default_database_path, open_database
+def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> PreparedFile | None:
+    """Get the database file ready to open (writer lock, damage check, upgrade),
+    explaining any problem in a dialog; None if it cannot be opened. Standard
+    library only, so the window can list the meetings before SQLAlchemy loads."""
     from clerkdesk.persistence.errors import DatabaseDamagedError
     from clerkdesk.persistence.location import location_warning
+    from clerkdesk.persistence.opening import default_database_path, prepare_file
     from clerkdesk.persistence.single_writer import DatabaseInUseError
 
     path = Path(db_path).expanduser() if db_path is not None else default_database_path()
     try:
-        db = open_database(path, exclusive=True)
+        prepared = prepare_file(path, exclusive=True)
     except DatabaseInUseError as error:
         if ask_running_copy_to_come_forward(path):
             return None  # the running copy has come forward; nothing more to say
@@ -75,15 +78,32 @@ def open_interactively(db_path: Path | None, parent: QWidget | None) -> Database
     except DomainError as error:
         QMessageBox.critical(parent, "ClerkDesk", error.message)
         return None
-    warning = location_warning(db.path)
+    warning = location_warning(prepared.path)
     if warning:
         QMessageBox.warning(parent, "Where this database is kept", warning)
-    return db
+    return prepared
+
+
+def open_prepared(prepared: PreparedFile, parent: QWidget | None) -> Database | None:
+    """Open a prepared file for recording (this loads SQLAlchemy)."""
+    from clerkdesk.persistence.database import open_database
+
+    try:
+        return open_database(prepared=prepared)
+    except DomainError as error:
+        QMessageBox.critical(parent, "ClerkDesk", error.message)
+        return None
+
+
+def open_interactively(db_path: Path | None, parent: QWidget | None) -> Database | None:
+    """Open the database for recording, explaining any problem in a dialog."""
+    prepared = prepare_interactively(db_path, parent)
+    return None if prepared is None else open_prepared(prepared, parent)
 
 
 def _offer_restore(
     db_path: Path, error: DatabaseDamagedError, parent: QWidget | None
-) -> Database | None:
+) -> PreparedFile | None:
     backup = error.report.latest_good_backup
     if backup is None:
         QMessageBox.critical(parent, "The database is damaged", error.message)
@@ -104,7 +124,7 @@ def _offer_restore(
     except DomainError as failure:
         QMessageBox.critical(parent, "The backup could not be restored", failure.message)
         return None
-    return open_interactively(db_path, parent)
+    return prepare_interactively(db_path, parent)
 
 
 class Safekeeping(QObject):
