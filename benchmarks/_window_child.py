@@ -4,13 +4,17 @@
     python _window_child.py app DB_PATH [MEETING_ID]
 
 Builds either a bare QMainWindow or ClerkDesk's main window the way
-``clerkdesk.ui.app.run_app`` does (``show_window``: the window is shown at once
-and opens its database just after its first paint). Without MEETING_ID it
-reports when the window first paints (what the clerk sees first); with one, it
-waits until the database is open, opens the meeting, repaints, and reports
-then. The report is one JSON line:
-``{"shown": CLOCK_MONOTONIC seconds, "rss": VmRSS, "maxrss": VmHWM}`` (bytes),
-after which it quits. (If no paint ever comes, it reports after 5 s anyway.)
+``clerkdesk.ui.app.run_app`` does (``show_window``: the file is made ready and
+its meetings listed with the standard library, the window shown, and the
+database opened for recording just after its first paint). Without
+MEETING_ID it reports when the window first paints (with how many meetings
+that paint showed), then waits until the database is open for recording and
+the window has painted again, and reports that too; with one, it opens the
+meeting once the database is open, repaints, and reports then. The report is
+one JSON line: ``{"shown": CLOCK_MONOTONIC seconds, "meetings": rows listed at
+that paint, "ready": CLOCK_MONOTONIC seconds, "rss": VmRSS, "maxrss":
+VmHWM}`` (bytes), after which it quits. (If no paint ever comes, it reports
+after 5 s anyway.)
 """
 
 from __future__ import annotations
@@ -31,11 +35,15 @@ def status_bytes(field: str) -> int:
 
 
 def main() -> int:
+    mode = sys.argv[1]
+    if mode != "bare":  # in the order the command line (cli.cmd_app) imports them
+        from clerkdesk.ui.preload import load_before_qt
+
+        load_before_qt()
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
-    mode = sys.argv[1]
     if mode == "bare":
         window = QMainWindow()
         window.setWindowTitle("bare")
@@ -47,6 +55,7 @@ def main() -> int:
         app.setApplicationName(APPLICATION)
         window = show_window(Path(sys.argv[2]), QSettings())
     meeting = int(sys.argv[3]) if mode != "bare" and len(sys.argv) > 3 else None
+    marks: dict[str, float] = {}
     reported = False
 
     def report() -> None:
@@ -54,32 +63,55 @@ def main() -> int:
         if reported:
             return
         reported = True
-        shown = time.monotonic()
         # ru_maxrss survives exec on Linux (it would report the parent's peak when
         # the parent is bigger), so the peak is VmHWM, this process image's own.
         maxrss = status_bytes("VmHWM") or (
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         )
+        shown = marks.get("shown", time.monotonic())
         print(
-            json.dumps({"shown": shown, "rss": status_bytes("VmRSS"), "maxrss": maxrss}), flush=True
+            json.dumps(
+                {
+                    "shown": shown,
+                    "meetings": marks.get("meetings", 0),
+                    "ready": marks.get("ready", shown),
+                    "rss": status_bytes("VmRSS"),
+                    "maxrss": maxrss,
+                }
+            ),
+            flush=True,
         )
         QTimer.singleShot(0, app.quit)
 
-    class FirstPaint(QObject):
+    class Paints(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and meeting is None:
+            if event.type() != QEvent.Type.Paint or meeting is not None:
+                return False
+            if "shown" not in marks:
+                marks["shown"] = time.monotonic()
+                listed = getattr(window, "meetings", None)
+                marks["meetings"] = listed.model.rowCount() if listed is not None else 0
+                if mode == "bare":
+                    report()
+            elif "opened" in marks and "ready" not in marks:
+                marks["ready"] = time.monotonic()
                 report()
             return False
 
-    def meeting_open() -> None:
+    def opened() -> None:
+        if meeting is None:
+            marks["opened"] = time.monotonic()
+            window.update()  # the status bar changed: the paint that shows it is the mark
+            return
         window.open_meeting(meeting)  # type: ignore[attr-defined]
         window.repaint()
+        marks["shown"] = marks["ready"] = time.monotonic()
         report()
 
-    if meeting is not None:
-        window.database_opened.connect(meeting_open)  # type: ignore[attr-defined]
-    painted = FirstPaint()
-    window.installEventFilter(painted)
+    if mode != "bare":
+        window.database_opened.connect(opened)  # type: ignore[attr-defined]
+    paints = Paints()
+    window.installEventFilter(paints)
     window.show()
     # A zero-timer here would fire before the first paint, so only a late fallback.
     QTimer.singleShot(5000, report)

@@ -1,17 +1,21 @@
-"""Start-up: from spawning the process to the main window's first paint.
+"""Start-up: from spawning the process to the main window shown with the demo database.
 
 Each launch is a fresh interpreter running ``_window_child.py``: ClerkDesk's
 main window on the demo database, built as ``run_app`` builds it, against a
 bare PySide6 QMainWindow launched the same way in the same run. The child
-reports CLOCK_MONOTONIC (system-wide on Linux) at the first paint; the parent
-subtracts the moment it spawned it. Median of 5, launches interleaved.
-Target: within 2x the bare window.
+reports CLOCK_MONOTONIC (system-wide on Linux) at the window's first paint,
+with how many meetings that paint showed (the demo's two, or the launch
+counts as failed), and again when the database is open for recording and the
+window has painted that; the parent subtracts the moment it spawned it.
+Median of 7 (3 with --quick), launches interleaved. Target: the window
+showing the demo database's meetings within 2x the bare window.
 
 Run alone:  .venv/bin/python benchmarks/bench_startup.py [--quick]
 """
 
 from __future__ import annotations
 
+import compileall
 import json
 import shutil
 import statistics
@@ -26,10 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import CACHE, ROOT, Row, child_env, ms, not_measured, row, ui_missing_reason
 
 CHILD = Path(__file__).resolve().parent / "_window_child.py"
-LAUNCHES = 5
+LAUNCHES = 7
 QUICK_LAUNCHES = 3
 TARGET_RATIO = 2.0
-NAME = "start-up: spawn to main window painted (demo db)"
+NAME = "start-up: spawn to main window painted showing the demo meetings"
+DEMO_MEETINGS = 2
 
 
 def launch(*args: str) -> dict[str, float]:
@@ -50,6 +55,7 @@ def launch(*args: str) -> dict[str, float]:
         raise RuntimeError(f"window child failed ({result.returncode}): {result.stderr[-800:]}")
     report: dict[str, float] = json.loads(lines[-1])
     report["seconds"] = report["shown"] - started
+    report["ready_seconds"] = report["ready"] - started
     return report
 
 
@@ -71,18 +77,29 @@ def run(quick: bool = False) -> list[Row]:
     if reason:
         return [not_measured(NAME, reason, target)]
     CACHE.mkdir(exist_ok=True)
+    # As on a clerk's machine after the first run: Python has cached the
+    # bytecode of ClerkDesk's modules (this shell may forbid writing it).
+    compileall.compile_dir(ROOT / "clerkdesk", quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="startup-", dir=CACHE))
     try:
         path, _ids = demo_database(folder)
         launch("bare")  # warm the OS file cache for both, untimed
         launch("app", str(path))
-        bare, app = [], []
+        bare: list[float] = []
+        app: list[float] = []
+        ready: list[float] = []
+        wrong: list[float] = []
         for _ in range(QUICK_LAUNCHES if quick else LAUNCHES):
             bare.append(launch("bare")["seconds"])
-            app.append(launch("app", str(path))["seconds"])
+            report = launch("app", str(path))
+            app.append(report["seconds"])
+            ready.append(report["ready_seconds"])
+            if report["meetings"] != DEMO_MEETINGS:
+                wrong.append(report["meetings"])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     bare_median, app_median = statistics.median(bare), statistics.median(app)
+    ready_median = statistics.median(ready)
     return [
         row(
             f"{NAME}, median of {len(app)}",
@@ -91,8 +108,18 @@ def run(quick: bool = False) -> list[Row]:
             baseline=f"bare QMainWindow {ms(bare_median)}",
             baseline_value=bare_median,
             target=target,
-            ok=app_median <= TARGET_RATIO * bare_median,
-        )
+            ok=app_median <= TARGET_RATIO * bare_median and not wrong,
+            note=f"{len(wrong)} launches showed {wrong} meetings, not {DEMO_MEETINGS}"
+            if wrong
+            else "",
+        ),
+        row(
+            "start-up: spawn to the database open for recording (services loaded)",
+            f"median {ms(ready_median)}",
+            ready_median,
+            baseline=f"bare QMainWindow {ms(bare_median)}",
+            baseline_value=bare_median,
+        ),
     ]
 
 

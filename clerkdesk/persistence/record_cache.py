@@ -44,17 +44,28 @@ _COUNTERS = "SELECT tbl, n FROM change_counter"
 KEPT_MEETINGS = 16
 
 
-@dataclass(frozen=True, slots=True)
 class _Kept:
-    counters: dict[str, int]
-    fields: Fields
-    record: MeetingRecord
-    # Inside the transaction that made it: the connection's total_changes at the
-    # moment the record matched the file exactly. While that count stands,
-    # nothing has been written since (our own BEGIN IMMEDIATE keeps every other
-    # writer out, and the count includes what triggers wrote), so the record
-    # is used as it is, without reading the counters again.
-    exact_at: int | None = None
+    """A record with the counters it matches. (A plain class: made on every
+    action, and a frozen dataclass's __init__ was a cost of its own.)"""
+
+    __slots__ = ("counters", "exact_at", "fields", "record")
+
+    def __init__(
+        self,
+        counters: dict[str, int],
+        fields: Fields,
+        record: MeetingRecord,
+        exact_at: int | None = None,
+    ) -> None:
+        self.counters = counters
+        self.fields = fields
+        self.record = record
+        # Inside the transaction that made it: the connection's total_changes
+        # at the moment the record matched the file exactly. While that count
+        # stands, nothing has been written since (our own BEGIN IMMEDIATE keeps
+        # every other writer out, and the count includes what triggers wrote),
+        # so the record is used as it is, without reading the counters again.
+        self.exact_at = exact_at
 
 
 def counters_intact(connection: sqlite3.Connection) -> bool:
@@ -172,9 +183,10 @@ class RecordCache:
             return
         with self._lock:
             for meeting_id, kept in pending.items():
-                # Exactness belongs to the transaction: once it ends, other
-                # programs may write, and only the counters tell.
-                self._kept[meeting_id] = _Kept(kept.counters, kept.fields, kept.record)
+                # Its exact_at goes with it but means nothing outside the
+                # transaction: record() and patch() trust it only in the
+                # transaction's own pending entries.
+                self._kept[meeting_id] = kept
                 self._kept.move_to_end(meeting_id)
             while len(self._kept) > KEPT_MEETINGS:
                 self._kept.popitem(last=False)

@@ -55,8 +55,11 @@ def captured(table: Table, column: str, raw: Any) -> Any:
 Convert = Callable[[Any], Any]
 
 
+# SQLAlchemy's SQLite formats, "%(year)04d-%(month)02d-%(day)02d %(hour)02d:
+# %(minute)02d:%(second)02d.%(microsecond)06d" and the time part alone: what
+# isoformat writes with these arguments, and several times faster than strftime.
 def _store_datetime(value: Any) -> Any:
-    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return None if value is None else value.isoformat(sep=" ", timespec="microseconds")
 
 
 def _store_date(value: Any) -> Any:
@@ -64,7 +67,7 @@ def _store_date(value: Any) -> Any:
 
 
 def _store_time(value: Any) -> Any:
-    return None if value is None else value.strftime("%H:%M:%S.%f")
+    return None if value is None else value.isoformat(timespec="microseconds")
 
 
 def _store_boolean(value: Any) -> Any:

@@ -130,9 +130,10 @@ def write_audit(
 
 
 def _stamp(value: dt.datetime) -> str:
-    # SQLAlchemy's storage format for DateTime on SQLite, so that rows written
-    # here read back exactly like rows the ORM wrote.
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    # SQLAlchemy's storage format for DateTime on SQLite ("%Y-%m-%d %H:%M:%S.%f"),
+    # so that rows written here read back exactly like rows the ORM wrote;
+    # isoformat writes it several times faster than strftime.
+    return value.isoformat(sep=" ", timespec="microseconds")
 
 
 def _cursor(transaction: InTransaction) -> sqlite3.Cursor:

@@ -43,7 +43,7 @@ class AgendaPanel(Panel):
             record = self.session.record
             if areas & {"items", "votes", OPENED} or not self.model.rows:
                 self.model.set_rows(agenda_rows(record) if record else ())
-                self.table.resizeRowsToContents()
+                self.table.fit_rows()
             ids = [row.item_id for row in self.model.rows]
             if self.session.item_id in ids:
                 self.table.select_row(ids.index(self.session.item_id))

@@ -78,24 +78,35 @@ class AfterFirstPaint(QObject):
 
 
 def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
-    """Show the desk at once, and open the database just after it has painted.
+    """Show the desk with the database's meetings at once; open it for
+    recording just after the window has painted.
 
-    The window appears with its menus and empty panels and "Opening …" in the
-    status bar; the database, the services and SQLAlchemy behind them are only
-    imported once it is on screen. If the database cannot be opened (the
+    Before the window is shown, the file is made ready and its meetings listed
+    with the standard library alone (``MainWindow.first_look``), so the first
+    paint already shows them, with "Opening …" in the status bar. The services
+    and SQLAlchemy behind them, slower to import than the whole window is to
+    appear, load once it is on screen. If the database cannot be opened (the
     reason has been shown), the application exits with status 1.
     """
     from clerkdesk.ui.main_window import MainWindow
 
     window = MainWindow(None, settings)
-    window.opening(db_path)
+    try:
+        prepared = window.first_look(db_path)
+    except Exception as error:  # shown by the hook; without a database, nothing to do
+        sys.excepthook(type(error), error, error.__traceback__)
+        prepared = None
+    if prepared is None:
+        QTimer.singleShot(0, lambda: QApplication.exit(1))  # once the event loop runs
+        return window
     window.show()
 
     def open_database() -> None:
         try:
             window.tabs.build()
-            opened = window.open_database(db_path)
+            opened = window.open_database(prepared.path, prepared)
         except Exception as error:  # shown by the hook; without a database, nothing to do
+            prepared.release()
             sys.excepthook(type(error), error, error.__traceback__)
             opened = False
         if not opened:

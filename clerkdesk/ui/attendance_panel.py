@@ -32,6 +32,7 @@ class AttendancePanel(Panel):
         self.table = KeyTableView("Attendance list", self)
         self.table.setModel(self.model)
         self.table.stretch(5)
+        self.table.fit_changed_cells()  # a key press changes one row: measure only that
         self.table.key_actions = {
             Qt.Key.Key_P: lambda: self.mark(AttendanceStatus.PRESENT),
             Qt.Key.Key_A: lambda: self.mark(AttendanceStatus.APOLOGIES),

@@ -86,7 +86,7 @@ class DeclarationsPanel(Panel):
             self.error.clear_error()
         keep = self.model.row_at(self.table.current_row())
         self.model.set_rows(declaration_rows(record) if record else ())
-        self.table.resizeRowsToContents()
+        self.table.fit_rows()
         ids = [row.id for row in self.model.rows]
         if keep is not None and keep.id in ids:
             self.table.select_row(ids.index(keep.id))

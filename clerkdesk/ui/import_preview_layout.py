@@ -34,7 +34,8 @@ def build_header(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
     self.organisation.setAccessibleName("Organisation")
     self.committee = QLineEdit(parsed.committee or "")
     self.committee.setAccessibleName("Committee")
-    self.date = QDateEdit(QDate(parsed.date) if parsed.date else QDate.currentDate())
+    when = parsed.date
+    self.date = QDateEdit(QDate(when.year, when.month, when.day) if when else QDate.currentDate())
     self.date.setDisplayFormat("dd MMM yyyy")
     self.date.setCalendarPopup(True)
     self.date.setAccessibleName("Meeting date")

@@ -9,7 +9,9 @@ first paint.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.attendance import presiding_member
+from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
@@ -36,9 +39,10 @@ from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.meeting_tabs import MeetingTabs
 from clerkdesk.ui.meetings_panel import MeetingsPanel
 from clerkdesk.ui.safekeeping import Safekeeping
-from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE, set_tab_order
+from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE, set_style_sheet, set_tab_order
 
 if TYPE_CHECKING:
+    from clerkdesk.persistence.opening import PreparedFile
     from clerkdesk.services.context import Change, Desk
     from clerkdesk.ui.declarations_panel import DeclarationsPanel
     from clerkdesk.ui.export_task import ExportTask
@@ -60,6 +64,7 @@ class MainWindow(QMainWindow):
         self.session = MeetingSession(None, self.asker, self)
         self.pool = QThreadPool.globalInstance()
         self.export_running: ExportTask | None = None
+        self._wanted_meeting: int | None = None  # chosen before the database was open
 
         self.header = MeetingHeader(self.session)
         self.agenda = AgendaPanel(self.session)
@@ -156,15 +161,43 @@ class MainWindow(QMainWindow):
         name = f"“{path.name}”" if path is not None else "the database"
         self.saved_label.setText(f"Opening {name}…")
 
-    def open_database(self, path: Path | None) -> bool:
-        """Open ``path`` (the default database if None), explaining any problem; attach it."""
-        from clerkdesk.services.context import Desk
-        from clerkdesk.ui.safekeeping import open_interactively
+    def first_look(self, path: Path | None) -> PreparedFile | None:
+        """Get the database file ready (lock, damage check, upgrade; any problem
+        explained) and list its meetings, with the standard library alone: the
+        window can show them before SQLAlchemy and the services have loaded.
+        The meetings can be browsed at once; a meeting chosen before the
+        database is open for recording opens as soon as it is. None if the
+        file cannot be opened."""
+        from clerkdesk.persistence.meeting_list import read_meeting_list
+        from clerkdesk.ui.safekeeping import prepare_interactively
 
         self.opening(path)
-        db = open_interactively(path, self)
+        prepared = prepare_interactively(path, self)
+        if prepared is None:
+            self.saved_label.setText("No database is open")
+            return None
+        self.opening(prepared.path)
+        try:
+            with contextlib.closing(prepared.connect()) as connection:
+                summaries = read_meeting_list(connection)
+        except (sqlite3.Error, DomainError):
+            return prepared  # listed once the database is open, or the problem explained then
+        self.meetings.show_list(summaries, None)
+        self.meetings.setEnabled(True)
+        self.meetings.browse_only(True)
+        return prepared
+
+    def open_database(self, path: Path | None, prepared: PreparedFile | None = None) -> bool:
+        """Open ``path`` (the default database if None), or the file ``first_look``
+        prepared, explaining any problem; attach it."""
+        from clerkdesk.services.context import Desk
+        from clerkdesk.ui.safekeeping import open_interactively, open_prepared
+
+        self.opening(prepared.path if prepared is not None else path)
+        db = open_prepared(prepared, self) if prepared else open_interactively(path, self)
         if db is None:
             self.saved_label.setText("No database is open")
+            self.meetings.setEnabled(False)
             return False
         self.attach(Desk(db))
         self.remember_database(db.path)
@@ -175,10 +208,14 @@ class MainWindow(QMainWindow):
         self.session.desk = desk
         self.safekeeping.switch_to(desk.db)
         self.saved_label.setText(NOTHING_SAVED)
-        self.meetings.reload(desk, None)
+        wanted, self._wanted_meeting = self._wanted_meeting, None
+        self.meetings.reload(desk, wanted)
+        self.meetings.browse_only(False)
         self._set_database_ready(True)
         self.meetings.table.setFocus()
         self.database_opened.emit()
+        if wanted is not None:
+            self.open_meeting(wanted)
 
     def _set_database_ready(self, ready: bool) -> None:
         for action in self.menus.needs_database:
@@ -201,7 +238,7 @@ class MainWindow(QMainWindow):
             self.meetings.reload(self.session.desk, self.session.meeting_id)
         text, ok = quorum_words(self.session)
         self.quorum_label.setText(text)
-        self.quorum_label.setStyleSheet(OK_STYLE if ok else WARNING_STYLE)
+        set_style_sheet(self.quorum_label, OK_STYLE if ok else WARNING_STYLE)
         self.quorum_label.setVisible(self.session.record is not None)
         self._update_undo()
         record = self.session.record
@@ -240,6 +277,9 @@ class MainWindow(QMainWindow):
         self.meetings.table.setFocus()
 
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
+        if not self.session.has_desk:  # chosen from the first look: opened once attached
+            self._wanted_meeting = meeting_id
+            return
         self.session.open(meeting_id, item_id)
         if self.session.meeting_id is not None:
             self.safekeeping.meeting_opened()

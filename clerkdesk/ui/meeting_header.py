@@ -8,7 +8,7 @@ from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from clerkdesk.ui.meeting_session import MeetingSession, now_minute
-from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE
+from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE, set_style_sheet
 
 
 def quorum_words(session: MeetingSession) -> tuple[str, bool]:
@@ -109,5 +109,5 @@ class MeetingHeader(QWidget):
             self.locked.setVisible(record.is_locked)
         text, ok = quorum_words(self.session)
         self.quorum.setText(text)
-        self.quorum.setStyleSheet(OK_STYLE if ok else WARNING_STYLE)
+        set_style_sheet(self.quorum, OK_STYLE if ok else WARNING_STYLE)
         self.quorum.setVisible(record is not None)

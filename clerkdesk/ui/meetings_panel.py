@@ -12,6 +12,7 @@ from clerkdesk.ui.rows import meeting_rows
 from clerkdesk.ui.widgets import KeyTableView, Panel, button, set_tab_order
 
 if TYPE_CHECKING:
+    from clerkdesk.persistence.meeting_list import MeetingSummary
     from clerkdesk.services.context import Desk
 
 
@@ -51,13 +52,22 @@ class MeetingsPanel(Panel):
     def reload(self, desk: Desk, current: int | None) -> None:
         from clerkdesk.services.records_io import list_meetings
 
+        self.show_list(list_meetings(desk), current)
+
+    def show_list(self, summaries: list[MeetingSummary], current: int | None) -> None:
         self._quiet = True
         try:
-            self.model.set_rows(meeting_rows(list_meetings(desk)))
+            self.model.set_rows(meeting_rows(summaries))
             self.table.resizeRowsToContents()
             self.show_current(current)
         finally:
             self._quiet = False
+
+    def browse_only(self, browsing: bool) -> None:
+        """While the database is not yet open for recording, meetings can be
+        looked through and chosen, but nothing new made."""
+        self.new_button.setEnabled(not browsing)
+        self.import_button.setEnabled(not browsing)
 
     def show_current(self, meeting_id: int | None) -> None:
         ids = [row.id for row in self.model.rows]

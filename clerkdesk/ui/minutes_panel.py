@@ -161,7 +161,7 @@ class MinutesPanel(Panel):
             item = record.item(item_id)
             self.title.setText(f"<b>Item {item.number}: {item.title}</b>")
         self.paragraphs.set_rows(paragraph_rows(record, item_id) if record else ())
-        self.paragraph_table.resizeRowsToContents()
+        self.paragraph_table.fit_rows()
         self.actions_model.set_rows(action_rows(record, item_id) if record else ())
 
     def _run(self, fn: Callable[..., Change], *args: Any) -> bool:

@@ -29,19 +29,74 @@ class Column(Generic[RowT]):
     text: Callable[[RowT], str]
 
 
+# The roles every model serves; the views ask each cell for several more
+# (decoration, alignment, background, check state, size hint), answered None
+# at once. Plain ints: comparing Qt's enum members costs more than a lookup.
+_TEXT, _TOOLTIP, _FOREGROUND, _FONT, _ROW = range(5)
+_ROLES = {
+    int(Qt.ItemDataRole.DisplayRole): _TEXT,
+    int(Qt.ItemDataRole.AccessibleTextRole): _TEXT,
+    int(Qt.ItemDataRole.ToolTipRole): _TOOLTIP,
+    int(Qt.ItemDataRole.ForegroundRole): _FOREGROUND,
+    int(Qt.ItemDataRole.FontRole): _FONT,
+    int(ROW_ROLE): _ROW,
+}
+
+# Asked for every cell painted: combined once, not on every call.
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
-    """Rows in, cells out. Subclasses list their columns and may dim or bold rows."""
+    """Rows in, cells out. Subclasses list their columns and may dim or bold rows.
+
+    A subclass with ``updates_in_place`` set, given as many rows as it had,
+    signals only the rows that differ (``dataChanged``) rather than resetting:
+    the view then repaints those rows, not the whole table, and keeps its
+    current row and selection (its panel must choose the row again itself).
+    """
 
     columns: ClassVar[Sequence[Column[Any]]] = ()
+    updates_in_place: ClassVar[bool] = False
+    _roles: ClassVar[dict[int, int]] = _ROLES
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Roles whose hook a subclass leaves alone are answered None without a call.
+        roles = dict(_ROLES)
+        for role, hook in (
+            (Qt.ItemDataRole.ForegroundRole, "foreground"),
+            (Qt.ItemDataRole.FontRole, "font"),
+        ):
+            if getattr(cls, hook) is getattr(RowTableModel, hook):
+                del roles[int(role)]
+        cls._roles = roles
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: tuple[RowT, ...] = ()
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
+        new = tuple(rows)
+        old = self._rows
+        if not self.updates_in_place or len(new) != len(old):
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            return
+        self._rows = new
+        last_column = len(self.columns) - 1
+        changed = [n for n, (was, now) in enumerate(zip(old, new, strict=True)) if was != now]
+        # One signal per run of neighbouring rows: a range's rows are repainted together.
+        start = 0
+        while start < len(changed):
+            end = start
+            while end + 1 < len(changed) and changed[end + 1] == changed[end] + 1:
+                end += 1
+            self.dataChanged.emit(
+                self.index(changed[start], 0), self.index(changed[end], last_column)
+            )
+            start = end + 1
 
     @property
     def rows(self) -> tuple[RowT, ...]:
@@ -68,25 +123,26 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Called for every role of every cell painted or measured: the role first.
+        kind = self._roles.get(role)
+        if kind is None:
             return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        number = index.row()  # -1 for an invalid index
+        if not 0 <= number < len(self._rows):
+            return None
+        row = self._rows[number]
+        if kind == _TEXT:
             return self.columns[index.column()].text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if kind == _FOREGROUND:
             return self.foreground(row, index.column())
-        if role == Qt.ItemDataRole.FontRole:
+        if kind == _FONT:
             return self.font(row, index.column())
-        if role == ROW_ROLE:
-            return row
-        return None
+        if kind == _TOOLTIP:
+            return self.tooltip(row, index.column())
+        return row
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     # Hooks.
     def tooltip(self, row: RowT, column: int) -> str | None:
@@ -100,14 +156,33 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         return None
 
 
+class _Dimmed:
+    """The palette's disabled text brush, looked up again only when the palette changes."""
+
+    key: int | None = None
+    brush: QBrush | None = None
+
+
 def dimmed() -> QBrush:
-    return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    palette = QApplication.palette()
+    key = palette.cacheKey()
+    if _Dimmed.brush is None or key != _Dimmed.key:
+        _Dimmed.brush = palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        _Dimmed.key = key
+    return _Dimmed.brush
+
+
+_BOLD: list[QFont] = []  # built on first use: a QFont wants the application
 
 
 def bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
+    """Bold and nothing else set: the view resolves the rest from its own font, so
+    the one font serves every cell and follows any change of the view's font."""
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
 
 
 class MeetingsTableModel(RowTableModel[r.MeetingRow]):
@@ -119,6 +194,7 @@ class MeetingsTableModel(RowTableModel[r.MeetingRow]):
 
 
 class AttendanceTableModel(RowTableModel[r.AttendanceRow]):
+    updates_in_place = True  # the attendance panel chooses its row again on every refresh
     columns = (
         Column("Name", lambda row: row.name),
         Column("Attends as", lambda row: row.attends_as),

@@ -33,6 +33,7 @@ from clerkdesk.ui.widgets import (
     Panel,
     button,
     heading,
+    set_style_sheet,
     set_tab_order,
 )
 
@@ -215,7 +216,7 @@ class VotingPanel(Panel):
             self.motions.set_rows(motion_rows(record, item_id))
         finally:
             self._updating = False
-        self.motion_table.resizeRowsToContents()
+        self.motion_table.fit_rows()
         if areas & {ITEM, OPENED}:
             index = 0
             self.error.clear_error()
@@ -224,7 +225,7 @@ class VotingPanel(Panel):
             index = keys.index((keep.recommendation_id, keep.amendment_id))
         self.motion_table.select_row(max(index, 0))
         self.roll.set_rows(voter_rows(record, item_id, self.session.at))
-        self.roll_table.resizeRowsToContents()
+        self.roll_table.fit_rows()
         self.roll_heading.setText(
             f"<b>Who may vote on item {item.number} at {self.session.at:%H.%M}</b>"
         )
@@ -304,7 +305,7 @@ class VotingPanel(Panel):
                 text += f" Tied: {record.name_of(presiding)} will be asked for the casting vote."
             style = NOTICE_STYLE
         self.check.setText(text)
-        self.check.setStyleSheet(style)
+        set_style_sheet(self.check, style)
 
     # Recording.
     def _motion(self) -> MotionRow | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,6 +25,13 @@ NOTICE_STYLE = (
     "QLabel { background-color: #f9a825; color: black; border-radius: 4px; padding: 4px 8px; }"
 )
 OK_STYLE = "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 4px 8px; }"
+
+
+def set_style_sheet(widget: QWidget, style: str) -> None:
+    """``widget.setStyleSheet(style)`` unless it has that style already: setting
+    even the same sheet again re-polishes the widget (and repaints it)."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
 
 
 class ErrorLabel(QLabel):
@@ -46,8 +54,86 @@ class ErrorLabel(QLabel):
         self.hide()
 
 
+class ColumnFit(QObject):
+    """A table's ResizeToContents columns, kept fitted to their contents by measuring
+    only the cells that change.
+
+    Qt measures every cell of every such column again whenever any cell changes
+    (a status changed by a key press measured the whole attendance list, more
+    than half of the refresh). Here each cell's width is kept: a reset measures
+    them all, a ``dataChanged`` only the cells in its range. A column gets what
+    Qt would give it: the widest cell (plus the grid line), at least the
+    header's own size hint, within the header's minimum and maximum section
+    size. The columns are Fixed to Qt, which like ResizeToContents the clerk
+    cannot drag.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        header = view.horizontalHeader()
+        self.columns = [
+            n
+            for n in range(header.count())
+            if header.sectionResizeMode(n) is QHeaderView.ResizeMode.ResizeToContents
+        ]
+        for n in self.columns:
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Fixed)
+        self.cells: dict[int, list[int]] = {}
+        model = view.model()
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.headerDataChanged,
+        ):
+            signal.connect(self.refit)
+        model.dataChanged.connect(self.changed)
+        self.refit()
+
+    def _width(self, row: int, column: int) -> int:
+        return self.view.sizeHintForIndex(self.view.model().index(row, column)).width()
+
+    def refit(self, *_args: Any) -> None:
+        """Measure every cell of the fitted columns (after a reset, a font change …)."""
+        self.view.ensurePolished()  # as Qt's own sizeHintForColumn does
+        rows = self.view.model().rowCount()
+        self.cells = {c: [self._width(r, c) for r in range(rows)] for c in self.columns}
+        for column in self.columns:
+            self._apply(column)
+
+    def changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: Any) -> None:
+        rows = range(top_left.row(), bottom_right.row() + 1)
+        for column in self.columns:
+            if not top_left.column() <= column <= bottom_right.column():
+                continue
+            cells = self.cells[column]
+            if len(cells) != self.view.model().rowCount():
+                self.refit()  # out of step with the model: start again
+                return
+            widest = max(cells, default=0)
+            for row in rows:
+                cells[row] = self._width(row, column)
+            if max(cells, default=0) != widest:  # else the column's width stands
+                self._apply(column)
+
+    def _apply(self, column: int) -> None:
+        header = self.view.horizontalHeader()
+        content = max(self.cells[column], default=0) + (1 if self.view.showGrid() else 0)
+        size = max(content, header.sectionSizeHint(column))
+        size = max(header.minimumSectionSize(), min(size, header.maximumSectionSize()))
+        if header.sectionSize(column) != size:
+            header.resizeSection(column, size)
+
+
 class KeyTableView(QTableView):
     """A table view that turns plain letter keys into actions on the current row."""
+
+    # Class defaults: Qt may deliver events (changeEvent) before __init__ sets them.
+    _column_fit: ColumnFit | None = None
+    _rows_unfitted = False
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +162,35 @@ class KeyTableView(QTableView):
                 else QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(n, mode)
+
+    def fit_changed_cells(self) -> None:
+        """Fit the ResizeToContents columns (see :meth:`stretch`) by measuring only
+        the cells that change (see :class:`ColumnFit`); call once the model is set."""
+        self._column_fit = ColumnFit(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self._column_fit is not None and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._column_fit.refit()
+
+    def fit_rows(self) -> None:
+        """``resizeRowsToContents()`` now if the table is on screen, else as it is
+        next shown (before it paints): measuring every row of a table in a tab
+        the clerk is not looking at was most of that panel's refresh."""
+        if self.isVisible():
+            self._rows_unfitted = False
+            self.resizeRowsToContents()
+        else:
+            self._rows_unfitted = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._rows_unfitted:
+            self._rows_unfitted = False
+            self.resizeRowsToContents()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = event.modifiers() in (

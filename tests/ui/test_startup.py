@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -51,33 +52,37 @@ class PaintSeen(QObject):
         return False
 
 
-def test_the_window_paints_then_opens_the_database(
+def test_the_first_paint_shows_the_meetings_then_the_database_opens_for_recording(
     qtbot: QtBot, demo: DemoDb, settings_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     painted_when_opened: list[bool] = []
-    real_open = safekeeping.open_interactively
+    real_open = safekeeping.open_prepared
 
-    def opening(path: Path | None, parent: QWidget | None):  # type: ignore[no-untyped-def]
+    def opening(prepared, parent):  # type: ignore[no-untyped-def]
         painted_when_opened.append(seen.painted)
-        return real_open(path, parent)
+        return real_open(prepared, parent)
 
-    monkeypatch.setattr(safekeeping, "open_interactively", opening)
+    monkeypatch.setattr(safekeeping, "open_prepared", opening)
     window = show_window(demo.path, settings)
     qtbot.addWidget(window)
     seen = PaintSeen(window)
-    # The shell, before the database: menus, empty panels, what is being opened.
+    # Before the first paint: the meetings are listed, to browse; nothing can be recorded yet.
     assert window.isVisible()
+    assert [row.committee for row in window.meetings.model.rows] == [
+        "Adult Care & Health Cabinet Panel"
+    ] * 2
     assert window.saved_label.text() == "Opening “clerkdesk.db”…"
     assert not window.session.has_desk
-    assert not window.meetings.isEnabled()
+    assert window.meetings.isEnabled() and window.meetings.table.isEnabled()
+    assert not window.meetings.new_button.isEnabled()
     assert not window.import_action.isEnabled()
     assert window.header.title.text().startswith("<b>No meeting open")
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
         pass
     assert painted_when_opened == [True]
     assert window.session.has_desk
-    assert window.meetings.isEnabled() and window.import_action.isEnabled()
+    assert window.meetings.new_button.isEnabled() and window.import_action.isEnabled()
     assert len(window.meetings.model.rows) == 2
     assert window.saved_label.text() == "Nothing saved yet in this session"
     assert window.recent_databases() == [str(demo.path)]
@@ -90,10 +95,54 @@ def test_the_window_paints_then_opens_the_database(
     window.dispose()
 
 
+def test_a_meeting_chosen_from_the_first_look_opens_once_the_database_is_open(
+    qtbot: QtBot, demo: DemoDb, settings_path: Path
+) -> None:
+    window = show_window(demo.path, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert not window.session.has_desk
+    row = [r.id for r in window.meetings.model.rows].index(demo.january_30)
+    window.meetings.table.select_row(row)  # the clerk picks a meeting straight away
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        pass
+    assert window.session.meeting_id == demo.january_30
+    assert window.meetings.table.current_row() == row
+    window.close()
+    window.dispose()
+
+
+def test_the_first_look_needs_neither_sqlalchemy_nor_the_services(demo: DemoDb) -> None:
+    """What makes the meetings appear as fast as a bare window: listing them
+    before the slow imports, which wait until after the first paint."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from clerkdesk.ui.app import show_window\n"
+        f"window = show_window(Path({str(demo.path)!r}), QSettings())\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'\n"
+        "    or m.startswith('clerkdesk.services'))\n"
+        "print(window.meetings.model.rowCount(), len(loaded))\n"
+        "window.safekeeping.closing()\n"
+    )
+    demo.db.dispose()  # the child takes the writer lock
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "XDG_CONFIG_HOME": str(demo.path.parent)},
+    )
+    assert result.stdout.split() == ["2", "0"]
+
+
 def test_a_database_that_cannot_be_opened_ends_the_app(
     qtbot: QtBot, tmp_path: Path, settings_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(safekeeping, "open_interactively", lambda path, parent: None)
+    monkeypatch.setattr(safekeeping, "prepare_interactively", lambda path, parent: None)
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
@@ -103,3 +152,17 @@ def test_a_database_that_cannot_be_opened_ends_the_app(
     assert window.isHidden()
     assert not window.session.has_desk
     window.dispose()  # nothing to close, and no error
+
+
+def test_what_the_first_look_loads_before_qt_uses_no_qt() -> None:
+    script = (
+        "import sys\n"
+        "from clerkdesk.ui.preload import FIRST_LOOK, load_before_qt\n"
+        "load_before_qt()\n"
+        "print(all(name in sys.modules for name in FIRST_LOOK),"
+        " any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "False"]
