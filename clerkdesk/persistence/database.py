@@ -83,6 +83,11 @@ class Transaction:
 
     def __init__(self, connection: Connection, records: RecordCache) -> None:
         self._connection = connection
+        # The sqlite3 connection underneath, looked up once: through
+        # SQLAlchemy's properties it cost a few microseconds every time.
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        self.driver: sqlite3.Connection = driver
         self.info: dict[Any, Any] = {RECORD_SOURCE_KEY: records, PENDING_KEY: {}}
         self._session: Session | None = None
 
@@ -122,7 +127,7 @@ class Transaction:
     def ensure_active(self) -> None:
         """Refuse to go on once the transaction has been rolled back underneath us
         (a failed ORM flush rolls it back even if the error is then handled)."""
-        if not self._connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+        if not self.driver.in_transaction:
             raise TransactionEndedError()
 
     def close(self) -> None:
@@ -208,9 +213,7 @@ class Database:
         """Bring the minutes' search index up to date (search_index.py): before a
         search, when the clerk pauses, on closing. True if it was behind."""
         with self.transaction() as transaction:
-            driver = transaction.connection().connection.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            return catch_up(driver)
+            return catch_up(transaction.driver)
 
     def dispose(self) -> None:
         """Close every connection, first folding the WAL into the database file so

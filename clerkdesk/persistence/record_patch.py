@@ -37,6 +37,8 @@ Patch = Callable[[sqlite3.Cursor, Fields, str, Row | None, Row | None], Fields |
 # people section shows (an officer's title): a change to one of them is left to
 # a section read.
 _ATTENDEE_PLACE = ("meeting_id", "person_id", "substitute_for_id", "position", "title")
+# A decision's columns that say which meeting and motion it belongs to.
+_DECISION_PLACE = ("id", "meeting_id", "recommendation_id", "amendment_id")
 _NAMED = "SELECT person_id, option FROM named_vote WHERE decision_id = ? ORDER BY position, id"
 
 
@@ -106,6 +108,19 @@ def _decision(
             return None
         added = (*decisions, decision_from_row(after, ()))
         return {**fields, "decisions": tuple(sorted(added, key=lambda d: d.id))}
+    if op == "update" and before is not None and after is not None:
+        if before["meeting_id"] != fields["meeting_id"] or any(
+            before[column] != after[column] for column in _DECISION_PLACE
+        ):
+            return None
+        for index, decision in enumerate(decisions):
+            if decision.id == before["id"]:
+                changed = decision_from_row(after, decision.named)
+                return {
+                    **fields,
+                    "decisions": (*decisions[:index], changed, *decisions[index + 1 :]),
+                }
+        return None
     if op == "delete" and before is not None:
         kept = tuple(d for d in decisions if d.id != before["id"])
         if len(kept) != len(decisions) - 1:

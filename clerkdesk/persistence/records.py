@@ -368,7 +368,8 @@ class InTransaction(Protocol):
 
 def driver_cursor(session: InTransaction) -> sqlite3.Cursor:
     """A driver cursor on the session's connection that returns ``sqlite3.Row``."""
-    connection = session.connection().connection.driver_connection
+    driver = getattr(session, "driver", None)  # a Database.transaction() has it to hand
+    connection = driver if driver is not None else session.connection().connection.driver_connection
     cursor: sqlite3.Cursor = connection.cursor()  # type: ignore[union-attr]
     cursor.row_factory = sqlite3.Row
     return cursor

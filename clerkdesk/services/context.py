@@ -26,7 +26,6 @@ from clerkdesk.persistence.database import Database, Transaction
 from clerkdesk.persistence.journal import CAPTURE_KEY, RowChange, encode_changes
 from clerkdesk.persistence.records import (
     RECORD_SOURCE_KEY,
-    InTransaction,
     RecordSource,
     load_record,
 )
@@ -79,7 +78,12 @@ class ActionScope:
     """
 
     def __init__(
-        self, transaction: Transaction, meeting_id: int, label: str, changes: list[RowChange]
+        self,
+        transaction: Transaction,
+        meeting_id: int,
+        label: str,
+        changes: list[RowChange],
+        cursor: sqlite3.Cursor | None = None,
     ) -> None:
         self.transaction = transaction
         self.meeting_id = meeting_id
@@ -91,7 +95,7 @@ class ActionScope:
         source: RecordSource | None = transaction.info.get(RECORD_SOURCE_KEY)
         on_write = None if source is None else partial(source.patch, transaction, meeting_id)
         self.rows = RowWriter(
-            _cursor(transaction), changes, on_write, transaction.prepare_plain_write
+            cursor or _cursor(transaction), changes, on_write, transaction.prepare_plain_write
         )
 
     @property
@@ -136,11 +140,9 @@ def _stamp(value: dt.datetime) -> str:
     return value.isoformat(sep=" ", timespec="microseconds")
 
 
-def _cursor(transaction: InTransaction) -> sqlite3.Cursor:
+def _cursor(transaction: Transaction) -> sqlite3.Cursor:
     """A driver cursor on the transaction's own connection."""
-    connection = transaction.connection().connection.driver_connection
-    cursor: sqlite3.Cursor = connection.cursor()  # type: ignore[union-attr]
-    return cursor
+    return transaction.driver.cursor()
 
 
 # The bookkeeping rows of every action are written with plain SQL on the
@@ -182,7 +184,7 @@ def meeting_action(
             raise RuleViolation("A correction to approved minutes needs a reason.")
         changes: list[RowChange] = []
         transaction.info[CAPTURE_KEY] = changes  # ORM flushes append here too
-        scope = ActionScope(transaction, meeting_id, label, changes)
+        scope = ActionScope(transaction, meeting_id, label, changes, cursor)
         if locked:
             ensure_editable(scope.record, correcting=correction is not None)
         yield scope

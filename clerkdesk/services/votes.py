@@ -120,25 +120,34 @@ def _write_decision(
         casting_voter_id=casting_voter_id,
         at=at,
     )
-    old = _existing(scope, recommendation_id, amendment_id)
-    if old is not None:
-        _remove(scope, old)
     tally_given = decision.tally
-    decision_id = scope.rows.insert(
-        "decision",
-        {
-            "meeting_id": scope.meeting_id,
-            "recommendation_id": recommendation_id,
-            "amendment_id": amendment_id,
-            "outcome": decision.outcome.value,
-            "yes": tally_given.yes if tally_given else None,
-            "no": tally_given.no if tally_given else None,
-            "abstain": tally_given.abstain if tally_given else None,
-            "casting_vote": decision.casting_vote.value if decision.casting_vote else None,
-            "casting_voter_id": decision.casting_voter_id,
-            "taken_at": at.replace(second=0, microsecond=0) if at else None,
-        },
-    )
+    values = {
+        "outcome": decision.outcome.value,
+        "yes": tally_given.yes if tally_given else None,
+        "no": tally_given.no if tally_given else None,
+        "abstain": tally_given.abstain if tally_given else None,
+        "casting_vote": decision.casting_vote.value if decision.casting_vote else None,
+        "casting_voter_id": decision.casting_voter_id,
+        "taken_at": at.replace(second=0, microsecond=0) if at else None,
+    }
+    decision_id = _existing(scope, recommendation_id, amendment_id)
+    if decision_id is not None:
+        # Re-recorded (a recount, a correction): the decision's row is changed
+        # in place, half the pages of deleting it and inserting another; its
+        # named votes, if any, are replaced.
+        for named_id in [row[0] for row in scope.rows.all(_NAMED_VOTES, decision_id)]:
+            scope.rows.delete("named_vote", named_id)
+        scope.rows.update("decision", decision_id, values)
+    else:
+        decision_id = scope.rows.insert(
+            "decision",
+            {
+                "meeting_id": scope.meeting_id,
+                "recommendation_id": recommendation_id,
+                "amendment_id": amendment_id,
+                **values,
+            },
+        )
     for position, (person_id, option) in enumerate(decision.named):
         scope.rows.insert(
             "named_vote",

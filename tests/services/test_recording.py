@@ -75,6 +75,42 @@ def test_dpi_bars_the_member_from_the_vote(desk: Desk, jan30: int) -> None:
     assert fresh_record(desk, jan30).declarations[0].left_room  # a DPI means leaving
 
 
+def test_a_vote_recorded_again_changes_its_decision_in_place_and_undoes(
+    desk: Desk, jan30: int
+) -> None:
+    record = get_record(desk, jan30)
+    rec = record.recommendations_of(record.item_by_number("3").id)[0]
+    howard, wyatt = person_id(record, "T Howard"), person_id(record, "C B Wyatt-Lowe")
+    first = votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(8, 3, 1))
+    recount = votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(7, 4, 1))
+    assert recount.new_id == first.new_id  # the same decision, changed
+    named = votes.record_vote(
+        desk,
+        jan30,
+        recommendation_id=rec.id,
+        named=[(howard, VoteOption.NO), (wyatt, VoteOption.YES)],
+        casting_vote=VoteOption.YES,
+    )
+    assert named.new_id == first.new_id
+    decision = fresh_record(desk, jan30).decision_on(rec.id)
+    assert decision is not None and decision.named == (
+        (howard, VoteOption.NO),
+        (wyatt, VoteOption.YES),
+    )
+    assert decision.casting_vote is VoteOption.YES and decision.casting_voter_id == wyatt
+    votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(9, 2, 1))
+    assert fresh_record(desk, jan30).decision_on(rec.id).named == ()  # type: ignore[union-attr]
+    for expected in (None, Tally(7, 4, 1), Tally(8, 3, 1)):  # undo: named, recount, first
+        undo.undo(desk, jan30)
+        decision = fresh_record(desk, jan30).decision_on(rec.id)
+        assert decision is not None
+        if expected is None:
+            assert [p for p, _ in decision.named] == [howard, wyatt]
+        else:
+            assert decision.tally == expected and decision.named == ()
+    assert get_record(desk, jan30) == fresh_record(desk, jan30)
+
+
 def test_change_that_would_invalidate_a_recorded_vote_is_refused(desk: Desk, jan30: int) -> None:
     record = get_record(desk, jan30)
     rec = record.recommendations_of(record.item_by_number("3").id)[0]
