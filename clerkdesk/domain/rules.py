@@ -3,12 +3,14 @@ status changes, and the check a whole record must pass before it is loaded."""
 
 from __future__ import annotations
 
+import operator
 from dataclasses import replace
 
 from clerkdesk.domain.attendance import check_times, counts_for_quorum, in_room
 from clerkdesk.domain.errors import RecordLockedError, RuleViolation
 from clerkdesk.domain.model import (
     Capacity,
+    Decision,
     Declaration,
     MeetingRecord,
     MeetingStatus,
@@ -99,17 +101,76 @@ def validate_record(record: MeetingRecord) -> None:
     _validate_decisions(record)
 
 
-def _validate_decisions(record: MeetingRecord) -> None:
-    from clerkdesk.domain.voting import recorded_outcome
+# The sections an attendance change leaves as they were (MeetingRecord fields),
+# read all at once.
+_NOT_ATTENDANCE = operator.attrgetter(
+    *(
+        name
+        for name in MeetingRecord.__dataclass_fields__
+        if name not in ("attendees", "_index", "_derived")
+    )
+)
 
+
+def validate_attendance_change(before: MeetingRecord, after: MeetingRecord) -> None:
+    """Check ``after`` against every rule, given that ``before`` kept them all and
+    that the two differ only in attendance rows changed in place (a member
+    marked, arriving or leaving). Raises exactly when ``validate_record(after)``
+    would (tests/domain/test_incremental_checks.py compares the two).
+
+    Only what such a change can affect is checked again: the changed rows'
+    times, and every vote at whose moment a changed member's being in the room
+    is not what it was (who counts for the quorum, who may vote and who
+    presides all follow from that, the member's capacity, role and vote being
+    unchanged). A change to anything else (a substitution, a role, a capacity,
+    another section) is checked over the whole record. Recording one arrival
+    with every vote checked again was most of the action's work, and grew with
+    every vote of the meeting (docs/benchmarks.md).
+    """
+    if len(before.attendees) != len(after.attendees) or any(
+        was is not now and was != now
+        for was, now in zip(_NOT_ATTENDANCE(before), _NOT_ATTENDANCE(after), strict=True)
+    ):
+        validate_record(after)
+        return
+    # A record patched after a write shares every row it did not change.
+    changed = [
+        (old, new)
+        for old, new in zip(before.attendees, after.attendees, strict=True)
+        if old is not new and old != new
+    ]
+    if not changed:
+        return
+    substituted = {a.substitute_for for a in after.attendees if a.capacity is Capacity.SUBSTITUTE}
+    for old, new in changed:
+        if (
+            old.person_id != new.person_id
+            or old.capacity is not new.capacity
+            or old.role is not new.role
+            or old.voting != new.voting
+            or old.substitute_for != new.substitute_for
+            or new.capacity is Capacity.SUBSTITUTE
+            or new.person_id in substituted
+        ):
+            validate_record(after)
+            return
+    for _old, new in changed:
+        if new.arrived_at is not None or new.departed_at is not None:
+            check_times(new, after.name_of(new.person_id))
+    for decision in after.decisions:
+        at = decision.taken_at
+        if any(in_room(old, at) != in_room(new, at) for old, new in changed):
+            _check_decision(after, decision)
+
+
+def _validate_decisions(record: MeetingRecord) -> None:
     motions: set[tuple[int | None, int | None]] = set()
     for d in record.decisions:
         key = (d.recommendation_id, d.amendment_id)
         if key in motions:
             raise RuleViolation("A recommendation or amendment has two decisions recorded.")
         motions.add(key)
-        if recorded_outcome(record, d) is not d.outcome:
-            raise RuleViolation("A recorded outcome does not follow from its votes.")
+        _check_decision(record, d)
     for amendment in record.amendments:
         for person_id in (amendment.mover_id, amendment.seconder_id):
             attendee = record.attendee(person_id)
@@ -120,6 +181,13 @@ def _validate_decisions(record: MeetingRecord) -> None:
                 )
         if amendment.mover_id == amendment.seconder_id:
             raise RuleViolation("An amendment needs a mover and a different seconder.")
+
+
+def _check_decision(record: MeetingRecord, decision: Decision) -> None:
+    from clerkdesk.domain.voting import recorded_outcome
+
+    if recorded_outcome(record, decision) is not decision.outcome:
+        raise RuleViolation("A recorded outcome does not follow from its votes.")
 
 
 def members_in_room(record: MeetingRecord) -> int:

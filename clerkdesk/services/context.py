@@ -21,7 +21,11 @@ from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import MeetingRecord, MeetingStatus
-from clerkdesk.domain.rules import ensure_editable, validate_record
+from clerkdesk.domain.rules import (
+    ensure_editable,
+    validate_attendance_change,
+    validate_record,
+)
 from clerkdesk.persistence.database import Database, Transaction
 from clerkdesk.persistence.journal import CAPTURE_KEY, RowChange, encode_changes
 from clerkdesk.persistence.records import (
@@ -90,6 +94,8 @@ class ActionScope:
         self.label = label  # services refine it once they know the names involved
         self.new_id: int | None = None
         self._record: MeetingRecord | None = None
+        self._record_before_writes = False
+        self._changes = changes
         # The actions a clerk repeats write their rows through this, not the ORM;
         # each row written is applied to the meeting record kept in memory.
         source: RecordSource | None = transaction.info.get(RECORD_SOURCE_KEY)
@@ -105,9 +111,17 @@ class ActionScope:
 
     @property
     def record(self) -> MeetingRecord:
+        """The record as it stood when first asked for in this action (the
+        service's writes do not change it)."""
         if self._record is None:
             self._record = load_record(self.transaction, self.meeting_id)
+            self._record_before_writes = not self._changes
         return self._record
+
+    @property
+    def record_before_writes(self) -> MeetingRecord | None:
+        """The record as it was before this action wrote anything, if it was read then."""
+        return self._record if self._record_before_writes else None
 
     def item_number(self, item_id: int) -> str:
         """The agenda item's number, refusing an item of another meeting."""
@@ -119,6 +133,10 @@ class ActionScope:
         if number is None:
             raise NotFoundError(f"There is no agenda item with id {item_id} in this meeting.")
         return str(number)
+
+
+def _in_place(change: RowChange, table: str) -> bool:
+    return change.table == table and change.op == "update"
 
 
 def now() -> dt.datetime:
@@ -194,7 +212,12 @@ def meeting_action(
         transaction.info.pop(CAPTURE_KEY, None)
         transaction.ensure_active()  # the journal and audit rows must not commit alone
         if any(change.table in RULE_TABLES for change in changes):
-            validate_record(load_record(transaction, meeting_id))
+            after = load_record(transaction, meeting_id)
+            before = scope.record_before_writes
+            if before is not None and all(_in_place(change, "attendee") for change in changes):
+                validate_attendance_change(before, after)  # the same answer, less work
+            else:
+                validate_record(after)
         encoded = encode_changes(changes)
         at = _stamp(now())
         if undoable and changes and not locked:
