@@ -65,16 +65,27 @@ def _bare_commit(conn: sqlite3.Connection, text: str) -> tuple[float, float]:
 
 
 def _time_commits(engine: object, spent: list[float]) -> None:
-    """Record how long each COMMIT (the fsync) takes, to split disk from Python work."""
+    """Record how long each COMMIT (the fsync) takes, to split disk from Python work:
+    the driver's COMMIT that ends a plain transaction, and SQLAlchemy's when the ORM
+    joined it."""
+    from clerkdesk.persistence import database
+
     dialect = engine.dialect  # type: ignore[attr-defined]
     commit = dialect.do_commit
+    plain_commit = database._commit
 
     def timed(dbapi_connection: object) -> None:
         started = time.perf_counter()
         commit(dbapi_connection)
         spent.append(time.perf_counter() - started)
 
+    def timed_plain(driver: sqlite3.Connection) -> None:
+        started = time.perf_counter()
+        plain_commit(driver)
+        spent.append(time.perf_counter() - started)
+
     dialect.do_commit = timed
+    database._commit = timed_plain
 
 
 def _clerk_actions(desk: object, meeting_id: int) -> list[tuple[str, Callable[[int], object]]]:

@@ -57,8 +57,18 @@ def _begin_immediate(connection: Any) -> None:
     # half-way because another writer got there first. Sent on the driver's
     # connection: through SQLAlchemy's statement machinery it cost a fifth of
     # an empty transaction (docs/benchmarks.md). A failure (busy) still reaches
-    # Database.session() as sqlite3.Error and is explained there.
-    connection.connection.driver_connection.execute("BEGIN IMMEDIATE")
+    # Database.session() as sqlite3.Error and is explained there. Inside a
+    # Database.transaction() the driver has begun already: SQLAlchemy's own
+    # transaction then only joins it.
+    driver = connection.connection.driver_connection
+    if not driver.in_transaction:
+        driver.execute("BEGIN IMMEDIATE")
+
+
+def _commit(driver: sqlite3.Connection) -> None:
+    """COMMIT a Database.transaction() that SQLAlchemy never joined (the benchmark
+    times the disk's share of an action around this)."""
+    driver.commit()
 
 
 _COMMITTED = "clerkdesk.committed"
@@ -101,6 +111,10 @@ class Transaction:
     @property
     def session(self) -> Session:
         if self._session is None:
+            if not self._connection.in_transaction():
+                # Joins the transaction the driver began (_begin_immediate sends
+                # nothing), so that the session never owns, and so never ends, it.
+                self._connection.begin()
             session = Session(
                 bind=self._connection,
                 join_transaction_mode="rollback_only",
@@ -133,6 +147,18 @@ class Transaction:
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
+
+    def commit(self) -> None:
+        if self._connection.in_transaction():  # joined by the ORM or a Core statement
+            self._connection.commit()
+        else:
+            _commit(self.driver)
+
+    def rollback(self) -> None:
+        if self._connection.in_transaction():
+            self._connection.rollback()
+        if self.driver.in_transaction:
+            self.driver.rollback()
 
 
 class Database:
@@ -183,14 +209,22 @@ class Database:
         """One transaction without an ORM session until one is asked for:
         committed if the block succeeds, rolled back otherwise."""
         try:
-            with self._connection_for_transaction() as connection, connection.begin():
+            with self._connection_for_transaction() as connection:
                 transaction = Transaction(connection, self.records)
+                # Begun and ended on the driver: SQLAlchemy's own begin and commit
+                # were a sixth of an action's work (docs/benchmarks.md); it joins
+                # only if the ORM or a Core statement is used.
+                transaction.driver.execute("BEGIN IMMEDIATE")
                 try:
                     yield transaction
                     transaction.flush()  # what the ORM session holds is written before COMMIT
                     transaction.ensure_active()  # or "COMMIT" would quietly commit nothing
-                finally:
                     transaction.close()
+                    transaction.commit()
+                except BaseException:
+                    transaction.close()
+                    transaction.rollback()
+                    raise
             self.records.keep(transaction)  # only now: what a rolled-back transaction read is lost
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
@@ -203,7 +237,7 @@ class Database:
         if threading.get_ident() == self._recording_thread:
             if kept is None or kept.closed or kept.invalidated:
                 kept = self._recording_connection = self.engine.connect()
-            if not kept.in_transaction():
+            if not kept.in_transaction() and not kept.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
                 yield kept
                 return
         with self.engine.connect() as connection:
