@@ -105,3 +105,14 @@ def test_minutes_longer_than_a_page_still_flow() -> None:
     text = squash(" ".join(pages))
     assert "ENDOFREC" in text and "ENDOFPARA" in text
     assert where["page"] == len(pages)
+
+
+def test_reportlab_lays_out_with_its_c_accelerator() -> None:
+    """rl_accel is a dependency because it makes the PDF faster; a broken
+    install would fall back silently to reportlab's pure-Python versions."""
+    import types
+
+    from reportlab.lib import rl_accel
+
+    assert isinstance(rl_accel.fp_str, types.BuiltinFunctionType)
+    assert isinstance(rl_accel.escapePDF, types.BuiltinFunctionType)
