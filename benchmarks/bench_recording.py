@@ -90,7 +90,7 @@ def _time_commits(engine: object, spent: list[float]) -> None:
 
 def _clerk_actions(desk: object, meeting_id: int) -> list[tuple[str, Callable[[int], object]]]:
     """The four actions, each a function of the loop counter, ready to time."""
-    from clerkdesk.domain.model import AttendanceStatus
+    from clerkdesk.domain.model import AttendanceStatus, Tally
     from clerkdesk.domain.voting import unanimous_tally
     from clerkdesk.services import attendance, minutes, votes
     from clerkdesk.services.records_io import get_record
@@ -135,12 +135,17 @@ def _clerk_actions(desk: object, meeting_id: int) -> list[tuple[str, Callable[[i
         )
 
     def vote(n: int) -> object:
+        # The first vote on each recommendation records its decision; the later
+        # ones are recounts with other numbers (one or two against, in turn), so
+        # that every call really changes the decision.
         rec = recommendations[n % len(recommendations)]
+        everyone = tallies[rec.id].yes  # type: ignore[attr-defined]
+        against = 1 + (n // (4 * len(recommendations))) % 2
         return votes.record_vote(
             desk,
             meeting_id,
             recommendation_id=rec.id,
-            tally=tallies[rec.id],  # type: ignore[arg-type]
+            tally=Tally(everyone - against, against, 0),
         )
 
     return [
