@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -177,20 +177,23 @@ class KeyTableView(QTableView):
             self._column_fit.refit()
 
     def fit_rows(self) -> None:
-        """``resizeRowsToContents()`` now if the table is on screen, else as it is
-        next shown (before it paints): measuring every row of a table in a tab
-        the clerk is not looking at was most of that panel's refresh."""
+        """``resizeRowsToContents()`` now if the table is on screen, else just
+        before it next paints: measuring every row of a table in a tab the clerk
+        is not looking at was most of that panel's refresh."""
         if self.isVisible():
             self._rows_unfitted = False
             self.resizeRowsToContents()
         else:
             self._rows_unfitted = True
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._rows_unfitted:
+    def viewportEvent(self, event: QEvent) -> bool:
+        # At the first paint after being shown, not in showEvent: only then has
+        # the layout given the wrapped columns their widths, which the heights
+        # of their rows depend on.
+        if self._rows_unfitted and event.type() == QEvent.Type.Paint:
             self._rows_unfitted = False
             self.resizeRowsToContents()
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = event.modifiers() in (
