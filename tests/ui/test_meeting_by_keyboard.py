@@ -23,6 +23,7 @@ from clerkdesk.domain.model import (
     VoteOption,
 )
 from clerkdesk.domain.voting import voter_roll
+from clerkdesk.ui import meeting_header, meeting_session
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.declaration_dialog import DeclarationInput
 from clerkdesk.ui.main_window import MainWindow
@@ -52,7 +53,14 @@ def press(
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo: DemoDb, settings_path: Path) -> MainWindow:
+def window(
+    qtbot: QtBot, demo: DemoDb, settings_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    # The clock follows the time now until a time is typed; a fixed "now" keeps
+    # the test from depending on the hour it runs at (at 10.30 typing "1030"
+    # would change nothing, and the clock would go on following the time).
+    monkeypatch.setattr(meeting_header, "now_minute", lambda: dt.time(9, 0))
+    monkeypatch.setattr(meeting_session, "now_minute", lambda: dt.time(9, 0))
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     window = MainWindow(demo.desk, settings, Asker())
     qtbot.addWidget(window)
