@@ -117,6 +117,7 @@ class _Codec:
         self.table = table
         self.columns = [c.name for c in table.columns]
         self.select_row = f"SELECT {', '.join(self.columns)} FROM {table.name} WHERE id = ?"
+        self._select_where: dict[tuple[str, ...], str] = {}
         self.store: dict[str, Convert] = {}
         self.capture: dict[str, Convert] = {}
         for column in table.columns:
@@ -128,6 +129,18 @@ class _Codec:
                     break
             self.store[column.name] = store
             self.capture[column.name] = capture
+
+    def select_where(self, key: tuple[str, ...]) -> str:
+        """SELECT of the whole row by the given key columns (checked against the table)."""
+        sql = self._select_where.get(key)
+        if sql is None:
+            for column in key:
+                if column not in self.store:
+                    raise ValueError(f"{self.table.name} has no column {column!r}.")
+            where = " AND ".join(f"{column} = ?" for column in key)
+            sql = f"SELECT {', '.join(self.columns)} FROM {self.table.name} WHERE {where}"
+            self._select_where[key] = sql
+        return sql
 
 
 @functools.cache
@@ -201,7 +214,22 @@ class RowWriter:
         """Change the given columns; False (and nothing written) if none differs."""
         codec = _codec(table_name)
         self._ready()
-        before = self._row(codec, row_id)
+        return self._update(codec, row_id, self._row(codec, row_id), values)
+
+    def update_where(self, table_name: str, key: Values, values: Values) -> bool | None:
+        """``update`` the one row whose ``key`` columns (a unique key) hold these
+        values, found and read in one statement; None if there is no such row."""
+        codec = _codec(table_name)
+        self._ready()
+        found = self.one(codec.select_where(tuple(key)), *key.values())
+        if found is None:
+            return None
+        capture = codec.capture
+        before = {c: capture[c](v) for c, v in zip(codec.columns, found, strict=True)}
+        return self._update(codec, before["id"], before, values)
+
+    def _update(self, codec: _Codec, row_id: int, before: Values, values: Values) -> bool:
+        table_name = codec.table.name
         store, capture = codec.store, codec.capture
         changed: Values = {}
         after: Values = {}

@@ -4,6 +4,7 @@ substitutes, other members and officers."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy import bindparam, select
@@ -25,7 +26,6 @@ _ATTENDEE = select(AttendeeRow).where(
     AttendeeRow.meeting_id == bindparam("meeting_id"),
     AttendeeRow.person_id == bindparam("person_id"),
 )
-_ATTENDEE_ID = "SELECT id FROM attendee WHERE meeting_id = ? AND person_id = ?"
 _NOT_LISTED = "Person {} is not on this meeting's attendance list."
 
 
@@ -36,11 +36,12 @@ def _attendee_row(session: Session, meeting_id: int, person_id: int) -> Attendee
     return row
 
 
-def _attendee_id(scope: ActionScope, person_id: int) -> int:
-    found = scope.rows.value(_ATTENDEE_ID, scope.meeting_id, person_id)
-    if found is None:
+def _update_attendee(scope: ActionScope, person_id: int, values: Mapping[str, object]) -> None:
+    """Change the person's attendance row, found by meeting and person in the
+    same statement that reads it for undo."""
+    key = {"meeting_id": scope.meeting_id, "person_id": person_id}
+    if scope.rows.update_where("attendee", key, dict(values)) is None:
         raise NotFoundError(_NOT_LISTED.format(person_id))
-    return int(found)
 
 
 # Marking attendance, arrivals and departures are repeated all through a
@@ -69,7 +70,7 @@ def mark_attendance(
         values: dict[str, object] = {"status": status.value}
         if status is not AttendanceStatus.PRESENT:
             values.update(_NO_TIMES)
-        scope.rows.update("attendee", _attendee_id(scope, person_id), values)
+        _update_attendee(scope, person_id, values)
     return Change(label, meeting_id, AREAS)
 
 
@@ -94,9 +95,9 @@ def record_arrival(
         if attendee is None:
             raise NotFoundError(_NOT_LISTED.format(person_id))
         check_times(replace(attendee, status=AttendanceStatus.PRESENT, arrived_at=arrived_at), name)
-        scope.rows.update(
-            "attendee",
-            _attendee_id(scope, person_id),
+        _update_attendee(
+            scope,
+            person_id,
             {
                 "status": AttendanceStatus.PRESENT.value,
                 "arrived_at": arrived_at,
@@ -126,10 +127,8 @@ def record_departure(
         if item_id is not None:
             record.item(item_id)
         check_times(replace(attendee, departed_at=departed_at), name)
-        scope.rows.update(
-            "attendee",
-            _attendee_id(scope, person_id),
-            {"departed_at": departed_at, "departed_item_id": item_id},
+        _update_attendee(
+            scope, person_id, {"departed_at": departed_at, "departed_item_id": item_id}
         )
         scope.label = f"{name} left at {at:%H.%M}"
     return Change(scope.label, meeting_id, AREAS)
@@ -141,7 +140,7 @@ def clear_times(
     """Present for the whole meeting after all (a time entered by mistake)."""
     with meeting_action(desk, meeting_id, "clear times", correction=correction) as scope:
         name = scope.record.name_of(person_id)
-        scope.rows.update("attendee", _attendee_id(scope, person_id), _NO_TIMES)
+        _update_attendee(scope, person_id, _NO_TIMES)
         scope.label = f"Clear {name}'s arrival and departure"
     return Change(scope.label, meeting_id, AREAS)
 

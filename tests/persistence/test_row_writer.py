@@ -71,6 +71,32 @@ def test_an_update_is_captured_as_the_orm_flush_captures_it(desk: Desk, meeting:
     assert by_sql[0].after == {"status": "present", "arrived_at": "10:05:00"}
 
 
+def test_an_update_by_key_finds_reads_and_captures_the_row_in_one_statement(
+    desk: Desk, meeting: int
+) -> None:
+    person = get_record(desk, meeting).attendees[0].person_id
+    by_id: list[RowChange] = []
+    by_key: list[RowChange] = []
+    values = {"status": AttendanceStatus.PRESENT.value, "arrived_at": dt.time(10, 5)}
+    with desk.db.session() as session:
+        cursor = driver_cursor(session)
+        row_id = cursor.execute(
+            "SELECT id FROM attendee WHERE meeting_id = ? AND person_id = ?", (meeting, person)
+        ).fetchone()[0]
+        key = {"meeting_id": meeting, "person_id": person}
+        assert RowWriter(cursor, by_key).update_where("attendee", key, values) is True
+        cursor.execute(
+            "UPDATE attendee SET status = 'absent', arrived_at = NULL WHERE id = ?", (row_id,)
+        )
+        assert RowWriter(cursor, by_id).update("attendee", row_id, values) is True
+        missing = {"meeting_id": meeting, "person_id": 987_654}
+        assert RowWriter(cursor, []).update_where("attendee", missing, values) is None
+        with pytest.raises(ValueError, match="no column"):
+            RowWriter(cursor, []).update_where("attendee", {"1 = 1 OR id": 1}, values)
+    assert [(c.pk, c.after) for c in by_key] == [(row_id, by_id[0].after)]
+    assert by_key[0].before is not None and by_key[0].before["arrived_at"] is None
+
+
 def test_an_update_that_changes_nothing_writes_nothing(desk: Desk, meeting: int) -> None:
     changes: list[RowChange] = []
     with desk.db.session() as session:
