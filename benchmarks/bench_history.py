@@ -29,17 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Row, ms, row
 from history_data import MEETINGS, history_db
 
+from clerkdesk.persistence.meeting_list import MEETINGS_SQL
+
 TARGET_SECONDS = 0.100
 REPEATS = 15
 QUICK_REPEATS = 5
 
 # Baseline for listing meetings: list_meetings' six columns, joins and order, bare.
-LIST_MEETINGS_SQL = (
-    "SELECT m.id, o.name, c.name, m.date, m.status, m.venue FROM meeting m"
-    " JOIN committee c ON c.id = m.committee_id"
-    " JOIN organisation o ON o.id = c.organisation_id"
-    " ORDER BY m.date DESC, m.id DESC"
-)
+LIST_MEETINGS_SQL = MEETINGS_SQL  # the statement list_meetings runs, run bare
 # The declarations row is plain SQL already; its floor is the declaration table
 # alone through its person_id index (which meetings, and at which item), without
 # the joins for the date and committee name or the sort by date.
@@ -49,33 +46,8 @@ MATCH_ROWIDS_SQL = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
 # Baseline for editing a paragraph: a one-row UPDATE by primary key, rolled back, of a
 # table in the same file that has no triggers (no change counter, no search index).
 BARE_UPDATE_SQL = "UPDATE committee_member SET role = role WHERE id = ?"
-# Baselines for services.lookups: the SQL those functions run, bare (kept in step by hand).
-MEMBER_ATTENDANCE_SQL = (
-    "SELECT a.meeting_id, m.date, c.name, a.capacity, a.status, a.arrived_at,"
-    " a.departed_at, s.name"
-    " FROM attendee a JOIN meeting m ON m.id = a.meeting_id"
-    " JOIN committee c ON c.id = m.committee_id"
-    " LEFT JOIN person s ON s.id = a.substitute_for_id"
-    " WHERE a.person_id = :p"
-)
-MEMBER_DECLARATIONS_SQL = (
-    "SELECT d.meeting_id, d.item_id, m.date, c.name, i.number, k.label, d.nature,"
-    " d.sensitive"
-    " FROM declaration d JOIN meeting m ON m.id = d.meeting_id"
-    " JOIN committee c ON c.id = m.committee_id"
-    " JOIN agenda_item i ON i.id = d.item_id"
-    " LEFT JOIN interest_kind k ON k.code = d.kind_code"
-    " WHERE d.person_id = :p"
-)
-SEARCH_SQL = (
-    "SELECT s.kind, s.meeting_id, s.item_id, c.name, m.date, coalesce(i.number, ''),"
-    " snippet(search_index, 4, '[', ']', ' … ', 12)"
-    " FROM search_index s"
-    " JOIN meeting m ON m.id = s.meeting_id"
-    " JOIN committee c ON c.id = m.committee_id"
-    " LEFT JOIN agenda_item i ON i.id = s.item_id"
-    " WHERE search_index MATCH :q ORDER BY s.rowid DESC LIMIT :limit"
-)
+# Baselines for services.lookups: the very SQL those functions run (imported from
+# there), on the bare connection.
 # Baseline for loading a meeting's record: every row the record is made of, bare
 # (SELECT *, no joins, no order, nothing built from the rows).
 _ITEMS = "item_id IN (SELECT id FROM agenda_item WHERE meeting_id = :m)"
@@ -154,10 +126,15 @@ def run(quick: bool = False) -> list[Row]:
         "bare SELECT, same columns, joins, order",
         lambda: bare.execute(LIST_MEETINGS_SQL).fetchall(),
     )
-    try:
-        from clerkdesk.services.lookups import fts_query, member_history, search
-    except Exception:
-        member_history = search = fts_query = None  # type: ignore[assignment]
+    from clerkdesk.services.lookups import (
+        MEMBER_ATTENDANCE_SQL,
+        MEMBER_DECLARATIONS_SQL,
+        SEARCH_SQL,
+        fts_query,
+        member_history,
+        search,
+    )
+
     declared = (
         "SELECT d.meeting_id, m.date, c.name, d.item_id FROM declaration d"
         " JOIN meeting m ON m.id = d.meeting_id JOIN committee c ON c.id = m.committee_id"
@@ -217,24 +194,23 @@ def run(quick: bool = False) -> list[Row]:
             "bare 1-row UPDATE, no triggers",
             bare_update,
         )
-    if member_history is not None:
-        params = {"p": history.watched_person_id}
-        measured(
-            "member's attendance + declarations (services.lookups.member_history)",
-            lambda: member_history(db, history.watched_person_id),
-            "bare SQL it runs (2 SELECTs)",
-            lambda: (
-                bare.execute(MEMBER_ATTENDANCE_SQL, params).fetchall(),
-                bare.execute(MEMBER_DECLARATIONS_SQL, params).fetchall(),
-            ),
-        )
-        query = {"q": fts_query(history.common_word), "limit": 200}
-        measured(
-            f"search dialog '{history.common_word}' (services.lookups.search, 200 hits)",
-            lambda: search(db, history.common_word),
-            "bare SQL it runs",
-            lambda: bare.execute(SEARCH_SQL, query).fetchall(),
-        )
+    params = {"p": history.watched_person_id}
+    measured(
+        "member's attendance + declarations (services.lookups.member_history)",
+        lambda: member_history(db, history.watched_person_id),
+        "bare SQL it runs (2 SELECTs)",
+        lambda: (
+            bare.execute(MEMBER_ATTENDANCE_SQL, params).fetchall(),
+            bare.execute(MEMBER_DECLARATIONS_SQL, params).fetchall(),
+        ),
+    )
+    query = {"q": fts_query(history.common_word), "limit": 200}
+    measured(
+        f"search dialog '{history.common_word}' (services.lookups.search, 200 hits)",
+        lambda: search(db, history.common_word),
+        "bare SQL it runs",
+        lambda: bare.execute(SEARCH_SQL, query).fetchall(),
+    )
 
     meeting = {"m": history.open_meeting_id}
 

@@ -21,7 +21,7 @@ class MeetingSummary:
     venue: str | None
 
 
-_MEETINGS = (
+MEETINGS_SQL = (
     "SELECT m.id, o.name, c.name, m.date, m.status, m.venue"
     " FROM meeting m"
     " JOIN committee c ON c.id = m.committee_id"
@@ -31,4 +31,4 @@ _MEETINGS = (
 
 
 def read_meeting_list(connection: sqlite3.Connection) -> list[MeetingSummary]:
-    return [MeetingSummary(*row) for row in connection.execute(_MEETINGS)]
+    return [MeetingSummary(*row) for row in connection.execute(MEETINGS_SQL)]
