@@ -188,6 +188,7 @@ class Database:
         # own work (docs/benchmarks.md). Other threads use the pool.
         self._recording_thread = threading.get_ident()
         self._recording_connection: Connection | None = None
+        self._kept_in_use = False  # a transaction begun inside another takes a pooled one
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -234,12 +235,23 @@ class Database:
         """The recording thread's kept connection, or one from the pool (another
         thread, or a transaction begun while the kept one is in one)."""
         kept = self._recording_connection
-        if threading.get_ident() == self._recording_thread:
+        if threading.get_ident() == self._recording_thread and not self._kept_in_use:
             if kept is None or kept.closed or kept.invalidated:
                 kept = self._recording_connection = self.engine.connect()
-            if not kept.in_transaction() and not kept.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+            driver = kept.connection.driver_connection
+            if kept.in_transaction() or driver.in_transaction:  # type: ignore[union-attr]
+                # Left open by a failure in ending the last one: it would hold
+                # the write lock against every later action, so end it first.
+                if kept.in_transaction():
+                    kept.rollback()
+                if driver.in_transaction:  # type: ignore[union-attr]
+                    driver.rollback()  # type: ignore[union-attr]
+            self._kept_in_use = True
+            try:
                 yield kept
-                return
+            finally:
+                self._kept_in_use = False
+            return
         with self.engine.connect() as connection:
             yield connection
 

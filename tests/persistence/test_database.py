@@ -205,3 +205,33 @@ def test_orm_indexes_match_the_migrated_schema(database: Database) -> None:
         declared = {index.name for index in table.indexes}
         assert migrated == declared, table.name
     assert "ix_audit_meeting_id" not in {i["name"] for i in inspector.get_indexes("audit")}
+
+
+def test_a_transaction_left_open_on_the_kept_connection_does_not_block_the_next(
+    database: Database,
+) -> None:
+    """If ending a transaction ever failed half-way, the recording connection
+    would hold the write lock against every later action: it is ended first."""
+    with database.transaction() as transaction:
+        transaction.driver.execute("INSERT INTO organisation (name) VALUES ('Kept')")
+    kept = transaction.driver
+    kept.execute("BEGIN IMMEDIATE")  # as a failure in COMMIT or ROLLBACK could leave it
+    kept.execute("INSERT INTO organisation (name) VALUES ('Never committed')")
+    with database.transaction() as transaction:
+        assert transaction.driver is kept
+        names = [r[0] for r in transaction.driver.execute("SELECT name FROM organisation")]
+    assert names == ["Kept"]
+
+
+def test_a_transaction_begun_inside_another_waits_for_it_on_its_own_connection(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLERKDESK_BUSY_TIMEOUT_MS", "50")
+    db = open_database(db_path)
+    try:
+        with db.transaction() as outer:
+            with pytest.raises(DatabaseError, match="in use"), db.transaction():
+                pass
+            assert outer.driver.in_transaction  # the outer one is untouched
+    finally:
+        db.dispose()
