@@ -21,6 +21,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0005_chair_style.sql",
     "0006_audit_without_meeting_index.sql",
     "0007_minutes_indexed_after_the_action.sql",
+    "0008_paragraphs_by_item_and_position.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 

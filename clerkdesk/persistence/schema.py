@@ -192,8 +192,11 @@ class NamedVoteRow(Base):
 
 class MinuteParagraphRow(Base):
     __tablename__ = "minute_paragraph"
+    # By item and position: the next paragraph's place is the index's last entry
+    # for the item, not a read of all its paragraphs (migration 0008).
+    __table_args__ = (Index("ix_minute_paragraph_item_position", "item_id", "position"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"))
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
 
