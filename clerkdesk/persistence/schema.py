@@ -270,7 +270,10 @@ class ExportRow(Base):
 
 
 # Ids are never reused (SQLite AUTOINCREMENT), so that redo can put a deleted
-# row back under its old id without colliding with a row made since.
+# row back under its old id without colliding with a row made since. The
+# journal and the audit trail never lose a row, so they need not pay for it on
+# every insert (migration 0009).
+_NEVER_DELETED = frozenset({"journal", "audit"})
 for _table in Base.metadata.tables.values():
-    if "id" in _table.c and _table.c["id"].primary_key:
+    if "id" in _table.c and _table.c["id"].primary_key and _table.name not in _NEVER_DELETED:
         _table.dialect_options["sqlite"]["autoincrement"] = True

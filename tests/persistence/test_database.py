@@ -235,3 +235,55 @@ def test_a_transaction_begun_inside_another_waits_for_it_on_its_own_connection(
             assert outer.driver.in_transaction  # the outer one is untouched
     finally:
         db.dispose()
+
+
+def test_the_journal_and_audit_trail_keep_their_rows_and_guards_through_version_9(
+    tmp_path: Path,
+) -> None:
+    from clerkdesk.persistence.migrations import upgrade
+
+    path = tmp_path / "v8.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    upgrade(conn, None, target=8)
+    conn.execute("INSERT INTO organisation (id, name) VALUES (1, 'Old Council')")
+    conn.execute("INSERT INTO committee (id, organisation_id, name, quorum) VALUES (1, 1, 'C', 3)")
+    conn.execute(
+        "INSERT INTO meeting (id, committee_id, date, status) VALUES (1, 1, '2024-01-02', 'draft')"
+    )
+    for n in (1, 2, 3):
+        conn.execute(
+            "INSERT INTO journal (meeting_id, label, changes, state, clerk, at)"
+            " VALUES (1, ?, '[]', 'done', 'clerk', '2024-01-02 10:00:00.000000')",
+            (f"action {n}",),
+        )
+        conn.execute(
+            "INSERT INTO audit (meeting_id, at, clerk, action, detail)"
+            " VALUES (1, '2024-01-02 10:00:00.000000', 'clerk', ?, '')",
+            (f"action {n}",),
+        )
+    conn.close()
+    open_database(path).dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        for table in ("journal", "audit"):
+            sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+            assert "AUTOINCREMENT" not in sql[0]
+        assert conn.execute("SELECT id, label FROM journal ORDER BY id").fetchall() == [
+            (1, "action 1"),
+            (2, "action 2"),
+            (3, "action 3"),
+        ]
+        assert [r[0] for r in conn.execute("SELECT action FROM audit ORDER BY id")] == [
+            "action 1",
+            "action 2",
+            "action 3",
+        ]
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("DELETE FROM audit")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE audit SET clerk = 'someone else'")
+        conn.execute(
+            "INSERT INTO journal (meeting_id, label, changes, state, clerk, at)"
+            " VALUES (1, 'next', '[]', 'done', 'clerk', '2024-01-02 10:00:00.000000')"
+        )
+        assert conn.execute("SELECT max(id) FROM journal").fetchone()[0] == 4
