@@ -21,6 +21,7 @@ import platform
 import sqlite3
 import sys
 import time
+import timeit
 import traceback
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,17 @@ BENCHMARKS = (
 )
 
 
-def machine() -> list[tuple[str, str]]:
+def cpu_pace() -> float:
+    """Microseconds for a fixed piece of pure Python, best of 5. This machine's
+    pace changes through the day (its cores are shared): taken at the start
+    and end of a run, it says how quickly the processor ran for these figures.
+    The ratios to a baseline cancel most of that, not all: Python work slows
+    down with the processor, a disk's fsync less so."""
+    timer = timeit.Timer("sum(range(50))")
+    return min(timer.repeat(repeat=5, number=100_000)) / 100_000 * 1e6
+
+
+def machine(paces: tuple[float, float] | None = None) -> list[tuple[str, str]]:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -88,6 +99,17 @@ def machine() -> list[tuple[str, str]]:
         ("PySide6", pyside),
         ("SQLAlchemy", alchemy),
         ("Date", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        *(
+            [
+                (
+                    "Pace",
+                    f"sum(range(50)) in {paces[0]:.2f} µs at the start of the run, "
+                    f"{paces[1]:.2f} µs at its end (lower is faster: compare runs by it)",
+                )
+            ]
+            if paces
+            else []
+        ),
     ]
 
 
@@ -190,6 +212,7 @@ def main(argv: list[str]) -> int:
     only = {name.strip() for name in args.only.split(",") if name.strip()}
     rows: list[Row] = []
     started = time.perf_counter()
+    pace_at_start = cpu_pace()
     for module_name, label in BENCHMARKS:
         if only and module_name not in only and module_name.removeprefix("bench_") not in only:
             continue
@@ -205,6 +228,8 @@ def main(argv: list[str]) -> int:
         f"{' (quick run)' if args.quick else ''}; the run took "
         f"{time.perf_counter() - started:.0f} s."
     )
+    paces = (pace_at_start, cpu_pace())
+    print(f"processor pace: {paces[0]:.2f} µs at the start, {paces[1]:.2f} µs at the end")
     print(summary)
     if not args.no_write:
         generated = [
@@ -216,7 +241,7 @@ def main(argv: list[str]) -> int:
             "",
             "### Machine",
             "",
-            *(f"- **{key}:** {value}" for key, value in machine()),
+            *(f"- **{key}:** {value}" for key, value in machine(paces)),
         ]
         write_doc(generated)
         print(f"[bench] wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
