@@ -238,14 +238,13 @@ class Database:
         if threading.get_ident() == self._recording_thread and not self._kept_in_use:
             if kept is None or kept.closed or kept.invalidated:
                 kept = self._recording_connection = self.engine.connect()
+            # A transaction left open by a failure in ending the last one would
+            # hold the write lock against every later action: end it first.
+            if kept.in_transaction():
+                kept.rollback()
             driver = kept.connection.driver_connection
-            if kept.in_transaction() or driver.in_transaction:  # type: ignore[union-attr]
-                # Left open by a failure in ending the last one: it would hold
-                # the write lock against every later action, so end it first.
-                if kept.in_transaction():
-                    kept.rollback()
-                if driver.in_transaction:  # type: ignore[union-attr]
-                    driver.rollback()  # type: ignore[union-attr]
+            if driver.in_transaction:  # type: ignore[union-attr]
+                driver.rollback()  # type: ignore[union-attr]
             self._kept_in_use = True
             try:
                 yield kept
