@@ -4,6 +4,8 @@
     python3 dev.py run     set up .venv, create the demo database, open the app
     python3 dev.py test    set up .venv with the test tools; run ruff, mypy and pytest
     python3 dev.py bench   set up .venv; run every benchmark and write docs/benchmarks.md
+    python3 dev.py lock    resolve the newest allowed releases into requirements/*.txt
+    python3 dev.py latest  run the tests on the newest releases, in .venv-latest (not CI)
 
 On Windows use `py dev.py run` / `py dev.py test`. Extra arguments after `test`
 go to pytest (for example `python3 dev.py test -k voting`).
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,13 +30,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+LOCKS = ROOT / "requirements"
 DEMO_DB = ROOT / ".demo" / "clerkdesk-demo.db"
 MINIMUM = (3, 11)
 
 
-def venv_python() -> Path:
+def venv_python(path: Path = VENV) -> Path:
     scripts = "Scripts" if os.name == "nt" else "bin"
-    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+    return path / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
 def say(message: str) -> None:
@@ -46,46 +50,141 @@ def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
         raise SystemExit(result.returncode)
 
 
-def bootstrap_pip(python: Path) -> None:
+class Lock:
+    """One lock file: exact versions and hashes of everything a venv installs.
+
+    Written by `python3 dev.py lock` (uv's universal resolution, so one file
+    serves Linux, Windows and macOS through environment markers) and read here
+    by plain pip with --require-hashes: a release made after the lock cannot
+    reach a machine, and a file that is not the one locked is refused.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.text = path.read_text(encoding="utf-8")
+
+    def versions(self) -> dict[str, str]:
+        """Every locked package (whatever its markers) and its version."""
+        found = {}
+        for line in self.text.splitlines():
+            if line and not line[0].isspace() and not line.startswith("#") and "==" in line:
+                name, _, rest = line.partition("==")
+                found[canonical(name)] = rest.split()[0].rstrip("\\;")
+        return found
+
+    def hashes(self, package: str) -> set[str]:
+        """The sha256 digests locked for one package's files."""
+        digests: set[str] = set()
+        inside = False
+        for line in self.text.splitlines():
+            if line and not line[0].isspace():
+                inside = canonical(line.partition("==")[0]) == package
+            elif inside and "--hash=sha256:" in line:
+                digests.add(line.split("--hash=sha256:")[1].split()[0])
+        return digests
+
+
+def canonical(name: str) -> str:
+    """PEP 503's normal form of a distribution name."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def bootstrap_pip(python: Path, lock: Lock) -> None:
     """Install pip into a venv made without it (Debian without python3-venv's ensurepip).
 
-    pip's own wheel is runnable: fetch it from PyPI and let it install itself.
+    pip's own wheel is runnable: fetch the locked release from PyPI, check it
+    against the lock's hashes and let it install itself.
     """
-    say("ensurepip is missing here; fetching pip from PyPI")
-    with urllib.request.urlopen("https://pypi.org/pypi/pip/json", timeout=60) as response:
+    version = lock.versions()["pip"]
+    say(f"ensurepip is missing here; fetching pip {version} from PyPI")
+    url = f"https://pypi.org/pypi/pip/{version}/json"
+    with urllib.request.urlopen(url, timeout=60) as response:
         release = json.load(response)
-    wheel = next(u for u in release["urls"] if u["filename"].endswith(".whl"))
+    wanted = lock.hashes("pip")
+    wheel = next(
+        u
+        for u in release["urls"]
+        if u["filename"].endswith(".whl") and u["digests"]["sha256"] in wanted
+    )
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / wheel["filename"]
         with urllib.request.urlopen(wheel["url"], timeout=120) as response:
             target.write_bytes(response.read())
-        if hashlib.sha256(target.read_bytes()).hexdigest() != wheel["digests"]["sha256"]:
-            raise SystemExit("The pip wheel downloaded from PyPI is damaged; try again.")
-        run(python, f"{target}/pip", "install", "--quiet", str(target))
+        if hashlib.sha256(target.read_bytes()).hexdigest() not in wanted:
+            raise SystemExit("The pip wheel downloaded from PyPI is not the one locked; try again.")
+        run(python, f"{target}/pip", "install", "--quiet", "--no-deps", str(target))
 
 
-def ensure_venv(extras: str) -> Path:
+def make_venv(path: Path, lock: Lock) -> Path:
+    python = venv_python(path)
+    if not python.exists():
+        say(f"creating {path.name}")
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(path)
+        except (subprocess.CalledProcessError, OSError):
+            shutil.rmtree(path, ignore_errors=True)
+            venv.EnvBuilder(with_pip=False, clear=True).create(path)
+        if subprocess.run([python, "-m", "pip", "--version"], capture_output=True).returncode:
+            bootstrap_pip(python, lock)
+    return python
+
+
+def installed(python: Path) -> dict[str, str]:
+    """What the venv holds: distribution name to version."""
+    listing = subprocess.run(
+        [python, "-m", "pip", "list", "--format=json", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {canonical(p["name"]): p["version"] for p in json.loads(listing)}
+
+
+def sync(python: Path, lock: Lock) -> None:
+    """Make the venv hold exactly the lock's packages (for this platform) and ClerkDesk."""
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    run(python, "-m", "pip", "install", *quiet, "--require-hashes", "--no-deps", "-r", lock.path)
+    # The editable install builds with the locked setuptools already in the venv,
+    # not with whatever a build-isolation environment would fetch today.
+    run(python, "-m", "pip", "install", *quiet, "--no-deps", "--no-build-isolation", "-e", ".")
+    locked = lock.versions()
+    extra = sorted(set(installed(python)) - set(locked) - {"clerkdesk"})
+    if extra:
+        say("removing what the lock does not name: " + ", ".join(extra))
+        run(python, "-m", "pip", "uninstall", *quiet, "--yes", *extra)
+    wrong = {
+        name: version
+        for name, version in installed(python).items()
+        if name in locked and locked[name] != version
+    }
+    if wrong:
+        raise SystemExit(f"[dev] the venv does not match {lock.path.name}: {wrong}")
+
+
+def ensure_venv(kind: str) -> Path:
+    """The project's venv, holding exactly what the lock of `kind` names.
+
+    `run` needs only the app's lock, which is the test lock less the test
+    tools (same versions): a venv set up for the tests serves it too.
+    """
     if sys.version_info < MINIMUM:
         raise SystemExit(f"ClerkDesk needs Python {MINIMUM[0]}.{MINIMUM[1]} or newer.")
-    python = venv_python()
-    if not python.exists():
-        say(f"creating {VENV.name}")
-        try:
-            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-        except (subprocess.CalledProcessError, OSError):
-            shutil.rmtree(VENV, ignore_errors=True)
-            venv.EnvBuilder(with_pip=False, clear=True).create(VENV)
-        if subprocess.run([python, "-m", "pip", "--version"], capture_output=True).returncode:
-            bootstrap_pip(python)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    stamp = VENV / f".installed-{extras or 'app'}"
-    if not stamp.exists() or stamp.read_text() != wanted:
-        say("installing ClerkDesk and its dependencies (first time only)")
-        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        target = f".[{extras}]" if extras else "."
-        run(python, "-m", "pip", "install", "--quiet", "-e", target)
-        stamp.write_text(wanted)
+    lock = Lock(LOCKS / f"{kind}.txt")
+    python = make_venv(VENV, lock)
+    stamps = {k: VENV / f".locked-{k}" for k in ("app", "test")}
+    wanted = {k: digest(LOCKS / f"{k}.txt") for k in stamps}
+    if any(stamps[k].exists() and stamps[k].read_text() == wanted[k] for k in ("test", kind)):
+        return python
+    say(f"installing ClerkDesk and exactly the versions in requirements/{kind}.txt")
+    sync(python, lock)
+    for stamp in stamps.values():
+        stamp.unlink(missing_ok=True)
+    stamps[kind].write_text(wanted[kind])
     return python
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
 
 
 # Debian/Ubuntu packages providing the libraries Qt's X11 plugin loads; a
@@ -142,7 +241,7 @@ def check_screen(python: Path) -> None:
 
 
 def cmd_run(args: list[str]) -> None:
-    python = ensure_venv("")
+    python = ensure_venv("app")
     check_screen(python)
     if not DEMO_DB.exists():
         DEMO_DB.parent.mkdir(exist_ok=True)
@@ -162,7 +261,7 @@ def cmd_test(args: list[str]) -> None:
     say("mypy")
     run(python, "-m", "mypy", env=env)
     say("pytest")
-    run(python, "-m", "pytest", "-n", "2", *args, env=env)
+    run(python, "-m", "pytest", "-n", "auto", *args, env=env)
 
 
 def cmd_bench(args: list[str]) -> None:
@@ -171,8 +270,103 @@ def cmd_bench(args: list[str]) -> None:
     run(python, ROOT / "benchmarks" / "run_all.py", *args, env=env)
 
 
+def compile_lock(uv: Path, output: Path, *sources: str) -> None:
+    run(
+        uv,
+        "pip",
+        "compile",
+        "--quiet",
+        "--universal",
+        "--python-version",
+        f"{MINIMUM[0]}.{MINIMUM[1]}",
+        "--generate-hashes",
+        "--custom-compile-command",
+        "python3 dev.py lock",
+        "--output-file",
+        output,
+        *sources,
+        env={**os.environ, "UV_NO_CONFIG": "1"},
+    )
+
+
+def cmd_lock(args: list[str]) -> None:
+    """Resolve the newest releases pyproject.toml allows and write both locks.
+
+    The test lock is resolved first; the app's lock is then held to the same
+    versions, so a venv set up for the tests also runs the app unchanged.
+    `--upgrade-package NAME` moves one package; with no argument the whole lock
+    is resolved afresh (uv keeps a locked version unless it must change or
+    --upgrade is given).
+    """
+    python = ensure_venv("test")
+    uv = python.parent / ("uv.exe" if os.name == "nt" else "uv")
+    test, app = LOCKS / "test.txt", LOCKS / "app.txt"
+    build = str(LOCKS / "build.in")
+    compile_lock(uv, test, *args, "pyproject.toml", "--extra", "test", build, str(LOCKS / "dev.in"))
+    compile_lock(uv, app, *args, "pyproject.toml", build, "--constraint", str(test))
+    say(f"wrote {test.relative_to(ROOT)} and {app.relative_to(ROOT)}; `git diff requirements/`")
+
+
+def cmd_latest(args: list[str]) -> None:
+    """Run the tests against the newest releases pyproject.toml allows (not part of CI).
+
+    Builds a separate venv, .venv-latest, without the lock, says which
+    versions differ from the lock and runs pytest there: what fails is what
+    the next `dev.py lock` would break.
+    """
+    latest = ROOT / ".venv-latest"
+    lock = Lock(LOCKS / "test.txt")
+    python = make_venv(latest, lock)
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    run(python, "-m", "pip", "install", *quiet, "--upgrade", "pip")
+    say("installing the newest releases pyproject.toml allows")
+    run(
+        python,
+        "-m",
+        "pip",
+        "install",
+        *quiet,
+        "--upgrade",
+        "--upgrade-strategy",
+        "eager",
+        "-e",
+        ".[test]",
+    )
+    locked = lock.versions()
+    newer = {
+        name: (locked[name], version)
+        for name, version in installed(python).items()
+        if name in locked and locked[name] != version
+    }
+    for name, (old, new) in sorted(newer.items()):
+        say(f"  {name}: {old} in the lock, {new} now")
+    if not newer:
+        say("the newest releases are the locked ones")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "CLERKDESK_UNLOCKED": "1",  # tests/test_lock.py: what is installed is not the lock
+    }
+    result = subprocess.run(
+        [python, "-m", "pytest", "-n", "2", "-p", "no:cacheprovider", "-q", *args],
+        cwd=ROOT,
+        env=env,
+    )
+    if result.returncode:
+        say("the failures above are what the newest releases break; fix them before `dev.py lock`")
+    else:
+        say("the suite passes on the newest releases: `python3 dev.py lock` may move to them")
+    raise SystemExit(result.returncode)
+
+
 def main() -> None:
-    commands = {"run": cmd_run, "test": cmd_test, "bench": cmd_bench}
+    commands = {
+        "run": cmd_run,
+        "test": cmd_test,
+        "bench": cmd_bench,
+        "lock": cmd_lock,
+        "latest": cmd_latest,
+    }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         raise SystemExit(2)

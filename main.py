@@ -2,7 +2,7 @@
 
 import sys
 
-from clerkdesk.cli import main
+from clerkdesk.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

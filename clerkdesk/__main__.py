@@ -2,6 +2,6 @@
 
 import sys
 
-from clerkdesk.cli import main
+from clerkdesk.cli import run
 
-sys.exit(main())
+sys.exit(run())

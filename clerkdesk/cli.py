@@ -319,5 +319,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_BAD_INPUT
 
 
+def run() -> int:
+    """The program's entry point (the ``clerkdesk`` command, ``python -m clerkdesk``,
+    ``main.py``): libraries' warnings go to the log file, then ``main``."""
+    from clerkdesk.diagnostics import route_dependency_warnings
+
+    route_dependency_warnings()
+    return main()
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -117,8 +126,22 @@ def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
     return window
 
 
+def log_qt_messages() -> None:
+    """Send what Qt logs (font fallbacks, platform notices) to the log file, not the
+    terminal: it is for whoever maintains ClerkDesk, never for the clerk."""
+    from clerkdesk.diagnostics import LOGGER
+
+    logger = logging.getLogger(LOGGER)
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        logger.warning("Qt %s: %s", kind.name, message)
+
+    qInstallMessageHandler(handler)
+
+
 def run_app(db_path: Path | None, argv: list[str]) -> int:
     """Show the desk and open the database (the default one if ``db_path`` is None)."""
+    log_qt_messages()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)

@@ -107,6 +107,7 @@ def test_rule_breaking_record_is_refused_whole(
     assert len(json.loads(out)) == 2  # nothing written
 
 
+@pytest.mark.slow
 def test_locked_database_is_reported(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     assert clerkdesk(db, "demo").returncode == 0
@@ -168,6 +169,7 @@ def test_damaged_database_is_explained_with_the_backup_to_restore(
     assert main(["--db", str(db), "check"]) == 1
 
 
+@pytest.mark.slow
 def test_second_writer_is_refused_while_the_app_holds_the_database(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     holder = subprocess.Popen(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ from clerkdesk.domain.model import (
 )
 from clerkdesk.domain.rules import validate_attendance_change, validate_record
 from clerkdesk.domain.voting import decide, voter_roll
+from tests.conftest import examples
 from tests.domain.factories import meeting, with_attendee, with_person
 
 START = dt.datetime(2025, 3, 12, 19, 0)
@@ -163,7 +165,8 @@ def valid_meetings(draw: st.DrawFn) -> MeetingRecord:
     return record
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(300))
 @given(
     before=valid_meetings(),
     changes=st.lists(
@@ -184,7 +187,8 @@ def test_an_attendance_change_is_judged_as_the_whole_check_judges_it(
     assert _incremental(before, after) == _outcome(after)
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(100))
 @given(before=valid_meetings(), person=st.integers(min_value=1, max_value=9))
 def test_a_change_of_role_or_capacity_is_judged_as_the_whole_check_judges_it(
     before: MeetingRecord, person: int

@@ -9,6 +9,7 @@ from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
 from clerkdesk.services.demo import meeting_of_10_january_2018
+from tests.conftest import examples
 
 
 def test_read_then_dump_round_trips_the_demo_document() -> None:
@@ -60,7 +61,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(
     key=st.sampled_from(["committee", "meeting", "people", "attendance", "items"]),
     value=json_values,

@@ -7,7 +7,8 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -26,6 +27,7 @@ from clerkdesk.domain.model import (
 from clerkdesk.export.docx_renderer import render_docx
 from clerkdesk.export.pdf_renderer import render_pdf_unsigned
 from clerkdesk.export.view import build_minutes_view
+from tests.conftest import examples
 
 from .conftest import docx_parts, squash
 from .factories import PART_II_MARKERS, herts_2018_01_10
@@ -131,7 +133,8 @@ def meetings_with_exempt_items(draw: st.DrawFn) -> tuple[MeetingRecord, list[str
 
 
 # Hundreds of generated meetings: the public files are rendered in full each time.
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(max_examples=examples(150))
 @given(meetings_with_exempt_items())
 def test_no_exempt_marker_ever_reaches_the_public_minutes(
     case: tuple[MeetingRecord, list[str]],

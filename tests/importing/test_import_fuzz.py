@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clerkdesk.importing import (
@@ -19,6 +19,9 @@ from clerkdesk.importing import (
     parse_report_text,
 )
 from clerkdesk.importing.pages import join_pages
+from tests.conftest import examples
+
+from .hostile_texts import HOSTILE_TEXTS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agendas"
 AGENDA_WORDS = st.sampled_from(
@@ -84,7 +87,7 @@ AGENDA_WORDS = st.sampled_from(
 agenda_like_text = st.lists(st.one_of(AGENDA_WORDS, st.text(max_size=20)), max_size=200).map(
     " ".join
 )
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(150))
 
 
 @FAST
@@ -123,6 +126,7 @@ def test_random_bytes(data: bytes, suffix: str) -> None:
     _check_file(data, suffix)
 
 
+@pytest.mark.slow
 @FAST
 @given(
     st.lists(
@@ -147,39 +151,16 @@ def test_damaged_real_files(name: str) -> None:
         _check_file(bytes(data[:cut]), Path(name).suffix)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "1" * 200_000,
-        "(" * 200_000,
-        "1. A " * 50_000,
-        "a " * 300_000,
-        "\n".join(f"{n}. ITEM {n}" for n in range(1, 20_000)),
-        ("Recommendations\n" + "(a) x;\n" * 20_000),
-        "meeting of the " + "A " * 100_000 + "on Monday 1 May 2024",
-        "\n".join(f"i. Title {n}\nText" for n in range(20_000)),
-        "\n".join(f"2024/25 Budget {n}" for n in range(20_000)),
-        "\n".join(f"1. A\n1.{n % 9 + 1} Sub {n}\nRecommendations:" for n in range(10_000)),
-        "Membership:\n" + "Cllr A Smith\n" * 50_000,
-        "Quorum " * 50_000,
-    ],
-    ids=[
-        "digits",
-        "brackets",
-        "items-one-line",
-        "words",
-        "many-items",
-        "many-recs",
-        "long",
-        "roman-starts",
-        "year-lines",
-        "sub-items",
-        "members",
-        "quorum",
-    ],
-)
-def test_large_hostile_inputs_finish_quickly(text: str) -> None:
-    started = time.perf_counter()
-    parse_agenda_text(text)
-    parse_report_text(text)
-    assert time.perf_counter() - started < 5.0
+@pytest.mark.slow
+@pytest.mark.parametrize("name", HOSTILE_TEXTS)
+def test_large_hostile_inputs_parse_to_an_answer(name: str) -> None:
+    """Text shaped to make a parser backtrack or loop. How fast each parses is
+    the import benchmark's measure (benchmarks/bench_import.py, target < 5 s);
+    here, that each gives an answer that is plain data of sensible size."""
+    text = HOSTILE_TEXTS[name]
+    agenda = parse_agenda_text(text)
+    report = parse_report_text(text)
+    assert len(agenda.items) <= text.count("\n") + 1
+    assert all(len(item.title) <= len(text) for item in agenda.items)
+    assert len(report.recommendations) <= text.count("\n") + 1
+    json.dumps(agenda.to_json(), ensure_ascii=False)

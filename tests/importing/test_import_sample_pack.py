@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import pytest
 
@@ -13,14 +12,10 @@ from clerkdesk.importing import (
     parse_agenda_text,
     parse_report_file,
 )
+from tests.conftest import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 PACK = SAMPLES / "herts-acah-panel-2018-01-30-agenda-pack.txt"
 ITEM4_REPORT = SAMPLES / "herts-acah-item4-report.txt"
-
-pytestmark = pytest.mark.skipif(
-    not PACK.exists(), reason=f"shared sample papers not found at {SAMPLES}"
-)
 
 EXPECTED_TITLES = [
     "Minutes",

@@ -24,6 +24,7 @@ def harness() -> ModuleType:
     return module
 
 
+@pytest.mark.slow
 def test_ten_random_kills_lose_nothing(harness: ModuleType, db_path: Path) -> None:
     result = harness.run_harness(db_path, kills=10, seed=7)
     assert result.problems == []

@@ -12,7 +12,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, event, settings
+import pytest
+from hypothesis import event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -222,7 +223,5 @@ class ClerkActions(RuleBasedStateMachine):
 ClerkActions.TestCase.settings = settings(
     max_examples=12,
     stateful_step_count=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
 )
-TestClerkActions = ClerkActions.TestCase
+TestClerkActions = pytest.mark.slow(ClerkActions.TestCase)

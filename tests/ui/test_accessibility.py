@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,7 +28,6 @@ from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
 from clerkdesk.ui.search_dialog import SearchDialog
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
 AT = dt.time(11, 0)
 CONTROLS = (
     QAbstractButton,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -13,8 +12,6 @@ from clerkdesk.domain.model import ChairStyle
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.main_window import MainWindow
 from tests.ui.conftest import DemoDb
-
-pytestmark = pytest.mark.gui
 
 
 def chair_menu(window: MainWindow) -> QMenu:

@@ -18,7 +18,6 @@ from clerkdesk.ui.declaration_dialog import DeclarationDialog, DeclarationInput
 from clerkdesk.ui.main_window import MainWindow
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
 AT = dt.time(11, 0)
 
 

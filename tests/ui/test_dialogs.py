@@ -18,7 +18,6 @@ from clerkdesk.ui.named_vote_dialog import NamedVoteDialog
 from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
 AT = dt.time(11, 0)
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "agendas"
 

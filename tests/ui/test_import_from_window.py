@@ -14,8 +14,6 @@ from clerkdesk.ui.import_preview import ImportPreviewDialog
 from clerkdesk.ui.main_window import MainWindow
 from tests.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
-
 PACK = "herts-acah-panel-2018-01-30-agenda-pack.txt"
 
 

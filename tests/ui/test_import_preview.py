@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from clerkdesk import importing
 from clerkdesk.ui.import_preview import ImportPreviewDialog
+from tests.conftest import SAMPLES
 
-SAMPLE = Path("/work/shared/samples/herts-acah-panel-2018-01-30-agenda-pack.txt")
+SAMPLE = SAMPLES / "herts-acah-panel-2018-01-30-agenda-pack.txt"
 
 
 @pytest.fixture
 def dialog(qtbot: QtBot) -> ImportPreviewDialog:
-    if not SAMPLE.exists():
-        pytest.skip(f"{SAMPLE} is not here")
-    importing = pytest.importorskip("clerkdesk.importing")
     preview = ImportPreviewDialog(importing.parse_agenda_file(SAMPLE))
     qtbot.addWidget(preview)
     preview.show()

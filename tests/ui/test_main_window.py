@@ -21,8 +21,6 @@ from clerkdesk.ui.new_meeting_dialog import NewMeetingInput
 from clerkdesk.ui.search_dialog import SearchDialog
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
-
 
 def make_window(qtbot: QtBot, demo: DemoDb, settings_path: Path) -> MainWindow:
     window = MainWindow(demo.desk, QSettings(str(settings_path), QSettings.Format.IniFormat))

@@ -29,8 +29,6 @@ from clerkdesk.ui.declaration_dialog import DeclarationInput
 from clerkdesk.ui.main_window import MainWindow
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import sys
 
-import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
-
-pytestmark = pytest.mark.gui
 
 
 def test_calls_that_return_nothing_keep_none_alive(qtbot: QtBot) -> None:

@@ -24,8 +24,6 @@ from clerkdesk.ui.main_window import MainWindow
 from clerkdesk.ui.widgets import KeyTableView
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
-
 STATUS = 2  # the attendance table's Status column
 
 

@@ -18,8 +18,6 @@ from clerkdesk.ui.main_window import MainWindow
 from clerkdesk.ui.safekeeping import ask_running_copy_to_come_forward, open_interactively
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def window(qtbot: QtBot, demo: DemoDb, settings_path: Path) -> MainWindow:

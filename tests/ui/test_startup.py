@@ -18,7 +18,6 @@ from clerkdesk.ui import safekeeping
 from clerkdesk.ui.app import show_window
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
 REPO = Path(__file__).resolve().parents[2]
 
 

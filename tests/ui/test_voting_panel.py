@@ -21,7 +21,6 @@ from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.main_window import MainWindow
 from tests.ui.conftest import DemoDb
 
-pytestmark = pytest.mark.gui
 AT = dt.time(11, 0)
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -1,0 +1,102 @@
+"""What the program's libraries have to say goes to a log file, not to the clerk.
+
+A dependency's warning (a deprecation in cryptography that pyHanko triggers,
+a notice from Qt) is a message for whoever maintains ClerkDesk. Printed on
+the terminal or in a window it only alarms the clerk, who can do nothing
+about it. The running program therefore sends every warning that does not
+come from ClerkDesk's own code, and every message Qt logs, to a log file in
+the user's log folder; ClerkDesk's own warnings (bugs to fix) still show.
+
+Only the standard library and platformdirs: this runs before anything else.
+The file is opened only when there is something to write, and if it cannot
+be written at all the messages are dropped rather than shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import warnings
+from pathlib import Path
+from typing import TextIO
+
+LOGGER = "clerkdesk.dependencies"
+LOG_FILE = "clerkdesk.log"
+_PACKAGE = Path(__file__).resolve().parent
+_LOG_BYTES = 1_000_000
+_LOG_KEPT = 3
+
+
+def log_folder() -> Path:
+    """Where the log is kept: ``CLERKDESK_LOG_DIR``, else the platform's user log folder."""
+    chosen = os.environ.get("CLERKDESK_LOG_DIR")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return platformdirs.user_log_path("ClerkDesk", appauthor=False)
+
+
+def dependency_logger(folder: Path | None = None) -> logging.Logger:
+    """The logger for what libraries say, writing to ``folder``/clerkdesk.log.
+
+    It never propagates to the root logger, whose last-resort handler would
+    print to stderr.
+    """
+    logger = logging.getLogger(LOGGER)
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG)
+    for old in list(logger.handlers):
+        logger.removeHandler(old)
+        old.close()
+    handler: logging.Handler
+    try:
+        target = folder or log_folder()
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            target / LOG_FILE,
+            maxBytes=_LOG_BYTES,
+            backupCount=_LOG_KEPT,
+            encoding="utf-8",
+            delay=True,  # no file until there is something to write
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    except OSError:
+        handler = logging.NullHandler()
+    logger.addHandler(handler)
+    return logger
+
+
+def is_ours(filename: str) -> bool:
+    """Whether a warning was raised from ClerkDesk's own code."""
+    try:
+        return Path(filename).resolve().is_relative_to(_PACKAGE)
+    except (OSError, ValueError):
+        return False
+
+
+def route_dependency_warnings(folder: Path | None = None) -> logging.Logger:
+    """From now on, send warnings raised outside ClerkDesk to the log file.
+
+    Called once by the program's entry point, not by the library: a test or a
+    script that imports ClerkDesk keeps its own warning settings.
+    """
+    logger = dependency_logger(folder)
+    shown = warnings.showwarning
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if is_ours(filename):
+            shown(message, category, filename, lineno, file, line)
+        else:
+            logger.warning("%s:%s: %s: %s", filename, lineno, category.__name__, message)
+
+    warnings.showwarning = show
+    return logger
