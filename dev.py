@@ -146,7 +146,13 @@ def sync(python: Path, lock: Lock) -> None:
     run(python, "-m", "pip", "install", *quiet, "--require-hashes", "--no-deps", "-r", lock.path)
     # The editable install builds with the locked setuptools already in the venv,
     # not with whatever a build-isolation environment would fetch today.
-    run(python, "-m", "pip", "install", *quiet, "--no-deps", "--no-build-isolation", "-e", ".")
+    run(
+        python,
+        *("-m", "pip", "install", *quiet, "--no-deps", "--no-build-isolation", "-e", "."),
+        # setuptools warns about the editable install itself ("folders with the
+        # same name as your package"): the layout is meant, the warning is noise.
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     locked = lock.versions()
     extra = sorted(set(installed(python)) - set(locked) - {"clerkdesk"})
     if extra:
