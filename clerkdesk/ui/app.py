@@ -55,6 +55,11 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+# How long to wait for a first paint that may never come (a window started
+# minimised). Read when the wait starts, so a test can make the order certain.
+FIRST_PAINT_FALLBACK_MS = 500
+
+
 class AfterFirstPaint(QObject):
     """Run ``then`` once, just after ``window`` has first painted.
 
@@ -65,13 +70,14 @@ class AfterFirstPaint(QObject):
     paint comes (the window starts minimised), ``then`` runs after ``fallback_ms``.
     """
 
-    def __init__(self, window: QWidget, then: Callable[[], object], fallback_ms: int = 500):
+    def __init__(self, window: QWidget, then: Callable[[], object], fallback_ms: int | None = None):
         super().__init__(window)
         self._window = window
         self._then = then
         self._done = False
         window.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self._run)
+        wait = FIRST_PAINT_FALLBACK_MS if fallback_ms is None else fallback_ms
+        QTimer.singleShot(wait, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint and not self._done:
