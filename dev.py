@@ -324,7 +324,7 @@ def cmd_latest(args: list[str]) -> None:
     lock = Lock(LOCKS / "test.txt")
     python = make_venv(latest, lock)
     quiet = ["--quiet", "--disable-pip-version-check"]
-    run(python, "-m", "pip", "install", *quiet, "--upgrade", "pip")
+    run(python, "-m", "pip", "install", *quiet, "--upgrade", "pip", "setuptools")
     say("installing the newest releases pyproject.toml allows")
     run(
         python,

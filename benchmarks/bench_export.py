@@ -46,8 +46,8 @@ from clerkdesk.domain.model import (
     Tally,
 )
 from clerkdesk.export import build_minutes_view, export_minutes
-from clerkdesk.export.certify import certify_pdf
-from clerkdesk.export.pdf_renderer import SIGNATURE_FIELD, render_pdf_unsigned
+from clerkdesk.export.certify import certify_pdf, machine_certifier
+from clerkdesk.export.pdf_renderer import chair_fields_at, render_pdf_unsigned
 
 TARGET_SECONDS = 1.5
 PDF_VS_LIBREOFFICE = 10.0
@@ -151,16 +151,8 @@ def run() -> list[Row]:
         # The PDF's parts, each timed alone, as render_pdf runs them.
         view_s, view = best_of(lambda: build_minutes_view(record, confidential=True))
         render_s, (unsigned, where) = best_of(lambda: render_pdf_unsigned(view))
-        box = (
-            int(where["x"]),
-            int(where["y"]),
-            int(where["x"] + where["w"]),
-            int(where["y"] + where["h"]),
-        )
         sign_s, _ = best_of(
-            lambda: certify_pdf(
-                unsigned, signature_box=box, field_name=SIGNATURE_FIELD, key_dir=keys
-            )
+            lambda: certify_pdf(unsigned, chair_fields_at(where), machine_certifier(keys))
         )
         lo_s, lo_missing = libreoffice_seconds(docx_bytes, folder)
 

@@ -13,6 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from clerkdesk.cli_certificates import (
+    add_certificate_commands,
+    add_certify_options,
+    certifier_from,
+    cmd_sign,
+    cmd_verify,
+)
 from clerkdesk.domain.errors import DomainError
 
 EXIT_BAD_INPUT = 2
@@ -64,8 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="include Part II (exempt) business; marked CONFIDENTIAL",
     )
     export.add_argument("-o", "--output", type=Path, required=True)
-    verify = commands.add_parser("verify", help="check a file is an unchanged ClerkDesk export")
-    verify.add_argument("file", type=Path)
+    add_certify_options(export)
+    add_certificate_commands(commands)
     commands.add_parser("backups", help="list the database's backups, newest first")
     backup = commands.add_parser("backup", help="back up the database now")
     backup.add_argument("--reason", default="by hand")
@@ -197,21 +204,17 @@ def cmd_attach(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from clerkdesk.services.exporting import export_meeting
 
+    certifier = certifier_from(args) if args.format == "pdf" else None
     path = export_meeting(
-        _desk(args, writing=True), args.meeting_id, args.format, args.confidential, args.output
+        _desk(args, writing=True),
+        args.meeting_id,
+        args.format,
+        args.confidential,
+        args.output,
+        certifier,
     )
     print(path)
     return 0
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    from clerkdesk.services.exporting import verify_file
-
-    if not args.file.is_file():
-        raise UsageError(f"{args.file}: no such file. Check the name and folder.")
-    verdict = verify_file(_desk(args), args.file)
-    print(verdict.message)
-    return 0 if verdict.ok else 1
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
@@ -283,6 +286,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "attach-report": cmd_attach,
     "export": cmd_export,
     "verify": cmd_verify,
+    "sign": cmd_sign,
     "backups": cmd_backups,
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -49,6 +49,7 @@ def dependency_logger(folder: Path | None = None) -> logging.Logger:
     logger.setLevel(logging.DEBUG)
     for old in list(logger.handlers):
         logger.removeHandler(old)
+        logging.getLogger().removeHandler(old)
         old.close()
     handler: logging.Handler
     try:
@@ -77,12 +78,19 @@ def is_ours(filename: str) -> bool:
 
 
 def route_dependency_warnings(folder: Path | None = None) -> logging.Logger:
-    """From now on, send warnings raised outside ClerkDesk to the log file.
+    """From now on, send warnings raised outside ClerkDesk, and what libraries log,
+    to the log file.
 
     Called once by the program's entry point, not by the library: a test or a
     script that imports ClerkDesk keeps its own warning settings.
     """
     logger = dependency_logger(folder)
+    # Libraries also log (pyHanko logs every certificate it cannot trust); with
+    # no handler, Python's last resort would print those on stderr.
+    root = logging.getLogger()
+    for handler in logger.handlers:
+        if handler not in root.handlers:
+            root.addHandler(handler)
     shown = warnings.showwarning
 
     def show(

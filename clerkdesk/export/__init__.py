@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from clerkdesk.domain.model import MeetingRecord
 from clerkdesk.export.view import build_minutes_view
 from clerkdesk.export.view_model import MinutesView
+
+if TYPE_CHECKING:
+    from clerkdesk.export.certify import Certifier
 
 Format = Literal["docx", "pdf"]
 
@@ -45,17 +48,20 @@ class DocxExporter:
 
 @dataclass(frozen=True, slots=True)
 class PdfExporter:
-    """Certified PDF; ``key_dir`` holds the ClerkDesk certificate (made on first use)."""
+    """Certified PDF, by ``certifier`` (the council's certificate), else by this
+    machine's self-signed certificate in ``key_dir`` (made on first use)."""
 
     id: str = "pdf"
     label: str = "PDF (certified, for signing)"
     suffix: str = ".pdf"
     key_dir: Path | None = None
+    certifier: Certifier | None = None
 
     def render(self, view: MinutesView) -> bytes:
+        from clerkdesk.export.certify import machine_certifier
         from clerkdesk.export.pdf_renderer import render_pdf
 
-        return render_pdf(view, key_dir=self.key_dir)
+        return render_pdf(view, self.certifier or machine_certifier(self.key_dir))
 
 
 EXPORTERS: dict[str, MinutesExporter] = {e.id: e for e in (DocxExporter(), PdfExporter())}
@@ -67,12 +73,13 @@ def export_minutes(
     confidential: bool,
     *,
     key_dir: Path | None = None,
+    certifier: Certifier | None = None,
 ) -> bytes:
     """The minutes of ``record`` as a .docx or certified .pdf file's bytes."""
     if fmt not in EXPORTERS:
         known = ", ".join(sorted(EXPORTERS))
         raise ValueError(f"Unknown export format {fmt!r}; use one of: {known}.")
-    exporter = PdfExporter(key_dir=key_dir) if fmt == "pdf" else EXPORTERS[fmt]
+    exporter = PdfExporter(key_dir=key_dir, certifier=certifier) if fmt == "pdf" else EXPORTERS[fmt]
     return exporter.render(build_minutes_view(record, confidential=confidential))
 
 

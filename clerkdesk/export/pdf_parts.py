@@ -189,7 +189,18 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
         c.line(date_x + 32, y, self.width, y)
         c.setDash()
         x, y0 = c.absolutePosition(start, y + 1)
-        self.where.update(x=x, y=y0, w=80 * G.mm, h=20 * G.mm, page=c.getPageNumber())
+        date_left, _ = c.absolutePosition(date_x + 34, y + 1)
+        date_right, _ = c.absolutePosition(self.width, y + 1)
+        # The signature sits on its line, never over it; the date field on the DATE line.
+        self.where.update(
+            x=x,
+            y=y0,
+            w=80 * G.mm,
+            h=20 * G.mm,
+            page=c.getPageNumber(),
+            date_x=date_left,
+            date_w=date_right - date_left,
+        )
 
 
 def _marking(canvas: Any, view: MinutesView, top: float) -> None:

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import io
 from functools import partial
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from clerkdesk.export.pdf_styles import Geometry, stylesheet
 from clerkdesk.export.view_model import Block, BlockKind, ItemView, MinutesView
 
+if TYPE_CHECKING:
+    from clerkdesk.export.certify import Certifier, ChairFields
+
 G = Geometry
-SIGNATURE_FIELD = "ChairmanSignature"
 _BLOCK_STYLE = {
     BlockKind.PARAGRAPH: "m-para",
     BlockKind.TEXT: "m-text",
@@ -173,15 +174,25 @@ def render_pdf_unsigned(view: MinutesView) -> tuple[bytes, dict[str, float]]:
     return buffer.getvalue(), where
 
 
-def render_pdf(view: MinutesView, key_dir: Path | None = None) -> bytes:
-    """The certified PDF: changes other than signing the Chairman's field are detectable."""
-    from clerkdesk.export.certify import certify_pdf
+def chair_fields_at(where: dict[str, float]) -> ChairFields:
+    """The Chairman's signature and date fields where the signature block was drawn."""
+    from clerkdesk.export.certify import ChairFields
+
+    x, y, date_x = int(where["x"]), int(where["y"]), int(where["date_x"])
+    return ChairFields(
+        signature_box=(x, y, int(x + where["w"]), int(y + where["h"])),
+        date_box=(date_x, y, int(date_x + where["date_w"]), y + 14),
+    )
+
+
+def render_pdf(view: MinutesView, certifier: Certifier | None = None) -> bytes:
+    """The certified PDF: changes other than the Chairman signing are detectable.
+
+    Only approved minutes carry the fields the Chairman fills (signature and
+    date); a draft has none, so it cannot be signed as if approved.
+    """
+    from clerkdesk.export.certify import certify_pdf, machine_certifier
 
     unsigned, where = render_pdf_unsigned(view)
-    box = (
-        int(where["x"]),
-        int(where["y"]),
-        int(where["x"] + where["w"]),
-        int(where["y"] + where["h"]),
-    )
-    return certify_pdf(unsigned, signature_box=box, field_name=SIGNATURE_FIELD, key_dir=key_dir)
+    chair = None if view.draft else chair_fields_at(where)
+    return certify_pdf(unsigned, chair, certifier or machine_certifier())

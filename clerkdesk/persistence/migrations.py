@@ -23,6 +23,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0007_minutes_indexed_after_the_action.sql",
     "0008_paragraphs_by_item_and_position.sql",
     "0009_journal_and_audit_without_autoincrement.sql",
+    "0010_export_certificate.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 

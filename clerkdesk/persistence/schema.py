@@ -267,6 +267,8 @@ class ExportRow(Base):
     file_name: Mapped[str] = mapped_column(String)
     exported_at: Mapped[dt.datetime] = mapped_column(DateTime)
     clerk: Mapped[str] = mapped_column(String)
+    # Which certificate certified a PDF (SHA-256 of its DER); NULL for Word files.
+    certificate_sha256: Mapped[str | None] = mapped_column(String, index=True)
 
 
 # Ids are never reused (SQLite AUTOINCREMENT), so that redo can put a deleted

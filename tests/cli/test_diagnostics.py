@@ -15,7 +15,9 @@ from .test_cli import clerkdesk
 
 
 def _close_log() -> None:
+    """Undo the routing: the test process keeps its own logging."""
     for handler in logging.getLogger(diagnostics.LOGGER).handlers:
+        logging.getLogger().removeHandler(handler)
         handler.close()
 
 
@@ -64,3 +66,12 @@ def test_an_unwritable_log_folder_drops_the_message_rather_than_show_it(
     blocked.write_text("")
     assert _warn_with_routing(blocked / "logs", ("old API", "/elsewhere/lib.py")) == []
     assert capsys.readouterr().err == ""
+
+
+def test_what_a_library_logs_goes_to_the_log_file(tmp_path: Path) -> None:
+    """pyHanko logs every certificate it cannot trust: not for the clerk's terminal."""
+    with warnings.catch_warnings():
+        route_dependency_warnings(tmp_path)
+        logging.getLogger("pyhanko.sign.validation").warning("self-signed certificate")
+    _close_log()
+    assert "self-signed certificate" in (tmp_path / LOG_FILE).read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
 import re
 import zipfile
@@ -11,14 +13,25 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clerkdesk.domain.model import MeetingRecord
+from clerkdesk.domain.model import MeetingRecord, MeetingStatus
 from clerkdesk.export import export_minutes
 
 from .factories import herts_2018_01_10, rich_meeting
 
+
+def _approved(record: MeetingRecord) -> MeetingRecord:
+    return dataclasses.replace(
+        record,
+        status=MeetingStatus.APPROVED,
+        approved_at=dt.datetime(2018, 1, 30, 10, 45),
+        approved_by="C B Wyatt-Lowe",
+    )
+
+
 MEETINGS: dict[str, Callable[[], MeetingRecord]] = {
     "herts": herts_2018_01_10,
     "rich": rich_meeting,
+    "rich approved": lambda: _approved(rich_meeting()),
 }
 
 

@@ -16,8 +16,13 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from clerkdesk.export.certify import CERT_FILE, KEY_FILE, ensure_certificate
-from clerkdesk.export.pdf_renderer import SIGNATURE_FIELD
+from clerkdesk.export.certify import (
+    CERT_FILE,
+    KEY_FILE,
+    SIGNATURE_FIELD,
+    ChairFields,
+    ensure_certificate,
+)
 
 Exported = Callable[[str, str, bool], bytes]
 
@@ -42,7 +47,7 @@ def test_pdf_is_certified_and_intact(exported: Exported, key_dir: Path) -> None:
 
 
 def test_chairman_field_is_empty_and_on_the_last_page(exported: Exported) -> None:
-    reader = PdfFileReader(io.BytesIO(exported("rich", "pdf", True)))
+    reader = PdfFileReader(io.BytesIO(exported("rich approved", "pdf", True)))
     fields = {name: (value, ref) for name, value, ref in enumerate_sig_fields(reader)}
     assert SIGNATURE_FIELD in fields
     value, ref = fields[SIGNATURE_FIELD]
@@ -101,7 +106,8 @@ def test_signing_key_is_loaded_once_per_process(tmp_path: Path, monkeypatch: Any
     monkeypatch.setattr(serialization, "load_pem_private_key", counting)
     pdf, box = _tiny_pdf()
     for _ in range(3):
-        signed = certify.certify_pdf(pdf, signature_box=box, field_name="X", key_dir=tmp_path)
+        chair = ChairFields(signature_box=box, date_box=(400, 100, 500, 114))
+        signed = certify.certify_pdf(pdf, chair, certify.machine_certifier(tmp_path))
         status = validate_pdf_signature(
             PdfFileReader(io.BytesIO(signed)).embedded_signatures[0], _context(tmp_path)
         )

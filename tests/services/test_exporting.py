@@ -6,7 +6,8 @@ from pypdf import PdfReader
 
 from clerkdesk.cli import main
 from clerkdesk.services.context import Desk
-from clerkdesk.services.exporting import earlier_pdf_revisions, export_meeting, verify_file
+from clerkdesk.services.exporting import export_meeting
+from clerkdesk.services.verifying import pdf_revisions, verify_file
 
 
 def test_export_is_logged_and_verifies(desk: Desk, demo_ids: list[int], tmp_path: Path) -> None:
@@ -27,23 +28,25 @@ def test_changed_file_does_not_verify(desk: Desk, demo_ids: list[int], tmp_path:
     assert not verify_file(desk, path).ok
 
 
-def test_pdf_signed_after_export_still_verifies_as_signed(
+def test_pdf_changed_by_an_incremental_update_does_not_verify(
     desk: Desk, demo_ids: list[int], tmp_path: Path
 ) -> None:
+    """An update appended as a signing tool appends one, but changing the metadata:
+    once taken for a signature (verify looked only for the exported revision)."""
     from pypdf import PdfWriter
 
     path = export_meeting(desk, demo_ids[0], "pdf", False, tmp_path / "m.pdf")
     original = path.read_bytes()
-    # An incremental update, as a signing tool appends one.
     writer = PdfWriter(io.BytesIO(original), incremental=True)
     writer.add_metadata({"/Keywords": "signed"})
     out = io.BytesIO()
     writer.write(out)
-    signed = tmp_path / "signed.pdf"
-    signed.write_bytes(out.getvalue())
-    assert original in earlier_pdf_revisions(signed.read_bytes())
-    verdict = verify_file(desk, signed)
-    assert verdict.ok and "has since been signed" in verdict.message
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(out.getvalue())
+    assert original in pdf_revisions(changed.read_bytes())
+    verdict = verify_file(desk, changed)
+    assert not verdict.ok
+    assert "the document's keywords were changed after export" in verdict.message
 
 
 def test_cli_export_and_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
