@@ -149,6 +149,19 @@ class Asker:
         name, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
         return Path(name) if name else None
 
+    def password(self, title: str, prompt: str) -> str | None:
+        """A password, typed hidden; None if cancelled. The caller uses it once."""
+        text, ok = QInputDialog.getText(self.parent, title, prompt, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def certificate_settings(
+        self, council: Path | None, roots: Path | None
+    ) -> tuple[Path | None, Path | None] | None:
+        from clerkdesk.ui.certificate_settings_dialog import CertificateSettingsDialog
+
+        dialog = CertificateSettingsDialog(council, roots, self.parent)
+        return dialog.value() if dialog.exec() else None
+
     def save_path(self, title: str, suggested: Path, filters: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), filters)
         return Path(name) if name else None

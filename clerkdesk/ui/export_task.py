@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from clerkdesk.domain.errors import DomainError
 
 if TYPE_CHECKING:
+    from clerkdesk.export.certify import Certifier
     from clerkdesk.services.context import Desk
 
 
@@ -20,11 +21,17 @@ class ExportSignals(QObject):
 
 class ExportTask(QRunnable):
     def __init__(
-        self, desk: Desk, meeting_id: int, fmt: str, confidential: bool, path: Path
+        self,
+        desk: Desk,
+        meeting_id: int,
+        fmt: str,
+        confidential: bool,
+        path: Path,
+        certifier: Certifier | None = None,
     ) -> None:
         super().__init__()
         self.desk, self.meeting_id, self.fmt = desk, meeting_id, fmt
-        self.confidential, self.path = confidential, path
+        self.confidential, self.path, self.certifier = confidential, path, certifier
         self.signals = ExportSignals()
         self.setAutoDelete(False)
 
@@ -33,7 +40,7 @@ class ExportTask(QRunnable):
             from clerkdesk.services.exporting import export_meeting
 
             written = export_meeting(
-                self.desk, self.meeting_id, self.fmt, self.confidential, self.path
+                self.desk, self.meeting_id, self.fmt, self.confidential, self.path, self.certifier
             )
         except DomainError as error:
             self.signals.failed.emit(error.message)

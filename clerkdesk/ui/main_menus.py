@@ -94,6 +94,9 @@ def build_menus(window: MainWindow) -> MainMenus:
     add(export, "Word – &confidential (with Part II)", lambda: window.export("docx", True))
     add(export, "&PDF – public", lambda: window.export("pdf", False), keys("Ctrl+Shift+E"))
     add(export, "PDF – c&onfidential (with Part II)", lambda: window.export("pdf", True))
+    verify = add(file, "&Verify minutes file…", window.certificates.choose_and_verify)
+    sign = add(file, "Sign minutes as c&hair…", window.certificates.sign_as_chair)
+    add(file, "Cer&tificates…", window.certificates.edit_settings)
     file.addSeparator()
     open_db = add(
         file, "&Open database…", window.choose_database, keys(QKeySequence.StandardKey.Open)
@@ -153,5 +156,5 @@ def build_menus(window: MainWindow) -> MainMenus:
         redo=redo,
         import_agenda=import_agenda,
         recent=recent,
-        needs_database=[new, import_agenda, export, open_db, recent, search, history],
+        needs_database=[new, import_agenda, export, verify, sign, open_db, recent, search, history],
     )

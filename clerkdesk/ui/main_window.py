@@ -33,6 +33,7 @@ from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
+from clerkdesk.ui.certificates import CertificateActions
 from clerkdesk.ui.main_menus import build_menus
 from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words
 from clerkdesk.ui.meeting_session import OPENED, MeetingSession
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.quorum_label)
 
+        self.certificates = CertificateActions(self)
         self.menus = build_menus(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.import_action, self.recent_menu = self.menus.import_agenda, self.menus.recent
@@ -421,9 +423,14 @@ class MainWindow(QMainWindow):
         path = self.asker.save_path("Export minutes", suggested, filters)
         if path is None:
             return
+        go_on, certifier = self.certificates.certifier() if fmt == "pdf" else (True, None)
+        if not go_on:
+            return
         from clerkdesk.ui.export_task import ExportTask
 
-        task = ExportTask(self.session.desk, self.session.meeting_id, fmt, confidential, path)
+        task = ExportTask(
+            self.session.desk, self.session.meeting_id, fmt, confidential, path, certifier
+        )
         task.signals.finished.connect(self._exported)
         task.signals.failed.connect(self._export_failed)
         self.export_running = task

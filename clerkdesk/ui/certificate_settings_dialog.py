@@ -1,0 +1,80 @@
+"""Settings › Certificates: the council's certificate and its trusted roots, both optional."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+
+class PathField(QWidget):
+    """A path the clerk types or browses to; empty means "not set"."""
+
+    def __init__(self, name: str, filters: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filters = filters
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(name)
+        self.edit.setPlaceholderText("not set")
+        browse = QPushButton("Browse…")
+        browse.setAccessibleName(f"Browse for {name.lower()}")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(browse)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text) if text else None
+
+    def set_path(self, path: Path | None) -> None:
+        self.edit.setText(str(path) if path else "")
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.edit.accessibleName(), "", self.filters)
+        if name:
+            self.edit.setText(name)
+
+
+class CertificateSettingsDialog(QDialog):
+    def __init__(
+        self, council: Path | None, roots: Path | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Certificates")
+        self.council = PathField("Council certificate", "Certificates (*.p12 *.pfx)")
+        self.council.set_path(council)
+        self.roots = PathField("Trusted roots", "Certificates (*.pem *.cer *.crt)")
+        self.roots.set_path(roots)
+        explain = QLabel(
+            "Without a council certificate, PDF minutes are certified with this machine's "
+            "self-signed certificate: it proves a file is unchanged since export, not who "
+            "exported it.\nThe trusted roots (your council's certification authority) are "
+            "what verify judges signers' certificates by."
+        )
+        explain.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(explain)
+        form.addRow("&Council certificate (.p12):", self.council)
+        form.addRow("&Trusted roots (.pem):", self.roots)
+        form.addRow(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def value(self) -> tuple[Path | None, Path | None]:
+        return self.council.path(), self.roots.path()
