@@ -52,7 +52,7 @@ def test_demo_meetings_dump_load_round_trip(
     assert first["format"] == "clerkdesk-meeting"
     dump_file = tmp_path / "m.json"
     dump_file.write_text(out)
-    code, out, _ = run_in_process(capsys, "--db", db, "load", str(dump_file))
+    code, out, _ = run_in_process(capsys, "--db", db, "load", "--as-new-copy", str(dump_file))
     assert code == 0
     new_id = out.strip()
     code, out, _ = run_in_process(capsys, "--db", db, "dump", new_id)
