@@ -318,7 +318,10 @@ DOCUMENT = Obj(
         "version": _req(Scalar("1", _one_of(1))),
         "organisation": _req(STR),
         "committee": _req(
-            Obj("committee", {"name": _req(STR), "quorum": _req(Scalar("int", _bounded(1, 1000)))})
+            Obj(
+                "committee",
+                {"name": _req(STR), "quorum": _req(Scalar("int (1 to 1000)", _bounded(1, 1000)))},
+            )
         ),
         "meeting": _req(MEETING),
         "people": _req(
@@ -402,7 +405,7 @@ def describe() -> str:
             lines = [
                 f"### {kind.name}",
                 "",
-                "| key | type | | meaning |",
+                "| key | type | presence | meaning |",
                 "| --- | --- | --- | --- |",
             ]
             for key, spec in kind.fields.items():
