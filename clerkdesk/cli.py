@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("meeting_id", type=int)
     load = commands.add_parser("load", help="load a meeting record (JSON) and print its id")
     load.add_argument("file", type=Path)
+    load.add_argument(
+        "--as-new-copy",
+        action="store_true",
+        help="load a meeting this database already holds (same committee, date and start "
+        "time) as a second, separate copy",
+    )
     for name, what in (("parse-agenda", "an agenda"), ("parse-report", "a report")):
         sub = commands.add_parser(name, help=f"print what is found in {what}; nothing is saved")
         sub.add_argument("file", type=Path)
@@ -160,7 +166,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     from clerkdesk.services.records_io import load_meeting, parse_record_text
 
     record = parse_record_text(_read_file(args.file))
-    print(load_meeting(_desk(args, writing=True), record))
+    print(load_meeting(_desk(args, writing=True), record, as_new_copy=args.as_new_copy))
     return 0
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from clerkdesk.domain.errors import NotFoundError
+from clerkdesk.domain.schedule_12a import ExemptParagraph
 
 T = TypeVar("T")
 _NOT_YET = object()  # a derived value not yet worked out (None is a value)
@@ -142,7 +143,7 @@ class AgendaItem:
     title: str
     position: int
     part: int = 1
-    exempt_paragraph: int | None = None
+    exempt_paragraph: ExemptParagraph | None = None  # Schedule 12A: 3, 7A, 14
     report_title: str | None = None
     report_author: str | None = None
     contact_officer: str | None = None
@@ -261,6 +262,7 @@ class Correction:
     summary: str
     # The rows as they were before and after, as JSON: the original is kept.
     rows_changed: str = "[]"
+    seal: str | None = None  # the record's seal after this correction (seal.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +289,7 @@ class MeetingRecord:
     approved_at: dt.datetime | None = None
     approved_by: str | None = None
     chair_style: ChairStyle = ChairStyle.CHAIRMAN
+    seal: str | None = None  # the seal set at approval (seal.py)
     _index: dict[str, dict[int, object]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -120,6 +120,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
             "approved_at": record.approved_at.isoformat() if record.approved_at else None,
             "approved_by": record.approved_by,
             "chair_style": record.chair_style.value,
+            "seal": record.seal,
         },
         "people": [
             {
@@ -164,6 +165,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "reason": c.reason,
                 "summary": c.summary,
                 "rows_changed": json.loads(c.rows_changed),
+                "seal": c.seal,
             }
             for c in record.corrections
         ],

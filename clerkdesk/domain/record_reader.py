@@ -1,7 +1,9 @@
 """Reading a ``clerkdesk-meeting`` JSON document into a ``MeetingRecord``.
 
-Every field is checked for its type and every reference for its target; the
-error names where in the document the problem is, so the file can be fixed.
+The document is first held against its schema (record_schema.py): an unknown,
+missing or wrongly typed key refuses it whole. Then every reference is checked
+for its target; the error names where in the document the problem is, so the
+file can be fixed.
 Ids in the record are provisional (1, 2, 3, ...), given in document order.
 """
 
@@ -38,6 +40,7 @@ from clerkdesk.domain.model import (
     VoteOption,
 )
 from clerkdesk.domain.record_json import check_header
+from clerkdesk.domain.record_schema import check_document
 
 T = TypeVar("T")
 
@@ -95,6 +98,7 @@ def _time(raw: str) -> dt.time:
 
 def read_record(data: Any) -> MeetingRecord:
     check_header(data)
+    check_document(data)
     root = _Reader(data, "record")
     ids = itertools.count(1)
     committee, meeting = root.child("committee"), root.child("meeting")
@@ -168,8 +172,10 @@ def read_record(data: Any) -> MeetingRecord:
             number=i.text("number"),
             title=i.text("title"),
             position=position,
-            part=i.get("part", int, optional=True) or 1,
-            exempt_paragraph=i.get("exempt_paragraph", int, optional=True),
+            # Both stated in every item (the schema refuses a record without them):
+            # nothing here defaults to Part I.
+            part=i.get("part", int),
+            exempt_paragraph=i.data["exempt_paragraph"],
             report_title=i.text("report_title", optional=True),
             report_author=i.text("report_author", optional=True),
             contact_officer=i.text("contact_officer", optional=True),
@@ -270,6 +276,7 @@ def read_record(data: Any) -> MeetingRecord:
         approved_at=approved_at,
         approved_by=meeting.text("approved_by", optional=True),
         chair_style=meeting.parse("chair_style", ChairStyle) or ChairStyle.CHAIRMAN,
+        seal=meeting.text("seal", optional=True),
         people=tuple(people.values()),
         attendees=attendees,
         interest_kinds=kinds,
@@ -288,6 +295,7 @@ def read_record(data: Any) -> MeetingRecord:
                 c.text("reason"),
                 c.text("summary"),
                 json.dumps(c.data.get("rows_changed") or [], separators=(",", ":")),
+                c.text("seal", optional=True),
             )
             for c in root.children("corrections")
         ),

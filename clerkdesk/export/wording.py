@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
+from clerkdesk.domain.schedule_12a import ExemptParagraph, in_order, schedule_part
 
 _ONES = [
     "ZERO",
@@ -152,16 +153,20 @@ def minute_time(at: dt.time) -> str:
     return clock(at)
 
 
-def exempt_paragraph_line(paragraph: int) -> str:
+def exempt_paragraph_line(paragraph: ExemptParagraph) -> str:
     """ "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972:
-    information relating to ...", to follow "exempt information as defined in"."""
-    words = SCHEDULE_12A.get(paragraph)
-    cited = f"paragraph {paragraph} of Part 1 of Schedule 12A to the Local Government Act 1972"
+    information relating to ...", to follow "exempt information as defined in".
+    A Welsh paragraph (12 to 18) is in Part 4, with the same words as 1 to 7."""
+    part = schedule_part(paragraph)
+    english = paragraph - 11 if isinstance(paragraph, int) and part == 4 else paragraph
+    words = SCHEDULE_12A.get(english) if isinstance(english, int) else None
+    cited = f"paragraph {paragraph} of Part {part} of Schedule 12A to the Local Government Act 1972"
     return f"{cited}: {words}" if words else cited
 
 
-def exclusion_resolution(paragraphs: Iterable[int]) -> str:
-    numbers = sorted(set(paragraphs))
+def exclusion_resolution(paragraphs: Iterable[ExemptParagraph]) -> str:
+    numbers = in_order(paragraphs)
+    part = schedule_part(numbers[0])
     if len(numbers) == 1:
         cited = f"paragraph {numbers[0]}"
     else:
@@ -170,7 +175,7 @@ def exclusion_resolution(paragraphs: Iterable[int]) -> str:
         "That under Section 100A(4) of the Local Government Act 1972 the press and public "
         "be excluded from the meeting for the following item(s) of business on the grounds "
         "that it/they involve the likely disclosure of exempt information as defined in "
-        f"{cited} of Part 1 of Schedule 12A to the said Act and the public interest in "
+        f"{cited} of Part {part} of Schedule 12A to the said Act and the public interest in "
         "maintaining the exemption outweighs the public interest in disclosing the information."
     )
 

@@ -23,9 +23,11 @@ MIGRATIONS: tuple[str, ...] = (
     "0007_minutes_indexed_after_the_action.sql",
     "0008_paragraphs_by_item_and_position.sql",
     "0009_journal_and_audit_without_autoincrement.sql",
-    "0010_export_certificate.sql",
+    "0010_approval_seal.sql",
+    "0011_export_certificate.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
+SEALS_VERSION = 10  # after its SQL, meetings approved before it are sealed
 
 
 def migration_sql(version: int) -> str:
@@ -87,6 +89,10 @@ def upgrade(conn: sqlite3.Connection, db_path: Path | None, target: int = LATEST
         for version in range(current + 1, target + 1):
             for statement in split_statements(migration_sql(version)):
                 conn.execute(statement)
+            if version == SEALS_VERSION:
+                from clerkdesk.persistence.seals import seal_unsealed_approvals
+
+                seal_unsealed_approvals(conn)  # needs Python: the seal is a digest of the record
             conn.execute(f"PRAGMA user_version = {version}")
         conn.execute("COMMIT")
     except BaseException:

@@ -174,6 +174,7 @@ def _meeting(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
         "approved_at": _datetime(meeting["approved_at"]),
         "approved_by": meeting["approved_by"],
         "chair_style": _chair_style(meeting["chair_style"]),
+        "seal": meeting["seal"],
     }
 
 
@@ -324,6 +325,7 @@ def _corrections(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
                 c["reason"],
                 c["summary"],
                 c["changes"],
+                c["seal"],
             )
             for c in _rows(cursor, "corrections", meeting_id)
         )

@@ -89,6 +89,8 @@ class MeetingRow(Base):
     approved_by: Mapped[str | None] = mapped_column(String, nullable=True)
     # "Chairman", "Chair" or "Chairperson": what these minutes call the chair.
     chair_style: Mapped[str] = mapped_column(String, default="Chairman")
+    # The digest of the record as approved (domain/seal.py); set once (migration 0010).
+    seal: Mapped[str | None] = mapped_column(String, nullable=True)
 
 
 class AgendaItemRow(Base):
@@ -99,7 +101,8 @@ class AgendaItemRow(Base):
     number: Mapped[str] = mapped_column(String)
     title: Mapped[str] = mapped_column(Text)
     part: Mapped[int] = mapped_column(Integer, default=1)
-    exempt_paragraph: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # 3 or "7A": SQLite's INTEGER column keeps a lettered paragraph as text.
+    exempt_paragraph: Mapped[int | str | None] = mapped_column(Integer, nullable=True)
     report_title: Mapped[str | None] = mapped_column(Text, nullable=True)
     report_author: Mapped[str | None] = mapped_column(String, nullable=True)
     contact_officer: Mapped[str | None] = mapped_column(String, nullable=True)
@@ -221,6 +224,7 @@ class CorrectionRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
     changes: Mapped[str] = mapped_column(Text)  # JSON: the rows before and after
+    seal: Mapped[str | None] = mapped_column(String, nullable=True)  # the record's, after it
 
 
 class JournalRow(Base):

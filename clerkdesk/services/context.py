@@ -14,24 +14,27 @@ import getpass
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
+from clerkdesk.domain.model import Correction as ModelCorrection
 from clerkdesk.domain.model import MeetingRecord, MeetingStatus
 from clerkdesk.domain.rules import (
     ensure_editable,
     validate_attendance_change,
     validate_record,
 )
+from clerkdesk.domain.seal import current_and_previous, next_seal
 from clerkdesk.persistence.database import Database, Transaction
 from clerkdesk.persistence.journal import CAPTURE_KEY, RowChange, encode_changes
 from clerkdesk.persistence.records import (
     RECORD_SOURCE_KEY,
     RecordSource,
     load_record,
+    read_whole_record,
 )
 from clerkdesk.persistence.row_writer import RowWriter
 from clerkdesk.persistence.schema import AuditRow
@@ -174,10 +177,24 @@ _INSERT_JOURNAL = (
     " VALUES (?, ?, ?, 'done', ?, ?)"
 )
 _INSERT_CORRECTION = (
-    "INSERT INTO correction (meeting_id, made_at, made_by, reason, summary, changes)"
-    " VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO correction (meeting_id, made_at, made_by, reason, summary, changes, seal)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_AUDIT = "INSERT INTO audit (meeting_id, at, clerk, action, detail) VALUES (?, ?, ?, ?, ?)"
+
+
+def _seal_after(transaction: Transaction, entry: tuple[int, str, str, str, str, str]) -> str:
+    """The record's seal once this correction is in it, chained to the seal before.
+
+    The correction row is append-only, so its seal is worked out before it is
+    written: over the record as changed, with this correction added as it will
+    read back.
+    """
+    meeting_id, at, clerk, reason, summary, encoded = entry
+    after = read_whole_record(transaction, meeting_id)
+    made = ModelCorrection(0, dt.datetime.fromisoformat(at), clerk, reason, summary, encoded)
+    previous, _ = current_and_previous(after)
+    return next_seal(previous, replace(after, corrections=(*after.corrections, made)))
 
 
 @contextmanager
@@ -224,10 +241,8 @@ def meeting_action(
             cursor.execute(_DISCARD_UNDONE, (meeting_id,))
             cursor.execute(_INSERT_JOURNAL, (meeting_id, scope.label, encoded, desk.clerk, at))
         if correction is not None and locked:
-            cursor.execute(
-                _INSERT_CORRECTION,
-                (meeting_id, at, desk.clerk, correction.reason.strip(), scope.label, encoded),
-            )
+            entry = (meeting_id, at, desk.clerk, correction.reason.strip(), scope.label, encoded)
+            cursor.execute(_INSERT_CORRECTION, (*entry, _seal_after(transaction, entry)))
         cursor.execute(
             _INSERT_AUDIT,
             (

@@ -261,13 +261,17 @@ def _document(
         "meeting": {"date": date, "start_time": "10:30", "venue": VENUE, "status": status},
         "people": people,
         "attendance": attendance,
-        "items": items,
+        # Every demo item is public business; a record always says so.
+        "items": [{"part": 1, "exempt_paragraph": None, **item} for item in items],
     }
 
 
 def create_demo(desk: Desk) -> list[int]:
-    """Load both demo meetings; returns their ids (10 January first)."""
+    """Load both demo meetings; returns their ids (10 January first).
+
+    Asking for the demo again asks for new copies of its meetings, as before.
+    """
     return [
-        load_meeting(desk, read_record(meeting_of_10_january_2018())),
-        load_meeting(desk, read_record(meeting_of_30_january_2018())),
+        load_meeting(desk, read_record(meeting_of_10_january_2018()), as_new_copy=True),
+        load_meeting(desk, read_record(meeting_of_30_january_2018()), as_new_copy=True),
     ]

@@ -9,7 +9,9 @@ from sqlalchemy import update
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.domain.rules import check_status_change
-from clerkdesk.persistence.records import get_meeting_row
+from clerkdesk.domain.schedule_12a import ExemptParagraph
+from clerkdesk.domain.seal import next_seal
+from clerkdesk.persistence.records import get_meeting_row, read_whole_record
 from clerkdesk.persistence.schema import AgendaItemRow, JournalRow
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action, now
 from clerkdesk.services.setup import check_part
@@ -67,6 +69,10 @@ def approve_minutes(
             .where(JournalRow.meeting_id == meeting_id, JournalRow.state != "discarded")
             .values(state="discarded")
         )
+        # Approval seals the record as approved: from here on, each correction
+        # carries the seal forward (context.py) and `load` checks it.
+        scope.session.flush()
+        row.seal = next_seal(None, read_whole_record(scope.transaction, meeting_id))
         scope.label = f"Minutes approved, signed by {row.approved_by}"
     return Change(scope.label, meeting_id, AREAS)
 
@@ -98,7 +104,7 @@ def update_item(
     *,
     title: str | None = None,
     part: int | None = None,
-    exempt_paragraph: int | None = None,
+    exempt_paragraph: ExemptParagraph | None = None,
     public_summary: str | None = None,
     correction: Correction | None = None,
 ) -> Change:

@@ -6,34 +6,40 @@ import json
 from dataclasses import replace
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import InvalidRecordError
-from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
+from clerkdesk.domain.interests import check_kinds_match
 from clerkdesk.domain.model import Capacity, MeetingRecord
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
 from clerkdesk.domain.rules import validate_record
+from clerkdesk.domain.seal import check_seal
 from clerkdesk.persistence.meeting_list import MeetingSummary, read_meeting_list
-from clerkdesk.persistence.records import driver_cursor, load_record
+from clerkdesk.persistence.records import driver_cursor, interest_kinds, load_record
 from clerkdesk.persistence.schema import (
     ActionRow,
     AgendaItemRow,
     AmendmentRow,
     AttendeeRow,
+    CommitteeRow,
     CorrectionRow,
     DecisionRow,
     DeclarationRow,
     MeetingRow,
     MinuteParagraphRow,
     NamedVoteRow,
+    OrganisationRow,
     RecommendationRow,
 )
 from clerkdesk.services.context import Desk, write_audit
 from clerkdesk.services.setup import (
     MemberSpec,
     ensure_interest_kinds,
+    find_committee,
     find_or_create_person,
+    normalise_name,
     save_committee,
 )
 
@@ -66,28 +72,67 @@ def parse_record_text(text: str) -> MeetingRecord:
     return read_record(data)
 
 
-def load_meeting(desk: Desk, record: MeetingRecord) -> int:
-    """Store a whole record in one transaction, after checking every rule."""
+def load_meeting(desk: Desk, record: MeetingRecord, *, as_new_copy: bool = False) -> int:
+    """Store a whole record in one transaction, after checking every rule.
+
+    An approved record must carry a seal that matches it; its kinds of interest
+    must be the database's, whose rules it is checked by; and a meeting that is
+    already here (same committee, date and start time) is loaded again only as
+    an explicit new copy. The committee's standing data (quorum, chair,
+    membership) is set only when the committee is new: an old record keeps its
+    own quorum and roles on its meeting and attendance rows.
+    """
+    check_seal(record)
     with desk.db.session() as session:
         ensure_interest_kinds(session)
-        ensure_interest_kinds(session, record.interest_kinds)
-        if not record.interest_kinds:
-            record = replace(record, interest_kinds=DEFAULT_INTEREST_KINDS)
+        law = interest_kinds(session)
+        check_kinds_match(record.interest_kinds, law)
+        record = replace(record, interest_kinds=law)
         validate_record(record)
-        meeting_id = _store(session, record)
-        write_audit(session, desk, meeting_id, "Load meeting record", "")
+        committee = _committee_of(session, record)
+        if committee is not None and not as_new_copy:
+            _refuse_a_second_copy(session, committee.id, record)
+        meeting_id = _store(session, record, committee)
+        write_audit(
+            session, desk, meeting_id, "Load meeting record", "new copy" if as_new_copy else ""
+        )
         return meeting_id
 
 
-def _store(session: Session, record: MeetingRecord) -> int:
-    members = [a for a in record.attendees if a.capacity is Capacity.MEMBER]
-    committee, _ = save_committee(
-        session,
-        record.organisation,
-        record.committee,
-        record.quorum,
-        [MemberSpec(record.name_of(a.person_id), a.role, a.voting) for a in members],
+def _committee_of(session: Session, record: MeetingRecord) -> CommitteeRow | None:
+    organisation = session.scalars(
+        select(OrganisationRow).where(OrganisationRow.name == normalise_name(record.organisation))
+    ).first()
+    return (
+        None if organisation is None else find_committee(session, organisation.id, record.committee)
     )
+
+
+def _refuse_a_second_copy(session: Session, committee_id: int, record: MeetingRecord) -> None:
+    for meeting in session.scalars(
+        select(MeetingRow).where(
+            MeetingRow.committee_id == committee_id, MeetingRow.date == record.date
+        )
+    ):
+        if meeting.start_time == record.start_time:
+            at = f" at {record.start_time:%H:%M}" if record.start_time else ""
+            raise InvalidRecordError(
+                f"The meeting of {record.committee} on {record.date:%d %B %Y}{at} is already "
+                f"in this database (meeting {meeting.id}). To keep a second, separate copy, "
+                "load it with `clerkdesk load --as-new-copy FILE`."
+            )
+
+
+def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | None) -> int:
+    if committee is None:  # a new committee: the record gives its membership
+        members = [a for a in record.attendees if a.capacity is Capacity.MEMBER]
+        committee, _ = save_committee(
+            session,
+            record.organisation,
+            record.committee,
+            record.quorum,
+            [MemberSpec(record.name_of(a.person_id), a.role, a.voting) for a in members],
+        )
     person_ids: dict[int, int] = {}
     for person in record.people:
         # A title only fills an empty default: the meeting's own title goes on
@@ -104,6 +149,7 @@ def _store(session: Session, record: MeetingRecord) -> int:
         approved_at=record.approved_at,
         approved_by=record.approved_by,
         chair_style=record.chair_style.value,
+        seal=record.seal,
     )
     session.add(meeting)
     session.flush()
@@ -219,6 +265,7 @@ def _store(session: Session, record: MeetingRecord) -> int:
                 reason=c.reason,
                 summary=c.summary,
                 changes=c.rows_changed,
+                seal=c.seal,
             )
         )
     session.flush()

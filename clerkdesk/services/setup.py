@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement
 
+from clerkdesk.domain import schedule_12a
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
 from clerkdesk.domain.model import (
@@ -20,6 +21,7 @@ from clerkdesk.domain.model import (
     PersonKind,
     Role,
 )
+from clerkdesk.domain.schedule_12a import ExemptParagraph
 from clerkdesk.persistence.schema import (
     AgendaItemRow,
     AttendeeRow,
@@ -238,7 +240,7 @@ def add_item(
     title: str,
     *,
     part: int = 1,
-    exempt_paragraph: int | None = None,
+    exempt_paragraph: ExemptParagraph | None = None,
     report_title: str | None = None,
     report_author: str | None = None,
     contact_officer: str | None = None,
@@ -267,12 +269,14 @@ def add_item(
     return Change(f"Add item {number}", meeting_id, frozenset({"items"}), new_id=scope.new_id)
 
 
-def check_part(part: int, exempt_paragraph: int | None) -> None:
+def check_part(part: int, exempt_paragraph: ExemptParagraph | None) -> None:
     if part not in (1, 2):
         raise RuleViolation("An item is Part I (public) or Part II (exempt): use 1 or 2.")
-    if exempt_paragraph is not None and not 1 <= exempt_paragraph <= 7:
+    if exempt_paragraph is not None and not schedule_12a.is_paragraph(exempt_paragraph):
         raise RuleViolation(
-            "The exempt information paragraph of Schedule 12A must be between 1 and 7."
+            "The exempt information paragraph "
+            + schedule_12a.paragraph_problem(exempt_paragraph)
+            + "."
         )
     if part == 1 and exempt_paragraph is not None:
         raise RuleViolation("Only a Part II item relies on a Schedule 12A paragraph.")

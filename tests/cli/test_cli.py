@@ -52,7 +52,7 @@ def test_demo_meetings_dump_load_round_trip(
     assert first["format"] == "clerkdesk-meeting"
     dump_file = tmp_path / "m.json"
     dump_file.write_text(out)
-    code, out, _ = run_in_process(capsys, "--db", db, "load", str(dump_file))
+    code, out, _ = run_in_process(capsys, "--db", db, "load", "--as-new-copy", str(dump_file))
     assert code == 0
     new_id = out.strip()
     code, out, _ = run_in_process(capsys, "--db", db, "dump", new_id)
@@ -207,3 +207,30 @@ def test_main_py_runs_the_same_command_line(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0 and result.stdout.split() == ["1", "2"]
+
+
+def test_an_approved_meeting_edited_and_loaded_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13, point 5: dump an approved meeting, reverse a vote, load it."""
+    from clerkdesk.persistence.database import open_database
+    from clerkdesk.services.context import Desk
+    from clerkdesk.services.lifecycle import approve_minutes
+
+    db = str(tmp_path / "c.db")
+    run_in_process(capsys, "--db", db, "demo")
+    database = open_database(Path(db))
+    approve_minutes(Desk(database), 1, "C B Wyatt-Lowe")
+    database.dispose()
+    _, out, _ = run_in_process(capsys, "--db", db, "dump", "1")
+    record = json.loads(out)
+    vote = record["items"][2]["recommendations"][0]["vote"]
+    vote["counts"][0]["value"], vote["counts"][1]["value"] = 4, 8
+    vote.update(outcome="lost", result="fail")
+    bad = tmp_path / "reversed.json"
+    bad.write_text(json.dumps(record))
+    for extra in ([], ["--as-new-copy"]):
+        code, _, err = run_in_process(capsys, "--db", db, "load", *extra, str(bad))
+        assert code == 2 and "changed after approval" in err and err.count("\n") == 1
+    _, out, _ = run_in_process(capsys, "--db", db, "meetings", "--json")
+    assert len(json.loads(out)) == 2  # nothing written

@@ -71,3 +71,20 @@ def test_any_damaged_field_gives_invalid_record_error_or_a_record(key: str, valu
     document[key] = value
     with contextlib.suppress(InvalidRecordError):
         read_record(document)
+
+
+def test_the_documented_schema_is_the_one_load_checks() -> None:
+    """docs/meeting-record-format.md and record_schema.py say the same (issue 13, point 2)."""
+    from pathlib import Path
+
+    from clerkdesk.domain.record_schema import describe
+
+    doc = (Path(__file__).parents[2] / "docs" / "meeting-record-format.md").read_text("utf-8")
+    block = doc.split("<!-- schema: begin -->\n")[1].split("<!-- schema: end -->")[0]
+    assert block == describe()
+
+
+def test_every_key_a_dump_writes_is_in_the_schema() -> None:
+    from clerkdesk.domain.record_schema import check_document
+
+    check_document(dump_record(read_record(meeting_of_10_january_2018())))

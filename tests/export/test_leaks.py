@@ -152,3 +152,57 @@ def test_no_exempt_marker_ever_reaches_the_public_minutes(
         assert marker in confidential_docx
         assert marker in confidential_pdf
     assert "Section 100A(4)" in squash(public_pdf) or "Section100A(4)" in public_pdf
+
+
+# Ways a record can be ambiguous or malformed about an item's confidentiality
+# (issue 13, point 2): each is applied to one Part II item of a dumped record.
+CONFIDENTIALITY_DAMAGE: dict[str, Callable[[dict[str, Any]], None]] = {
+    "part missing": lambda i: i.pop("part", None),
+    "Part": lambda i: i.update(Part=i.pop("part", 2)),
+    "PART": lambda i: i.update(PART=i.pop("part", 2)),
+    "part with a space": lambda i: i.update({"part ": i.pop("part", 2)}),
+    'part "2"': lambda i: i.update(part="2"),
+    'part "II"': lambda i: i.update(part="II"),
+    "part 2.0": lambda i: i.update(part=2.0),
+    "part true": lambda i: i.update(part=True),
+    "part null": lambda i: i.update(part=None),
+    "part 0": lambda i: i.update(part=0),
+    "part 3": lambda i: i.update(part=3),
+    "part 1 with a paragraph": lambda i: i.update(part=1, exempt_paragraph=4),
+    "paragraph without part": lambda i: (i.pop("part", None), i.update(exempt_paragraph=3)),
+    'paragraph "3"': lambda i: i.update(exempt_paragraph="3"),
+    "paragraph 8": lambda i: i.update(exempt_paragraph=8),
+    "paragraph missing": lambda i: i.pop("exempt_paragraph", None),
+    "both missing": lambda i: (i.pop("part", None), i.pop("exempt_paragraph", None)),
+    "confidential flag": lambda i: i.update(confidential=True, part=1, exempt_paragraph=None),
+    "exempt key": lambda i: i.update(exempt=True),
+}
+
+
+@pytest.mark.slow
+@settings(max_examples=examples(150))
+@given(
+    meetings_with_exempt_items(),
+    st.lists(st.sampled_from(sorted(CONFIDENTIALITY_DAMAGE)), min_size=1, max_size=3),
+    st.data(),
+)
+def test_a_record_ambiguous_about_confidentiality_never_leaks_through_load(
+    case: tuple[MeetingRecord, list[str]], damage: list[str], data: st.DataObject
+) -> None:
+    """Refused by load, or loaded with nothing confidential in the public minutes."""
+    from clerkdesk.domain.errors import InvalidRecordError
+    from clerkdesk.domain.record_json import dump_record
+    from clerkdesk.domain.record_reader import read_record
+
+    record, markers = case
+    document = dump_record(record)
+    exempt = [i for i in document["items"] if i["part"] == 2]
+    for name in damage:
+        CONFIDENTIALITY_DAMAGE[name](data.draw(st.sampled_from(exempt)))
+    try:
+        loaded = read_record(document)
+    except InvalidRecordError:
+        return  # refused whole
+    public = docx_everything(render_docx(build_minutes_view(loaded, confidential=False)))
+    for marker in markers:
+        assert marker not in public, f"{marker} reached the public minutes after {damage}"

@@ -228,7 +228,7 @@ def test_redo_after_a_load_reused_nothing(desk: Desk, jan30: int, demo_ids: list
     rec = record.recommendations_of(record.item_by_number("3").id)[0]
     votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(9, 0, 0))
     undo.undo(desk, jan30)
-    load_meeting(desk, read_record(dump_meeting(desk, demo_ids[0])))  # five new decisions
+    load_meeting(desk, read_record(dump_meeting(desk, demo_ids[0])), as_new_copy=True)
     undo.redo(desk, jan30)
     assert fresh_record(desk, jan30).decision_on(rec.id) is not None
 
@@ -243,7 +243,7 @@ def test_undoing_a_substitution_keeps_the_person_other_meetings_use(
     meeting_id = demo_ids[1]
     member = get_record(desk, meeting_id).attendees[0].person_id
     attendance.add_substitute(desk, meeting_id, "A Stand-In", member)
-    load_meeting(desk, read_record(dump_meeting(desk, meeting_id)))  # refers to A Stand-In
+    load_meeting(desk, read_record(dump_meeting(desk, meeting_id)), as_new_copy=True)
     undo.undo(desk, meeting_id)
     undo.redo(desk, meeting_id)
     assert any(p.name == "A Stand-In" for p in fresh_record(desk, meeting_id).people)
@@ -305,7 +305,7 @@ def test_corrections_keep_the_original_through_dump_and_load(desk: Desk, jan30: 
         correction=Correction("Wording agreed at approval"),
     )
     dumped = dump_meeting(desk, jan30)
-    copy = load_meeting(desk, read_record(dumped))
+    copy = load_meeting(desk, read_record(dumped), as_new_copy=True)
     assert "Members noted the report." in fresh_record(desk, copy).corrections[0].rows_changed
     assert dump_meeting(desk, copy) == dumped
 
@@ -343,7 +343,9 @@ def test_loading_a_record_with_an_older_title_changes_no_other_minutes(
     for person in data["people"]:
         if person["name"] == "Jo Bloggs":
             person["title"] = "Trainee Committee Officer"
-    copy = records_io.load_meeting(desk, records_io.parse_record_text(json.dumps(data)))
+    copy = records_io.load_meeting(
+        desk, records_io.parse_record_text(json.dumps(data)), as_new_copy=True
+    )
     assert "Jo Bloggs, Committee Officer" in _officers(fresh_record(desk, first))
     assert "Jo Bloggs, Trainee Committee Officer" in _officers(fresh_record(desk, copy))
 
@@ -398,7 +400,9 @@ def test_the_chair_style_survives_dump_and_load(desk: Desk, demo_ids: list[int])
     lifecycle.set_chair_style(desk, second, ChairStyle.CHAIRPERSON)
     data = records_io.dump_meeting(desk, second)
     assert data["meeting"]["chair_style"] == "Chairperson"
-    copy = records_io.load_meeting(desk, records_io.parse_record_text(json.dumps(data)))
+    copy = records_io.load_meeting(
+        desk, records_io.parse_record_text(json.dumps(data)), as_new_copy=True
+    )
     assert fresh_record(desk, copy).chair_style is ChairStyle.CHAIRPERSON
     del data["meeting"]["chair_style"]  # a record written before the field existed
     assert records_io.parse_record_text(json.dumps(data)).chair_style is ChairStyle.CHAIRMAN

@@ -212,7 +212,7 @@ class ClerkActions(RuleBasedStateMachine):
         from clerkdesk.domain.record_reader import read_record
 
         dumped = dump_record(self.record)
-        copy = load_meeting(self.desk, read_record(dumped))
+        copy = load_meeting(self.desk, read_record(dumped), as_new_copy=True)
         assert dump_record(get_record(self.desk, copy)) == dumped
 
     @invariant()

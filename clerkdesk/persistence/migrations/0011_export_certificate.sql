@@ -1,4 +1,4 @@
--- Version 10: the SHA-256 fingerprint of the certificate that certified each
+-- Version 11: the SHA-256 fingerprint of the certificate that certified each
 -- exported PDF, so that verify knows which key certified what (the machine's
 -- self-signed one, or a council's own). Exports made before are NULL: their
 -- logged file digest already ties them to this database.
