@@ -273,3 +273,45 @@ def test_cli_verify_bad_input_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["--db", db, "verify", str(some), "--trust-roots", str(roots)]) == 2
     assert "holds no certificate ClerkDesk can read" in capsys.readouterr().err
     assert main(["--db", db, "verify", str(some)]) == 1
+
+
+def test_exports_certified_by_the_councils_certificate_verify_and_are_logged(
+    demo: DemoDb, pki: Pki, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from clerkdesk.persistence.schema import ExportRow
+    from tests.services.certificates import make_person, make_root, write_p12
+
+    root = make_root("Test Council Root CA")
+    council = write_p12(tmp_path / "council.p12", *make_person("Example Council", root), [root[1]])
+    demo.db.dispose()
+    db = str(demo.path)
+    password = tmp_path / "password.txt"
+    password.write_bytes(PASSWORD)
+    out = tmp_path / "m.pdf"
+    args = ["--db", db, "export", "1", "--format", "pdf", "-o", str(out)]
+    assert (
+        main([*args, "--certify-with", str(council), "--certify-password-file", str(password)]) == 0
+    )
+    assert main(["--db", db, "verify", str(out)]) == 0
+    capsys.readouterr()
+    reader = PdfFileReader(io.BytesIO(out.read_bytes()))
+    [certification] = reader.embedded_signatures
+    assert certification.signer_cert.subject.native["common_name"] == "Example Council"
+    from clerkdesk.persistence.database import open_database
+
+    again = open_database(demo.path)
+    try:
+        with again.session() as session:
+            [logged] = session.scalars(select(ExportRow.certificate_sha256)).all()
+    finally:
+        again.dispose()
+    from clerkdesk.export.certify import fingerprint_of
+
+    assert logged == fingerprint_of(certification.signer_cert.dump())
+    password.write_bytes(b"wrong")
+    assert (
+        main([*args, "--certify-with", str(council), "--certify-password-file", str(password)]) == 2
+    )
+    assert "the password is wrong" in capsys.readouterr().err

@@ -119,3 +119,27 @@ def test_a_file_dropped_on_the_window_is_verified(
     assert len(said.info) == 1, (said.info, said.errors)
     assert "approved.pdf is unchanged" in said.info[0]
     assert "another PDF document was appended after the export" in said.errors[0]
+
+
+def test_the_certificate_settings_are_kept_and_an_export_asks_the_councils_password(
+    qtbot: QtBot, window: MainWindow, demo: DemoDb, tmp_path: Path
+) -> None:
+    from tests.services.certificates import make_person, make_root, write_p12
+
+    root = make_root("Test Council Root CA")
+    council = write_p12(tmp_path / "council.p12", *make_person("Example Council", root), [root[1]])
+    roots = tmp_path / "roots.pem"
+    window.asker.certificate_settings = lambda c, r: (council, roots)  # type: ignore[method-assign]
+    window.certificates.edit_settings()
+    asked: list[str] = []
+
+    def password(title: str, prompt: str) -> str:
+        asked.append(prompt)
+        return PASSWORD.decode()
+
+    window.asker.password = password  # type: ignore[method-assign]
+    go_on, certifier = window.certificates.certifier()
+    assert go_on and certifier.label == "Example Council"
+    assert asked == ["Password for the council's certificate council.p12:"]
+    window.asker.password = lambda title, prompt: None  # type: ignore[method-assign]
+    assert window.certificates.certifier() == (False, None)  # cancelled: no export
