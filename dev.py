@@ -6,6 +6,7 @@
     python3 dev.py bench   set up .venv; run every benchmark and write docs/benchmarks.md
     python3 dev.py lock    resolve the newest allowed releases into requirements/*.txt
     python3 dev.py latest  run the tests on the newest releases, in .venv-latest (not CI)
+    python3 dev.py package freeze the app for this platform into dist/ClerkDesk (PyInstaller)
 
 On Windows use `py dev.py run` / `py dev.py test`. Extra arguments after `test`
 go to pytest (for example `python3 dev.py test -k voting`).
@@ -308,7 +309,13 @@ def cmd_lock(args: list[str]) -> None:
     uv = python.parent / ("uv.exe" if os.name == "nt" else "uv")
     test, app = LOCKS / "test.txt", LOCKS / "app.txt"
     build = str(LOCKS / "build.in")
-    compile_lock(uv, test, *args, "pyproject.toml", "--extra", "test", build, str(LOCKS / "dev.in"))
+    compile_lock(
+        uv,
+        test,
+        *args,
+        *("pyproject.toml", "--extra", "test", "--extra", "package", build),
+        str(LOCKS / "dev.in"),
+    )
     compile_lock(uv, app, *args, "pyproject.toml", build, "--constraint", str(test))
     say(f"wrote {test.relative_to(ROOT)} and {app.relative_to(ROOT)}; `git diff requirements/`")
 
@@ -365,6 +372,93 @@ def cmd_latest(args: list[str]) -> None:
     raise SystemExit(result.returncode)
 
 
+PACKAGE_LIMIT_MB = 150
+
+
+def project_version() -> str:
+    text = (ROOT / "clerkdesk" / "version.py").read_text(encoding="utf-8")
+    found = re.search(r'^VERSION = "([^"]+)"', text, re.MULTILINE)
+    if found is None:
+        raise SystemExit("[dev] clerkdesk/version.py names no VERSION")
+    return found.group(1)
+
+
+def windows_version_info(version: str) -> str:
+    """The version resource PyInstaller writes into ClerkDesk's .exe files."""
+    numbers = ([int(n) for n in re.findall(r"\d+", version)] + [0, 0, 0, 0])[:4]
+    fixed = tuple(numbers)
+    strings = {
+        "CompanyName": "ClerkDesk",
+        "FileDescription": "ClerkDesk: council committee meetings and their minutes",
+        "FileVersion": version,
+        "InternalName": "clerkdesk",
+        "LegalCopyright": "MIT licence",
+        "OriginalFilename": "clerkdesk.exe",
+        "ProductName": "ClerkDesk",
+        "ProductVersion": version,
+    }
+    entries = ",\n          ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={fixed}, prodvers={fixed}, mask=0x3F, flags=0x0, OS=0x40004,
+                    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([StringTable('080904B0', [
+          {entries}])]),
+    VarFileInfo([VarStruct('Translation', [2057, 1200])]),
+  ]
+)
+"""
+
+
+def folder_megabytes(folder: Path) -> float:
+    """The folder's size on disk, each file once (PyInstaller links some by name)."""
+    files = [f for f in folder.rglob("*") if f.is_file() and not f.is_symlink()]
+    return sum(f.stat().st_size for f in files) / 2**20
+
+
+def freeze(python: Path, dist: Path, bare: bool = False) -> Path:
+    """Build the one-folder app (or the bare baseline window) into ``dist``."""
+    env = {**os.environ, "CLERKDESK_FREEZE": "bare" if bare else "app"}
+    work = ROOT / "build" / ("pyinstaller-bare" if bare else "pyinstaller")
+    (ROOT / "build").mkdir(exist_ok=True)
+    (ROOT / "build" / "version_info.txt").write_text(windows_version_info(project_version()))
+    run(
+        python,
+        *("-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"),
+        *("--distpath", dist, "--workpath", work),
+        ROOT / "packaging" / "clerkdesk.spec",
+        env=env,
+    )
+    return dist / ("bare-window" if bare else "ClerkDesk")
+
+
+def cmd_package(args: list[str]) -> None:
+    """Freeze ClerkDesk for this platform into dist/ClerkDesk, and on Linux archive it.
+
+    Windows and macOS turn the folder into installers in their own workflow
+    (.github/workflows/release.yml), with the tools and certificates only
+    their runners have.
+    """
+    python = ensure_venv("test")
+    dist = ROOT / "dist"
+    folder = freeze(python, dist)
+    size = folder_megabytes(folder)
+    say(f"built {folder.relative_to(ROOT)}: {size:.0f} MB")
+    if size > PACKAGE_LIMIT_MB:
+        raise SystemExit(f"[dev] the app folder is {size:.0f} MB, over {PACKAGE_LIMIT_MB} MB")
+    if sys.platform.startswith("linux"):
+        import platform
+        import tarfile
+
+        for name in ("clerkdesk.desktop", "install-desktop-entry.sh"):
+            shutil.copy2(ROOT / "packaging" / "linux" / name, folder / name)
+        stem = f"ClerkDesk-{project_version()}-linux-{platform.machine()}"
+        archive = dist / f"{stem}.tar.gz"
+        with tarfile.open(archive, "w:gz") as tar:
+            tar.add(folder, arcname=stem)
+        say(f"archived {archive.relative_to(ROOT)}: {archive.stat().st_size / 2**20:.0f} MB")
+
+
 def main() -> None:
     commands = {
         "run": cmd_run,
@@ -372,6 +466,7 @@ def main() -> None:
         "bench": cmd_bench,
         "lock": cmd_lock,
         "latest": cmd_latest,
+        "package": cmd_package,
     }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)

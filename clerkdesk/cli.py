@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="restore a backup (keeping the current file)")
     restore.add_argument("backup", type=Path)
     commands.add_parser("check", help="check the database file for damage")
+    self_test = commands.add_parser(
+        "self-test",
+        help="open the window (on a demo database unless --db is given), check it comes up, quit",
+    )
+    self_test.add_argument("--meeting", type=int, help="also open this meeting")
+    self_test.add_argument("--json", action="store_true")
     return parser
 
 
@@ -281,6 +287,40 @@ def cmd_app(args: argparse.Namespace, argv: Sequence[str]) -> int:
     return run_app(args.db, list(argv))
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """Exit 0 if the window showed the meetings and opened the database for recording."""
+    import tempfile
+
+    from clerkdesk.ui.preload import load_before_qt
+
+    load_before_qt()  # as cmd_app: the start measured is the real one
+    with tempfile.TemporaryDirectory(prefix="clerkdesk-self-test-") as tmp:
+        db = args.db
+        if db is None:
+            from clerkdesk.persistence.database import open_database
+            from clerkdesk.services.context import Desk
+            from clerkdesk.services.demo import create_demo
+
+            db = Path(tmp) / "clerkdesk-demo.db"
+            demo = open_database(db)
+            create_demo(Desk(demo, "self-test"))
+            demo.dispose()
+        from clerkdesk.ui.self_test import run_self_test
+
+        report = run_self_test(Path(db), Path(tmp) / "settings.ini", args.meeting)
+    passed = bool(report["shown"] and report["meetings"] and report["ready"])
+    if args.json:
+        print(json.dumps({**report, "passed": passed}))
+    elif passed:
+        print(
+            f"ClerkDesk's window came up on the {report['platform']} platform (Qt "
+            f"{report['qt']}), listing {report['meetings']} meetings, and opened the database."
+        )
+    else:
+        print("ClerkDesk's window did not come up; see the log file.", file=sys.stderr)
+    return 0 if passed else 1
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "meetings": cmd_meetings,
@@ -297,6 +337,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "self-test": cmd_self_test,
 }
 
 
