@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from clerkdesk.domain.model import AttendanceStatus, Tally  # noqa: E402
@@ -179,7 +179,10 @@ def main() -> int:
 
         search = SearchDialog(db, window.open_meeting, window)
         search.query.setText("charging")
+        waiting = QEventLoop()
+        search.search_done.connect(waiting.quit)
         search.run_search()
+        waiting.exec()  # the search runs in a worker
         search.resize(1000, 520)
         search.show()
         save(search, "10-search")

@@ -15,9 +15,17 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from clerkdesk.importing.cleaning import squash, without_bullet
 from clerkdesk.importing.dates import STARTS_WITH_MONTH
+from clerkdesk.importing.exempt import (
+    Section,
+    exempt_paragraph,
+    is_exclusion,
+    marks_exempt,
+    section_heading,
+)
 from clerkdesk.importing.header import is_organisation_line
 from clerkdesk.importing.model import ParsedItem, ParsedRecommendation, Part
 from clerkdesk.importing.numbering import TOKEN, ItemNumber, item_number
@@ -38,15 +46,6 @@ _BOUNDARY = re.compile(
     r"|^minutes\s+of\s+(?:the|a)\s+(?:\w+\s+)?meeting\b",
     re.IGNORECASE,
 )
-_PART_HEADING = re.compile(
-    r"^part\s+(?P<part>ii|2|two|b|i|1|one|a)\b(?![.\d])|"
-    r"^(?P<private>(?:exempt|confidential|private|closed)\s+(?:items?|business|session|agenda)"
-    r"|items?\s+(?:likely\s+)?to\s+be\s+(?:taken|considered)\s+in\s+private)",
-    re.IGNORECASE,
-)
-_EXCLUSION = re.compile(r"exclusion\s+of\s+(?:the\s+)?(?:press|public)", re.IGNORECASE)
-_EXEMPT_CONTEXT = re.compile(r"12\s?a|exempt|confidential|private", re.IGNORECASE)
-_EXEMPT_PARAGRAPH = re.compile(r"\b(?:paragraphs?|paras?\.?)\s+(?P<n>[1-7])\b(?![.\d])", re.I)
 _PAGES = re.compile(r"\s*\(?\bpages?\s+\d+(?:\s*[-–]\s*\d+)?\)?\s*$", re.IGNORECASE)
 _EXEMPT_IN_TITLE = re.compile(r"\s*\((?:exempt|confidential|not for publication)[^)]*\)", re.I)
 _REPORT_OF = re.compile(
@@ -69,13 +68,24 @@ _CELL_PARAGRAPH = re.compile(
 )
 
 
+Role = Literal["item", "exclusion", "heading"]
+
+
 @dataclass(slots=True)
 class ItemDraft:
     number: ItemNumber
     title: str
-    part: Part
+    section: Section
+    doubt: str | None = None  # why an "unsure" section may be Part II
+    role: Role = "item"
     body: list[str] = field(default_factory=list)
+    own_lines: int | None = None  # body lines before a heading that opens a new part
     in_recommendations: bool = False
+
+    def own_text(self) -> list[str]:
+        """The title and the item's own lines, not a section heading and what follows it."""
+        body = self.body if self.own_lines is None else self.body[: self.own_lines]
+        return [self.title, *body]
 
 
 def find_item_drafts(lines: list[str]) -> tuple[int, int, list[ItemDraft]]:
@@ -92,7 +102,7 @@ def find_item_drafts(lines: list[str]) -> tuple[int, int, list[ItemDraft]]:
 
 def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDraft]]:
     drafts: list[ItemDraft] = []
-    part: Part = 1
+    parts = _Parts()
     first_index = end_index = len(lines)
     successors = _Successors(lines, plain_only=plain_only)
     index = 0
@@ -106,20 +116,13 @@ def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDra
             number, title, used = heading
             if not drafts:
                 first_index = index
-            if _EXCLUSION.search(title) and part == 1:
-                drafts.append(ItemDraft(number, title, 1))
-                part = 2
-            else:
-                drafts.append(ItemDraft(number, title, part))
+            drafts.append(parts.item(number, title))
             index += used
             continue
         if heading is not None and drafts and _same_title(heading[1], drafts[0].title):
             end_index = index  # the first item again: minutes or a second copy follow
             break
-        marker = _PART_HEADING.match(line) if len(line) <= 80 else None
-        if marker:
-            private = marker.group("private") or marker.group("part").lower() in _PART_TWO
-            part = 2 if private else 1
+        parts.line(line, drafts[-1] if drafts else None)
         if drafts:
             drafts[-1].body.append(line)
             if opens_recommendations(line):
@@ -128,7 +131,48 @@ def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDra
     return first_index, end_index, drafts
 
 
-_PART_TWO = frozenset({"ii", "2", "two", "b"})
+class _Parts:
+    """The part of the agenda the scan is in: public, private, or unsure (see ``exempt``)."""
+
+    def __init__(self) -> None:
+        self.section: Section = "public"
+        self.doubt: str | None = None
+
+    def item(self, number: ItemNumber, title: str) -> ItemDraft:
+        """The draft for a numbered heading, moving into Part II where it says so."""
+        text = title.partition("\t")[0]
+        if is_exclusion(text):
+            draft = ItemDraft(number, title, self.section, role="exclusion")
+            if self.section != "private":
+                self._unsure(
+                    f"it follows the exclusion of the press and public (item {number.text}) "
+                    "but no Part II heading"
+                )
+            return draft
+        opens = section_heading(text)
+        if opens is not None:
+            # "5. PART II - EXEMPT ITEMS": a heading that is numbered, not an item's title.
+            draft = ItemDraft(number, title, "private" if opens == 2 else "public", role="heading")
+            self.section, self.doubt = draft.section, None
+            return draft
+        draft = ItemDraft(number, title, self.section, self.doubt)
+        if marks_exempt(text):
+            self._unsure(f"it follows item {number.text}, which is marked exempt")
+        return draft
+
+    def line(self, line: str, draft: ItemDraft | None) -> None:
+        opens = section_heading(line)
+        if opens is not None:
+            self.section, self.doubt = ("private" if opens == 2 else "public"), None
+            if draft is not None and draft.own_lines is None:
+                draft.own_lines = len(draft.body)
+        elif draft is not None and marks_exempt(line):
+            self._unsure(f"the text of item {draft.number.text} mentions exempt business")
+
+    def _unsure(self, why: str) -> None:
+        # Only a public section becomes unsure: a Part II heading is already certain.
+        if self.section == "public":
+            self.section, self.doubt = "unsure", why
 
 
 def _takes(
@@ -216,6 +260,8 @@ def _heading(lines: list[str], index: int) -> tuple[ItemNumber, str, int] | None
 def _continues_title(title: str, line: str) -> bool:
     if not line or "\t" in line or _HEADING.match(line) or len(line) > 120:
         return False
+    if section_heading(line) is not None or marks_exempt(line):
+        return False  # "PART II - EXEMPT ITEMS" under a title in capitals is never its title
     if is_mostly_upper(title) and is_mostly_upper(line):
         return not is_organisation_line(line)
     last = title.rstrip().split()[-1].lower() if title.split() else ""
@@ -225,23 +271,43 @@ def _continues_title(title: str, line: str) -> bool:
 def build_item(draft: ItemDraft) -> ParsedItem:
     title_text, _, cells = draft.title.partition("\t")
     body = [part for cell in cells.split("\t") for part in _split_cell(cell)] + draft.body
-    exempt = _exempt_paragraph([title_text, *body[:30]])
+    own = [part for cell in cells.split("\t") for part in _split_cell(cell)]
+    own += draft.own_text()[1:]
+    exempt = exempt_paragraph([title_text, *own[:30]])
+    part, confirm = _part(draft, [title_text, *own], exempt)
     title = _tidy_title(title_text)
     recommendations: tuple[ParsedRecommendation, ...] = ()
     block = find_recommendation_block(body, in_item=True)
     if block:
         recommendations = split_recommendations(block)
-    part: Part = 2 if exempt is not None else draft.part
     return ParsedItem(
         number=draft.number.text,
         title=title,
         part=part,
-        exempt_paragraph=exempt,
+        exempt_paragraph=exempt if part == 2 else None,
         report_title=_first(_REPORT_TITLE, body, "title"),
         report_author=_first(_REPORT_OF, body, "who"),
         contact_officer=person_name(_first(_CONTACT, body, "who")),
         recommendations=recommendations,
+        confirm_part=confirm,
     )
+
+
+def _part(draft: ItemDraft, own: list[str], exempt: int | None) -> tuple[Part, str | None]:
+    """The item's part, and why the clerk must confirm it (None when it is certain)."""
+    if draft.role == "heading":
+        return (2 if draft.section == "private" else 1), None
+    if draft.role == "exclusion":
+        # The resolution to exclude is moved in public; it is Part II only inside Part II.
+        return (2 if draft.section == "private" or exempt is not None else 1), None
+    marked = exempt is not None or any(marks_exempt(line) for line in own[:30])
+    if draft.section == "private":
+        return 2, None
+    if draft.section == "unsure":
+        return 2, None if exempt is not None else draft.doubt
+    if marked:
+        return 2, "its text marks it exempt, but it is not under a Part II heading"
+    return 1, None
 
 
 def _split_cell(cell: str) -> list[str]:
@@ -256,15 +322,6 @@ def _tidy_title(text: str) -> str:
     text = _EXEMPT_IN_TITLE.sub("", text)
     text = _PAGES.sub("", text).strip(" .:;-–")
     return tidy_caps(text) or text
-
-
-def _exempt_paragraph(lines: list[str]) -> int | None:
-    for line in lines:
-        if _EXEMPT_CONTEXT.search(line):
-            match = _EXEMPT_PARAGRAPH.search(line)
-            if match:
-                return int(match.group("n"))
-    return None
 
 
 def _first(pattern: re.Pattern[str], lines: list[str], group: str) -> str | None:

@@ -42,6 +42,8 @@ class ParsedItem:
     report_author: str | None = None
     contact_officer: str | None = None
     recommendations: tuple[ParsedRecommendation, ...] = ()
+    # Why the clerk must confirm the part (the parser guessed Part II), or None.
+    confirm_part: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class ParsedItem:
             "report_author": self.report_author,
             "contact_officer": self.contact_officer,
             "recommendations": [r.to_json() for r in self.recommendations],
+            "confirm_part": self.confirm_part,
         }
 
 
@@ -131,7 +134,8 @@ class ParsedAgenda:
             exempt = ""
             if item.part == 2:
                 paragraph = item.exempt_paragraph
-                exempt = " [Part II" + (f", para {paragraph}" if paragraph else "") + "]"
+                exempt = " [Part II" + (f", para {paragraph}" if paragraph else "")
+                exempt += ", to confirm]" if item.confirm_part else "]"
             dot = "." if item.number[-1:].isalnum() and "/" not in item.number else ""
             lines.append(f"  {item.number}{dot} {item.title}{exempt}")
             if item.report_title:

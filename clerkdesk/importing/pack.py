@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from clerkdesk.importing.cleaning import squash
 from clerkdesk.importing.dates import meeting_date_and_time
+from clerkdesk.importing.exempt import exempt_paragraph, marks_exempt
 from clerkdesk.importing.header import (
     find_committee,
     find_organisation,
@@ -32,6 +33,8 @@ _STOP = frozenset(
 _REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\b", re.IGNORECASE)
 _MATCH_THRESHOLD = 0.6
 _MAX_HEADER_LINES = 150
+# Where a report says it is not for publication: its first page.
+_REPORT_COVER_LINES = 40
 
 
 def assemble_agenda(lines: list[str]) -> ParsedAgenda:
@@ -92,6 +95,14 @@ def _with_report(item: ParsedItem, reports: list[tuple[str, list[str]]]) -> Pars
     if found is None:
         return item
     report = parse_report_lines(found)
+    if item.part == 1 and any(marks_exempt(line) for line in found[:_REPORT_COVER_LINES]):
+        # A Part I item whose report says it is exempt: the report is the better witness.
+        item = replace(
+            item,
+            part=2,
+            exempt_paragraph=exempt_paragraph(found[:_REPORT_COVER_LINES]),
+            confirm_part="its report is marked exempt, but the agenda lists it in Part I",
+        )
     return replace(
         item,
         report_title=item.report_title or report.title,
@@ -127,6 +138,15 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _warnings(agenda: ParsedAgenda) -> list[str]:
     warnings = []
+    to_confirm = [item for item in agenda.items if item.confirm_part]
+    if to_confirm:
+        numbers = ", ".join(item.number for item in to_confirm)
+        reasons = "; ".join(f"item {item.number}: {item.confirm_part}" for item in to_confirm)
+        warnings.append(
+            f"Items {numbers} are taken as Part II (exempt) because the agenda does not make "
+            f"clear where Part II begins ({reasons}). Confirm or correct the part of each "
+            "before saving."
+        )
     if not agenda.items:
         warnings.append(
             "No numbered agenda items were found. Check the items are numbered "

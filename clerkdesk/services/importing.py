@@ -101,6 +101,12 @@ def import_agenda(desk: Desk, agenda: ParsedAgenda) -> ImportResult:
                         item_id=row.id, position=rec_position, label=rec.label, text=rec.text
                     )
                 )
+        guessed = [item.number for item in agenda.items if item.confirm_part]
+        if guessed:
+            notes.append(
+                f"Items {', '.join(guessed)} were saved as Part II (exempt) because the agenda "
+                "does not make clear where Part II begins; check them."
+            )
         recs = sum(len(item.recommendations) for item in agenda.items)
         notes.append(
             f"Created the meeting of {committee.name} on {agenda.date:%d %B %Y} with "

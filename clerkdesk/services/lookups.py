@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -96,14 +97,60 @@ MEMBER_DECLARATIONS_SQL = (
 )
 
 
+# What one search may ask of the index. Each word is looked up as a prefix,
+# and the cost grows with the number of words (a pasted page took minutes);
+# a clerk's search is a few words, a pasted sentence a few dozen.
+MAX_SEARCH_WORDS = 32
+MAX_SEARCH_CHARACTERS = 256
+
+
+class SearchTooLong(ValueError):
+    """The clerk's search is beyond one of the limits above; the message says which."""
+
+
+def _is_token_character(ch: str) -> bool:
+    # The index's tokenizer (unicode61, migration 0002) keeps letters, numbers
+    # and private-use characters ("L* N* Co") and splits on everything else.
+    return ch.isalnum() or unicodedata.category(ch) == "Co"
+
+
+def count_words(words: str) -> int:
+    """How many words the index would see in ``words`` ("double-handed" is two)."""
+    count, inside = 0, False
+    for ch in words:
+        token = _is_token_character(ch)
+        count += token and not inside
+        inside = token
+    return count
+
+
 def fts_query(words: str) -> str:
-    """Turn what the clerk typed into a safe FTS5 query: every word, as a prefix."""
-    tokens = ["".join(ch for ch in word if ch.isalnum()) for word in words.split()]
-    return " ".join(f'"{token}"*' for token in tokens if token)
+    """Turn what the clerk typed into a safe FTS5 query.
+
+    Each term between spaces becomes one quoted phrase, as a prefix: FTS5 runs
+    the index's own tokenizer over a phrase, so "double-handed" and "3.25" match
+    the text as it was indexed, and nothing the clerk types (quotes, NEAR, AND,
+    *, ^, column:) is read as query syntax. Terms without a letter or digit are
+    dropped: the tokenizer would find nothing in them.
+    """
+    if len(words) > MAX_SEARCH_CHARACTERS:
+        raise SearchTooLong(
+            f"The search is {len(words):,} characters long; the limit is "
+            f"{MAX_SEARCH_CHARACTERS} characters. Search for fewer, rarer words."
+        )
+    if count_words(words) > MAX_SEARCH_WORDS:
+        raise SearchTooLong(
+            f"The search has {count_words(words):,} words; the limit is "
+            f"{MAX_SEARCH_WORDS} words. Search for fewer, rarer words."
+        )
+    terms = [term for term in words.split() if any(map(_is_token_character, term))]
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
 def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
     """Hits across every meeting, the most recently recorded first.
+
+    Raises :class:`SearchTooLong` for a search beyond the limits above.
 
     Newest first rather than by relevance: ranking scores every match before
     the first ``limit`` can be taken (a fifth of a second over ten years of

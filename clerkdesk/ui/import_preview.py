@@ -29,12 +29,14 @@ from clerkdesk.ui.import_preview_tables import (
     Check,
     ComboDelegate,
     append_row,
+    ask_to_confirm,
     button,
     cell,
     check,
     make_table,
     parse_paragraph,
     parse_part,
+    unconfirmed,
 )
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
 from clerkdesk.ui.widgets import NOTICE_STYLE, ErrorLabel
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ROLES", "ImportPreviewDialog", "run_import"]
 
-NUMBER, TITLE, PART, PARA, RECS = range(5)
+NUMBER, TITLE, PART, PARA, RECS, CONFIRMED = range(6)
 NAME, ROLE = range(2)
 LABEL, TEXT = range(2)
 
@@ -93,7 +95,7 @@ class ImportPreviewDialog(QDialog):
         self.items = make_table(
             self,
             "Agenda items",
-            ["No.", "Title", "Part", "Para", "Recs"],
+            ["No.", "Title", "Part", "Para", "Recs", "Part confirmed"],
             [
                 [
                     i.number,
@@ -101,10 +103,14 @@ class ImportPreviewDialog(QDialog):
                     _part_label(i.part),
                     str(i.exempt_paragraph or ""),
                     str(len(i.recommendations)),
+                    "",
                 ]
                 for i in parsed.items
             ],
         )
+        for row, parsed_item in enumerate(parsed.items):
+            if parsed_item.confirm_part:
+                ask_to_confirm(self.items, row, CONFIRMED, parsed_item.confirm_part)
         self.items.setItemDelegateForColumn(PART, ComboDelegate(PART_LABELS, self.items))
         self.items.setItemDelegateForColumn(PARA, ComboDelegate(PARAGRAPHS, self.items))
         self.items.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -178,7 +184,7 @@ class ImportPreviewDialog(QDialog):
     def _add_item(self) -> None:
         row = self.items.currentRow() + 1 if self.items.currentRow() >= 0 else None
         self.items.blockSignals(True)
-        row = append_row(self.items, [self._next_number(), "", "I", "", "0"], at=row)
+        row = append_row(self.items, [self._next_number(), "", "I", "", "0", ""], at=row)
         self.items.blockSignals(False)
         self._bases.insert(row, None)
         self._recs.insert(row, [])
@@ -202,6 +208,14 @@ class ImportPreviewDialog(QDialog):
     def _fix_item_flags(self, row: int) -> None:
         """The count of recommendations is read-only; Para only for Part II."""
         self.items.blockSignals(True)
+        confirm = self.items.item(row, CONFIRMED)
+        if confirm is None:
+            confirm = QTableWidgetItem("")
+            self.items.setItem(row, CONFIRMED, confirm)
+        if not confirm.data(Qt.ItemDataRole.UserRole):  # nothing to confirm: no tick box
+            confirm.setFlags(
+                confirm.flags() & ~(Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+            )
         for column in (RECS, PARA):
             item = self.items.item(row, column)
             if item is None:
@@ -293,6 +307,7 @@ class ImportPreviewDialog(QDialog):
                 cell(self.items, r, TITLE),
                 parse_part(cell(self.items, r, PART)),
                 parse_paragraph(cell(self.items, r, PARA)),
+                unconfirmed(self.items, r, CONFIRMED),
             )
             for r in range(self.items.rowCount())
         ]
@@ -343,6 +358,8 @@ class ImportPreviewDialog(QDialog):
                     if part == 2
                     else None,
                     recommendations=recs,
+                    # Saved only once the clerk has ticked it (see check()).
+                    confirm_part=unconfirmed(self.items, r, CONFIRMED),
                 )
             )
         return replace(

@@ -101,6 +101,25 @@ def cell(table: QTableWidget, row: int, column: int) -> str:
     return item.text().strip() if item is not None else ""
 
 
+def ask_to_confirm(table: QTableWidget, row: int, column: int, why: str) -> None:
+    """A tick box the clerk must tick to confirm the item's part; ``why`` is its tooltip."""
+    item = QTableWidgetItem("Confirm")
+    item.setFlags((item.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    item.setToolTip(f"Taken as Part II because {why}. Tick once you have checked the part.")
+    item.setData(Qt.ItemDataRole.UserRole, why)
+    table.setItem(row, column, item)
+
+
+def unconfirmed(table: QTableWidget, row: int, column: int) -> str | None:
+    """Why the row's part still needs the clerk's tick, or None."""
+    item = table.item(row, column)
+    why = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    if item is None or not why or item.checkState() == Qt.CheckState.Checked:
+        return None
+    return str(why)
+
+
 def parse_part(text: str) -> Literal[1, 2]:
     return 2 if text.strip().lower().removeprefix("part").strip() in ("2", "ii") else 1
 
@@ -129,11 +148,13 @@ class Check:
 
 
 def check(
-    members: Sequence[tuple[str, str]], items: Sequence[tuple[str, str, int, int | None]]
+    members: Sequence[tuple[str, str]],
+    items: Sequence[tuple[str, str, int, int | None, str | None]],
 ) -> Check:
     """Problems that stop the save (errors) and ones the clerk should see (warnings).
 
-    ``members`` are (name, role); ``items`` are (number, title, part, paragraph).
+    ``members`` are (name, role); ``items`` are (number, title, part, paragraph,
+    why the part is still to be confirmed or None).
     """
     errors: list[str] = []
     warnings: list[str] = []
@@ -143,12 +164,17 @@ def check(
     chairs = [name or "(no name)" for name, role in members if role == "chair"]
     if len(chairs) > 1:
         errors.append(f"Only one member can be chair: {', '.join(chairs)}.")
-    counts = Counter(number for number, _title, _part, _para in items if number)
+    counts = Counter(number for number, *_ in items if number)
     duplicates = sorted(number for number, count in counts.items() if count > 1)
     if duplicates:
         errors.append("Item numbers must be unique; repeated: " + ", ".join(duplicates) + ".")
-    for row, (number, title, part, paragraph) in enumerate(items, start=1):
+    for row, (number, title, part, paragraph, to_confirm) in enumerate(items, start=1):
         label = f"Item {number}" if number else f"Item in row {row}"
+        if to_confirm:
+            errors.append(
+                f"{label} was taken as Part II because {to_confirm}: check its part and "
+                "tick Part confirmed."
+            )
         if not number:
             errors.append(f"{label} has no number.")
         if not title:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,15 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
+from clerkdesk.ui.search_task import SearchTask
 from clerkdesk.ui.widgets import KeyTableView, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database
+    from clerkdesk.services.lookups import SearchHit
 
 OpenMeeting = Callable[[int, int | None], None]
 
 
 class SearchDialog(QDialog):
+    """Search runs on the thread pool, so a slow search never stops the window;
+    one search runs at a time, and a newer one replaces any still waiting."""
+
+    search_done = Signal()  # the latest search's hits, or why it failed, are shown
+
     def __init__(self, db: Database, open_meeting: OpenMeeting, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
@@ -45,11 +52,15 @@ class SearchDialog(QDialog):
         self.hit_table.activated.connect(self._open_hit)
         self.count = QLabel()
         self.count.setAccessibleName("Number of results")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.run_search)
-        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.typing_pause = QTimer(self)
+        self.typing_pause.setSingleShot(True)
+        self.typing_pause.setInterval(200)
+        self.typing_pause.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _t: self.typing_pause.start())
+        self._running: SearchTask | None = None
+        self._waiting: str | None = None
+        self._latest = 0  # the number of the newest search asked for
+        self._select_first = False
         self.query.returnPressed.connect(self._first_hit)
         search_tab = QWidget()
         layout = QVBoxLayout(search_tab)
@@ -92,16 +103,65 @@ class SearchDialog(QDialog):
         self.resize(900, 520)
         self.show_history()
 
-    def run_search(self) -> None:
-        from clerkdesk.services.lookups import search
+    @property
+    def searching(self) -> bool:
+        return self._running is not None
 
-        self.hits.set_rows(search(self.db, self.query.text()))
+    def run_search(self) -> None:
+        """Search for what is typed, in the background; the hits arrive by signal."""
+        self._latest += 1
+        if self._running is not None:
+            # SQLite cannot drop a query half-way through from here; the running
+            # one (bounded by the search limits) finishes and its answer is dropped.
+            self._waiting = self.query.text()
+            return
+        self._start(self.query.text())
+
+    def _start(self, words: str) -> None:
+        task = SearchTask(self.db, words, self._latest)
+        task.signals.finished.connect(self._found)
+        task.signals.failed.connect(self._failed)
+        self._running = task
+        self.count.setText("Searching…")
+        QThreadPool.globalInstance().start(task)
+
+    def _next(self, number: int) -> bool:
+        """Start the search that waited, if any; whether ``number`` is the latest."""
+        self._running = None
+        if self._waiting is not None:
+            words, self._waiting = self._waiting, None
+            self._start(words)
+        return number == self._latest
+
+    def _found(self, number: int, hits: list[SearchHit]) -> None:
+        if not self._next(number):
+            return
+        self.hits.set_rows(hits)
         n = len(self.hits.rows)
         self.count.setText(f"{n} result{'s' if n != 1 else ''}" if self.query.text() else "")
+        if self._select_first:
+            self._select_first = False
+            self._select_first_hit()
+        self.search_done.emit()
+
+    def _failed(self, number: int, message: str) -> None:
+        if not self._next(number):
+            return
+        self._select_first = False
+        self.hits.set_rows([])
+        self.count.setText(message)
+        self.search_done.emit()
 
     def _first_hit(self) -> None:
-        self._timer.stop()
-        self.run_search()
+        if self.typing_pause.isActive():
+            self.typing_pause.stop()
+            self.run_search()
+        if self.searching:
+            self._select_first = True
+        else:
+            self._select_first_hit()
+
+    def _select_first_hit(self) -> None:
         if self.hits.rows:
             self.hit_table.select_row(0)
             self.hit_table.setFocus()

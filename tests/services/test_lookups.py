@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from clerkdesk.services import lookups as queries
 from clerkdesk.services.minutes import add_paragraph
 from tests.conftest import DemoDb
@@ -38,3 +40,49 @@ def test_member_history_lists_attendance_and_declarations(demo: DemoDb) -> None:
 def test_committees_are_listed_with_their_membership(demo: DemoDb) -> None:
     (committee,) = queries.list_committees(demo.db)
     assert committee.members == 12 and committee.quorum == 3
+
+
+def _minute(demo: DemoDb, text: str) -> None:
+    item = demo.fresh_record(demo.january_30).item_by_number("5")
+    add_paragraph(demo.desk, demo.january_30, item.id, text)
+
+
+def _minutes_found(demo: DemoDb, words: str) -> list[str]:
+    return [h.snippet for h in queries.search(demo.db, words) if h.kind == "minute"]
+
+
+def test_hyphenated_and_decimal_terms_match_as_the_text_does(demo: DemoDb) -> None:
+    _minute(demo, "The double-handed care visits rose by 3.25 per cent (see 4.1.2).")
+    for words in ("double-handed", "Double-Handed", "3.25", "4.1.2", "visits 3.25", "double-hand"):
+        assert _minutes_found(demo, words), words
+    # A phrase is matched as one: the parts in another order are not the term.
+    assert not _minutes_found(demo, "handed-double")
+    assert not _minutes_found(demo, "25.3")
+
+
+def test_quotes_and_fts_operators_are_literal_text(demo: DemoDb) -> None:
+    _minute(demo, 'Officers said "NEAR AND OR NOT" in body:text with a*b and ^caret.')
+    for words in ('"NEAR', "NEAR(", "AND", "OR NOT", "body:text", "a*b", "^caret", 'said "near'):
+        assert _minutes_found(demo, words), words
+    # Operators are words to look for, not instructions: none of these is in the minutes.
+    absent = ("NEAR(wombat", "wombat OR care", "officers NOT wombat", "body:officers", "{body}: x")
+    for words in absent:
+        assert not _minutes_found(demo, words), words
+    for words in ('"', '""', "*", "^", "-", "(", ")", ":", "{", "NEAR/2", "\\", "'"):
+        queries.search(demo.db, words)  # never an FTS5 syntax error
+
+
+def test_an_oversized_search_is_refused_saying_which_limit(demo: DemoDb) -> None:
+    words = " ".join(["care"] * (queries.MAX_SEARCH_WORDS + 1))
+    assert len(words) <= queries.MAX_SEARCH_CHARACTERS
+    with pytest.raises(queries.SearchTooLong, match=f"limit is {queries.MAX_SEARCH_WORDS} words"):
+        queries.search(demo.db, words)
+    # One hyphenated "word" of many parts is as many words to the index.
+    with pytest.raises(queries.SearchTooLong, match="words"):
+        queries.search(demo.db, "-".join(["a"] * (queries.MAX_SEARCH_WORDS + 1)))
+    with pytest.raises(queries.SearchTooLong, match="characters"):
+        queries.search(demo.db, "x" * (queries.MAX_SEARCH_CHARACTERS + 1))
+    with pytest.raises(queries.SearchTooLong):
+        queries.search(demo.db, " ".join(["council"] * 5000))
+    at_limit = " ".join(["care"] * queries.MAX_SEARCH_WORDS)
+    assert queries.search(demo.db, at_limit) is not None

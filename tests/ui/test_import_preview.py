@@ -134,3 +134,34 @@ def test_buttons_have_names_and_shortcuts(dialog: ImportPreviewDialog) -> None:
     ):
         assert push.accessibleName()
         assert "&" in push.text()
+
+
+AGENDA_WITHOUT_A_PART_II_HEADING = """Westbrook Borough Council
+Planning Committee
+Date: 3 June 2025
+Members: Councillor A Foster (Chair), B Hughes
+
+1. APOLOGIES FOR ABSENCE
+2. EXCLUSION OF THE PRESS AND PUBLIC
+3. STAFFING RESTRUCTURE
+"""
+
+
+def test_a_guessed_part_ii_must_be_confirmed_before_saving(qtbot: QtBot) -> None:
+    preview = ImportPreviewDialog(importing.parse_agenda_text(AGENDA_WITHOUT_A_PART_II_HEADING))
+    qtbot.addWidget(preview)
+    preview.show()
+    row = _row_of(preview, "3")
+    assert preview.items.item(row, 2).text() == "II"  # type: ignore[union-attr]
+    confirm = preview.items.item(row, 5)
+    assert confirm is not None and "exclusion of the press" in confirm.toolTip()
+    assert not preview.items.item(0, 5).flags() & Qt.ItemFlag.ItemIsUserCheckable  # type: ignore[union-attr]
+    preview.accept()
+    assert preview.isVisible() and preview.result() != QDialog.DialogCode.Accepted
+    assert "Item 3 was taken as Part II" in preview.error.text()
+    assert preview.value().items[row].confirm_part  # not confirmed yet
+    confirm.setCheckState(Qt.CheckState.Checked)
+    preview.accept()
+    assert preview.result() == QDialog.DialogCode.Accepted
+    saved = preview.value().items[row]
+    assert (saved.part, saved.confirm_part) == (2, None)

@@ -63,7 +63,9 @@ def test_search_opens_the_meeting_at_the_item(
     dialog = SearchDialog(demo.db, window.open_meeting, window)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.query, "flexi")
-    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    # The search runs in a worker; Return takes the first hit once it arrives.
+    with qtbot.waitSignal(dialog.search_done, timeout=30_000):
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert dialog.hits.rows
     hit = dialog.hits.rows[0]
     qtbot.keyClick(dialog.hit_table, Qt.Key.Key_Return)
