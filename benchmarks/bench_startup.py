@@ -10,6 +10,11 @@ window has painted that; the parent subtracts the moment it spawned it.
 Median of 7 (3 with --quick), launches interleaved. Target: the window
 showing the demo database's meetings within 2x the bare window.
 
+The frozen application (``python3 dev.py package``) is measured the same way:
+``dist/ClerkDesk/clerkdesk self-test --db DEMO --json`` against the bare
+window (packaging/bare_window.py) frozen with the same spec and options,
+built here on first use into build/bench-frozen.
+
 Run alone:  .venv/bin/python benchmarks/bench_startup.py [--quick]
 """
 
@@ -120,6 +125,70 @@ def run(quick: bool = False) -> list[Row]:
             baseline=f"bare QMainWindow {ms(bare_median)}",
             baseline_value=bare_median,
         ),
+        *frozen_rows(quick),
+    ]
+
+
+FROZEN_NAME = "start-up, frozen app: spawn to main window painted showing the demo meetings"
+FROZEN_APP = ROOT / "dist" / "ClerkDesk" / "clerkdesk"
+FROZEN_BARE = ROOT / "build" / "bench-frozen" / "bare-window" / "bare-window"
+
+
+def launch_frozen(*command: str) -> dict[str, float]:
+    """Spawn a frozen executable; its report with ``seconds`` from spawn to first paint."""
+    env = child_env()
+    env.pop("PYTHONPATH", None)
+    started = time.monotonic()
+    result = subprocess.run(
+        list(command), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    shutil.rmtree(env["XDG_CONFIG_HOME"], ignore_errors=True)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"{command[0]} failed ({result.returncode}): {result.stderr[-800:]}")
+    report: dict[str, float] = json.loads(lines[-1])
+    report["seconds"] = report["shown"] - started
+    return report
+
+
+def frozen_rows(quick: bool = False) -> list[Row]:
+    target = f"<= {TARGET_RATIO:g}x frozen bare"
+    if not FROZEN_APP.exists():
+        return [not_measured(FROZEN_NAME, "no frozen app: run python3 dev.py package", target)]
+    if not FROZEN_BARE.exists() or FROZEN_BARE.stat().st_mtime < FROZEN_APP.stat().st_mtime:
+        sys.path.insert(0, str(ROOT))
+        import dev
+
+        dev.freeze(Path(sys.executable), FROZEN_BARE.parent.parent, bare=True)
+    folder = Path(tempfile.mkdtemp(prefix="startup-frozen-", dir=CACHE))
+    try:
+        path, _ids = demo_database(folder)
+        app_command = (str(FROZEN_APP), "--db", str(path), "self-test", "--json")
+        launch_frozen(str(FROZEN_BARE))  # warm the OS file cache for both, untimed
+        launch_frozen(*app_command)
+        bare: list[float] = []
+        app: list[float] = []
+        wrong: list[float] = []
+        for _ in range(QUICK_LAUNCHES if quick else LAUNCHES):
+            bare.append(launch_frozen(str(FROZEN_BARE))["seconds"])
+            report = launch_frozen(*app_command)
+            app.append(report["seconds"])
+            if report["meetings"] != DEMO_MEETINGS:
+                wrong.append(report["meetings"])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    bare_median, app_median = statistics.median(bare), statistics.median(app)
+    return [
+        row(
+            f"{FROZEN_NAME}, median of {len(app)}",
+            f"median {ms(app_median)}",
+            app_median,
+            baseline=f"frozen bare QMainWindow {ms(bare_median)}",
+            baseline_value=bare_median,
+            target=target,
+            ok=app_median <= TARGET_RATIO * bare_median and not wrong,
+            note=f"{len(wrong)} launches showed {wrong} meetings" if wrong else "",
+        )
     ]
 
 
