@@ -44,3 +44,10 @@ def schedule_part(paragraph: ExemptParagraph) -> int:
 def in_order(paragraphs: Iterable[ExemptParagraph]) -> list[ExemptParagraph]:
     """Distinct paragraphs in the Schedule's order (7 before 7A before 12)."""
     return sorted(set(paragraphs), key=lambda p: _ORDER.get(p, len(_ORDER)))
+
+
+def parse_label(text: str) -> ExemptParagraph | None:
+    """The paragraph a label names ("3", "7a", "14", "18B"), or None if none does."""
+    label = text.strip().upper()
+    value: ExemptParagraph = int(label) if label.isdigit() else label
+    return value if is_paragraph(value) else None

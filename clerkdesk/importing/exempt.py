@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from clerkdesk.domain.schedule_12a import ExemptParagraph, parse_label
 from clerkdesk.importing.cleaning import without_bullet
 from clerkdesk.importing.model import Part
 
@@ -57,7 +58,10 @@ _MARKS_EXEMPT = re.compile(
     re.IGNORECASE,
 )
 _EXEMPT_CONTEXT = re.compile(r"12\s?a|exempt|confidential|private", re.IGNORECASE)
-_EXEMPT_PARAGRAPH = re.compile(r"\b(?:paragraphs?|paras?\.?)\s+(?P<n>[1-7])\b(?![.\d])", re.I)
+# England's 1-7 and 7A-7C, Wales's 12-18 and 18A-18C (domain/schedule_12a.py).
+_EXEMPT_PARAGRAPH = re.compile(
+    r"\b(?:paragraphs?|paras?\.?)\s+(?P<n>1[2-8][a-c]?|[1-7][a-c]?)\b(?![.\d])", re.I
+)
 
 
 def section_heading(line: str) -> Part | None:
@@ -82,11 +86,11 @@ def marks_exempt(line: str) -> bool:
     return _MARKS_EXEMPT.search(line) is not None or exempt_paragraph([line]) is not None
 
 
-def exempt_paragraph(lines: list[str]) -> int | None:
+def exempt_paragraph(lines: list[str]) -> ExemptParagraph | None:
     """The Schedule 12A paragraph the first line that cites one gives."""
     for line in lines:
         if _EXEMPT_CONTEXT.search(line):
             match = _EXEMPT_PARAGRAPH.search(line)
-            if match:
-                return int(match.group("n"))
+            if match and (paragraph := parse_label(match.group("n"))) is not None:
+                return paragraph
     return None

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from clerkdesk.domain.schedule_12a import ExemptParagraph
 from clerkdesk.importing.cleaning import squash, without_bullet
 from clerkdesk.importing.dates import STARTS_WITH_MONTH
 from clerkdesk.importing.exempt import (
@@ -293,7 +294,9 @@ def build_item(draft: ItemDraft) -> ParsedItem:
     )
 
 
-def _part(draft: ItemDraft, own: list[str], exempt: int | None) -> tuple[Part, str | None]:
+def _part(
+    draft: ItemDraft, own: list[str], exempt: ExemptParagraph | None
+) -> tuple[Part, str | None]:
     """The item's part, and why the clerk must confirm it (None when it is certain)."""
     if draft.role == "heading":
         return (2 if draft.section == "private" else 1), None

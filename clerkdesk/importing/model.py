@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from clerkdesk.domain.schedule_12a import ExemptParagraph
+
 Role = Literal["chair", "vice-chair", "member"]
 Part = Literal[1, 2]
 
@@ -37,7 +39,7 @@ class ParsedItem:
     number: str
     title: str
     part: Part = 1
-    exempt_paragraph: int | None = None
+    exempt_paragraph: ExemptParagraph | None = None
     report_title: str | None = None
     report_author: str | None = None
     contact_officer: str | None = None

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkdesk.domain import schedule_12a
+
 ROLES = ("chair", "vice-chair", "member")
 PART_LABELS = ("I", "II")
-PARAGRAPHS = ("", "1", "2", "3", "4", "5", "6", "7")
+PARAGRAPHS = ("", *(str(p) for p in schedule_12a.ENGLAND + schedule_12a.WALES))
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -124,9 +126,8 @@ def parse_part(text: str) -> Literal[1, 2]:
     return 2 if text.strip().lower().removeprefix("part").strip() in ("2", "ii") else 1
 
 
-def parse_paragraph(text: str) -> int | None:
-    text = text.strip()
-    return int(text) if text.isdigit() and 1 <= int(text) <= 7 else None
+def parse_paragraph(text: str) -> schedule_12a.ExemptParagraph | None:
+    return schedule_12a.parse_label(text)
 
 
 def button(
@@ -149,7 +150,7 @@ class Check:
 
 def check(
     members: Sequence[tuple[str, str]],
-    items: Sequence[tuple[str, str, int, int | None, str | None]],
+    items: Sequence[tuple[str, str, int, schedule_12a.ExemptParagraph | None, str | None]],
 ) -> Check:
     """Problems that stop the save (errors) and ones the clerk should see (warnings).
 

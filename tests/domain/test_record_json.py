@@ -88,3 +88,10 @@ def test_every_key_a_dump_writes_is_in_the_schema() -> None:
     from clerkdesk.domain.record_schema import check_document
 
     check_document(dump_record(read_record(meeting_of_10_january_2018())))
+
+
+def test_a_paragraph_label_names_the_schedules_paragraphs_only() -> None:
+    from clerkdesk.domain.schedule_12a import parse_label
+
+    assert [parse_label(t) for t in ("3", " 7a", "14", "18B", "")] == [3, "7A", 14, "18B", None]
+    assert [parse_label(t) for t in ("8", "11", "3A", "19", "7D", "x")] == [None] * 6

@@ -203,3 +203,25 @@ def test_every_exempt_item_comes_out_part_two(case: tuple[str, list[str], dict[s
         assert "PART" not in item.title.upper().replace("APART", ""), item.title
         if item.confirm_part:
             assert number in " ".join(agenda.warnings)
+
+
+@pytest.mark.parametrize(
+    ("cited", "paragraph"),
+    [("paragraph 3", 3), ("paragraph 7A", "7A"), ("para. 14", 14), ("paragraph 18c", "18C")],
+)
+def test_every_paragraph_of_schedule_12a_is_read_from_the_agenda(
+    cited: str, paragraph: int | str
+) -> None:
+    """England's 1-7 and 7A-7C (standards committees), Wales's 12-18 and 18A-18C."""
+    text = (
+        f"{FRONT}PART II - EXEMPT ITEMS\n"
+        f"4. STAFFING RESTRUCTURE\nExempt information under {cited} of Schedule 12A\n"
+    )
+    [item] = [i for i in parse_agenda_text(text).items if i.number == "4"]
+    assert (item.part, item.exempt_paragraph) == (2, paragraph)
+
+
+def test_a_paragraph_the_schedule_does_not_have_is_not_read() -> None:
+    text = f"{FRONT}PART II\n4. STAFFING RESTRUCTURE\nExempt under paragraph 3A of Schedule 12A\n"
+    [item] = [i for i in parse_agenda_text(text).items if i.number == "4"]
+    assert item.part == 2 and item.exempt_paragraph is None
