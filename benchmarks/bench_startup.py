@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -76,6 +77,21 @@ def demo_database(folder: Path) -> tuple[Path, list[int]]:
     return path, ids
 
 
+Launch = Callable[[], dict[str, float]]
+
+
+def interleaved(bare: Launch, app: Launch, quick: bool) -> list[tuple[dict[str, float], float]]:
+    """Launch both once untimed (to warm the OS file cache), then alternately:
+    each app report with the bare window's seconds from the launch before it."""
+    bare()
+    app()
+    reports = []
+    for _ in range(QUICK_LAUNCHES if quick else LAUNCHES):
+        bare_seconds = bare()["seconds"]
+        reports.append((app(), bare_seconds))
+    return reports
+
+
 def run(quick: bool = False) -> list[Row]:
     target = f"<= {TARGET_RATIO:g}x bare"
     reason = ui_missing_reason()
@@ -88,23 +104,14 @@ def run(quick: bool = False) -> list[Row]:
     folder = Path(tempfile.mkdtemp(prefix="startup-", dir=CACHE))
     try:
         path, _ids = demo_database(folder)
-        launch("bare")  # warm the OS file cache for both, untimed
-        launch("app", str(path))
-        bare: list[float] = []
-        app: list[float] = []
-        ready: list[float] = []
-        wrong: list[float] = []
-        for _ in range(QUICK_LAUNCHES if quick else LAUNCHES):
-            bare.append(launch("bare")["seconds"])
-            report = launch("app", str(path))
-            app.append(report["seconds"])
-            ready.append(report["ready_seconds"])
-            if report["meetings"] != DEMO_MEETINGS:
-                wrong.append(report["meetings"])
+        reports = interleaved(lambda: launch("bare"), lambda: launch("app", str(path)), quick)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    bare = [seconds for _report, seconds in reports]
+    app = [report["seconds"] for report, _seconds in reports]
+    wrong = [report["meetings"] for report, _ in reports if report["meetings"] != DEMO_MEETINGS]
     bare_median, app_median = statistics.median(bare), statistics.median(app)
-    ready_median = statistics.median(ready)
+    ready_median = statistics.median(report["ready_seconds"] for report, _ in reports)
     return [
         row(
             f"{NAME}, median of {len(app)}",
@@ -164,19 +171,14 @@ def frozen_rows(quick: bool = False) -> list[Row]:
     try:
         path, _ids = demo_database(folder)
         app_command = (str(FROZEN_APP), "--db", str(path), "self-test", "--json")
-        launch_frozen(str(FROZEN_BARE))  # warm the OS file cache for both, untimed
-        launch_frozen(*app_command)
-        bare: list[float] = []
-        app: list[float] = []
-        wrong: list[float] = []
-        for _ in range(QUICK_LAUNCHES if quick else LAUNCHES):
-            bare.append(launch_frozen(str(FROZEN_BARE))["seconds"])
-            report = launch_frozen(*app_command)
-            app.append(report["seconds"])
-            if report["meetings"] != DEMO_MEETINGS:
-                wrong.append(report["meetings"])
+        reports = interleaved(
+            lambda: launch_frozen(str(FROZEN_BARE)), lambda: launch_frozen(*app_command), quick
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    bare = [seconds for _report, seconds in reports]
+    app = [report["seconds"] for report, _seconds in reports]
+    wrong = [report["meetings"] for report, _ in reports if report["meetings"] != DEMO_MEETINGS]
     bare_median, app_median = statistics.median(bare), statistics.median(app)
     return [
         row(
