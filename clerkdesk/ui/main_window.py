@@ -35,7 +35,7 @@ from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.certificates import CertificateActions
 from clerkdesk.ui.main_menus import build_menus
-from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words
+from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words, window_title
 from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.meeting_tabs import MeetingTabs
 from clerkdesk.ui.meetings_panel import MeetingsPanel
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.safekeeping = Safekeeping(self)
         self.session.refreshed.connect(self._refresh)
         self.session.saved.connect(self._saved)
-        self.setWindowTitle("ClerkDesk")
+        self.setWindowTitle(window_title(self.session))
         self.resize(1366, 768)
         self._restore()
         self._refresh(frozenset({OPENED}))
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         wanted, self._wanted_meeting = self._wanted_meeting, None
         self.meetings.reload(desk, wanted)
         self.meetings.browse_only(False)
+        self.setWindowTitle(window_title(self.session))
         self._set_database_ready(True)
         self.meetings.table.setFocus()
         self.database_opened.emit()
@@ -243,10 +244,7 @@ class MainWindow(QMainWindow):
         set_style_sheet(self.quorum_label, OK_STYLE if ok else WARNING_STYLE)
         self.quorum_label.setVisible(self.session.record is not None)
         self._update_undo()
-        record = self.session.record
-        self.setWindowTitle(
-            f"ClerkDesk – {record.committee}, {record.date:%d %B %Y}" if record else "ClerkDesk"
-        )
+        self.setWindowTitle(window_title(self.session))
 
     def _saved(self, change: Change) -> None:
         self.safekeeping.note_change()
