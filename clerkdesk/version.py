@@ -8,8 +8,7 @@ NAME = "ClerkDesk"
 # ClerkDesk never looks for updates (council laptops are often offline, and
 # councils push new versions themselves): it says where to read what changed.
 RELEASE_NOTES = (
-    "docs/release-notes.md in the folder ClerkDesk is installed in, "
-    "and the project's releases page"
+    "docs/release-notes.md in the folder ClerkDesk is installed in, and the project's releases page"
 )
 
 
