@@ -14,17 +14,34 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     QSettings,
+    QSize,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from clerkdesk.resources import icons_dir
 
 if TYPE_CHECKING:
     from clerkdesk.ui.main_window import MainWindow
 
 ORGANISATION = "ClerkDesk"
 APPLICATION = "ClerkDesk"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def application_icon() -> QIcon:
+    """ClerkDesk's icon at every size drawn (scripts/make_icons.py), so that Qt
+    never scales the window's or the task bar's from another size. Loaded when
+    shown, not here (sizes given)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = icons_dir() / f"clerkdesk-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def install_excepthook() -> None:
@@ -153,6 +170,7 @@ def run_app(db_path: Path | None, argv: list[str]) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setWindowIcon(application_icon())
     install_excepthook()
     window = show_window(db_path, QSettings())
     try:
