@@ -388,13 +388,9 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.menuBar(), self).exec()
 
     def about(self) -> None:
-        where = self.session.desk.db.path if self.session.has_desk else "not open yet"
-        QMessageBox.about(
-            self,
-            "About ClerkDesk",
-            "ClerkDesk records council committee meetings live: attendance, interests, "
-            f"votes and minutes.\n\nDatabase: {where}",
-        )
+        from clerkdesk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.session.desk.db if self.session.has_desk else None, self).exec()
 
     # Export.
     def export(self, fmt: str, confidential: bool) -> None:
