@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.quorum_label)
 
         self.certificates = CertificateActions(self)
+        self.last_command: QAction | None = None  # the menu command last chosen
         self.menus = build_menus(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.import_action, self.recent_menu = self.menus.import_agenda, self.menus.recent
