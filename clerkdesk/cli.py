@@ -21,7 +21,7 @@ from clerkdesk.cli_certificates import (
     cmd_verify,
 )
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.version import name_and_version
+from clerkdesk.version import VERSION
 
 EXIT_BAD_INPUT = 2
 
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="clerkdesk",
         description="Record council committee meetings and write their minutes.",
     )
-    parser.add_argument("--version", action="version", version=name_and_version())
+    parser.add_argument("--version", action="version", version=f"ClerkDesk {VERSION}")
     parser.add_argument(
         "--db",
         type=Path,
