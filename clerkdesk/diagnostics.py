@@ -6,6 +6,8 @@ the terminal or in a window it only alarms the clerk, who can do nothing
 about it. The running program therefore sends every warning that does not
 come from ClerkDesk's own code, and every message Qt logs, to a log file in
 the user's log folder; ClerkDesk's own warnings (bugs to fix) still show.
+The problem report of an unexpected error in the window (ui/crash_dialog.py)
+is written to the same file. The file is rotated: at most four of a megabyte.
 
 Only the standard library and platformdirs: this runs before anything else.
 The file is opened only when there is something to write, and if it cannot
@@ -22,6 +24,9 @@ from pathlib import Path
 from typing import TextIO
 
 LOGGER = "clerkdesk.dependencies"
+# ClerkDesk's own unexpected errors: the problem report the crash dialog shows
+# is written here too, so support can read it even if the clerk closed it.
+PROBLEMS = "clerkdesk.problems"
 LOG_FILE = "clerkdesk.log"
 _PACKAGE = Path(__file__).resolve().parent
 _LOG_BYTES = 1_000_000
@@ -41,15 +46,22 @@ def log_folder() -> Path:
 def dependency_logger(folder: Path | None = None) -> logging.Logger:
     """The logger for what libraries say, writing to ``folder``/clerkdesk.log.
 
-    It never propagates to the root logger, whose last-resort handler would
-    print to stderr.
+    The problem reports' logger writes through the same handler: two handlers
+    rotating one file would each keep writing to the file the other renamed.
+    Neither logger propagates to the root logger, whose last-resort handler
+    would print to stderr.
     """
     logger = logging.getLogger(LOGGER)
-    logger.propagate = False
-    logger.setLevel(logging.DEBUG)
+    problems = logging.getLogger(PROBLEMS)
+    for each in (logger, problems):
+        each.propagate = False
+        each.setLevel(logging.DEBUG)
     for old in list(logger.handlers):
         logger.removeHandler(old)
         logging.getLogger().removeHandler(old)
+        old.close()
+    for old in list(problems.handlers):
+        problems.removeHandler(old)
         old.close()
     handler: logging.Handler
     try:
@@ -66,6 +78,17 @@ def dependency_logger(folder: Path | None = None) -> logging.Logger:
     except OSError:
         handler = logging.NullHandler()
     logger.addHandler(handler)
+    problems.addHandler(handler)
+    return logger
+
+
+def problem_logger(folder: Path | None = None) -> logging.Logger:
+    """The logger for ClerkDesk's own unexpected errors, writing to the same
+    rotating log file (in ``folder`` if given, else where the program's entry
+    point already sent what libraries say, else the user's log folder)."""
+    logger = logging.getLogger(PROBLEMS)
+    if folder is not None or not logger.handlers:
+        dependency_logger(folder)
     return logger
 
 

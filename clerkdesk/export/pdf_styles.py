@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import clerkdesk
+from clerkdesk.resources import resources_dir
 
 FAMILY = "ClerkSans"
 BOLD = f"{FAMILY}-Bold"
@@ -17,10 +17,6 @@ FONT_FILES = {
     ITALIC: "LiberationSans-Italic.ttf",
     f"{FAMILY}-BoldItalic": "LiberationSans-BoldItalic.ttf",
 }
-
-
-def resources_dir() -> Path:
-    return Path(clerkdesk.__file__).resolve().parent.parent / "resources"
 
 
 _WIDTH_CACHE_LIMIT = 100_000

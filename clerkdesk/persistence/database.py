@@ -18,6 +18,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
+from clerkdesk.persistence.migrations import schema_version
 from clerkdesk.persistence.opening import (
     PreparedFile,
     busy_timeout_ms,
@@ -259,6 +260,18 @@ class Database:
         search, when the clerk pauses, on closing. True if it was behind."""
         with self.transaction() as transaction:
             return catch_up(transaction.driver)
+
+    def schema_version(self) -> int:
+        """The step of the migration ladder the file is at (``PRAGMA user_version``),
+        said by Help › About and in problem reports. Read on a connection of its
+        own, outside any transaction, so it neither waits for nor holds the write lock."""
+        raw = self.engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            return schema_version(driver)
+        finally:
+            raw.close()
 
     def dispose(self) -> None:
         """Close every connection, first folding the WAL into the database file so

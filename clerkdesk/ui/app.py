@@ -6,7 +6,6 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -14,45 +13,47 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     QSettings,
+    QSize,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from clerkdesk.resources import icons_dir
 
 if TYPE_CHECKING:
+    from clerkdesk.ui.crash_dialog import ProblemHandler
     from clerkdesk.ui.main_window import MainWindow
 
 ORGANISATION = "ClerkDesk"
 APPLICATION = "ClerkDesk"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def install_excepthook() -> None:
-    """Show unexpected errors in a dialog instead of crashing the meeting."""
+def application_icon() -> QIcon:
+    """ClerkDesk's icon at every size drawn (scripts/make_icons.py), so that Qt
+    never scales the window's or the task bar's from another size. Loaded when
+    shown, not here (sizes given)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = icons_dir() / f"clerkdesk-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
-    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        import traceback
 
-        from clerkdesk.domain.errors import DomainError
+def install_excepthook(log_folder: Path | None = None) -> ProblemHandler:
+    """Show unexpected errors in the crash dialog, with a problem report also
+    written to the log file (in ``log_folder`` if given), instead of crashing
+    the meeting."""
+    from clerkdesk.diagnostics import problem_logger
+    from clerkdesk.ui.crash_dialog import ProblemHandler
 
-        if isinstance(error, DomainError):
-            text, details = error.message, ""
-        else:
-            text = (
-                "Something unexpected went wrong. What was saved before this is safe in "
-                "the database; please tell your support contact what you were doing."
-            )
-            details = "".join(traceback.format_exception(kind, error, tb))
-        sys.stderr.write(details)
-        box = QMessageBox(QApplication.activeWindow())
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("ClerkDesk")
-        box.setText(text)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
-
-    sys.excepthook = hook
+    handler = ProblemHandler(problem_logger(log_folder))
+    handler.install()
+    return handler
 
 
 # How long to wait for a first paint that may never come (a window started
@@ -153,8 +154,10 @@ def run_app(db_path: Path | None, argv: list[str]) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    install_excepthook()
+    app.setWindowIcon(application_icon())
+    problems = install_excepthook()
     window = show_window(db_path, QSettings())
+    problems.watch(window)
     try:
         return int(app.exec())
     finally:

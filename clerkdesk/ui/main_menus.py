@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from clerkdesk.domain.model import ChairStyle
 
@@ -43,7 +43,7 @@ class MainMenus:
 
 
 def _action(
-    window: QWidget,
+    window: MainWindow,
     menu: QMenu,
     text: str,
     slot: Callable[[], object],
@@ -52,7 +52,12 @@ def _action(
     action = QAction(text, window)
     if shortcuts:
         action.setShortcuts(shortcuts)
-    action.triggered.connect(lambda _checked=False: slot())
+
+    def chosen(_checked: bool = False) -> None:
+        window.last_command = action  # named in a problem report if it fails (crash_dialog.py)
+        slot()
+
+    action.triggered.connect(chosen)
     menu.addAction(action)
     return action
 

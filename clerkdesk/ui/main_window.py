@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -35,7 +35,7 @@ from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.certificates import CertificateActions
 from clerkdesk.ui.main_menus import build_menus
-from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words
+from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words, window_title
 from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.meeting_tabs import MeetingTabs
 from clerkdesk.ui.meetings_panel import MeetingsPanel
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.quorum_label)
 
         self.certificates = CertificateActions(self)
+        self.last_command: QAction | None = None  # the menu command last chosen
         self.menus = build_menus(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.import_action, self.recent_menu = self.menus.import_agenda, self.menus.recent
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.safekeeping = Safekeeping(self)
         self.session.refreshed.connect(self._refresh)
         self.session.saved.connect(self._saved)
-        self.setWindowTitle("ClerkDesk")
+        self.setWindowTitle(window_title(self.session))
         self.resize(1366, 768)
         self._restore()
         self._refresh(frozenset({OPENED}))
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         wanted, self._wanted_meeting = self._wanted_meeting, None
         self.meetings.reload(desk, wanted)
         self.meetings.browse_only(False)
+        self.setWindowTitle(window_title(self.session))
         self._set_database_ready(True)
         self.meetings.table.setFocus()
         self.database_opened.emit()
@@ -243,10 +245,7 @@ class MainWindow(QMainWindow):
         set_style_sheet(self.quorum_label, OK_STYLE if ok else WARNING_STYLE)
         self.quorum_label.setVisible(self.session.record is not None)
         self._update_undo()
-        record = self.session.record
-        self.setWindowTitle(
-            f"ClerkDesk – {record.committee}, {record.date:%d %B %Y}" if record else "ClerkDesk"
-        )
+        self.setWindowTitle(window_title(self.session))
 
     def _saved(self, change: Change) -> None:
         self.safekeeping.note_change()
@@ -390,13 +389,9 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.menuBar(), self).exec()
 
     def about(self) -> None:
-        where = self.session.desk.db.path if self.session.has_desk else "not open yet"
-        QMessageBox.about(
-            self,
-            "About ClerkDesk",
-            "ClerkDesk records council committee meetings live: attendance, interests, "
-            f"votes and minutes.\n\nDatabase: {where}",
-        )
+        from clerkdesk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.session.desk.db if self.session.has_desk else None, self).exec()
 
     # Export.
     def export(self, fmt: str, confidential: bool) -> None:

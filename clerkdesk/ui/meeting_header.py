@@ -9,6 +9,19 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from clerkdesk.ui.meeting_session import MeetingSession, now_minute
 from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE, set_style_sheet
+from clerkdesk.version import name_and_version
+
+
+def window_title(session: MeetingSession) -> str:
+    """The name and version, the open meeting, and the database file: a clerk
+    with two windows, or reading a screenshot, can tell which is which."""
+    parts = [name_and_version()]
+    record = session.record
+    if record is not None:
+        parts.append(f"{record.committee}, {record.date:%d %B %Y}")
+    if session.has_desk:
+        parts.append(session.desk.db.path.name)
+    return " – ".join(parts)
 
 
 def quorum_words(session: MeetingSession) -> tuple[str, bool]:

@@ -60,6 +60,9 @@ class MeetingSession(QObject):
         self.record: MeetingRecord | None = None
         self.item_id: int | None = None
         self._at: dt.time = now_minute()
+        # The service last started, named in a problem report if one fails
+        # unexpectedly (crash_dialog.py); only the function is kept here.
+        self.last_service: Callable[..., object] | None = None
 
     # The database.
     @property
@@ -161,6 +164,7 @@ class MeetingSession(QObject):
             from clerkdesk.services.context import Correction
 
             kwargs["correction"] = Correction(reason)
+        self.last_service = service
         try:
             change = service(self.desk, self.meeting_id, *args, **kwargs)
         except DomainError as error:
@@ -173,6 +177,7 @@ class MeetingSession(QObject):
     def call(self, work: Callable[[], Change], errors: ErrorSink | None = None) -> Change | None:
         """Run a service call that is not meeting-scoped (creating a meeting, importing)."""
         report: ErrorSink = errors or (lambda message: self.asker.error("Not saved", message))
+        self.last_service = work
         try:
             change = work()
         except DomainError as error:

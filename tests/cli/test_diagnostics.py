@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import warnings
 from pathlib import Path
 
@@ -75,3 +76,20 @@ def test_what_a_library_logs_goes_to_the_log_file(tmp_path: Path) -> None:
         logging.getLogger("pyhanko.sign.validation").warning("self-signed certificate")
     _close_log()
     assert "self-signed certificate" in (tmp_path / LOG_FILE).read_text(encoding="utf-8")
+
+
+def test_problem_reports_go_to_the_same_rotating_log_file(tmp_path: Path) -> None:
+    """One handler for both loggers: two rotating one file would lose lines."""
+    from clerkdesk.diagnostics import problem_logger
+
+    problems = problem_logger(tmp_path)
+    problems.error("ClerkDesk problem report: RuntimeError")
+    logging.getLogger(diagnostics.LOGGER).warning("a library said something")
+    (handler,) = problems.handlers
+    assert logging.getLogger(diagnostics.LOGGER).handlers == [handler]
+    assert isinstance(handler, logging.handlers.RotatingFileHandler)
+    assert handler.maxBytes > 0 and handler.backupCount > 0
+    _close_log()
+    logged = (tmp_path / LOG_FILE).read_text(encoding="utf-8")
+    assert "clerkdesk.problems ClerkDesk problem report: RuntimeError" in logged
+    assert "a library said something" in logged

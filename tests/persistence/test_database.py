@@ -287,3 +287,12 @@ def test_the_journal_and_audit_trail_keep_their_rows_and_guards_through_version_
             " VALUES (1, 'next', '[]', 'done', 'clerk', '2024-01-02 10:00:00.000000')"
         )
         assert conn.execute("SELECT max(id) FROM journal").fetchone()[0] == 4
+
+
+def test_schema_version_is_the_latest_step_and_needs_no_write_lock(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "c.db")
+    try:
+        with db.transaction():  # another action in progress holds the write lock
+            assert db.schema_version() == LATEST_VERSION
+    finally:
+        db.dispose()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clerkdesk.domain.model import AttendanceStatus, MeetingStatus
@@ -186,19 +185,22 @@ def test_every_control_has_an_accessible_name(window: MainWindow, demo: DemoDb) 
 
 
 def test_unexpected_errors_are_shown_not_crashed(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from clerkdesk.ui.app import install_excepthook
+    from clerkdesk.ui.crash_dialog import CrashDialog
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(CrashDialog, "exec", lambda box: shown.append(box.text()) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    install_excepthook()
+    problems = install_excepthook(tmp_path)
     try:
         raise ValueError("boom")
     except ValueError as error:
         sys.excepthook(type(error), error, error.__traceback__)
+    for handler in problems.log.handlers:
+        handler.close()
     assert shown and "Something unexpected went wrong" in shown[0]
 
 
