@@ -151,7 +151,10 @@ def keep(destination: str) -> bool:
     """Whether the file that will be at ``destination`` in the bundle is kept."""
     parts = PurePosixPath(destination.replace("\\", "/")).parts
     name = parts[-1] if parts else ""
-    if any(name.startswith(library) for library in DROPPED_LIBRARIES):
+    # A wheel's own copies of libraries (pillow.libs/libxcb-9065bb12.so) are
+    # private to it and built to match: never the desktop's to provide.
+    vendored = any(part.endswith(".libs") for part in parts[:-1])
+    if not vendored and any(name.startswith(library) for library in DROPPED_LIBRARIES):
         return False
     if "PySide6" not in parts:
         return True

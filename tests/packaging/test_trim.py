@@ -31,6 +31,8 @@ import dev  # noqa: E402
         "PySide6/Qt/lib/libicudata.so.73",
         "libpython3.11.so.1.0",
         "cryptography/hazmat/bindings/_rust.abi3.so",
+        "pillow.libs/libxcb-9065bb12.so.1.1.0",
+        "pillow.libs/libXau-154567c4.so.6.0.0",
     ],
 )
 def test_what_the_app_uses_is_kept(path: str) -> None:
