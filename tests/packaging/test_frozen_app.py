@@ -79,6 +79,11 @@ def test_the_frozen_app_does_what_the_command_does(app: Path, tmp_path: Path) ->
     assert "is unchanged" in verified.stdout
     docx = run(app, tmp_path, "--db", db, "export", "1", "--format", "docx", "-o", "m.docx")
     assert docx.returncode == 0, docx.stderr
+    agendas = REPO / "tests" / "fixtures" / "agendas"
+    for agenda in ("county-cabinet.docx", "county-cabinet.pdf"):
+        parsed = run(app, tmp_path, "parse-agenda", str(agendas / agenda), "--json")
+        assert parsed.returncode == 0, parsed.stderr
+        assert json.loads(parsed.stdout)["items"], agenda
 
 
 def test_the_frozen_app_signs_and_verifies_approved_minutes(app: Path, tmp_path: Path) -> None:
