@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import update
+from sqlalchemy import delete
 
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
@@ -51,8 +51,11 @@ def approve_minutes(
 ) -> Change:
     """Approve the minutes, signed by the person presiding. The record then locks.
 
-    Approval cannot be undone: from here on changes are corrections, and the
-    undo history of the meeting is closed.
+    Approval cannot be undone: from here on changes are corrections (each
+    keeping the values it replaced), so the meeting's undo journal can never
+    be used again. It is deleted here, in the approval's own transaction: it
+    holds the text of everything deleted while recording, Part II included,
+    and would otherwise stay in the file and in every backup for ever.
     """
     if not approved_by.strip():
         raise RuleViolation("Name the person presiding who signed the minutes as approved.")
@@ -62,11 +65,7 @@ def approve_minutes(
         row.status = MeetingStatus.APPROVED.value
         row.approved_at = approved_on or now()
         row.approved_by = " ".join(approved_by.split())
-        scope.session.execute(
-            update(JournalRow)
-            .where(JournalRow.meeting_id == meeting_id, JournalRow.state != "discarded")
-            .values(state="discarded")
-        )
+        scope.session.execute(delete(JournalRow).where(JournalRow.meeting_id == meeting_id))
         scope.label = f"Minutes approved, signed by {row.approved_by}"
     return Change(scope.label, meeting_id, AREAS)
 
