@@ -66,6 +66,12 @@ def approve_minutes(
         row.approved_at = approved_on or now()
         row.approved_by = " ".join(approved_by.split())
         scope.session.execute(delete(JournalRow).where(JournalRow.meeting_id == meeting_id))
+        # The search index keeps a deleted paragraph's words in its segments until
+        # they are merged: merged now, so that they go too (secure_delete zeroes them).
+        scope.transaction.prepare_plain_write()
+        scope.transaction.driver.execute(
+            "INSERT INTO search_index (search_index) VALUES ('optimize')"
+        )
         scope.label = f"Minutes approved, signed by {row.approved_by}"
     return Change(scope.label, meeting_id, AREAS)
 
