@@ -272,11 +272,16 @@ def _spawn(
     if ack_first:
         command.append("--ack-first")
     with log.open("w") as errors:
+        # The child records with this repository's clerkdesk, not whichever copy
+        # the virtual environment has installed (another checkout's, in a worktree).
+        repo = str(Path(__file__).resolve().parents[1])
+        path = os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))
         return subprocess.Popen(
             command,
             stdout=subprocess.PIPE,
             stderr=errors,
             text=True,
+            env={**os.environ, "PYTHONPATH": path},
         )
 
 
