@@ -98,7 +98,7 @@ def run(runs: int = RUNS) -> list[Row]:
         # connected beforehand: the clerk imports into a database the app has open.
         fresh: list[Database] = []
         for n in range(runs + 1):
-            db = open_database(folder / f"import-{n}.db")
+            db = open_database(folder / f"import-{n}.db", create=True)
             with db.session() as session:
                 session.connection()
             fresh.append(db)

@@ -180,7 +180,7 @@ def measure(presses: int) -> tuple[Timings, Timings]:
     folder = Path(tempfile.mkdtemp(prefix="keypress-", dir=CACHE))
     conn = _bare_connection(folder / "bare.db")
     try:
-        db = open_database(folder / "clerkdesk.db")
+        db = open_database(folder / "clerkdesk.db", create=True)
         desk = Desk(db, "bench")
         _closed, draft = create_demo(desk)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)

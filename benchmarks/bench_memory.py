@@ -107,7 +107,7 @@ def run(quick: bool = False) -> list[Row]:
     folder = Path(tempfile.mkdtemp(prefix="memory-", dir=CACHE))
     try:
         path = folder / "clerkdesk.db"
-        db = open_database(path)
+        db = open_database(path, create=True)
         meeting_id = load_meeting(Desk(db, "bench"), read_record(hundred_item_record()))
         db.dispose()
         bare = launch("bare")

@@ -178,7 +178,7 @@ def measure(actions: int) -> Timings:
     CACHE.mkdir(exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="recording-", dir=CACHE))  # same disk as the repo
     try:
-        db = open_database(folder / "clerkdesk.db")
+        db = open_database(folder / "clerkdesk.db", create=True)
         desk = Desk(db, "bench")
         _closed, draft = create_demo(desk)
         work = _clerk_actions(desk, draft)

@@ -71,7 +71,7 @@ def demo_database(folder: Path) -> tuple[Path, list[int]]:
     from clerkdesk.services.demo import create_demo
 
     path = folder / "clerkdesk-demo.db"
-    db = open_database(path)
+    db = open_database(path, create=True)
     ids = create_demo(Desk(db, "bench"))
     db.dispose()
     return path, ids

@@ -184,7 +184,7 @@ def _build(path: Path) -> None:
     tmp = path.with_suffix(".building")
     for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         stale.unlink(missing_ok=True)
-    open_database(tmp).dispose()  # the real schema, through the migration ladder
+    open_database(tmp, create=True).dispose()  # the real schema, through the migration ladder
     conn = sqlite3.connect(tmp, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = OFF")  # a generated file: speed over durability

@@ -86,7 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--reason", default="by hand")
     restore = commands.add_parser("restore", help="restore a backup (keeping the current file)")
     restore.add_argument("backup", type=Path)
-    commands.add_parser("check", help="check the database file for damage")
+    check = commands.add_parser("check", help="check the database file for damage")
+    check.add_argument(
+        "--accept-missing",
+        action="store_true",
+        help="carry on with a database that has lost acknowledged actions, as it is",
+    )
     self_test = commands.add_parser(
         "self-test",
         help="open the window (on a demo database unless --db is given), check it comes up, quit",
@@ -111,14 +116,25 @@ def _read_file(path: Path) -> str:
         raise UsageError(f"{path}: cannot read it ({error.strerror}).") from None
 
 
-def _desk(args: argparse.Namespace, *, writing: bool = False) -> Any:
-    """The database, opened exclusively (writer lock, damage check) to record."""
+def _desk(args: argparse.Namespace, *, writing: bool = False, create: bool = False) -> Any:
+    """The database, opened exclusively (writer lock, damage check) to record.
+
+    Only ``demo``, and ``load`` and ``import-agenda`` into a path with no file
+    yet, may ``create`` a database; every other command refuses a path without
+    a ClerkDesk database, and every command refuses any other file.
+    """
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
 
-    desk = Desk(open_database(args.db, exclusive=writing))
+    desk = Desk(open_database(args.db, exclusive=writing, create=create))
     args.opened.append(desk.db)  # closed (and the writer lock released) by main()
+    if desk.db.warning:
+        print(f"clerkdesk: warning: {desk.db.warning}", file=sys.stderr)
     return desk
+
+
+def _new_path(args: argparse.Namespace) -> bool:
+    return not _db_path(args).exists()
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -130,7 +146,7 @@ def _db_path(args: argparse.Namespace) -> Path:
 def cmd_demo(args: argparse.Namespace) -> int:
     from clerkdesk.services.demo import create_demo
 
-    for meeting_id in create_demo(_desk(args, writing=True)):
+    for meeting_id in create_demo(_desk(args, writing=True, create=True)):
         print(meeting_id)
     return 0
 
@@ -174,7 +190,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     from clerkdesk.services.records_io import load_meeting, parse_record_text
 
     record = parse_record_text(_read_file(args.file))
-    print(load_meeting(_desk(args, writing=True), record, as_new_copy=args.as_new_copy))
+    desk = _desk(args, writing=True, create=_new_path(args))
+    print(load_meeting(desk, record, as_new_copy=args.as_new_copy))
     return 0
 
 
@@ -199,7 +216,8 @@ def cmd_parse(args: argparse.Namespace, kind: str) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from clerkdesk.services.importing import import_agenda
 
-    result = import_agenda(_desk(args, writing=True), _parse_document(args, "agenda"))
+    document = _parse_document(args, "agenda")
+    result = import_agenda(_desk(args, writing=True, create=_new_path(args)), document)
     for note in result.notes:
         print(note, file=sys.stderr)
     print(result.meeting_id)
@@ -273,9 +291,27 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from clerkdesk.persistence.backups import latest_good_backup
     from clerkdesk.persistence.health import check_health
+    from clerkdesk.persistence.identity import identify
+    from clerkdesk.persistence.opening import accept_missing_actions, prepare_file
 
-    report = check_health(_db_path(args), deep=True)
+    db_path = _db_path(args)
+    if args.accept_missing:
+        accept_missing_actions(db_path).release()
+        print(f"Carrying on with {db_path} as it is; what it holds now counts as acknowledged.")
+        return 0
+    if db_path.is_file() and db_path.stat().st_size and latest_good_backup(db_path) is None:
+        identify(db_path)  # another program's file: refused (exit 2) before SQLite opens it
+    report = check_health(db_path, deep=True)
+    if report.ok:
+        # Sound as a file; then as a ClerkDesk database (refused with exit 2 if it
+        # is not one) holding every action acknowledged on this computer.
+        prepared = prepare_file(db_path)
+        prepared.release()
+        if prepared.warning:
+            print(prepared.warning)
+            return 1
     print(report.problem if not report.ok else "The database is sound.")
     return 0 if report.ok else 1
 
@@ -304,7 +340,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
             from clerkdesk.services.demo import create_demo
 
             db = Path(tmp) / "clerkdesk-demo.db"
-            demo = open_database(db)
+            demo = open_database(db, create=True)
             create_demo(Desk(demo, "self-test"))
             demo.dispose()
         from clerkdesk.ui.self_test import run_self_test
@@ -368,6 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("clerkdesk: interrupted; nothing half-done was saved.", file=sys.stderr)
     finally:
         for db in opened:
+            notice = db.take_notice()
+            if notice:
+                print(f"clerkdesk: warning: {notice}", file=sys.stderr)
             db.dispose()
     return EXIT_BAD_INPUT
 

@@ -130,7 +130,7 @@ def child_main(
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
 
-    desk = Desk(open_database(db_path), clerk="Crash Harness")
+    desk = Desk(open_database(db_path, create=True), clerk="Crash Harness")
     ack = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     sys.stdout.write("ready\n")
     sys.stdout.flush()
@@ -157,7 +157,7 @@ def prepare(db_path: Path) -> Plan:
     from clerkdesk.services.demo import create_demo
     from clerkdesk.services.records_io import get_record
 
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     try:
         desk = Desk(db, clerk="Crash Harness")
         meeting_id = create_demo(desk)[1]
@@ -272,11 +272,16 @@ def _spawn(
     if ack_first:
         command.append("--ack-first")
     with log.open("w") as errors:
+        # The child records with this repository's clerkdesk, not whichever copy
+        # the virtual environment has installed (another checkout's, in a worktree).
+        repo = str(Path(__file__).resolve().parents[1])
+        path = os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))
         return subprocess.Popen(
             command,
             stdout=subprocess.PIPE,
             stderr=errors,
             text=True,
+            env={**os.environ, "PYTHONPATH": path},
         )
 
 

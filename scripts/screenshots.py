@@ -114,7 +114,7 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder) / "demo.db")
+        db = open_database(Path(folder) / "demo.db", create=True)
         desk = Desk(db, "Democratic Services")
         january_10, january_30 = create_demo(desk)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)

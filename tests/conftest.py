@@ -68,7 +68,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def database(db_path: Path) -> Iterator[Database]:
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     yield db
     db.dispose()
 
@@ -110,7 +110,7 @@ class DemoDb:
 @pytest.fixture
 def demo(tmp_path: Path) -> Iterator[DemoDb]:
     path = tmp_path / "clerkdesk.db"
-    db = open_database(path)
+    db = open_database(path, create=True)
     desk = Desk(db, "test clerk")
     first, second = create_demo(desk)
     yield DemoDb(path, db, desk, first, second)

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from clerkdesk.private_files import make_private_folder
+
 KEY_FILE = "clerkdesk-key.pem"
 CERT_FILE = "clerkdesk-cert.pem"
 CERTIFICATION_FIELD = "ClerkDeskCertification"
@@ -64,7 +66,7 @@ def ensure_certificate(key_dir: Path) -> tuple[Path, Path]:
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.x509.oid import NameOID
 
-    key_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(key_dir)  # 0700: only this user may see or swap the key
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name(
         [
@@ -110,7 +112,9 @@ def ensure_certificate(key_dir: Path) -> tuple[Path, Path]:
     with os.fdopen(fd, "wb") as handle:
         handle.write(key_bytes)
     tmp_cert = cert_path.with_suffix(".tmp")
-    tmp_cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    fd = os.open(tmp_cert, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(cert.public_bytes(serialization.Encoding.PEM))
     os.replace(tmp_key, key_path)
     os.replace(tmp_cert, cert_path)
     return key_path, cert_path

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from clerkdesk.persistence.errors import DatabaseError
 from clerkdesk.persistence.migrations import LATEST_VERSION
+from clerkdesk.persistence.single_writer import forget_acknowledged
+from clerkdesk.private_files import create_private_file, make_private_folder, private_creation
 
 STAMP = "%Y%m%d-%H%M%S"
 _STAMP_RE = re.compile(r"(\d{8}-\d{6})")
@@ -68,6 +70,7 @@ def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
     half-made backup never looks like a backup."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    create_private_file(partial)  # 0600 before a byte of the database is copied in
     copy = sqlite3.connect(partial, isolation_level=None)
     try:
         source.backup(copy)
@@ -90,7 +93,7 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None) -> P
     folder = backups_folder(db_path)
     stamp = (now or dt.datetime.now()).strftime(STAMP)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         target = _free_name(folder, f"{db_path.stem}-{stamp}-{_slug(reason)}")
         source = _connect_existing(db_path)
         try:
@@ -216,7 +219,7 @@ def keep_replaced_copy(db_path: Path, now: dt.datetime | None = None) -> Path | 
     if not db_path.exists():
         return None
     folder = backups_folder(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     stamp = (now or dt.datetime.now()).strftime(STAMP)
     target = _free_name(folder, f"{db_path.stem}-{stamp}-replaced")
     try:
@@ -226,10 +229,11 @@ def keep_replaced_copy(db_path: Path, now: dt.datetime | None = None) -> Path | 
         finally:
             source.close()
     except sqlite3.Error:
-        shutil.copy2(db_path, target)
-        wal = Path(f"{db_path}-wal")
-        if wal.exists():
-            shutil.copy2(wal, Path(f"{target}-wal"))
+        with private_creation():
+            shutil.copyfile(db_path, target)
+            wal = Path(f"{db_path}-wal")
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{target}-wal"))
     return target
 
 
@@ -241,6 +245,19 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     is verified first, and the restored file is put in place with one rename,
     so an interrupted restore leaves either the old database or the new one.
     """
+    from clerkdesk.persistence.identity import NotClerkDeskError, foreign_program, identify
+
+    try:
+        identify(backup_path)  # by its header, before SQLite opens it
+    except NotClerkDeskError as refusal:
+        raise DatabaseError(f"Not restored: {refusal.message}") from None
+    # The file replaced may well be damaged (that is what restoring is for, and
+    # it is kept), but it is never another program's database.
+    if foreign_program(db_path):
+        raise DatabaseError(
+            f"Not restored: {db_path} belongs to another program, not ClerkDesk. Nothing "
+            "was changed. Give the path of your ClerkDesk database with --db."
+        )
     version, ok = inspect_backup(backup_path, thorough=True)
     if not ok or version is None:
         raise DatabaseError(
@@ -262,6 +279,7 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
             source.close()
         _remove_side_files(db_path)
         os.replace(incoming, db_path)
+        forget_acknowledged(db_path)  # the restored file's actions are counted afresh
     except (sqlite3.Error, OSError) as error:
         raise DatabaseError(
             f"The backup could not be restored ({error}). Close every copy of ClerkDesk "

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from clerkdesk.persistence.acknowledgement import Acknowledgement
 from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
 from clerkdesk.persistence.migrations import schema_version
 from clerkdesk.persistence.opening import (
@@ -42,6 +43,10 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
+    # What is deleted (an undone Part II paragraph, approved minutes' undo
+    # journal) is overwritten with zeros, not left readable in free pages of
+    # the file and of every backup copied from it (docs/reliability.md).
+    cursor.execute("PRAGMA secure_delete = ON")
     # SQLite checkpoints the log inside whichever COMMIT takes it past this
     # many pages, and that commit pays about one extra fsync. A clerk action
     # rewrites the same few dozen pages (its tables' last pages, the journal,
@@ -176,10 +181,20 @@ class Database:
         lock: WriterLock | None = None,
         *,
         keep_records: bool = True,
+        token: str | None = None,
+        audit_id: int = 0,
+        warning: str | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
         self.lock = lock
+        # Opened to record: after each commit the last action is noted as
+        # acknowledged in the lock file, and the -wal is checked (acknowledgement.py).
+        self.acknowledgement = (
+            Acknowledgement(path, lock, token, audit_id) if lock is not None else None
+        )
+        # For a reader: the file has lost actions this computer acknowledged.
+        self.warning = warning
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "after_commit", _mark_committed)
         self.records = RecordCache(enabled=keep_records)
@@ -203,6 +218,15 @@ class Database:
             if not session.info.get(_COMMITTED):
                 raise TransactionEndedError()
             self.records.keep(session)  # only now: what a rolled-back transaction read is lost
+            if self.acknowledgement is not None:
+                with self.engine.connect() as connection:
+                    driver = connection.connection.driver_connection
+                    assert isinstance(driver, sqlite3.Connection)
+                    lost = self.acknowledgement.after_commit(driver)
+                    if lost:
+                        connection.invalidate()
+                if lost:
+                    self._close_connections()
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
 
@@ -227,6 +251,7 @@ class Database:
                     transaction.close()
                     transaction.rollback()
                     raise
+                self._acknowledge(transaction.driver)
             self.records.keep(transaction)  # only now: what a rolled-back transaction read is lost
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
@@ -254,6 +279,28 @@ class Database:
             return
         with self.engine.connect() as connection:
             yield connection
+
+    def _acknowledge(self, driver: sqlite3.Connection) -> None:
+        """After a commit: note it as acknowledged; if the -wal file has gone from
+        under the open database, fold everything into the database file and
+        start afresh (acknowledgement.py)."""
+        if self.acknowledgement is not None and self.acknowledgement.after_commit(driver):
+            self._close_connections()
+
+    def _close_connections(self) -> None:
+        """Close every connection (the next action opens new ones, with a new
+        -wal), so that none goes on writing into a removed one."""
+        kept, self._recording_connection = self._recording_connection, None
+        if kept is not None:
+            kept.invalidate()
+        self.engine.dispose()
+
+    def take_notice(self) -> str | None:
+        """Something the clerk must be told that happened while recording (a -wal
+        file removed from under the open database), once."""
+        if self.acknowledgement is None:
+            return None
+        return self.acknowledgement.take_notice()
 
     def catch_up_search(self) -> bool:
         """Bring the minutes' search index up to date (search_index.py): before a
@@ -304,9 +351,11 @@ def open_database(
     path: Path | str | None = None,
     *,
     exclusive: bool = False,
+    create: bool = False,
     prepared: PreparedFile | None = None,
 ) -> Database:
-    """Open (creating and upgrading as needed) the database at ``path``.
+    """Open (upgrading as needed) the ClerkDesk database at ``path``; with
+    ``create``, make a new one if there is no file there or an empty one.
 
     ``exclusive`` is for the app and for commands that record: it takes the
     writer lock (refusing if another copy has it) and checks the file for
@@ -315,7 +364,7 @@ def open_database(
     (its lock, if it holds one, then belongs to the database).
     """
     if prepared is None:
-        prepared = prepare_file(path, exclusive=exclusive)
+        prepared = prepare_file(path, exclusive=exclusive, create=create)
     try:
         engine = create_engine(f"sqlite:///{prepared.path}")
         event.listen(engine, "connect", _configure_connection)
@@ -325,7 +374,15 @@ def open_database(
         prepared.release()
         raise
     lock, prepared.lock = prepared.lock, None
-    return Database(prepared.path, engine, lock, keep_records=counted)
+    return Database(
+        prepared.path,
+        engine,
+        lock,
+        keep_records=counted,
+        token=prepared.token,
+        audit_id=prepared.audit_id,
+        warning=prepared.warning,
+    )
 
 
 def _counters_intact(engine: Engine, db_path: Path) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerkdesk.persistence.backups import BackupInfo, latest_good_backup
+from clerkdesk.persistence.single_writer import Acknowledged
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_INDEX_VERSION = 3007000  # first field of a -shm written by SQLite 3.7.0 and later
@@ -50,7 +51,8 @@ def _advice(backup: BackupInfo | None) -> str:
     )
 
 
-def _report(db_path: Path, kind: str, what: str) -> HealthReport:
+def damaged_report(db_path: Path, kind: str, what: str) -> HealthReport:
+    """A problem found with ``db_path``, with the latest good backup to offer."""
     backup = latest_good_backup(db_path)
     problem = f"{what} Nothing has been changed. {_advice(backup)}"
     return HealthReport(False, problem, backup.path if backup else None, kind)
@@ -107,7 +109,7 @@ def _wal_frames_not_in_file(shm: Path) -> tuple[int, int] | None:
     return max_frame - backfilled, page_size or 4096
 
 
-def _wal_problem(db_path: Path) -> tuple[str, str] | None:
+def wal_problem(db_path: Path) -> tuple[str, str] | None:
     wal, shm = Path(f"{db_path}-wal"), Path(f"{db_path}-shm")
     if not shm.exists():
         return None  # closed cleanly, or both files gone: nothing left to compare
@@ -177,25 +179,50 @@ def check_health(db_path: Path, *, deep: bool | None = None) -> HealthReport:
         if not db_path.exists():
             if latest_good_backup(db_path) is None:
                 return HealthReport(True, None, None)  # a new database will be created
-            return _report(db_path, "missing", f"The database file {db_path} is missing.")
+            return damaged_report(db_path, "missing", f"The database file {db_path} is missing.")
         with db_path.open("rb") as handle:
             header = handle.read(100)
         size = db_path.stat().st_size
     except OSError as error:
-        return _report(
+        return damaged_report(
             db_path, "unreadable", f"The database file {db_path} cannot be read ({error.strerror})."
         )
     if size == 0:
         if latest_good_backup(db_path) is None:
             return HealthReport(True, None, None)  # created but never written
-        return _report(db_path, "empty", f"The database file {db_path.name} is empty.")
+        return damaged_report(db_path, "empty", f"The database file {db_path.name} is empty.")
     if deep is None:
         deep = size <= DEEP_CHECK_LIMIT
-    found = _header_problem(db_path, header, size) or _wal_problem(db_path)
+    found = _header_problem(db_path, header, size) or wal_problem(db_path)
     if found is None and deep:
         found = _sqlite_problem(db_path)
     if found is None:
         # Backups are only looked for when one is needed: checking each takes time.
         return HealthReport(True, None, None)
     kind, what = found
-    return _report(db_path, kind, what)
+    return damaged_report(db_path, kind, what)
+
+
+def missing_actions_report(
+    db_path: Path, acknowledged: Acknowledged | None, token: str | None, audit_id: int
+) -> HealthReport | None:
+    """A report if the file holds fewer actions than this computer acknowledged
+    on it (the same database by its token); None if all are there.
+
+    SQLite cannot see this: a file whose -wal was lost is a sound, older file.
+    """
+    if acknowledged is None or token is None or acknowledged.token != token:
+        return None  # nothing acknowledged, or another database now at this path
+    if audit_id >= acknowledged.audit_id:
+        return None
+    missing = acknowledged.audit_id - audit_id
+    return damaged_report(
+        db_path,
+        "actions-missing",
+        f"The database file {db_path.name} holds fewer actions than ClerkDesk acknowledged: "
+        f"{missing} recorded action{'s are' if missing != 1 else ' is'} missing (the last "
+        f"acknowledged was number {acknowledged.audit_id}, the file ends at {audit_id}), "
+        f"usually because its recent-changes file ({db_path.name}-wal) was deleted or not "
+        "copied with it. If you have that file, put it back beside the database. To carry "
+        "on without them, run `clerkdesk check --accept-missing`.",
+    )

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from clerkdesk.persistence.errors import DatabaseError
+from clerkdesk.private_files import create_private_file, make_private_folder
 
 MIGRATIONS: tuple[str, ...] = (
     "0001_initial.sql",
@@ -25,9 +26,14 @@ MIGRATIONS: tuple[str, ...] = (
     "0009_journal_and_audit_without_autoincrement.sql",
     "0010_approval_seal.sql",
     "0011_export_certificate.sql",
+    "0012_clerkdesk_mark_and_identity.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 SEALS_VERSION = 10  # after its SQL, meetings approved before it are sealed
+# The version from which a file carries ClerkDesk's application_id and its own
+# identity token (identity.py).
+MARKED_VERSION = MIGRATIONS.index("0012_clerkdesk_mark_and_identity.sql") + 1
+APPLICATION_ID = 0x434C4B44  # "CLKD", set by that migration
 
 
 def migration_sql(version: int) -> str:
@@ -60,9 +66,10 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 def backup_before_migration(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
     folder = db_path.parent / f"{db_path.name}.backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{db_path.stem}-before-v{LATEST_VERSION}-from-v{version}-{stamp}.db"
+    create_private_file(target)  # 0600 before SQLite writes a byte into it
     with sqlite3.connect(target) as copy:
         conn.backup(copy)
     copy.close()

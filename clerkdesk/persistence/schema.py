@@ -277,8 +277,9 @@ class ExportRow(Base):
 
 # Ids are never reused (SQLite AUTOINCREMENT), so that redo can put a deleted
 # row back under its old id without colliding with a row made since. The
-# journal and the audit trail never lose a row, so they need not pay for it on
-# every insert (migration 0009).
+# audit trail never loses a row, and nothing refers to a journal row's id
+# (approval deletes the meeting's journal; an id used again is harmless), so
+# they need not pay for it on every insert (migration 0009).
 _NEVER_DELETED = frozenset({"journal", "audit"})
 for _table in Base.metadata.tables.values():
     if "id" in _table.c and _table.c["id"].primary_key and _table.name not in _NEVER_DELETED:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import update
+from sqlalchemy import delete
 
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
@@ -53,8 +53,11 @@ def approve_minutes(
 ) -> Change:
     """Approve the minutes, signed by the person presiding. The record then locks.
 
-    Approval cannot be undone: from here on changes are corrections, and the
-    undo history of the meeting is closed.
+    Approval cannot be undone: from here on changes are corrections (each
+    keeping the values it replaced), so the meeting's undo journal can never
+    be used again. It is deleted here, in the approval's own transaction: it
+    holds the text of everything deleted while recording, Part II included,
+    and would otherwise stay in the file and in every backup for ever.
     """
     if not approved_by.strip():
         raise RuleViolation("Name the person presiding who signed the minutes as approved.")
@@ -64,10 +67,12 @@ def approve_minutes(
         row.status = MeetingStatus.APPROVED.value
         row.approved_at = approved_on or now()
         row.approved_by = " ".join(approved_by.split())
-        scope.session.execute(
-            update(JournalRow)
-            .where(JournalRow.meeting_id == meeting_id, JournalRow.state != "discarded")
-            .values(state="discarded")
+        scope.session.execute(delete(JournalRow).where(JournalRow.meeting_id == meeting_id))
+        # The search index keeps a deleted paragraph's words in its segments until
+        # they are merged: merged now, so that they go too (secure_delete zeroes them).
+        scope.transaction.prepare_plain_write()
+        scope.transaction.driver.execute(
+            "INSERT INTO search_index (search_index) VALUES ('optimize')"
         )
         # Approval seals the record as approved: from here on, each correction
         # carries the seal forward (context.py) and `load` checks it.

@@ -67,7 +67,8 @@ def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> Prepa
 
     path = Path(db_path).expanduser() if db_path is not None else default_database_path()
     try:
-        prepared = prepare_file(path, exclusive=True)
+        # The app's own database, or one the clerk chose: made if there is none.
+        prepared = prepare_file(path, exclusive=True, create=True)
     except DatabaseInUseError as error:
         if ask_running_copy_to_come_forward(path):
             return None  # the running copy has come forward; nothing more to say
@@ -105,16 +106,24 @@ def _offer_restore(
     db_path: Path, error: DatabaseDamagedError, parent: QWidget | None
 ) -> PreparedFile | None:
     backup = error.report.latest_good_backup
-    if backup is None:
+    if error.report.kind == "actions-missing":
+        choice = _restore_or_carry_on(error, backup, parent)
+        if choice == "carry on":
+            return _carry_on(db_path, parent)
+        if choice != "restore":
+            return None
+    elif backup is None:
         QMessageBox.critical(parent, "The database is damaged", error.message)
         return None
-    answer = QMessageBox.question(
-        parent,
-        "The database is damaged",
-        f"{error.message}\n\nRestore that backup now? The damaged file is kept.",
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return None
+    else:
+        answer = QMessageBox.question(
+            parent,
+            "The database is damaged",
+            f"{error.message}\n\nRestore that backup now? The damaged file is kept.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    assert backup is not None
     from clerkdesk.persistence.backups import restore_backup
     from clerkdesk.persistence.single_writer import acquire_writer_lock
 
@@ -125,6 +134,37 @@ def _offer_restore(
         QMessageBox.critical(parent, "The backup could not be restored", failure.message)
         return None
     return prepare_interactively(db_path, parent)
+
+
+def _restore_or_carry_on(
+    error: DatabaseDamagedError, backup: Path | None, parent: QWidget | None
+) -> str:
+    """The file is sound but has lost acknowledged actions: "restore" the latest
+    backup, "carry on" with the file as it is, or "cancel"."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Recorded actions are missing", error.message, parent=parent
+    )
+    restore = None
+    if backup is not None:
+        box.setInformativeText("Restore that backup now? The file as it is now is kept.")
+        restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    carry_on = box.addButton("Carry on without them", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is carry_on:
+        return "carry on"
+    return "restore" if restore is not None and clicked is restore else "cancel"
+
+
+def _carry_on(db_path: Path, parent: QWidget | None) -> PreparedFile | None:
+    from clerkdesk.persistence.opening import accept_missing_actions
+
+    try:
+        return accept_missing_actions(db_path)
+    except DomainError as failure:
+        QMessageBox.critical(parent, "ClerkDesk", failure.message)
+        return None
 
 
 class Safekeeping(QObject):
@@ -168,6 +208,9 @@ class Safekeeping(QObject):
 
     def note_change(self) -> None:
         self.last_change = dt.datetime.now()
+        notice = self.db.take_notice() if self.db is not None else None
+        if notice:  # the -wal was removed from under the open database
+            QMessageBox.warning(self.window, "The database's files were changed", notice)
         self.index_timer.start()  # restarted by every action: runs once they pause
 
     def catch_up_search(self) -> None:

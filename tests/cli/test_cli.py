@@ -60,9 +60,11 @@ def test_demo_meetings_dump_load_round_trip(
 
 
 def test_console_script_entry_works_in_a_child_process(tmp_path: Path) -> None:
+    # Listing meetings never creates a database (issue 13, point 6): it says how to make one.
     result = clerkdesk(tmp_path / "c.db", "meetings")
-    assert result.returncode == 0
-    assert "clerkdesk demo" in result.stdout
+    assert result.returncode == 2
+    assert "clerkdesk demo" in result.stderr
+    assert not (tmp_path / "c.db").exists()
 
 
 @pytest.mark.parametrize(
@@ -77,6 +79,8 @@ def test_console_script_entry_works_in_a_child_process(tmp_path: Path) -> None:
 def test_bad_input_is_one_line_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
+    # On a database that exists: reading commands no longer create one (issue 13).
+    assert run_in_process(capsys, "--db", str(tmp_path / "c.db"), "demo")[0] == 0
     code, out, err = run_in_process(capsys, "--db", str(tmp_path / "c.db"), *args)
     assert code == 2
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
@@ -177,8 +181,8 @@ def test_second_writer_is_refused_while_the_app_holds_the_database(tmp_path: Pat
             sys.executable,
             "-c",
             "import sys, time; from clerkdesk.persistence.database import open_database; "
-            "d = open_database(sys.argv[1], exclusive=True); print('open', flush=True); "
-            "time.sleep(60)",
+            "d = open_database(sys.argv[1], exclusive=True, create=True); "
+            "print('open', flush=True); time.sleep(60)",
             str(db),
         ],
         stdout=subprocess.PIPE,

@@ -94,7 +94,7 @@ def test_the_frozen_app_signs_and_verifies_approved_minutes(app: Path, tmp_path:
     from clerkdesk.services.lifecycle import approve_minutes
 
     db_path = tmp_path / "council.db"
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     first, _ = create_demo(Desk(db, "clerk"))
     approve_minutes(Desk(db, "clerk"), first, "C B Wyatt-Lowe")
     db.dispose()

@@ -147,7 +147,7 @@ def test_a_flush_failure_handled_inside_a_session_does_not_pass_for_a_commit(
 
 
 def test_a_database_whose_counters_are_not_intact_is_read_in_full(db_path: Path) -> None:
-    open_database(db_path).dispose()
+    open_database(db_path, create=True).dispose()
     with sqlite3.connect(db_path) as conn:  # as a faulty later migration might leave it
         conn.execute("DROP TRIGGER count_attendee_update")
     db = open_database(db_path)
@@ -227,7 +227,7 @@ def test_a_transaction_begun_inside_another_waits_for_it_on_its_own_connection(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLERKDESK_BUSY_TIMEOUT_MS", "50")
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     try:
         with db.transaction() as outer:
             with pytest.raises(DatabaseError, match="in use"), db.transaction():
@@ -290,7 +290,7 @@ def test_the_journal_and_audit_trail_keep_their_rows_and_guards_through_version_
 
 
 def test_schema_version_is_the_latest_step_and_needs_no_write_lock(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "c.db")
+    db = open_database(tmp_path / "c.db", create=True)
     try:
         with db.transaction():  # another action in progress holds the write lock
             assert db.schema_version() == LATEST_VERSION

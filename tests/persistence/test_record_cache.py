@@ -208,7 +208,7 @@ def test_kept_records_are_bounded(desk: Desk, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_a_closed_database_forgets_its_records(db_path: Path) -> None:
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     meeting = create_demo(Desk(db))[1]
     get_record(Desk(db), meeting)
     records = db.records

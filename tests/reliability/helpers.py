@@ -19,7 +19,7 @@ def first_item(desk: Desk, meeting_id: int) -> int:
 def record_paragraphs(db_path: Path, texts: list[str]) -> None:
     """Open (creating with the demo if new), add ``texts`` as minutes, close."""
     fresh = not db_path.exists()
-    db = open_database(db_path)
+    db = open_database(db_path, create=fresh)
     try:
         desk = Desk(db, clerk="Test Clerk")
         meeting_id = create_demo(desk)[1] if fresh else 2

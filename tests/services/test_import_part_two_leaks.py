@@ -19,7 +19,7 @@ from tests.importing.test_import_part_two import EXEMPT_ITEMS, FRONT, agendas_wi
 
 
 def _public_minutes(folder: Path, text: str) -> tuple[str, str, tuple[str, ...]]:
-    db = open_database(folder / "clerkdesk.db")
+    db = open_database(folder / "clerkdesk.db", create=True)
     try:
         desk = Desk(db, "Test Clerk")
         result = import_agenda(desk, parse_agenda_text(text))

@@ -259,6 +259,8 @@ def test_loading_an_old_record_leaves_the_committee_as_it_is(
 def as_schema_9(path: Any) -> None:
     """Take out what versions 10 and later added, as a database written before them."""
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE database_identity")
+    conn.execute("PRAGMA application_id = 0")
     conn.execute("DROP INDEX ix_export_log_certificate_sha256")
     conn.execute("ALTER TABLE export_log DROP COLUMN certificate_sha256")
     conn.execute("DROP TRIGGER meeting_seal_kept")

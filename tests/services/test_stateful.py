@@ -44,7 +44,7 @@ class ClerkActions(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
-        self.db = open_database(Path(self.folder.name) / "state.db")
+        self.db = open_database(Path(self.folder.name) / "state.db", create=True)
         self.desk = Desk(self.db, "Property Clerk")
         self.meeting_id = create_demo(self.desk)[1]
         self.undone = 0

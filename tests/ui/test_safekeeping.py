@@ -86,7 +86,7 @@ def test_damaged_database_offers_the_latest_backup_and_restores_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     path = tmp_path / "council.db"
-    db = open_database(path)
+    db = open_database(path, create=True)
     create_demo(Desk(db))
     db.dispose()
     make_backup(path, "before damage")
