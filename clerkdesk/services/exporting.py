@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.file_io import (
+    FileRefused,
+    StagedOutput,
+    check_output_path,
+    database_files,
+    read_input_file,
+    shown,
+)
 from clerkdesk.persistence.records import load_record
 from clerkdesk.persistence.schema import CommitteeRow, ExportRow, MeetingRow
 from clerkdesk.services.context import Desk, now, write_audit
 
 FORMATS = ("docx", "pdf")
+# Minutes run to a few megabytes, more once signed; a larger file is not one of ours.
+MAX_VERIFIED_FILE_BYTES = 100 * 1024 * 1024
+# Signing appends a revision or two; a file claiming thousands is not worth a look-up each.
+MAX_PDF_REVISIONS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,22 +37,6 @@ class Verdict:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename over it, so a
-    crash never leaves a half-written file under the real name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def render_minutes(desk: Desk, meeting_id: int, fmt: str, confidential: bool) -> bytes:
@@ -58,53 +52,85 @@ def render_minutes(desk: Desk, meeting_id: int, fmt: str, confidential: bool) ->
 
 
 def export_meeting(desk: Desk, meeting_id: int, fmt: str, confidential: bool, path: Path) -> Path:
-    """Write the minutes to ``path`` and log the file's SHA-256 against the meeting."""
+    """Write the minutes to ``path`` and log the file's SHA-256 against the meeting.
+
+    The file appears only once it is complete and logged: a refused or failed
+    export (a read-only database, a name that cannot be logged, a full disk)
+    leaves nothing behind, and no export may replace the database's own files.
+    """
+    path = Path(path)
+    if path.is_dir():  # before a suffix is added: "-o minutes/" is a folder, not "minutes.pdf"
+        raise RuleViolation(f"{shown(path)} is a folder; give a file name inside it.")
     if path.suffix.lower() != f".{fmt}":
         path = (
             path.with_suffix(path.suffix + f".{fmt}")
             if path.suffix
             else path.with_suffix(f".{fmt}")
         )
-    data = render_minutes(desk, meeting_id, fmt, confidential)
+    files, folders = database_files(desk.db.path)
     try:
-        write_atomically(path, data)
+        target = check_output_path(path, protected_files=files, protected_folders=folders)
+    except FileRefused as error:
+        raise RuleViolation(str(error)) from None
+    data = render_minutes(desk, meeting_id, fmt, confidential)
+    version = "confidential" if confidential else "public"
+    try:
+        with StagedOutput(target, data) as staged, desk.db.session() as session:
+            session.add(
+                ExportRow(
+                    meeting_id=meeting_id,
+                    sha256=sha256_of(data),
+                    version=version,
+                    format=fmt,
+                    file_name=path.name,
+                    exported_at=now(),
+                    clerk=desk.clerk,
+                )
+            )
+            write_audit(session, desk, meeting_id, f"Export {version} minutes as {fmt}", path.name)
+            session.flush()  # the log is written (or refused) before the file appears
+            staged.publish()
     except OSError as error:
         raise RuleViolation(
-            f"Cannot write {path}: {error.strerror}. Choose another folder and export again."
+            f"Cannot write {shown(path)}: {error.strerror or error}. "
+            "Choose another folder and export again."
         ) from None
-    version = "confidential" if confidential else "public"
-    with desk.db.session() as session:
-        session.add(
-            ExportRow(
-                meeting_id=meeting_id,
-                sha256=sha256_of(data),
-                version=version,
-                format=fmt,
-                file_name=path.name,
-                exported_at=now(),
-                clerk=desk.clerk,
-            )
-        )
-        write_audit(session, desk, meeting_id, f"Export {version} minutes as {fmt}", path.name)
     return path
 
 
-def earlier_pdf_revisions(data: bytes) -> list[bytes]:
-    """Each earlier revision of a PDF updated incrementally (as signing does).
-
-    An incremental update appends to the file, so every earlier revision is a
-    prefix ending just after one of its ``%%EOF`` markers.
-    """
-    prefixes = []
+def _revision_ends(data: bytes) -> list[int]:
+    """Where each earlier revision of a PDF updated incrementally (as signing does)
+    ends: an incremental update appends to the file, so every earlier revision is
+    a prefix ending just after one of its ``%%EOF`` markers. At most
+    ``MAX_PDF_REVISIONS`` of them: a signed file has one or two."""
+    ends: list[int] = []
     start = 0
-    while (found := data.find(b"%%EOF", start)) != -1:
+    while len(ends) < MAX_PDF_REVISIONS and (found := data.find(b"%%EOF", start)) != -1:
         end = found + len(b"%%EOF")
         while end < len(data) and data[end : end + 1] in (b"\r", b"\n"):
             end += 1
         if end < len(data):
-            prefixes.append(data[:end])
+            ends.append(end)
         start = found + 1
-    return prefixes
+    return ends
+
+
+def earlier_pdf_revisions(data: bytes) -> list[bytes]:
+    """Each earlier revision of a PDF updated incrementally (as signing does)."""
+    return [data[:end] for end in _revision_ends(data)]
+
+
+def _earlier_revision_digests(data: bytes) -> list[str]:
+    """The SHA-256 of each earlier revision, hashed in one pass (no copies)."""
+    digests = []
+    running = hashlib.sha256()
+    done = 0
+    view = memoryview(data)
+    for end in _revision_ends(data):
+        running.update(view[done:end])
+        done = end
+        digests.append(running.copy().hexdigest())
+    return digests
 
 
 def verify_file(desk: Desk, path: Path) -> Verdict:
@@ -114,22 +140,26 @@ def verify_file(desk: Desk, path: Path) -> Verdict:
     intact, and the signature was added after it.
     """
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise RuleViolation(f"Cannot read {path}: {error.strerror}.") from None
+        data = read_input_file(
+            path,
+            max_bytes=MAX_VERIFIED_FILE_BYTES,
+            too_large="No minutes ClerkDesk exports are that large.",
+        )
+    except FileRefused as error:
+        raise RuleViolation(str(error)) from None
     found = _logged_export(desk, sha256_of(data))
     signed_later = False
     if found is None and data.startswith(b"%PDF"):
-        for revision in earlier_pdf_revisions(data):
-            found = _logged_export(desk, sha256_of(revision))
+        for digest in _earlier_revision_digests(data):
+            found = _logged_export(desk, digest)
             if found is not None:
                 signed_later = True
                 break
     if found is None:
         return Verdict(
             False,
-            f"{path.name} is NOT a file exported by this ClerkDesk database, or it has been "
-            "changed since it was exported (its SHA-256 matches no export).",
+            f"{shown(Path(path.name))} is NOT a file exported by this ClerkDesk database, "
+            "or it has been changed since it was exported (its SHA-256 matches no export).",
         )
     export, meeting, committee = found
     state = (
@@ -139,7 +169,7 @@ def verify_file(desk: Desk, path: Path) -> Verdict:
     )
     return Verdict(
         True,
-        f"{path.name} {state}: the {export.version} minutes ({export.format}) of "
+        f"{shown(Path(path.name))} {state}: the {export.version} minutes ({export.format}) of "
         f"{committee.name} on {meeting.date:%d %B %Y} (meeting {meeting.id}), exported "
         f"{export.exported_at:%d %B %Y at %H.%M} by {export.clerk}.",
         meeting.id,
