@@ -14,12 +14,32 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from clerkdesk.domain.errors import DomainError
+from clerkdesk.file_io import FileRefused, read_input_file, require_ordinary_file, shown
 
 EXIT_BAD_INPUT = 2
+# Ids are SQLite integers: anything past 64 bits names no meeting and cannot be looked up.
+_LARGEST_ID = 2**63 - 1
 
 
 class UsageError(Exception):
     """The command line itself is wrong."""
+
+
+def _meeting_id(text: str) -> int:
+    """A meeting id as SQLite can hold it: refused here, not by the driver, past 64 bits."""
+    shown_text = repr(text[:30] + ("..." if len(text) > 30 else ""))
+    digits = text.strip().removeprefix("-").removeprefix("+")
+    if not digits.isascii() or not digits.isdigit():
+        raise argparse.ArgumentTypeError(
+            f"invalid int value: {shown_text}; a meeting id is a whole number "
+            "(list them with `clerkdesk meetings`)"
+        )
+    if len(digits) > 19 or not 0 < int(text) <= _LARGEST_ID:
+        raise argparse.ArgumentTypeError(
+            f"no meeting has the id {shown_text}: ids run from 1 to {_LARGEST_ID} "
+            "(list them with `clerkdesk meetings`)"
+        )
+    return int(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings = commands.add_parser("meetings", help="list meetings: id, committee, date, status")
     meetings.add_argument("--json", action="store_true")
     dump = commands.add_parser("dump", help="print a whole meeting record as JSON")
-    dump.add_argument("meeting_id", type=int)
+    dump.add_argument("meeting_id", type=_meeting_id)
     load = commands.add_parser("load", help="load a meeting record (JSON) and print its id")
     load.add_argument("file", type=Path)
     for name, what in (("parse-agenda", "an agenda"), ("parse-report", "a report")):
@@ -52,11 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import-agenda", help="create a meeting from an agenda")
     imp.add_argument("file", type=Path)
     attach = commands.add_parser("attach-report", help="add a report's recommendations to an item")
-    attach.add_argument("meeting_id", type=int)
+    attach.add_argument("meeting_id", type=_meeting_id)
     attach.add_argument("item_number")
     attach.add_argument("file", type=Path)
     export = commands.add_parser("export", help="write the minutes as Word or PDF")
-    export.add_argument("meeting_id", type=int)
+    export.add_argument("meeting_id", type=_meeting_id)
     export.add_argument("--format", choices=("docx", "pdf"), required=True)
     export.add_argument(
         "--confidential",
@@ -75,19 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_file(path: Path) -> str:
-    if not path.exists():
-        raise UsageError(f"{path}: no such file. Check the name and folder.")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file.")
+def _read_record_file(path: Path) -> str:
+    from clerkdesk.domain.json_text import MAX_RECORD_BYTES
+
+    data = read_input_file(
+        path,
+        max_bytes=MAX_RECORD_BYTES,
+        too_large="A meeting record is far smaller; give a file written by `clerkdesk dump`.",
+    )
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(
-            f"{path} is not a UTF-8 text file; give a JSON file written by `clerkdesk dump`."
+            f"{shown(path)} is not a UTF-8 text file; give a JSON file written by `clerkdesk dump`."
         ) from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read it ({error.strerror}).") from None
 
 
 def _desk(args: argparse.Namespace, *, writing: bool = False) -> Any:
@@ -152,7 +173,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     from clerkdesk.services.records_io import load_meeting, parse_record_text
 
-    record = parse_record_text(_read_file(args.file))
+    record = parse_record_text(_read_record_file(args.file))
     print(load_meeting(_desk(args, writing=True), record))
     return 0
 
@@ -160,8 +181,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 def _parse_document(args: argparse.Namespace, kind: str) -> Any:
     from clerkdesk import importing
 
-    if not args.file.exists():
-        raise UsageError(f"{args.file}: no such file. Check the name and folder.")
+    require_ordinary_file(args.file)  # a pipe or device is refused before anything is opened
     parse = importing.parse_agenda_file if kind == "agenda" else importing.parse_report_file
     return parse(args.file)
 
@@ -200,15 +220,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = export_meeting(
         _desk(args, writing=True), args.meeting_id, args.format, args.confidential, args.output
     )
-    print(path)
+    print(shown(path))
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from clerkdesk.services.exporting import verify_file
 
-    if not args.file.is_file():
-        raise UsageError(f"{args.file}: no such file. Check the name and folder.")
+    require_ordinary_file(args.file)
     verdict = verify_file(_desk(args), args.file)
     print(verdict.message)
     return 0 if verdict.ok else 1
@@ -227,7 +246,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
         state = "ok" if b.ok else "DAMAGED"
         print(
             f"{b.created:%Y-%m-%d %H:%M}  {b.reason:<22} {b.size / 1024:>8.0f} KB  "
-            f"{state:<7}  {b.path}"
+            f"{state:<7}  {shown(b.path)}"
         )
     return 0
 
@@ -236,7 +255,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.backups import make_backup
 
     desk = _desk(args, writing=True)  # sound and not in use before it is copied
-    print(make_backup(desk.db.path, args.reason))
+    print(shown(make_backup(desk.db.path, args.reason)))
     return 0
 
 
@@ -244,14 +263,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.backups import restore_backup
     from clerkdesk.persistence.single_writer import acquire_writer_lock
 
-    if not args.backup.is_file():
-        raise UsageError(f"{args.backup}: no such backup. List them with `clerkdesk backups`.")
+    if not args.backup.exists():
+        raise UsageError(
+            f"{shown(args.backup)}: no such backup. List them with `clerkdesk backups`."
+        )
+    require_ordinary_file(args.backup)
     db_path = _db_path(args)
     with acquire_writer_lock(db_path):
         replaced = restore_backup(db_path, args.backup)
-    print(f"Restored {db_path} from {args.backup}.")
+    print(f"Restored {shown(db_path)} from {shown(args.backup)}.")
     if replaced is not None:
-        print(f"The database it replaced was kept as {replaced}.")
+        print(f"The database it replaced was kept as {shown(replaced)}.")
     return 0
 
 
@@ -303,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"clerkdesk: {error}", file=sys.stderr)
     except DomainError as error:
         print(f"clerkdesk: {error.message}", file=sys.stderr)
+    except FileRefused as error:
+        print(f"clerkdesk: {error}", file=sys.stderr)
     except Exception as error:
         # The importer's one error; imported here so that starting the app
         # does not pay for loading the parsers.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
+from clerkdesk.domain.json_text import parse_json_text
 from clerkdesk.domain.model import Capacity, MeetingRecord
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
@@ -54,16 +53,7 @@ def dump_meeting(desk: Desk, meeting_id: int) -> dict[str, Any]:
 
 
 def parse_record_text(text: str) -> MeetingRecord:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidRecordError(
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno}: "
-            f"{error.msg}). Check that it is a file written by `clerkdesk dump`."
-        ) from None
-    except RecursionError:
-        raise InvalidRecordError("The JSON is nested too deeply to be a meeting record.") from None
-    return read_record(data)
+    return read_record(parse_json_text(text))
 
 
 def load_meeting(desk: Desk, record: MeetingRecord) -> int:
