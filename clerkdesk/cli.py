@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.file_io import FileRefused, read_input_file, require_ordinary_file, shown
+from clerkdesk.file_io import (
+    FileRefused,
+    present,
+    read_input_file,
+    require_ordinary_file,
+    shown,
+)
 
 EXIT_BAD_INPUT = 2
 # Ids are SQLite integers: anything past 64 bits names no meeting and cannot be looked up.
@@ -113,6 +120,7 @@ def _read_record_file(path: Path) -> str:
 
 def _desk(args: argparse.Namespace, *, writing: bool = False) -> Any:
     """The database, opened exclusively (writer lock, damage check) to record."""
+    _refuse_odd_database(_db_path(args))
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
 
@@ -125,6 +133,16 @@ def _db_path(args: argparse.Namespace) -> Path:
     from clerkdesk.persistence.opening import default_database_path
 
     return Path(args.db).expanduser() if args.db else default_database_path()
+
+
+def _refuse_odd_database(path: Path) -> None:
+    """A pipe or device named as the database would block or never end when read."""
+    info = present(path)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            f"{shown(path)} is not a database file (it is a folder, pipe or device); "
+            "give the path of a ClerkDesk database with --db."
+        )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -236,6 +254,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_backups(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.backups import list_backups
 
+    _refuse_odd_database(_db_path(args))
     backups = list_backups(_db_path(args))
     if not backups:
         print(
@@ -263,12 +282,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.backups import restore_backup
     from clerkdesk.persistence.single_writer import acquire_writer_lock
 
-    if not args.backup.exists():
+    if present(args.backup) is None:
         raise UsageError(
             f"{shown(args.backup)}: no such backup. List them with `clerkdesk backups`."
         )
     require_ordinary_file(args.backup)
     db_path = _db_path(args)
+    _refuse_odd_database(db_path)
     with acquire_writer_lock(db_path):
         replaced = restore_backup(db_path, args.backup)
     print(f"Restored {shown(db_path)} from {shown(args.backup)}.")
@@ -280,6 +300,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.health import check_health
 
+    _refuse_odd_database(_db_path(args))
     report = check_health(_db_path(args), deep=True)
     print(report.problem if not report.ok else "The database is sound.")
     return 0 if report.ok else 1
@@ -312,6 +333,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _refuse(message: str) -> None:
+    """The one line a refusal gets: a file name may hold a line break or bytes that
+    are not UTF-8, and neither may break the line or the printing of it."""
+    line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"clerkdesk: {line.encode('utf-8', 'backslashreplace').decode('utf-8')}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     opened: list[Any] = []
@@ -322,11 +350,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_app(args, argv)
         return COMMANDS[args.command](args)
     except UsageError as error:
-        print(f"clerkdesk: {error}", file=sys.stderr)
+        _refuse(str(error))
     except DomainError as error:
-        print(f"clerkdesk: {error.message}", file=sys.stderr)
+        _refuse(error.message)
     except FileRefused as error:
-        print(f"clerkdesk: {error}", file=sys.stderr)
+        _refuse(str(error))
     except Exception as error:
         # The importer's one error; imported here so that starting the app
         # does not pay for loading the parsers.
@@ -334,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(error, DocumentError):
             raise
-        print(f"clerkdesk: {error}", file=sys.stderr)
+        _refuse(str(error))
     except KeyboardInterrupt:
         print("clerkdesk: interrupted; nothing half-done was saved.", file=sys.stderr)
     finally:

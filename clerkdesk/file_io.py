@@ -77,7 +77,7 @@ def require_ordinary_file(path: Path) -> os.stat_result:
     :class:`FileRefused` saying what it is instead. Nothing is opened."""
     try:
         info = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise FileRefused(f"{shown(path)}: no such file. Check the name and folder.") from None
     except OSError as error:
         raise FileRefused(f"{shown(path)}: cannot read it ({error.strerror or error}).") from None
@@ -111,6 +111,19 @@ def database_files(db_path: Path) -> tuple[list[Path], list[Path]]:
     return files, [db_path.with_name(db_path.name + ".backups")]
 
 
+def present(path: Path, *, follow: bool = True) -> os.stat_result | None:
+    """``path``'s status, None if nothing is there; a name the system cannot
+    even look up (too long, a loop of links) is refused, saying so."""
+    try:
+        return os.stat(path, follow_symlinks=follow)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise FileRefused(
+            f"{shown(path)}: {error.strerror or error}; choose another name."
+        ) from None
+
+
 def check_output_path(
     path: Path, *, protected_files: Iterable[Path] = (), protected_folders: Iterable[Path] = ()
 ) -> Path:
@@ -126,13 +139,15 @@ def check_output_path(
             f"The file name {name} is not valid UTF-8 text; choose a name typed on this computer."
         ) from None
     target = Path(os.path.abspath(path))
-    if target.is_symlink() or target.exists():
+    if present(target, follow=False) is not None:
         target = target.resolve()
-    if target.is_dir():
+    info = present(target)
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise FileRefused(f"{name} is a folder; give a file name inside it.")
-    if target.exists() and not target.is_file():
+    if info is not None and not stat.S_ISREG(info.st_mode):
         raise FileRefused(f"{name} is not an ordinary file; choose another name.")
-    if not target.parent.is_dir():
+    parent = present(target.parent)
+    if parent is None or not stat.S_ISDIR(parent.st_mode):
         raise FileRefused(
             f"The folder {shown(target.parent)} does not exist; choose an existing folder."
         )
@@ -144,7 +159,7 @@ def check_output_path(
             )
     for folder in protected_folders:
         resolved = Path(os.path.abspath(folder))
-        resolved = resolved.resolve() if resolved.exists() else resolved
+        resolved = resolved.resolve() if present(resolved) is not None else resolved
         if _normcase(target).is_relative_to(_normcase(resolved)):
             raise FileRefused(
                 f"{name} is inside {shown(folder)}, which holds the database's backups; "
@@ -161,7 +176,7 @@ def _same_file(target: Path, protected: Path) -> bool:
     """Is ``target`` the file ``protected`` (the same name once links are
     followed, or the same file on disk under another name)?"""
     other = Path(os.path.abspath(protected))
-    if other.is_symlink() or other.exists():
+    if present(other, follow=False) is not None:
         other = other.resolve()
     if _normcase(target) == _normcase(other):
         return True

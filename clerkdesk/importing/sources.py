@@ -11,7 +11,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from clerkdesk.file_io import FileRefused, read_input_file, shown
+from clerkdesk.file_io import FileRefused, present, read_input_file, shown
 from clerkdesk.importing.errors import DocumentError
 from clerkdesk.importing.limits import (
     MAX_DOCX_FILE_BYTES,
@@ -49,9 +49,9 @@ def read_document_text(path: Path) -> str:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    if not path.exists():
-        raise DocumentError(f"'{shown(path)}' does not exist. Check the file name.")
     try:
+        if present(path) is None:
+            raise DocumentError(f"'{shown(path)}' does not exist. Check the file name.")
         return read_input_file(
             path,
             max_bytes=max_bytes,

@@ -59,8 +59,11 @@ def export_meeting(desk: Desk, meeting_id: int, fmt: str, confidential: bool, pa
     leaves nothing behind, and no export may replace the database's own files.
     """
     path = Path(path)
-    if path.is_dir():  # before a suffix is added: "-o minutes/" is a folder, not "minutes.pdf"
-        raise RuleViolation(f"{shown(path)} is a folder; give a file name inside it.")
+    try:
+        # Before a suffix is added: "-o minutes/" is a folder, not "minutes.pdf".
+        check_output_path(path)
+    except FileRefused as error:
+        raise RuleViolation(str(error)) from None
     if path.suffix.lower() != f".{fmt}":
         path = (
             path.with_suffix(path.suffix + f".{fmt}")
