@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,13 +22,39 @@ from clerkdesk.cli_certificates import (
     cmd_verify,
 )
 from clerkdesk.domain.errors import DomainError
+from clerkdesk.file_io import (
+    FileRefused,
+    present,
+    read_input_file,
+    require_ordinary_file,
+    shown,
+)
 from clerkdesk.version import VERSION
 
 EXIT_BAD_INPUT = 2
+# Ids are SQLite integers: anything past 64 bits names no meeting and cannot be looked up.
+_LARGEST_ID = 2**63 - 1
 
 
 class UsageError(Exception):
     """The command line itself is wrong."""
+
+
+def _meeting_id(text: str) -> int:
+    """A meeting id as SQLite can hold it: refused here, not by the driver, past 64 bits."""
+    shown_text = repr(text[:30] + ("..." if len(text) > 30 else ""))
+    digits = text.strip().removeprefix("-").removeprefix("+")
+    if not digits.isascii() or not digits.isdigit():
+        raise argparse.ArgumentTypeError(
+            f"invalid int value: {shown_text}; a meeting id is a whole number "
+            "(list them with `clerkdesk meetings`)"
+        )
+    if len(digits) > 19 or not 0 < int(text) <= _LARGEST_ID:
+        raise argparse.ArgumentTypeError(
+            f"no meeting has the id {shown_text}: ids run from 1 to {_LARGEST_ID} "
+            "(list them with `clerkdesk meetings`)"
+        )
+    return int(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings = commands.add_parser("meetings", help="list meetings: id, committee, date, status")
     meetings.add_argument("--json", action="store_true")
     dump = commands.add_parser("dump", help="print a whole meeting record as JSON")
-    dump.add_argument("meeting_id", type=int)
+    dump.add_argument("meeting_id", type=_meeting_id)
     load = commands.add_parser("load", help="load a meeting record (JSON) and print its id")
     load.add_argument("file", type=Path)
     load.add_argument(
@@ -67,11 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import-agenda", help="create a meeting from an agenda")
     imp.add_argument("file", type=Path)
     attach = commands.add_parser("attach-report", help="add a report's recommendations to an item")
-    attach.add_argument("meeting_id", type=int)
+    attach.add_argument("meeting_id", type=_meeting_id)
     attach.add_argument("item_number")
     attach.add_argument("file", type=Path)
     export = commands.add_parser("export", help="write the minutes as Word or PDF")
-    export.add_argument("meeting_id", type=int)
+    export.add_argument("meeting_id", type=_meeting_id)
     export.add_argument("--format", choices=("docx", "pdf"), required=True)
     export.add_argument(
         "--confidential",
@@ -101,19 +128,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_file(path: Path) -> str:
-    if not path.exists():
-        raise UsageError(f"{path}: no such file. Check the name and folder.")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file.")
+def _read_record_file(path: Path) -> str:
+    from clerkdesk.domain.json_text import MAX_RECORD_BYTES
+
+    data = read_input_file(
+        path,
+        max_bytes=MAX_RECORD_BYTES,
+        too_large="A meeting record is far smaller; give a file written by `clerkdesk dump`.",
+    )
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(
-            f"{path} is not a UTF-8 text file; give a JSON file written by `clerkdesk dump`."
+            f"{shown(path)} is not a UTF-8 text file; give a JSON file written by `clerkdesk dump`."
         ) from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read it ({error.strerror}).") from None
 
 
 def _desk(args: argparse.Namespace, *, writing: bool = False, create: bool = False) -> Any:
@@ -123,6 +151,7 @@ def _desk(args: argparse.Namespace, *, writing: bool = False, create: bool = Fal
     yet, may ``create`` a database; every other command refuses a path without
     a ClerkDesk database, and every command refuses any other file.
     """
+    _refuse_odd_database(_db_path(args))
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
 
@@ -141,6 +170,16 @@ def _db_path(args: argparse.Namespace) -> Path:
     from clerkdesk.persistence.opening import default_database_path
 
     return Path(args.db).expanduser() if args.db else default_database_path()
+
+
+def _refuse_odd_database(path: Path) -> None:
+    """A pipe or device named as the database would block or never end when read."""
+    info = present(path)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            f"{shown(path)} is not a database file (it is a folder, pipe or device); "
+            "give the path of a ClerkDesk database with --db."
+        )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -189,7 +228,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     from clerkdesk.services.records_io import load_meeting, parse_record_text
 
-    record = parse_record_text(_read_file(args.file))
+    record = parse_record_text(_read_record_file(args.file))
     desk = _desk(args, writing=True, create=_new_path(args))
     print(load_meeting(desk, record, as_new_copy=args.as_new_copy))
     return 0
@@ -198,8 +237,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 def _parse_document(args: argparse.Namespace, kind: str) -> Any:
     from clerkdesk import importing
 
-    if not args.file.exists():
-        raise UsageError(f"{args.file}: no such file. Check the name and folder.")
+    require_ordinary_file(args.file)  # a pipe or device is refused before anything is opened
     parse = importing.parse_agenda_file if kind == "agenda" else importing.parse_report_file
     return parse(args.file)
 
@@ -245,13 +283,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.output,
         certifier,
     )
-    print(path)
+    print(shown(path))
     return 0
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.backups import list_backups
 
+    _refuse_odd_database(_db_path(args))
     backups = list_backups(_db_path(args))
     if not backups:
         print(
@@ -262,7 +301,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
         state = "ok" if b.ok else "DAMAGED"
         print(
             f"{b.created:%Y-%m-%d %H:%M}  {b.reason:<22} {b.size / 1024:>8.0f} KB  "
-            f"{state:<7}  {b.path}"
+            f"{state:<7}  {shown(b.path)}"
         )
     return 0
 
@@ -271,7 +310,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.backups import make_backup
 
     desk = _desk(args, writing=True)  # sound and not in use before it is copied
-    print(make_backup(desk.db.path, args.reason))
+    print(shown(make_backup(desk.db.path, args.reason)))
     return 0
 
 
@@ -279,14 +318,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.backups import restore_backup
     from clerkdesk.persistence.single_writer import acquire_writer_lock
 
-    if not args.backup.is_file():
-        raise UsageError(f"{args.backup}: no such backup. List them with `clerkdesk backups`.")
+    if present(args.backup) is None:
+        raise UsageError(
+            f"{shown(args.backup)}: no such backup. List them with `clerkdesk backups`."
+        )
+    require_ordinary_file(args.backup)
     db_path = _db_path(args)
+    _refuse_odd_database(db_path)
     with acquire_writer_lock(db_path):
         replaced = restore_backup(db_path, args.backup)
-    print(f"Restored {db_path} from {args.backup}.")
+    print(f"Restored {shown(db_path)} from {shown(args.backup)}.")
     if replaced is not None:
-        print(f"The database it replaced was kept as {replaced}.")
+        print(f"The database it replaced was kept as {shown(replaced)}.")
     return 0
 
 
@@ -297,6 +340,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from clerkdesk.persistence.opening import accept_missing_actions, prepare_file
 
     db_path = _db_path(args)
+    _refuse_odd_database(db_path)
     if args.accept_missing:
         accept_missing_actions(db_path).release()
         print(f"Carrying on with {db_path} as it is; what it holds now counts as acknowledged.")
@@ -379,6 +423,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _refuse(message: str) -> None:
+    """The one line a refusal gets: a file name may hold a line break or bytes that
+    are not UTF-8, and neither may break the line or the printing of it."""
+    line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"clerkdesk: {line.encode('utf-8', 'backslashreplace').decode('utf-8')}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     opened: list[Any] = []
@@ -389,9 +440,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_app(args, argv)
         return COMMANDS[args.command](args)
     except UsageError as error:
-        print(f"clerkdesk: {error}", file=sys.stderr)
+        _refuse(str(error))
     except DomainError as error:
-        print(f"clerkdesk: {error.message}", file=sys.stderr)
+        _refuse(error.message)
+    except FileRefused as error:
+        _refuse(str(error))
     except Exception as error:
         # The importer's one error; imported here so that starting the app
         # does not pay for loading the parsers.
@@ -399,7 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(error, DocumentError):
             raise
-        print(f"clerkdesk: {error}", file=sys.stderr)
+        _refuse(str(error))
     except KeyboardInterrupt:
         print("clerkdesk: interrupted; nothing half-done was saved.", file=sys.stderr)
     finally:

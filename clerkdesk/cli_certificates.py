@@ -106,8 +106,12 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def _existing(path: Path) -> Path:
+    """``path`` if it is an ordinary file (not a folder, pipe or device), else refused."""
     from clerkdesk.cli import UsageError
+    from clerkdesk.file_io import FileRefused, require_ordinary_file
 
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file. Check the name and folder.")
+    try:
+        require_ordinary_file(path)
+    except FileRefused as error:
+        raise UsageError(str(error)) from None
     return path

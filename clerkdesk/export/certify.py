@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from clerkdesk.file_io import write_file_atomically
 from clerkdesk.private_files import make_private_folder
 
 KEY_FILE = "clerkdesk-key.pem"
@@ -106,17 +106,10 @@ def ensure_certificate(key_dir: Path) -> tuple[Path, Path]:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    # Written owner-only; a half-written pair is never left to be loaded.
-    tmp_key = key_path.with_suffix(".tmp")
-    fd = os.open(tmp_key, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key_bytes)
-    tmp_cert = cert_path.with_suffix(".tmp")
-    fd = os.open(tmp_cert, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(cert.public_bytes(serialization.Encoding.PEM))
-    os.replace(tmp_key, key_path)
-    os.replace(tmp_cert, cert_path)
+    # Written owner-only (a new file from ``file_io`` is), each complete or not at
+    # all: a key without its certificate is made again as a pair.
+    write_file_atomically(key_path, key_bytes)
+    write_file_atomically(cert_path, cert.public_bytes(serialization.Encoding.PEM))
     return key_path, cert_path
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import docx
 from docx.oxml.ns import qn
+
+from clerkdesk.importing.limits import MAX_DOCX_PARAGRAPHS, refuse
 
 _NUMBER_FORMATS = {"decimal", "decimalZero", "lowerLetter", "upperLetter"}
 _ROMAN_FORMATS = {"lowerRoman", "upperRoman"}
@@ -53,8 +56,17 @@ class _Numbering:
         return text
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, name: str) -> str:
+    """The text of the Word file ``data`` (already unpacked within limits: see
+    ``docx_package``), refused past ``MAX_DOCX_PARAGRAPHS`` before any is read."""
     document: Any = docx.Document(io.BytesIO(data))
+    paragraphs = sum(
+        1 for _ in islice(document.element.body.iter(qn("w:p")), MAX_DOCX_PARAGRAPHS + 1)
+    )
+    if paragraphs > MAX_DOCX_PARAGRAPHS:
+        raise refuse(
+            name, f"has more than {MAX_DOCX_PARAGRAPHS:,} paragraphs", f"{MAX_DOCX_PARAGRAPHS:,}"
+        )
     numbering = _read_numbering(document)
     style_numbering = _style_numbering(document)
     lines: list[str] = _first_page_header(document)

@@ -19,6 +19,7 @@ from typing import Any
 import pypdf
 
 from clerkdesk.importing.errors import DocumentError
+from clerkdesk.importing.limits import MAX_PDF_PAGES, MAX_TEXT_CHARACTERS, refuse
 from clerkdesk.importing.pages import STARTS_POINT, join_pages
 
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
@@ -42,7 +43,9 @@ def pdf_text(data: bytes, name: str, *, corrupt: DocumentError) -> str:
                 "the password (or ask the author for an unprotected copy), then import that."
             )
         try:
-            pages = [_page_lines(page) for page in reader.pages]
+            pages = _pages_lines(reader, name)
+        except DocumentError:
+            raise
         except Exception:
             raise corrupt from None
     text = "\n".join(join_pages(pages))
@@ -55,6 +58,27 @@ def pdf_text(data: bytes, name: str, *, corrupt: DocumentError) -> str:
             "or run it through OCR, then import again."
         )
     return text
+
+
+def _pages_lines(reader: Any, name: str) -> list[list[str]]:
+    """Each page's lines, refused past ``MAX_PDF_PAGES`` before any page is read,
+    and past ``MAX_TEXT_CHARACTERS`` as soon as the pages read so far hold more."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise refuse(name, f"has {count:,} pages", f"{MAX_PDF_PAGES:,} pages")
+    pages = []
+    characters = 0
+    for page in reader.pages:
+        lines = _page_lines(page)
+        characters += sum(len(line) for line in lines)
+        if characters > MAX_TEXT_CHARACTERS:
+            raise refuse(
+                name,
+                f"holds more than {MAX_TEXT_CHARACTERS:,} characters",
+                f"{MAX_TEXT_CHARACTERS:,} characters",
+            )
+        pages.append(lines)
+    return pages
 
 
 def _opens_without_password(reader: Any) -> bool:

@@ -11,11 +11,18 @@ import warnings
 import zipfile
 from pathlib import Path
 
+from clerkdesk.file_io import FileRefused, present, read_input_file, shown
 from clerkdesk.importing.errors import DocumentError
+from clerkdesk.importing.limits import (
+    MAX_DOCX_FILE_BYTES,
+    MAX_PDF_FILE_BYTES,
+    MAX_TEXT_FILE_BYTES,
+    check_text_size,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
-MAX_BYTES = 200 * 1024 * 1024
+_MAX_FILE_BYTES = {".docx": MAX_DOCX_FILE_BYTES, ".pdf": MAX_PDF_FILE_BYTES}
 
 _OFFER = "Save the agenda as a Word document (.docx), PDF or plain text (.txt) and import that."
 
@@ -26,37 +33,32 @@ def read_document_text(path: Path) -> str:
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "no extension"
         raise DocumentError(f"ClerkDesk cannot read '{path.name}' ({shown}). {_OFFER}")
-    data = _read_bytes(path)
+    data = _read_bytes(path, _MAX_FILE_BYTES.get(suffix, MAX_TEXT_FILE_BYTES))
     if not data.strip():
         raise DocumentError(
             f"'{path.name}' is empty. Check you chose the right file, or save it again "
             "from the program that made it."
         )
     if suffix in TEXT_SUFFIXES:
-        return decode_text_bytes(data, path.name)
-    if suffix == ".docx":
-        return _docx(data, path.name)
-    return _pdf(data, path.name)
+        text = decode_text_bytes(data, path.name)
+    elif suffix == ".docx":
+        text = _docx(data, path.name)
+    else:
+        text = _pdf(data, path.name)
+    return check_text_size(text, path.name)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                f"'{path.name}' is {size // (1024 * 1024)} MB, too large to be an agenda. "
-                "Import the agenda or report on its own."
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(f"'{path}' does not exist. Check the file name.") from None
-    except IsADirectoryError:
-        raise DocumentError(f"'{path}' is a folder. Choose a file inside it.") from None
-    except OSError as error:
-        raise DocumentError(
-            f"'{path.name}' could not be opened ({error.strerror or error}). "
-            "Check it is not open in another program and that you may read it."
-        ) from None
+        if present(path) is None:
+            raise DocumentError(f"'{shown(path)}' does not exist. Check the file name.")
+        return read_input_file(
+            path,
+            max_bytes=max_bytes,
+            too_large="No agenda is that large: import the agenda or report on its own.",
+        )
+    except FileRefused as error:
+        raise DocumentError(str(error)) from None
 
 
 def decode_text_bytes(data: bytes, name: str) -> str:
@@ -93,9 +95,10 @@ def _docx(data: bytes, name: str) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             # Imported here so that starting the app does not pay for python-docx.
+            from clerkdesk.importing.docx_package import checked_docx
             from clerkdesk.importing.docx_text import docx_text
 
-            text = docx_text(data)
+            text = docx_text(checked_docx(data, name), name)
     except DocumentError:
         raise
     except Exception:

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.file_io import FileRefused, StagedOutput, check_output_path, database_files, shown
 from clerkdesk.persistence.records import load_record
 from clerkdesk.persistence.schema import ExportRow
 from clerkdesk.services.context import Desk, now, write_audit
@@ -18,22 +17,6 @@ if TYPE_CHECKING:
     from clerkdesk.export.certify import Certifier
 
 FORMATS = ("docx", "pdf")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename over it, so a
-    crash never leaves a half-written file under the real name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def render_minutes(
@@ -54,6 +37,16 @@ def render_minutes(
     raise RuleViolation(f"Minutes can be exported as {' or '.join(FORMATS)}, not {fmt!r}.")
 
 
+def output_target(desk: Desk, path: Path) -> Path:
+    """The file to write for ``path``: never the database, its companions, its
+    backups or anything but an ordinary file in an existing folder."""
+    files, folders = database_files(desk.db.path)
+    try:
+        return check_output_path(path, protected_files=files, protected_folders=folders)
+    except FileRefused as error:
+        raise RuleViolation(str(error)) from None
+
+
 def export_meeting(
     desk: Desk,
     meeting_id: int,
@@ -64,13 +57,25 @@ def export_meeting(
 ) -> Path:
     """Write the minutes to ``path`` and log the file's SHA-256 against the meeting,
     with the fingerprint of the certificate that certified a PDF: ``certifier``
-    (the council's), else this machine's self-signed one."""
+    (the council's), else this machine's self-signed one.
+
+    The file appears only once it is complete and logged: a refused or failed
+    export (a read-only database, a name that cannot be logged, a full disk)
+    leaves nothing behind, and no export may replace the database's own files.
+    """
+    path = Path(path)
+    try:
+        # Before a suffix is added: "-o minutes/" is a folder, not "minutes.pdf".
+        check_output_path(path)
+    except FileRefused as error:
+        raise RuleViolation(str(error)) from None
     if path.suffix.lower() != f".{fmt}":
         path = (
             path.with_suffix(path.suffix + f".{fmt}")
             if path.suffix
             else path.with_suffix(f".{fmt}")
         )
+    target = output_target(desk, path)
     fingerprint = None
     if fmt == "pdf":
         from clerkdesk.export.certify import machine_certifier
@@ -78,25 +83,27 @@ def export_meeting(
         certifier = certifier or machine_certifier()
         fingerprint = certifier.fingerprint
     data = render_minutes(desk, meeting_id, fmt, confidential, certifier)
+    version = "confidential" if confidential else "public"
     try:
-        write_atomically(path, data)
+        with StagedOutput(target, data) as staged, desk.db.session() as session:
+            session.add(
+                ExportRow(
+                    meeting_id=meeting_id,
+                    sha256=sha256_of(data),
+                    version=version,
+                    format=fmt,
+                    file_name=path.name,
+                    exported_at=now(),
+                    clerk=desk.clerk,
+                    certificate_sha256=fingerprint,
+                )
+            )
+            write_audit(session, desk, meeting_id, f"Export {version} minutes as {fmt}", path.name)
+            session.flush()  # the log is written (or refused) before the file appears
+            staged.publish()
     except OSError as error:
         raise RuleViolation(
-            f"Cannot write {path}: {error.strerror}. Choose another folder and export again."
+            f"Cannot write {shown(path)}: {error.strerror or error}. "
+            "Choose another folder and export again."
         ) from None
-    version = "confidential" if confidential else "public"
-    with desk.db.session() as session:
-        session.add(
-            ExportRow(
-                meeting_id=meeting_id,
-                sha256=sha256_of(data),
-                version=version,
-                format=fmt,
-                file_name=path.name,
-                exported_at=now(),
-                clerk=desk.clerk,
-                certificate_sha256=fingerprint,
-            )
-        )
-        write_audit(session, desk, meeting_id, f"Export {version} minutes as {fmt}", path.name)
     return path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.interests import check_kinds_match
+from clerkdesk.domain.json_text import parse_json_text
 from clerkdesk.domain.model import Capacity, MeetingRecord
 from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
@@ -60,16 +60,7 @@ def dump_meeting(desk: Desk, meeting_id: int) -> dict[str, Any]:
 
 
 def parse_record_text(text: str) -> MeetingRecord:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidRecordError(
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno}: "
-            f"{error.msg}). Check that it is a file written by `clerkdesk dump`."
-        ) from None
-    except RecursionError:
-        raise InvalidRecordError("The JSON is nested too deeply to be a meeting record.") from None
-    return read_record(data)
+    return read_record(parse_json_text(text))
 
 
 def load_meeting(desk: Desk, record: MeetingRecord, *, as_new_copy: bool = False) -> int:

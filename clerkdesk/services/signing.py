@@ -7,9 +7,10 @@ from pathlib import Path
 
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.export.signing import Signed, sign_as_chair
+from clerkdesk.file_io import present, write_file_atomically
 from clerkdesk.services.context import Desk, write_audit
-from clerkdesk.services.exporting import write_atomically
-from clerkdesk.services.verifying import verify_bytes
+from clerkdesk.services.exporting import output_target
+from clerkdesk.services.verifying import read_minutes_file, verify_bytes
 
 
 def sign_minutes_file(
@@ -20,17 +21,18 @@ def sign_minutes_file(
     Only a file this database exported, unchanged since, can be signed; the
     signed copy is written whole or not at all, never over the original.
     """
-    if output.exists() and os.path.samefile(output, path):
-        raise RuleViolation(
-            "Give the signed copy another name: the exported file is kept as it was exported."
-        )
-    data = path.read_bytes()
+    data = read_minutes_file(path)
     verdict = verify_bytes(desk, path.name, data)
     if not verdict.ok or verdict.meeting_id is None:
         raise RuleViolation(f"Not signed: {verdict.message}")
+    target = output_target(desk, output)
+    if present(target) is not None and os.path.samefile(target, path):
+        raise RuleViolation(
+            "Give the signed copy another name: the exported file is kept as it was exported."
+        )
     signed = sign_as_chair(data, pkcs12, password)
     try:
-        write_atomically(output, signed.data)
+        write_file_atomically(target, signed.data)
     except OSError as error:
         raise RuleViolation(
             f"Cannot write {output}: {error.strerror}. Choose another folder and sign again."

@@ -32,6 +32,9 @@ from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.persistence.schema import CommitteeRow, ExportRow, MeetingRow
 from clerkdesk.services.context import Desk
 
+# Signing appends a revision or two (each a handful of candidate ends); a file
+# claiming hundreds is not worth a look-up each.
+MAX_PDF_REVISIONS = 100
 # The permitted changes after export: the Chairman fills these two fields.
 CHAIR_FIELDS = ("ChairmanSignature", "ChairmanSignatureDate")
 
@@ -77,9 +80,9 @@ def pdf_revisions(data: bytes) -> list[bytes]:
     An incremental update appends to the file, so every earlier revision is
     one of these prefixes; the last is the whole file if it ends with a marker.
     """
-    prefixes = []
+    prefixes: list[bytes] = []
     start = 0
-    while (found := data.find(b"%%EOF", start)) != -1:
+    while len(prefixes) < MAX_PDF_REVISIONS and (found := data.find(b"%%EOF", start)) != -1:
         end = found + len(b"%%EOF")
         prefixes.append(data[:end])
         # The exported file ended with one line end or two; whatever follows may
@@ -322,20 +325,26 @@ def load_trust_roots(paths: list[Path]) -> tuple[Any, ...]:
     return tuple(roots)
 
 
-# Minutes run to tens of pages; a file past this is not minutes ClerkDesk wrote.
-MAX_VERIFY_BYTES = 200 * 2**20
+# Minutes run to a few megabytes, more once signed; a larger file is not one of ours.
+MAX_VERIFIED_FILE_BYTES = 100 * 2**20
+
+
+def read_minutes_file(path: Path) -> bytes:
+    """The file's bytes: an ordinary file, within the size minutes can have."""
+    from clerkdesk.file_io import FileRefused, read_input_file
+
+    try:
+        return read_input_file(
+            path,
+            max_bytes=MAX_VERIFIED_FILE_BYTES,
+            too_large="No minutes ClerkDesk exports are that large.",
+        )
+    except FileRefused as error:
+        raise RuleViolation(str(error)) from None
 
 
 def verify_file(desk: Desk, path: Path, trust_roots: tuple[Any, ...] = ()) -> Verdict:
     """The verdict on the file at ``path`` (see the module's description)."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_VERIFY_BYTES + 1)
-    except OSError as error:
-        raise RuleViolation(f"Cannot read {path}: {error.strerror}.") from None
-    if len(data) > MAX_VERIFY_BYTES:
-        raise RuleViolation(
-            f"{path.name} is larger than {MAX_VERIFY_BYTES // 2**20} MB: it is not minutes "
-            "ClerkDesk exported. Check you chose the right file."
-        )
-    return verify_bytes(desk, path.name, data, trust_roots)
+    from clerkdesk.file_io import shown
+
+    return verify_bytes(desk, shown(Path(path.name)), read_minutes_file(path), trust_roots)

@@ -5,6 +5,7 @@ import pytest
 from pypdf import PdfReader
 
 from clerkdesk.cli import main
+from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.services.context import Desk
 from clerkdesk.services.exporting import export_meeting
 from clerkdesk.services.verifying import pdf_revisions, verify_file
@@ -59,3 +60,34 @@ def test_cli_export_and_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "meeting 1" in capsys.readouterr().out
     assert main(["--db", db, "export", "99", "--format", "pdf", "-o", str(out_file)]) == 2
     assert "no meeting with id 99" in capsys.readouterr().err
+
+
+def test_a_failed_export_leaves_the_earlier_file_and_nothing_else(
+    desk: Desk, demo_ids: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log is written before the file appears: when it cannot be (a read-only
+    or failing database), the target keeps its old bytes and no temporary is left."""
+    import clerkdesk.services.exporting as exporting
+
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "minutes.docx"
+    target.write_bytes(b"the earlier minutes")
+
+    def failing_audit(*args: object) -> None:
+        raise RuleViolation("The database is read-only, so nothing can be recorded.")
+
+    monkeypatch.setattr(exporting, "write_audit", failing_audit)
+    with pytest.raises(RuleViolation):
+        export_meeting(desk, demo_ids[0], "docx", False, target)
+    assert target.read_bytes() == b"the earlier minutes"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["minutes.docx"]
+
+
+def test_export_refuses_the_database_under_any_name(
+    desk: Desk, demo_ids: list[int], tmp_path: Path
+) -> None:
+    link = tmp_path / "minutes.pdf"
+    link.symlink_to(desk.db.path)
+    with pytest.raises(RuleViolation, match="ClerkDesk must keep"):
+        export_meeting(desk, demo_ids[0], "pdf", False, link)
+    assert desk.db.path.read_bytes().startswith(b"SQLite format 3\x00")
