@@ -54,6 +54,8 @@ def hundred_item_record() -> dict[str, Any]:
         {
             "number": str(n),
             "title": f"Report {n}: review of service area {n}",
+            "part": 1,
+            "exempt_paragraph": None,
             "report_author": "Head of Service",
             "recommendations": [
                 {
