@@ -17,7 +17,6 @@ be written at all the messages are dropped rather than shown.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import warnings
 from pathlib import Path
@@ -43,6 +42,49 @@ def log_folder() -> Path:
     return platformdirs.user_log_path("ClerkDesk", appauthor=False)
 
 
+class LogFile(logging.Handler):
+    """The rotating log file, found and opened at the first message.
+
+    Most runs write nothing to it, and finding the user's log folder and the
+    rotating handler's imports cost the window's start-up some 20 ms (they
+    pull in ``tempfile`` and ``socket``): they wait until there is something
+    to write. If the folder cannot be made, messages are dropped, never shown.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.opened: logging.Handler | None = None
+
+    def open(self) -> logging.Handler:
+        if self.opened is None:
+            import logging.handlers
+
+            try:
+                target = self.folder or log_folder()
+                target.mkdir(mode=0o700, parents=True, exist_ok=True)
+                rotating = logging.handlers.RotatingFileHandler(
+                    target / LOG_FILE,
+                    maxBytes=_LOG_BYTES,
+                    backupCount=_LOG_KEPT,
+                    encoding="utf-8",
+                    delay=True,  # no file until there is something to write
+                )
+                rotating.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+                self.opened = rotating
+            except OSError:
+                self.opened = logging.NullHandler()
+        return self.opened
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.open().handle(record)
+
+    def close(self) -> None:
+        if self.opened is not None:
+            self.opened.close()
+        super().close()
+
+
 def dependency_logger(folder: Path | None = None) -> logging.Logger:
     """The logger for what libraries say, writing to ``folder``/clerkdesk.log.
 
@@ -63,20 +105,7 @@ def dependency_logger(folder: Path | None = None) -> logging.Logger:
     for old in list(problems.handlers):
         problems.removeHandler(old)
         old.close()
-    handler: logging.Handler
-    try:
-        target = folder or log_folder()
-        target.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            target / LOG_FILE,
-            maxBytes=_LOG_BYTES,
-            backupCount=_LOG_KEPT,
-            encoding="utf-8",
-            delay=True,  # no file until there is something to write
-        )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
-    except OSError:
-        handler = logging.NullHandler()
+    handler = LogFile(folder)
     logger.addHandler(handler)
     problems.addHandler(handler)
     return logger

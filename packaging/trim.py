@@ -44,6 +44,9 @@ EXCLUDED_MODULES = (
     "setuptools",
     "pkg_resources",
     "_distutils_hack",
+    # Likewise multiprocessing: ClerkDesk works in threads, and nothing it runs
+    # imports it; bundled, its start-up hook imports it at every launch.
+    "multiprocessing",
     "PIL._avif",
     "PIL.AvifImagePlugin",
     "PIL._webp",

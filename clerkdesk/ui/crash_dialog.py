@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkdesk.diagnostics import LogFile
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.problem_report import problem_report, type_name
@@ -183,8 +184,10 @@ class ProblemHandler:
 
     def log_file(self) -> Path | None:
         for handler in self.log.handlers:
-            if isinstance(handler, logging.FileHandler):
-                return Path(handler.baseFilename)
+            if isinstance(handler, LogFile):
+                opened = handler.open()  # the report is written there next
+                if isinstance(opened, logging.FileHandler):
+                    return Path(opened.baseFilename)
         return None
 
     def __call__(

@@ -87,8 +87,10 @@ def test_problem_reports_go_to_the_same_rotating_log_file(tmp_path: Path) -> Non
     logging.getLogger(diagnostics.LOGGER).warning("a library said something")
     (handler,) = problems.handlers
     assert logging.getLogger(diagnostics.LOGGER).handlers == [handler]
-    assert isinstance(handler, logging.handlers.RotatingFileHandler)
-    assert handler.maxBytes > 0 and handler.backupCount > 0
+    assert isinstance(handler, diagnostics.LogFile)
+    rotating = handler.open()
+    assert isinstance(rotating, logging.handlers.RotatingFileHandler)
+    assert rotating.maxBytes > 0 and rotating.backupCount > 0
     _close_log()
     logged = (tmp_path / LOG_FILE).read_text(encoding="utf-8")
     assert "clerkdesk.problems ClerkDesk problem report: RuntimeError" in logged
