@@ -124,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window (on a demo database unless --db is given), check it comes up, quit",
     )
     self_test.add_argument("--meeting", type=int, help="also open this meeting")
+    self_test.add_argument(
+        "--timeout",
+        type=int,
+        default=60,
+        metavar="SECONDS",
+        help="give up (and fail) if the window is not up by then; default 60",
+    )
     self_test.add_argument("--json", action="store_true")
     return parser
 
@@ -389,7 +396,11 @@ def cmd_self_test(args: argparse.Namespace) -> int:
             demo.dispose()
         from clerkdesk.ui.self_test import run_self_test
 
-        report = run_self_test(Path(db), Path(tmp) / "settings.ini", args.meeting)
+        if args.timeout < 1:
+            raise UsageError("--timeout is a number of seconds, at least 1.")
+        report = run_self_test(
+            Path(db), Path(tmp) / "settings.ini", args.meeting, give_up_ms=args.timeout * 1000
+        )
     passed = bool(report["shown"] and report["meetings"] and report["ready"])
     if args.json:
         print(json.dumps({**report, "passed": passed}))
