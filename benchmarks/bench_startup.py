@@ -92,6 +92,17 @@ def interleaved(bare: Launch, app: Launch, quick: bool) -> list[tuple[dict[str, 
     return reports
 
 
+def medians(
+    reports: list[tuple[dict[str, float], float]],
+) -> tuple[list[float], float, float, list[float]]:
+    """The app's launches, the bare and app medians, and the launches that showed
+    the wrong number of meetings."""
+    app = [report["seconds"] for report, _seconds in reports]
+    bare = [seconds for _report, seconds in reports]
+    wrong = [report["meetings"] for report, _ in reports if report["meetings"] != DEMO_MEETINGS]
+    return app, statistics.median(bare), statistics.median(app), wrong
+
+
 def run(quick: bool = False) -> list[Row]:
     target = f"<= {TARGET_RATIO:g}x bare"
     reason = ui_missing_reason()
@@ -107,10 +118,7 @@ def run(quick: bool = False) -> list[Row]:
         reports = interleaved(lambda: launch("bare"), lambda: launch("app", str(path)), quick)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    bare = [seconds for _report, seconds in reports]
-    app = [report["seconds"] for report, _seconds in reports]
-    wrong = [report["meetings"] for report, _ in reports if report["meetings"] != DEMO_MEETINGS]
-    bare_median, app_median = statistics.median(bare), statistics.median(app)
+    app, bare_median, app_median, wrong = medians(reports)
     ready_median = statistics.median(report["ready_seconds"] for report, _ in reports)
     return [
         row(
@@ -176,10 +184,7 @@ def frozen_rows(quick: bool = False) -> list[Row]:
         )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    bare = [seconds for _report, seconds in reports]
-    app = [report["seconds"] for report, _seconds in reports]
-    wrong = [report["meetings"] for report, _ in reports if report["meetings"] != DEMO_MEETINGS]
-    bare_median, app_median = statistics.median(bare), statistics.median(app)
+    app, bare_median, app_median, wrong = medians(reports)
     return [
         row(
             f"{FROZEN_NAME}, median of {len(app)}",
