@@ -1,15 +1,21 @@
 """Keypress to table: from the clerk's key on the attendance list until the
-attendance table has painted the change.
+change is on disk and the attendance table has painted it.
 
-The real main window is built offscreen on a demo database (``create_demo``);
-the meeting of 30 January is opened and the attendance panel shown. For each
-press a row is selected and 'P' (present) or 'A' (apologies) sent to the
-table with ``QTest.keyClick``: 'A' if the member is present, else 'P', so that
-every press really changes a status. 10 warm-up presses are not counted.
+The real main window is built offscreen on a database holding the 100-item,
+60-member meeting of the export benchmark (300 counted votes), loaded with
+``load_meeting``; it is opened and the attendance panel shown. For each press
+a row is selected and 'P' (present) or 'A' (apologies) sent to the table with
+``QTest.keyClick``: 'A' if the member is present, else 'P', so that every
+press really changes a status; each row is pressed twice running (away, then
+back), so at most one member is away and the recorded votes stay valid. Every
+press is one unit of work: the record read, the whole record checked against
+every rule, the journal and audit written, COMMIT with ``synchronous = FULL``
+(on disk) before the window repaints. 10 warm-up presses are not counted.
 
 What is timed, per press, from just before the key event:
 
-* **to table painted** (the figure; target p99 < 50 ms): until the end of the
+* **to table painted** (the figure; target p99 <= 16.7 ms, one frame at 60 Hz):
+  until the end of the
   first paint of the table's viewport that began after the attendance model's
   last change signal (``modelReset`` or ``dataChanged``) and whose region
   covers the member's status cell. An event filter on the viewport watches
@@ -63,10 +69,11 @@ if TYPE_CHECKING:
 PRESSES = 200
 QUICK_PRESSES = 50
 WARM_UP = 10
-TARGET_SECONDS = 0.050
+TARGET_SECONDS = 1 / 60  # one frame at 60 Hz
+CYCLED_ROWS = 10  # rows the offscreen window shows without scrolling
 DEADLINE_SECONDS = 1.0
 STATUS_COLUMN = 2  # "Status" in AttendanceTableModel.columns
-NAME = "keypress: 'P'/'A' on attendance to table painted"
+NAME = "keypress: 'P'/'A' on attendance, 100-item 60-member meeting, to on disk and painted"
 MODEL_NAME = "keypress: 'P'/'A' on attendance to model changed (breakdown)"
 PRESENT, APOLOGIES = "Present", "Apologies"
 
@@ -169,9 +176,14 @@ def measure(presses: int) -> tuple[Timings, Timings]:
     from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from dataclasses import replace
+
+    from bench_export import big_meeting
+
+    from clerkdesk.domain.model import MeetingStatus, Tally
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
-    from clerkdesk.services.demo import create_demo
+    from clerkdesk.services.records_io import load_meeting
     from clerkdesk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -182,7 +194,14 @@ def measure(presses: int) -> tuple[Timings, Timings]:
     try:
         db = open_database(folder / "clerkdesk.db", create=True)
         desk = Desk(db, "bench")
-        _closed, draft = create_demo(desk)
+        big = big_meeting()
+        # 59 of 60 voting: one member may be away while the votes stay valid.
+        big = replace(
+            big,
+            status=MeetingStatus.IN_PROGRESS,
+            decisions=tuple(replace(d, tally=Tally(40, 15, 4)) for d in big.decisions),
+        )
+        draft = load_meeting(desk, big)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(desk, settings)
         window.show()
@@ -192,7 +211,7 @@ def measure(presses: int) -> tuple[Timings, Timings]:
         table, model = window.attendance.table, window.attendance.model
         rows, columns = model.rowCount(), model.columnCount()
         if not rows:
-            raise RuntimeError("the demo meeting has nobody on its attendance list")
+            raise RuntimeError("the meeting has nobody on its attendance list")
         app_watch = _watch(table)
 
         # The baseline: a bare table of the same shape and size, a bare commit per key.
@@ -219,7 +238,7 @@ def measure(presses: int) -> tuple[Timings, Timings]:
 
         ours, bare = Timings(), Timings()
         for n in range(presses + WARM_UP):
-            position = n % rows
+            position = (n // 2) % min(rows, CYCLED_ROWS)
             # The app: a member present gets 'A', anyone else 'P', so the status changes.
             person_id = model.rows[position].person_id
             table.select_row(position)
@@ -281,7 +300,7 @@ def _p50_p99(values: list[float]) -> str:
 
 
 def run(quick: bool = False) -> list[Row]:
-    target = f"p99 < {ms(TARGET_SECONDS)}"
+    target = f"p99 <= {ms(TARGET_SECONDS)}"
     reason = ui_missing_reason()
     if reason:
         return [not_measured(NAME, reason, target)]
@@ -309,7 +328,7 @@ def run(quick: bool = False) -> list[Row]:
             ),
             baseline_value=bare_p99,
             target=target,
-            ok=p99 < TARGET_SECONDS and ours.missed == 0,
+            ok=p99 <= TARGET_SECONDS and ours.missed == 0,
             note="; ".join(notes),
         )
     ]

@@ -11,10 +11,6 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Every record read from memory is checked against a full read from the file,
-# so every test of every service also tests the record cache (and so do the
-# command-line runs the tests start, which inherit the variable).
-os.environ.setdefault("CLERKDESK_VERIFY_RECORDS", "1")
 
 from clerkdesk.domain.model import MeetingRecord
 from clerkdesk.persistence.database import Database, open_database

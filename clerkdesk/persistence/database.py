@@ -26,8 +26,6 @@ from clerkdesk.persistence.opening import (
     explain_sqlite_error,
     prepare_file,
 )
-from clerkdesk.persistence.record_cache import PENDING_KEY, RecordCache, counters_intact
-from clerkdesk.persistence.records import RECORD_SOURCE_KEY
 from clerkdesk.persistence.search_index import catch_up
 from clerkdesk.persistence.single_writer import WriterLock
 
@@ -97,14 +95,14 @@ class Transaction:
     than a COMMIT of nothing, so an action is recorded whole or not at all.
     """
 
-    def __init__(self, connection: Connection, records: RecordCache) -> None:
+    def __init__(self, connection: Connection) -> None:
         self._connection = connection
         # The sqlite3 connection underneath, looked up once: through
         # SQLAlchemy's properties it cost a few microseconds every time.
         driver = connection.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
         self.driver: sqlite3.Connection = driver
-        self.info: dict[Any, Any] = {RECORD_SOURCE_KEY: records, PENDING_KEY: {}}
+        self.info: dict[Any, Any] = {}
         self._session: Session | None = None
 
     def connection(self) -> Connection:
@@ -180,7 +178,6 @@ class Database:
         engine: Engine,
         lock: WriterLock | None = None,
         *,
-        keep_records: bool = True,
         token: str | None = None,
         audit_id: int = 0,
         warning: str | None = None,
@@ -197,7 +194,6 @@ class Database:
         self.warning = warning
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "after_commit", _mark_committed)
-        self.records = RecordCache(enabled=keep_records)
         # The thread that opened the database (the window's, or a command's)
         # records every clerk action; it keeps one connection for them, since
         # taking one from the pool and giving it back was a fifth of an action's
@@ -211,13 +207,11 @@ class Database:
         """One transaction: committed if the block succeeds, rolled back otherwise."""
         try:
             with self._sessions() as session, session.begin():
-                session.info[RECORD_SOURCE_KEY] = self.records
                 yield session
             # A flush that failed inside the block, its error handled there, has
             # rolled the transaction back, and the block then ends without one.
             if not session.info.get(_COMMITTED):
                 raise TransactionEndedError()
-            self.records.keep(session)  # only now: what a rolled-back transaction read is lost
             if self.acknowledgement is not None:
                 with self.engine.connect() as connection:
                     driver = connection.connection.driver_connection
@@ -236,7 +230,7 @@ class Database:
         committed if the block succeeds, rolled back otherwise."""
         try:
             with self._connection_for_transaction() as connection:
-                transaction = Transaction(connection, self.records)
+                transaction = Transaction(connection)
                 # Begun and ended on the driver: SQLAlchemy's own begin and commit
                 # were a sixth of an action's work (docs/benchmarks.md); it joins
                 # only if the ORM or a Core statement is used.
@@ -252,7 +246,6 @@ class Database:
                     transaction.rollback()
                     raise
                 self._acknowledge(transaction.driver)
-            self.records.keep(transaction)  # only now: what a rolled-back transaction read is lost
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
 
@@ -341,7 +334,6 @@ class Database:
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error):
             pass  # busy or read-only: the WAL stays and SQLite replays it on the next open
         self.engine.dispose()
-        self.records.forget()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -369,7 +361,6 @@ def open_database(
         engine = create_engine(f"sqlite:///{prepared.path}")
         event.listen(engine, "connect", _configure_connection)
         event.listen(engine, "begin", _begin_immediate)
-        counted = _counters_intact(engine, prepared.path)
     except BaseException:
         prepared.release()
         raise
@@ -378,22 +369,7 @@ def open_database(
         prepared.path,
         engine,
         lock,
-        keep_records=counted,
         token=prepared.token,
         audit_id=prepared.audit_id,
         warning=prepared.warning,
     )
-
-
-def _counters_intact(engine: Engine, db_path: Path) -> bool:
-    """Whether the file's change counters are intact (record_cache.py)."""
-    try:
-        raw = engine.raw_connection()
-        try:
-            driver = raw.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            return counters_intact(driver)
-        finally:
-            raw.close()
-    except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
-        raise explain_sqlite_error(error, db_path) from error

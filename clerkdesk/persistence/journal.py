@@ -47,7 +47,8 @@ class RowChange:
         return cls(data["op"], data["table"], data["pk"], data["before"], data["after"])
 
 
-def _encode(value: Any) -> Any:
+def encode_value(value: Any) -> Any:
+    """A column's value as the journal keeps it in JSON."""
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     return value
@@ -68,12 +69,12 @@ def _decode(table: Table, column: str, value: Any) -> Any:
 
 def _row_values(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {attr.key: _encode(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+    return {attr.key: encode_value(getattr(obj, attr.key)) for attr in mapper.column_attrs}
 
 
 def _pk(obj: Any) -> Any:
     key = inspect(obj).mapper.primary_key_from_instance(obj)
-    return _encode(key[0]) if len(key) == 1 else [_encode(k) for k in key]
+    return encode_value(key[0]) if len(key) == 1 else [encode_value(k) for k in key]
 
 
 @event.listens_for(Session, "after_flush")
@@ -94,8 +95,8 @@ def _capture(session: Session, _flush_context: UOWTransaction) -> None:
         for attr in state.mapper.column_attrs:
             history = state.attrs[attr.key].history
             if history.has_changes():
-                before[attr.key] = _encode(history.deleted[0] if history.deleted else None)
-                after[attr.key] = _encode(history.added[0] if history.added else None)
+                before[attr.key] = encode_value(history.deleted[0] if history.deleted else None)
+                after[attr.key] = encode_value(history.added[0] if history.added else None)
         if after:
             changes.append(RowChange("update", table, _pk(obj), before, after))
     for obj in session.deleted:

@@ -391,34 +391,8 @@ def read_whole_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
 
 
 def load_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
-    """The record as it stands in the session's transaction.
-
-    In a session from ``Database.session()`` the record kept from an earlier
-    read is reused, with only the sections whose tables changed read again.
-    """
-    cache: RecordSource | None = session.info.get(RECORD_SOURCE_KEY)
-    if cache is None:
-        return read_whole_record(session, meeting_id)
-    return cache.record(session, meeting_id)
-
-
-RECORD_SOURCE_KEY = "clerkdesk.record_source"
-
-
-class RecordSource(Protocol):
-    def record(self, session: InTransaction, meeting_id: int) -> MeetingRecord: ...
-
-    def patch(
-        self,
-        session: InTransaction,
-        meeting_id: int,
-        cursor: sqlite3.Cursor,
-        table: str,
-        op: str,
-        before: dict[str, Any] | None,
-        after: dict[str, Any] | None,
-        changes_before: int | None = None,
-    ) -> None: ...
+    """The record as it stands in the session's transaction."""
+    return read_whole_record(session, meeting_id)
 
 
 def decision_from_row(row: RowLike, named: Iterable[tuple[int, VoteOption]]) -> Decision:

@@ -12,6 +12,11 @@ sqlite3 only: this runs on whichever connection the caller holds.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Date, text
 
 # An entry is the paragraph's id * 4 + 3 (migration 0002), so entry / 4 is its id.
 _DROP_STALE = "DELETE FROM search_index WHERE rowid IN (SELECT entry FROM search_pending)"
@@ -43,3 +48,60 @@ def catch_up(connection: sqlite3.Connection) -> bool:
     connection.execute(_ADD_CURRENT)
     connection.execute(_CLEAR)
     return True
+
+
+def merge_search_index(connection: Connection) -> None:
+    """Merge the index's segments, so that words of deleted rows leave the file."""
+    connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
+# The clerk's search, newest first (see services/lookups.py for why not by rank).
+SEARCH_SQL = (
+    "SELECT s.kind, s.meeting_id, s.item_id, c.name, m.date, coalesce(i.number, ''),"
+    " snippet(search_index, 4, '[', ']', ' … ', 12)"
+    " FROM search_index s"
+    " JOIN meeting m ON m.id = s.meeting_id"
+    " JOIN committee c ON c.id = m.committee_id"
+    " LEFT JOIN agenda_item i ON i.id = s.item_id"
+    " WHERE search_index MATCH :q ORDER BY s.rowid DESC LIMIT :limit"
+)
+# The meeting's date read as a date, as the typed queries read it.
+_SEARCH = text(SEARCH_SQL).columns(date=Date)
+
+
+def _is_token_character(ch: str) -> bool:
+    # The index's tokenizer (unicode61, migration 0002) keeps letters, numbers
+    # and private-use characters ("L* N* Co") and splits on everything else.
+    return ch.isalnum() or unicodedata.category(ch) == "Co"
+
+
+def count_words(words: str) -> int:
+    """How many words the index would see in ``words`` ("double-handed" is two)."""
+    count, inside = 0, False
+    for ch in words:
+        token = _is_token_character(ch)
+        count += token and not inside
+        inside = token
+    return count
+
+
+def search_terms(words: str) -> list[str]:
+    """The terms of a search the tokenizer would find something in."""
+    return [term for term in words.split() if any(map(_is_token_character, term))]
+
+
+def fts_query(words: str) -> str:
+    """Turn what the clerk typed into a safe FTS5 query.
+
+    Each term between spaces becomes one quoted phrase, as a prefix: FTS5 runs
+    the index's own tokenizer over a phrase, so "double-handed" and "3.25" match
+    the text as it was indexed, and nothing the clerk types (quotes, NEAR, AND,
+    *, ^, column:) is read as query syntax. Terms without a letter or digit are
+    dropped: the tokenizer would find nothing in them.
+    """
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in search_terms(words))
+
+
+def search_rows(connection: Connection, words: str, limit: int) -> Sequence[Any]:
+    """(kind, meeting, item, committee, date, item number, snippet) of each hit."""
+    return connection.execute(_SEARCH, {"q": fts_query(words), "limit": limit}).all()

@@ -7,45 +7,31 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
-
 from clerkdesk.domain.attendance import check_times
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind
 from clerkdesk.domain.substitution import check_member_may_be_present, check_substitution
-from clerkdesk.persistence.schema import AttendeeRow
-from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
-from clerkdesk.services.setup import find_or_create_person, next_position
+from clerkdesk.persistence.entities import Entity
+from clerkdesk.services.context import Change, Correction, Desk, UnitOfWork, meeting_action
+from clerkdesk.services.setup import find_or_create_person
 
 AREAS = frozenset({"attendance"})
 
 
-# Built once: constructing the statement cost more than running it.
-_ATTENDEE = select(AttendeeRow).where(
-    AttendeeRow.meeting_id == bindparam("meeting_id"),
-    AttendeeRow.person_id == bindparam("person_id"),
-)
 _NOT_LISTED = "Person {} is not on this meeting's attendance list."
 
 
-def _attendee_row(session: Session, meeting_id: int, person_id: int) -> AttendeeRow:
-    row = session.scalars(_ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id}).first()
-    if row is None:
+def _update_attendee(work: UnitOfWork, person_id: int, values: Mapping[str, object]) -> None:
+    """Change the person's attendance row, found by meeting and person."""
+    if work.record.attendee(person_id) is None:
         raise NotFoundError(_NOT_LISTED.format(person_id))
-    return row
+    work.change(Entity.ATTENDEE, {"meeting_id": work.meeting_id, "person_id": person_id}, **values)
 
 
-def _update_attendee(scope: ActionScope, person_id: int, values: Mapping[str, object]) -> None:
-    """Change the person's attendance row, found by meeting and person in the
-    same statement that reads it for undo."""
-    key = {"meeting_id": scope.meeting_id, "person_id": person_id}
-    if scope.rows.update_where("attendee", key, dict(values)) is None:
-        raise NotFoundError(_NOT_LISTED.format(person_id))
+def _next_position(work: UnitOfWork) -> int:
+    return work.next_position(Entity.ATTENDEE, meeting_id=work.meeting_id)
 
 
-# Marking attendance, arrivals and departures are repeated all through a
-# meeting, so they write through the action's RowWriter rather than the ORM.
 _NO_TIMES = {
     "arrived_at": None,
     "departed_at": None,
@@ -163,24 +149,26 @@ def add_substitute(
         check_substitution(record, person.id, member_id)
         existing = record.attendee(person.id)
         if existing is not None:
-            row = _attendee_row(scope.session, meeting_id, person.id)
-            row.capacity = Capacity.SUBSTITUTE.value
-            row.substitute_for_id = member_id
-            row.status = AttendanceStatus.PRESENT.value
+            _update_attendee(
+                scope,
+                person.id,
+                {
+                    "capacity": Capacity.SUBSTITUTE.value,
+                    "substitute_for_id": member_id,
+                    "status": AttendanceStatus.PRESENT.value,
+                },
+            )
         else:
-            scope.session.add(
-                AttendeeRow(
-                    meeting_id=meeting_id,
-                    person_id=person.id,
-                    capacity=Capacity.SUBSTITUTE.value,
-                    role="member",
-                    voting=True,
-                    status=AttendanceStatus.PRESENT.value,
-                    substitute_for_id=member_id,
-                    position=next_position(
-                        scope.session, AttendeeRow.position, AttendeeRow.meeting_id == meeting_id
-                    ),
-                )
+            scope.add(
+                Entity.ATTENDEE,
+                meeting_id=meeting_id,
+                person_id=person.id,
+                capacity=Capacity.SUBSTITUTE.value,
+                role="member",
+                voting=True,
+                status=AttendanceStatus.PRESENT.value,
+                substitute_for_id=member_id,
+                position=_next_position(scope),
             )
         scope.label = f"{person.name} substitutes for {record.name_of(member_id)}"
         scope.new_id = person.id
@@ -212,19 +200,16 @@ def add_attendee(
             if clean:
                 person.title = clean  # the default offered next time; minutes use the row's
             job_title = clean or person.title
-        scope.session.add(
-            AttendeeRow(
-                meeting_id=meeting_id,
-                person_id=person.id,
-                capacity=capacity.value,
-                role="member",
-                voting=False,
-                status=AttendanceStatus.PRESENT.value,
-                position=next_position(
-                    scope.session, AttendeeRow.position, AttendeeRow.meeting_id == meeting_id
-                ),
-                title=job_title,
-            )
+        scope.add(
+            Entity.ATTENDEE,
+            meeting_id=meeting_id,
+            person_id=person.id,
+            capacity=capacity.value,
+            role="member",
+            voting=False,
+            status=AttendanceStatus.PRESENT.value,
+            position=_next_position(scope),
+            title=job_title,
         )
         scope.new_id = person.id
         scope.label = f"Add {person.name}"
@@ -244,6 +229,6 @@ def remove_attendee(
             raise RuleViolation(
                 f"{name} is a member of the committee; mark them absent instead of removing."
             )
-        scope.session.delete(_attendee_row(scope.session, meeting_id, person_id))
+        scope.remove(Entity.ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id})
         scope.label = f"Remove {name}"
     return Change(scope.label, meeting_id, AREAS)

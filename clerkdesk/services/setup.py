@@ -22,8 +22,8 @@ from clerkdesk.domain.model import (
     Role,
 )
 from clerkdesk.domain.schedule_12a import ExemptParagraph
+from clerkdesk.persistence.entities import Entity
 from clerkdesk.persistence.schema import (
-    AgendaItemRow,
     AttendeeRow,
     CommitteeMemberRow,
     CommitteeRow,
@@ -31,7 +31,6 @@ from clerkdesk.persistence.schema import (
     MeetingRow,
     OrganisationRow,
     PersonRow,
-    RecommendationRow,
 )
 from clerkdesk.services.context import Change, Desk, meeting_action, write_audit
 
@@ -250,11 +249,10 @@ def add_item(
         raise RuleViolation("An agenda item needs a number and a title.")
     check_part(part, exempt_paragraph)
     with meeting_action(desk, meeting_id, f"Add item {number}") as scope:
-        row = AgendaItemRow(
+        scope.new_id = scope.add(
+            Entity.ITEM,
             meeting_id=meeting_id,
-            position=next_position(
-                scope.session, AgendaItemRow.position, AgendaItemRow.meeting_id == meeting_id
-            ),
+            position=scope.next_position(Entity.ITEM, meeting_id=meeting_id),
             number=number,
             title=normalise_name(title),
             part=part,
@@ -263,9 +261,6 @@ def add_item(
             report_author=report_author,
             contact_officer=contact_officer,
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
     return Change(f"Add item {number}", meeting_id, frozenset({"items"}), new_id=scope.new_id)
 
 
@@ -289,15 +284,11 @@ def add_recommendation(
         raise RuleViolation("A recommendation needs its text.")
     with meeting_action(desk, meeting_id, "Add recommendation") as scope:
         scope.record.item(item_id)
-        row = RecommendationRow(
+        scope.new_id = scope.add(
+            Entity.RECOMMENDATION,
             item_id=item_id,
-            position=next_position(
-                scope.session, RecommendationRow.position, RecommendationRow.item_id == item_id
-            ),
+            position=scope.next_position(Entity.RECOMMENDATION, item_id=item_id),
             label=label.strip() if label else None,
             text=text.strip(),
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
     return Change("Add recommendation", meeting_id, frozenset({"items"}), new_id=scope.new_id)

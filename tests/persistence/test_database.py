@@ -5,15 +5,10 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.persistence.database import WAL_CHECKPOINT_PAGES, Database, open_database
 from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
 from clerkdesk.persistence.migrations import LATEST_VERSION, migration_sql, split_statements
 from clerkdesk.persistence.schema import Base, OrganisationRow
-from clerkdesk.services import attendance
-from clerkdesk.services.context import Desk
-from clerkdesk.services.demo import create_demo
-from clerkdesk.services.records_io import get_record
 
 
 def test_every_connection_is_durable(database: Database) -> None:
@@ -144,23 +139,6 @@ def test_a_flush_failure_handled_inside_a_session_does_not_pass_for_a_commit(
         session.add(OrganisationRow(name="Only Council"))  # breaks the unique name
         with pytest.raises(IntegrityError):
             session.flush()
-
-
-def test_a_database_whose_counters_are_not_intact_is_read_in_full(db_path: Path) -> None:
-    open_database(db_path, create=True).dispose()
-    with sqlite3.connect(db_path) as conn:  # as a faulty later migration might leave it
-        conn.execute("DROP TRIGGER count_attendee_update")
-    db = open_database(db_path)
-    try:
-        assert not db.records.enabled
-        meeting = create_demo(Desk(db))[1]
-        record = get_record(Desk(db), meeting)
-        member = record.attendees[0].person_id
-        attendance.mark_attendance(Desk(db), meeting, member, AttendanceStatus.PRESENT)
-        changed = get_record(Desk(db), meeting).attendee(member)
-        assert changed is not None and changed.status is AttendanceStatus.PRESENT
-    finally:
-        db.dispose()
 
 
 def test_upgrading_keeps_the_title_each_meetings_minutes_show(tmp_path: Path) -> None:

@@ -1,0 +1,54 @@
+"""The things a meeting record is made of, as a unit of work writes them.
+
+Services name what they change in the domain's words (an attendee, a
+decision); each entity knows its table and the area of the window it shows
+in, so what an action changed is derived from what it wrote.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+from sqlalchemy import Table
+
+from clerkdesk.domain.changes import Area
+from clerkdesk.persistence.schema import Base
+
+
+class Entity(enum.Enum):
+    MEETING = ("meeting", Area.MEETING)
+    ITEM = ("agenda_item", Area.ITEMS)
+    RECOMMENDATION = ("recommendation", Area.ITEMS)
+    AMENDMENT = ("amendment", Area.ITEMS | Area.VOTES)
+    DECISION = ("decision", Area.VOTES)
+    NAMED_VOTE = ("named_vote", Area.VOTES)
+    PERSON = ("person", Area.ATTENDANCE)
+    ATTENDEE = ("attendee", Area.ATTENDANCE)
+    # A declaration can bar a member from a vote: the votes show it too.
+    DECLARATION = ("declaration", Area.DECLARATIONS | Area.VOTES)
+    PARAGRAPH = ("minute_paragraph", Area.MINUTES)
+    ACTION = ("action", Area.MINUTES)
+
+    def __init__(self, table_name: str, area: Area) -> None:
+        self.table_name = table_name
+        self.area = area
+
+    @property
+    def table(self) -> Table:
+        return Base.metadata.tables[self.table_name]
+
+    @classmethod
+    def of_table(cls, table_name: str) -> Entity:
+        for entity in cls:
+            if entity.table_name == table_name:
+                return entity
+        raise ValueError(f"No entity is stored in {table_name!r}.")
+
+
+def areas_of(table_names: Iterable[str]) -> Area:
+    """The areas the rows of these tables show in (a journal entry's, when undone)."""
+    area = Area.NONE
+    for name in table_names:
+        area |= Entity.of_table(name).area
+    return area

@@ -1,0 +1,283 @@
+"""The unit of work behind every clerk action (docs/write-path.md).
+
+One transaction: the service reads the meeting record as domain objects,
+says what the action changes by ``Entity``, and this writes it with
+SQLAlchemy Core, capturing every row before and after. On leaving the block
+the whole record is read again and checked against every rule, and the undo
+journal, the audit entry and (after approval) the sealed correction are
+written once. If anything fails, nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.changes import Area
+from clerkdesk.domain.errors import NotFoundError, RuleViolation
+from clerkdesk.domain.model import Correction, MeetingRecord, MeetingStatus
+from clerkdesk.domain.rules import ensure_editable, validate_record
+from clerkdesk.domain.seal import current_and_previous, next_seal
+from clerkdesk.persistence.entities import Entity, areas_of
+from clerkdesk.persistence.journal import CAPTURE_KEY, RowChange, encode_changes, encode_value
+from clerkdesk.persistence.records import load_record, read_whole_record
+from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow, MeetingRow
+from clerkdesk.persistence.search_index import merge_search_index
+
+if TYPE_CHECKING:
+    from clerkdesk.persistence.database import Database, Transaction
+
+Key = int | Mapping[str, Any]
+Values = dict[str, Any]
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """Who does an action, and why if it corrects approved minutes."""
+
+    meeting_id: int
+    clerk: str
+    label: str
+    correction: str | None = None  # the reason, after approval
+    undoable: bool = True
+
+
+class UnitOfWork:
+    """What a service sees inside its action's transaction."""
+
+    def __init__(self, transaction: Transaction, work: Work) -> None:
+        self.transaction = transaction
+        self.meeting_id = work.meeting_id
+        self.label = work.label  # services refine it once they know the names involved
+        self.new_id: int | None = None
+        self.after: MeetingRecord | None = None  # the record as the action left it
+        self._work = work
+        self._record: MeetingRecord | None = None
+        self.changes: list[RowChange] = []
+
+    @property
+    def areas(self) -> Area:
+        """What the action wrote, by the areas of the window it shows in."""
+        return areas_of({change.table for change in self.changes})
+
+    @property
+    def connection(self) -> Connection:
+        return self.transaction.connection()
+
+    @property
+    def session(self) -> Session:
+        """An ORM session in the action's transaction, for the rarer actions not yet
+        written through the unit of work's own methods (its flushes are captured)."""
+        return self.transaction.session
+
+    @property
+    def record(self) -> MeetingRecord:
+        """The record as it stood when first asked for in this action (the
+        action's own writes do not change it)."""
+        if self._record is None:
+            self._record = load_record(self.transaction, self.meeting_id)
+        return self._record
+
+    def record_now(self) -> MeetingRecord:
+        """The record as it stands with the action's writes so far."""
+        return read_whole_record(self.transaction, self.meeting_id)
+
+    def forget_undo(self) -> None:
+        """Delete the meeting's undo journal and merge the search index (approval).
+
+        Approved minutes change only by corrections, which keep their own
+        originals, so the journal can never be used again; it holds the text of
+        everything deleted while recording, Part II included, and the index keeps
+        a deleted paragraph's words in its segments until they are merged.
+        (secure_delete zeroes what both free.)
+        """
+        self.transaction.prepare_plain_write()
+        self.connection.execute(delete(JournalRow).where(JournalRow.meeting_id == self.meeting_id))
+        merge_search_index(self.connection)
+
+    # Writes, each one Core statement, each captured for undo and audit.
+    def add(self, entity: Entity, **values: Any) -> int:
+        """Insert one row; its new id."""
+        table = entity.table
+        self.transaction.prepare_plain_write()
+        row = self.connection.execute(insert(table).values(**values).returning(*table.c)).one()
+        after = _captured(dict(row._mapping))
+        self.changes.append(RowChange("insert", table.name, after["id"], None, after))
+        return int(after["id"])
+
+    def change(self, entity: Entity, key: Key, **values: Any) -> bool:
+        """Change the given columns of the row with this id (or unique key);
+        False, and nothing written, if none differs."""
+        table = entity.table
+        self.transaction.prepare_plain_write()
+        found = self._find(entity, key)
+        before = _captured(found)
+        wanted = _captured(values)
+        changed = {column: values[column] for column in values if wanted[column] != before[column]}
+        if not changed:
+            return False
+        self.connection.execute(update(table).where(table.c.id == before["id"]).values(changed))
+        after = {column: wanted[column] for column in changed}
+        self.changes.append(
+            RowChange("update", table.name, before["id"], {c: before[c] for c in changed}, after)
+        )
+        return True
+
+    def remove(self, entity: Entity, key: Key) -> None:
+        table = entity.table
+        self.transaction.prepare_plain_write()
+        before = _captured(self._find(entity, key))
+        self.connection.execute(delete(table).where(table.c.id == before["id"]))
+        self.changes.append(RowChange("delete", table.name, before["id"], before, None))
+
+    def ids(self, entity: Entity, **where: Any) -> list[int]:
+        """The ids of the rows whose columns hold these values, in their order."""
+        table = entity.table
+        order = [table.c.position] if "position" in table.c else []
+        found = self.connection.execute(
+            select(table.c.id)
+            .where(*(table.c[c] == v for c, v in where.items()))
+            .order_by(*order, table.c.id)
+        )
+        return [int(row_id) for row_id in found.scalars()]
+
+    def next_position(self, entity: Entity, **parent: Any) -> int:
+        """One past the last position among the rows of the same parent."""
+        table = entity.table
+        last = self.connection.execute(
+            select(func.max(table.c.position)).where(*(table.c[c] == v for c, v in parent.items()))
+        ).scalar()
+        return 0 if last is None else int(last) + 1
+
+    def _find(self, entity: Entity, key: Key) -> Mapping[str, Any]:
+        table = entity.table
+        where = {"id": key} if isinstance(key, int) else dict(key)
+        found = (
+            self.connection.execute(
+                select(table).where(and_(*(table.c[c] == v for c, v in where.items())))
+            )
+            .mappings()
+            .first()
+        )
+        if found is None:
+            raise LookupError(f"There is no {entity.name.lower()} {where} to change.")
+        return dict(found)
+
+    # The end of the action.
+    def finish(self, locked: bool) -> None:
+        """Check the record as the action left it, then journal, audit and (after
+        approval) correct, each once."""
+        transaction = self.transaction
+        if transaction.has_session:
+            transaction.session.flush()
+        transaction.ensure_active()  # the journal and audit rows must not commit alone
+        if self.changes:
+            # Every rule, every time: a rule is never skipped because a
+            # shortcut guessed an action could not affect it.
+            self.after = load_record(transaction, self.meeting_id)
+            check_record(self.after)
+        work = self._work
+        encoded = encode_changes(self.changes)
+        at = now()
+        execute = self.connection.execute
+        if work.undoable and self.changes and not locked:
+            execute(
+                update(JournalRow)
+                .where(JournalRow.meeting_id == self.meeting_id, JournalRow.state == "undone")
+                .values(state="discarded")
+            )
+            execute(
+                insert(JournalRow).values(
+                    meeting_id=self.meeting_id,
+                    label=self.label,
+                    changes=encoded,
+                    state="done",
+                    clerk=work.clerk,
+                    at=at,
+                )
+            )
+        if work.correction is not None and locked:
+            entry = Correction(0, at, work.clerk, work.correction, self.label, encoded)
+            execute(
+                insert(CorrectionRow).values(
+                    meeting_id=self.meeting_id,
+                    made_at=at,
+                    made_by=work.clerk,
+                    reason=work.correction,
+                    summary=self.label,
+                    changes=encoded,
+                    seal=self._seal_after(entry),
+                )
+            )
+        execute(
+            insert(AuditRow).values(
+                meeting_id=self.meeting_id,
+                at=at,
+                clerk=work.clerk,
+                action=self.label,
+                detail=f"correction: {work.correction}" if work.correction is not None else "",
+            )
+        )
+
+    def _seal_after(self, made: Correction) -> str:
+        """The record's seal once this correction is in it, chained to the seal before.
+
+        The correction row is append-only, so its seal is worked out before it
+        is written: over the record as changed, with this correction added as it
+        will read back.
+        """
+        after = read_whole_record(self.transaction, self.meeting_id)
+        previous, _ = current_and_previous(after)
+        return next_seal(previous, replace(after, corrections=(*after.corrections, made)))
+
+
+def check_record(record: MeetingRecord) -> None:
+    """The check after every action that changed something: every rule, on the
+    whole record (tests/domain/test_whole_record_checks.py guards that it stays so)."""
+    validate_record(record)
+
+
+def _captured(values: Mapping[str, Any]) -> Values:
+    """Values as the journal keeps them (journal.py's encoding)."""
+    return {column: encode_value(value) for column, value in values.items()}
+
+
+@contextmanager
+def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
+    """One clerk action on one meeting: committed whole, or nothing written."""
+    if work.correction is not None and not work.correction.strip():
+        raise RuleViolation("A correction to approved minutes needs a reason.")
+    if work.correction is not None:
+        work = replace(work, correction=work.correction.strip())
+    with db.transaction() as transaction:
+        status = (
+            transaction.connection()
+            .execute(select(MeetingRow.status).where(MeetingRow.id == work.meeting_id))
+            .scalar()
+        )
+        if status is None:
+            raise NotFoundError(
+                f"There is no meeting with id {work.meeting_id}. List the meetings with "
+                "`clerkdesk meetings` to find its id."
+            )
+        locked = status == MeetingStatus.APPROVED.value
+        uow = UnitOfWork(transaction, work)
+        transaction.info[CAPTURE_KEY] = uow.changes  # ORM flushes append here too
+        if locked:
+            ensure_editable(uow.record, correcting=work.correction is not None)
+        yield uow
+        if transaction.has_session:
+            transaction.session.flush()
+            transaction.session.info.pop(CAPTURE_KEY, None)
+        transaction.info.pop(CAPTURE_KEY, None)
+        uow.finish(locked)
