@@ -172,13 +172,12 @@ def _press(
 def measure(presses: int) -> tuple[Timings, Timings]:
     """(the app's window, the bare table), ``presses`` counted presses each."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
-
     from dataclasses import replace
 
     from bench_export import big_meeting
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
 
     from clerkdesk.domain.model import MeetingStatus, Tally
     from clerkdesk.persistence.database import open_database

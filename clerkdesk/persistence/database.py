@@ -66,7 +66,11 @@ def _begin_immediate(connection: Any) -> None:
     # transaction then only joins it.
     driver = connection.connection.driver_connection
     if not driver.in_transaction:
-        driver.execute("BEGIN IMMEDIATE")
+        # A read (Database.reading) neither takes nor waits for the write lock.
+        driver.execute("BEGIN" if connection.info.get(_READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+_READ_ONLY = "clerkdesk.read_only"
 
 
 def _commit(driver: sqlite3.Connection) -> None:
@@ -221,6 +225,21 @@ class Database:
                         connection.invalidate()
                 if lost:
                     self._close_connections()
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
+            raise explain_sqlite_error(error, self.path) from error
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A transaction that only reads: it sees one consistent state of the
+        file and never holds the write lock (a deferred BEGIN on SQLite)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.info[_READ_ONLY] = True
+                try:
+                    with connection.begin():
+                        yield connection
+                finally:
+                    connection.info.pop(_READ_ONLY, None)
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
             raise explain_sqlite_error(error, self.path) from error
 

@@ -13,9 +13,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, event, inspect
+from sqlalchemy import Connection, Table, event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
+from clerkdesk.persistence.dialects import defer_foreign_keys
 from clerkdesk.persistence.schema import Base
 
 CAPTURE_KEY = "clerkdesk.changes"
@@ -121,13 +122,13 @@ def _decoded(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     return {key: _decode(table, key, value) for key, value in values.items()}
 
 
-def apply_changes(session: Session, changes: list[RowChange], *, backwards: bool) -> None:
+def apply_changes(connection: Connection, changes: list[RowChange], *, backwards: bool) -> None:
     """Apply ``changes`` forwards (redo) or backwards (undo) with Core statements.
 
     Foreign keys are checked at commit rather than per statement, since the
-    captured order follows the session's flush, not the foreign keys.
+    captured order follows the action's writes, not the foreign keys.
     """
-    session.execute(_pragma_defer())
+    defer_foreign_keys(connection)
     sequence = reversed(changes) if backwards else iter(changes)
     for change in sequence:
         table = _table(change.table)
@@ -138,18 +139,11 @@ def apply_changes(session: Session, changes: list[RowChange], *, backwards: bool
             op = {"insert": "delete", "delete": "insert", "update": "update"}[op]
         values = change.before if backwards else change.after
         if op == "insert":
-            assert values is not None
             source = change.after if change.op == "insert" else change.before
             assert source is not None
-            session.execute(table.insert().values(**_decoded(table, source)))
+            connection.execute(table.insert().values(**_decoded(table, source)))
         elif op == "delete":
-            session.execute(table.delete().where(where))
+            connection.execute(table.delete().where(where))
         else:
             assert values is not None
-            session.execute(table.update().where(where).values(**_decoded(table, values)))
-
-
-def _pragma_defer() -> Any:
-    from sqlalchemy import text
-
-    return text("PRAGMA defer_foreign_keys = ON")
+            connection.execute(table.update().where(where).values(**_decoded(table, values)))

@@ -19,13 +19,20 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.changes import Area
+from clerkdesk.domain.changes import Area, Change, UndoLabels
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import Correction, MeetingRecord, MeetingStatus
 from clerkdesk.domain.rules import ensure_editable, validate_record
 from clerkdesk.domain.seal import current_and_previous, next_seal
 from clerkdesk.persistence.entities import Entity, areas_of
-from clerkdesk.persistence.journal import CAPTURE_KEY, RowChange, encode_changes, encode_value
+from clerkdesk.persistence.journal import (
+    CAPTURE_KEY,
+    RowChange,
+    apply_changes,
+    decode_changes,
+    encode_changes,
+    encode_value,
+)
 from clerkdesk.persistence.records import load_record, read_whole_record
 from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow, MeetingRow
 from clerkdesk.persistence.search_index import merge_search_index
@@ -63,12 +70,14 @@ class UnitOfWork:
         self.after: MeetingRecord | None = None  # the record as the action left it
         self._work = work
         self._record: MeetingRecord | None = None
-        self.changes: list[RowChange] = []
+        self.changes: list[RowChange] = []  # journalled for undo
+        self.replayed: list[RowChange] = []  # an undo's or redo's, not journalled again
+        self.undo: UndoLabels | None = None  # what Undo and Redo would do next, once done
 
     @property
     def areas(self) -> Area:
         """What the action wrote, by the areas of the window it shows in."""
-        return areas_of({change.table for change in self.changes})
+        return areas_of({change.table for change in (*self.changes, *self.replayed)})
 
     @property
     def connection(self) -> Connection:
@@ -88,6 +97,10 @@ class UnitOfWork:
             self._record = load_record(self.transaction, self.meeting_id)
         return self._record
 
+    def done(self) -> Change:
+        """What the action did, once its block has ended (committed)."""
+        return Change(self.label, self.meeting_id, self.areas, self.new_id, self.undo, self.after)
+
     def record_now(self) -> MeetingRecord:
         """The record as it stands with the action's writes so far."""
         return read_whole_record(self.transaction, self.meeting_id)
@@ -104,6 +117,33 @@ class UnitOfWork:
         self.transaction.prepare_plain_write()
         self.connection.execute(delete(JournalRow).where(JournalRow.meeting_id == self.meeting_id))
         merge_search_index(self.connection)
+
+    def replay(self, *, backwards: bool) -> str:
+        """Undo (``backwards``) or redo the meeting's next journal entry; its label.
+
+        The entry's rows are put back as they were (or made again) and the entry
+        moves between the done and undone lists; the record is then checked as
+        after any action, and the step audited."""
+        word = "undo" if backwards else "redo"
+        wanted = "done" if backwards else "undone"
+        order = JournalRow.id.desc() if backwards else JournalRow.id
+        entry = self.connection.execute(
+            select(JournalRow.id, JournalRow.label, JournalRow.changes)
+            .where(JournalRow.meeting_id == self.meeting_id, JournalRow.state == wanted)
+            .order_by(order)
+            .limit(1)
+        ).first()
+        if entry is None:
+            raise RuleViolation(f"There is nothing to {word}.")
+        changes = decode_changes(entry.changes)
+        apply_changes(self.connection, changes, backwards=backwards)
+        self.connection.execute(
+            update(JournalRow)
+            .where(JournalRow.id == entry.id)
+            .values(state="undone" if backwards else "done")
+        )
+        self.replayed.extend(changes)
+        return str(entry.label)
 
     # Writes, each one Core statement, each captured for undo and audit.
     def add(self, entity: Entity, **values: Any) -> int:
@@ -181,7 +221,7 @@ class UnitOfWork:
         if transaction.has_session:
             transaction.session.flush()
         transaction.ensure_active()  # the journal and audit rows must not commit alone
-        if self.changes:
+        if self.changes or self.replayed:
             # Every rule, every time: a rule is never skipped because a
             # shortcut guessed an action could not affect it.
             self.after = load_record(transaction, self.meeting_id)
@@ -228,6 +268,7 @@ class UnitOfWork:
                 detail=f"correction: {work.correction}" if work.correction is not None else "",
             )
         )
+        self.undo = undo_labels(self.connection, self.meeting_id)
 
     def _seal_after(self, made: Correction) -> str:
         """The record's seal once this correction is in it, chained to the seal before.
@@ -239,6 +280,28 @@ class UnitOfWork:
         after = read_whole_record(self.transaction, self.meeting_id)
         previous, _ = current_and_previous(after)
         return next_seal(previous, replace(after, corrections=(*after.corrections, made)))
+
+
+def undo_labels(connection: Connection, meeting_id: int) -> UndoLabels:
+    """The labels of the meeting's next undo and redo, read in ``connection``'s
+    transaction (the action's own, or a read)."""
+    mine = JournalRow.meeting_id == meeting_id
+    last_done = (
+        select(JournalRow.label)
+        .where(mine, JournalRow.state == "done")
+        .order_by(JournalRow.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    first_undone = (
+        select(JournalRow.label)
+        .where(mine, JournalRow.state == "undone")
+        .order_by(JournalRow.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    undo, redo = connection.execute(select(last_done, first_undone)).one()
+    return UndoLabels(undo, redo)
 
 
 def check_record(record: MeetingRecord) -> None:

@@ -15,9 +15,6 @@ from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, UnitOfWork, meeting_action
 from clerkdesk.services.setup import find_or_create_person
 
-AREAS = frozenset({"attendance"})
-
-
 _NOT_LISTED = "Person {} is not on this meeting's attendance list."
 
 
@@ -50,14 +47,14 @@ def mark_attendance(
 ) -> Change:
     with meeting_action(desk, meeting_id, "", correction=correction) as scope:
         name = scope.record.name_of(person_id)
-        scope.label = label = f"Mark {name} {status.value}"
+        scope.label = f"Mark {name} {status.value}"
         if status is AttendanceStatus.PRESENT:
             check_member_may_be_present(scope.record, person_id)
         values: dict[str, object] = {"status": status.value}
         if status is not AttendanceStatus.PRESENT:
             values.update(_NO_TIMES)
         _update_attendee(scope, person_id, values)
-    return Change(label, meeting_id, AREAS)
+    return scope.done()
 
 
 def record_arrival(
@@ -91,7 +88,7 @@ def record_arrival(
             },
         )
         scope.label = f"{name} arrived at {at:%H.%M}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def record_departure(
@@ -117,7 +114,7 @@ def record_departure(
             scope, person_id, {"departed_at": departed_at, "departed_item_id": item_id}
         )
         scope.label = f"{name} left at {at:%H.%M}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def clear_times(
@@ -128,7 +125,7 @@ def clear_times(
         name = scope.record.name_of(person_id)
         _update_attendee(scope, person_id, _NO_TIMES)
         scope.label = f"Clear {name}'s arrival and departure"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def add_substitute(
@@ -172,7 +169,7 @@ def add_substitute(
             )
         scope.label = f"{person.name} substitutes for {record.name_of(member_id)}"
         scope.new_id = person.id
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def add_attendee(
@@ -213,7 +210,7 @@ def add_attendee(
         )
         scope.new_id = person.id
         scope.label = f"Add {person.name}"
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def remove_attendee(
@@ -231,4 +228,4 @@ def remove_attendee(
             )
         scope.remove(Entity.ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id})
         scope.label = f"Remove {name}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from clerkdesk.domain.changes import Area, Change
 from clerkdesk.persistence.database import Database
 from clerkdesk.persistence.schema import AuditRow
 from clerkdesk.persistence.unit_of_work import UnitOfWork, Work, now, unit_of_work
 
 __all__ = [
+    "Area",
     "Change",
     "Correction",
     "Desk",
@@ -47,16 +49,6 @@ class Correction:
     """Why a change is being made to approved minutes."""
 
     reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an action changed, so each screen redraws only what it must."""
-
-    label: str
-    meeting_id: int | None
-    areas: frozenset[str]
-    new_id: int | None = None
 
 
 def write_audit(

@@ -8,8 +8,6 @@ from clerkdesk.domain.rules import check_declaration
 from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action
 
-AREAS = frozenset({"declarations", "votes"})
-
 
 def declare_interest(
     desk: Desk,
@@ -52,11 +50,11 @@ def declare_interest(
             dispensation=dispensation,
             left_room=left_room,
         )
-        scope.label = label = (
+        scope.label = (
             f"{record.name_of(person_id)} declares {interest.with_article} in item "
             f"{record.item(item_id).number}"
         )
-    return Change(label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def withdraw_declaration(
@@ -67,6 +65,6 @@ def withdraw_declaration(
         found = next((d for d in scope.record.declarations if d.id == declaration_id), None)
         if found is None:
             raise NotFoundError(f"There is no declaration {declaration_id} in this meeting.")
-        scope.label = label = f"Remove {scope.record.name_of(found.person_id)}'s declaration"
+        scope.label = f"Remove {scope.record.name_of(found.person_id)}'s declaration"
         scope.remove(Entity.DECLARATION, declaration_id)
-    return Change(label, meeting_id, AREAS)
+    return scope.done()

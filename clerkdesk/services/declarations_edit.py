@@ -9,8 +9,6 @@ from clerkdesk.domain.rules import check_declaration
 from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action
 
-AREAS = frozenset({"declarations", "votes"})
-
 
 def edit_declaration(
     desk: Desk,
@@ -59,7 +57,6 @@ def edit_declaration(
             dispensation=edited.dispensation,
             left_room=edited.left_room,
         )
-        scope.label = label = (
-            f"Edit {name}'s declaration in item {record.item(current.item_id).number}"
-        )
-    return Change(label, meeting_id, AREAS, new_id=declaration_id)
+        scope.label = f"Edit {name}'s declaration in item {record.item(current.item_id).number}"
+    scope.new_id = declaration_id
+    return scope.done()

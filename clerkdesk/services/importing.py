@@ -145,4 +145,4 @@ def attach_report(desk: Desk, meeting_id: int, item_number: str, report: ParsedR
             )
             added += 1
         scope.label = f"Attach report to item {item.number}: {added} recommendations added"
-    return Change(scope.label, meeting_id, frozenset({"items"}))
+    return scope.done()

@@ -13,8 +13,6 @@ from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action, now
 from clerkdesk.services.setup import check_part
 
-AREAS = frozenset({"meeting"})
-
 
 def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
     """Start or close the meeting (approval has its own service)."""
@@ -28,7 +26,7 @@ def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
             MeetingStatus.CLOSED: "Close the meeting",
             MeetingStatus.DRAFT: "Return the meeting to draft",
         }[status]
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def set_chair_style(
@@ -42,7 +40,7 @@ def set_chair_style(
     with meeting_action(desk, meeting_id, "chair style", correction=correction) as scope:
         scope.change(Entity.MEETING, meeting_id, chair_style=ChairStyle(style).value)
         scope.label = f"Call the chair '{style.value}' in the minutes"
-    return Change(scope.label, meeting_id, AREAS | {"attendance"})
+    return scope.done()
 
 
 def approve_minutes(
@@ -73,7 +71,7 @@ def approve_minutes(
         # carries the seal forward (unit_of_work.py) and `load` checks it.
         scope.change(Entity.MEETING, meeting_id, seal=next_seal(None, scope.record_now()))
         scope.label = f"Minutes approved, signed by {signed_by}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def update_meeting_details(
@@ -94,7 +92,7 @@ def update_meeting_details(
         if venue is not None:
             values["venue"] = " ".join(venue.split()) or None
         scope.change(Entity.MEETING, meeting_id, **values)
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def update_item(
@@ -123,4 +121,4 @@ def update_item(
             values["public_summary"] = public_summary.strip() or None
         scope.change(Entity.ITEM, item_id, **values)
         scope.label = f"Edit item {item.number}"
-    return Change(scope.label, meeting_id, frozenset({"items"}))
+    return scope.done()

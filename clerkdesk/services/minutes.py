@@ -7,8 +7,6 @@ from clerkdesk.domain.model import MeetingRecord, MinuteParagraph
 from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action
 
-AREAS = frozenset({"minutes"})
-
 
 def _next_position(positions: list[int]) -> int:
     return max(positions, default=-1) + 1
@@ -26,7 +24,7 @@ def add_paragraph(
             Entity.PARAGRAPH, item_id=item_id, position=position, text=text.strip()
         )
         work.label = f"Add minute {number}.{position + 1}"
-    return Change(work.label, meeting_id, AREAS, new_id=work.new_id)
+    return work.done()
 
 
 def _paragraph(record: MeetingRecord, paragraph_id: int) -> tuple[MinuteParagraph, str]:
@@ -53,7 +51,7 @@ def edit_paragraph(
         _, number = _paragraph(work.record, paragraph_id)
         work.label = f"Edit minute {number}"
         work.change(Entity.PARAGRAPH, paragraph_id, text=text.strip())
-    return Change(work.label, meeting_id, AREAS)
+    return work.done()
 
 
 def delete_paragraph(
@@ -63,7 +61,7 @@ def delete_paragraph(
         _, number = _paragraph(work.record, paragraph_id)
         work.label = f"Delete minute {number}"
         work.remove(Entity.PARAGRAPH, paragraph_id)
-    return Change(work.label, meeting_id, AREAS)
+    return work.done()
 
 
 def add_action(
@@ -90,7 +88,7 @@ def add_action(
             text=text.strip(),
         )
         work.label = f"Add action for {owner} on item {number}"
-    return Change(work.label, meeting_id, AREAS, new_id=work.new_id)
+    return work.done()
 
 
 def delete_action(
@@ -102,4 +100,4 @@ def delete_action(
             raise NotFoundError(f"There is no action {action_id} in this meeting.")
         work.label = f"Delete action for {found.owner}"
         work.remove(Entity.ACTION, action_id)
-    return Change(work.label, meeting_id, AREAS)
+    return work.done()

@@ -32,7 +32,7 @@ from clerkdesk.persistence.schema import (
     OrganisationRow,
     PersonRow,
 )
-from clerkdesk.services.context import Change, Desk, meeting_action, write_audit
+from clerkdesk.services.context import Area, Change, Desk, meeting_action, write_audit
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ def create_meeting(
     with desk.db.session() as session:
         meeting_id = add_meeting(session, committee_id, date, start_time, venue)
         write_audit(session, desk, meeting_id, "Create meeting", "")
-    return Change("Create meeting", meeting_id, frozenset({"meetings"}), new_id=meeting_id)
+    return Change("Create meeting", meeting_id, Area.MEETINGS, new_id=meeting_id)
 
 
 def add_meeting(
@@ -261,7 +261,7 @@ def add_item(
             report_author=report_author,
             contact_officer=contact_officer,
         )
-    return Change(f"Add item {number}", meeting_id, frozenset({"items"}), new_id=scope.new_id)
+    return scope.done()
 
 
 def check_part(part: int, exempt_paragraph: ExemptParagraph | None) -> None:
@@ -291,4 +291,4 @@ def add_recommendation(
             label=label.strip() if label else None,
             text=text.strip(),
         )
-    return Change("Add recommendation", meeting_id, frozenset({"items"}), new_id=scope.new_id)
+    return scope.done()

@@ -12,8 +12,6 @@ from clerkdesk.domain.voting import all_for_except, decide, unanimous_tally
 from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, UnitOfWork, meeting_action
 
-AREAS = frozenset({"votes"})
-
 
 def _existing(
     work: UnitOfWork, recommendation_id: int | None, amendment_id: int | None
@@ -80,7 +78,7 @@ def record_vote(
             casting_voter_id=casting_voter_id,
             at=at,
         )
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def _item_of(scope: UnitOfWork, recommendation_id: int | None, amendment_id: int | None) -> int:
@@ -178,7 +176,7 @@ def record_unanimous(
             tally=tally,
             at=at,
         )
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def record_named_vote(
@@ -209,7 +207,7 @@ def record_named_vote(
             casting_vote=casting_vote,
             casting_voter_id=casting_voter_id,
         )
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def clear_vote(
@@ -227,7 +225,7 @@ def clear_vote(
             raise NotFoundError(f"No vote is recorded on {motion}.")
         _remove(scope, old)
         scope.label = f"Clear the vote on {motion}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def add_amendment(
@@ -260,7 +258,7 @@ def add_amendment(
             resulting_text=resulting_text.strip() if resulting_text else None,
         )
         scope.label = f"Amendment moved by {record.name_of(mover_id)}"
-    return Change(scope.label, meeting_id, AREAS | {"items"}, new_id=scope.new_id)
+    return scope.done()
 
 
 def remove_amendment(
@@ -273,4 +271,4 @@ def remove_amendment(
             _remove(scope, old)
         scope.remove(Entity.AMENDMENT, amendment_id)
         scope.label = "Remove amendment"
-    return Change(scope.label, meeting_id, AREAS | {"items"})
+    return scope.done()

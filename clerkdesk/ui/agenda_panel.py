@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import AgendaTableModel
 from clerkdesk.ui.rows import agenda_rows
 from clerkdesk.ui.widgets import KeyTableView, Panel, heading
 
-AREAS = frozenset({"items", "votes", ITEM, OPENED})
+AREAS = Area.ITEMS | Area.VOTES | ITEM | OPENED
 
 
 class AgendaPanel(Panel):
@@ -35,13 +36,13 @@ class AgendaPanel(Panel):
         self.focus_target = self.table
         self._updating = False
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
         self._updating = True
         try:
             record = self.session.record
-            if areas & {"items", "votes", OPENED} or not self.model.rows:
+            if areas & (Area.ITEMS | Area.VOTES | OPENED) or not self.model.rows:
                 self.model.set_rows(agenda_rows(record) if record else ())
                 self.table.fit_rows()
             ids = [row.item_id for row in self.model.rows]

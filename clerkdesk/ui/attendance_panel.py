@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import AttendanceStatus, Capacity
 from clerkdesk.ui.meeting_session import CLOCK, OPENED, MeetingSession
 from clerkdesk.ui.models import AttendanceTableModel
@@ -17,7 +18,8 @@ from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_ta
 if TYPE_CHECKING:
     from clerkdesk.services.context import Change
 
-AREAS = frozenset({"attendance", "items", CLOCK, OPENED})
+# The meeting: what the minutes call the chair is shown beside the chair.
+AREAS = Area.ATTENDANCE | Area.ITEMS | Area.MEETING | CLOCK | OPENED
 KEYS_HINT = (
     "Keys on the list: P present · A apologies · X absent · L arrived late · D left · "
     "S substitute · Delete clear times"
@@ -92,7 +94,7 @@ class AttendancePanel(Panel):
         """The panel's controls in Tab order."""
         return [self.table, *self.buttons]
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
         record = self.session.record

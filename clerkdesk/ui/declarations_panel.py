@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Declaration
 from clerkdesk.ui.meeting_session import OPENED, MeetingSession
@@ -24,7 +25,7 @@ from clerkdesk.ui.widgets import (
 if TYPE_CHECKING:
     from clerkdesk.ui.declaration_dialog import DeclarationInput
 
-AREAS = frozenset({"declarations", "attendance", "items", OPENED})
+AREAS = Area.DECLARATIONS | Area.ATTENDANCE | Area.ITEMS | OPENED
 
 
 class DeclarationsPanel(Panel):
@@ -77,7 +78,7 @@ class DeclarationsPanel(Panel):
         """The panel's controls in Tab order."""
         return [self.table, self.declare_button, self.edit_button, self.withdraw_button]
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
         record = self.session.record

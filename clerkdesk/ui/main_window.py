@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.attendance import presiding_member
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.ui.agenda_panel import AgendaPanel
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(self.session))
         self.resize(1366, 768)
         self._restore()
-        self._refresh(frozenset({OPENED}))
+        self._refresh(OPENED)
         self._set_tab_order()
         self.tabs.built.connect(self._set_tab_order)
         self.meetings.table.setFocus()
@@ -234,11 +235,11 @@ class MainWindow(QMainWindow):
             self.session.desk.db.dispose()
 
     # Redrawing.
-    def _refresh(self, areas: frozenset[str]) -> None:
+    def _refresh(self, areas: Area) -> None:
         self.header.refresh(areas)
         self.agenda.refresh(areas)
         self.tabs.refresh(areas)
-        if areas & {"meeting", "meetings", OPENED} and self.session.has_desk:
+        if areas & (Area.MEETING | Area.MEETINGS | OPENED) and self.session.has_desk:
             self.meetings.reload(self.session.desk, self.session.meeting_id)
         text, ok = quorum_words(self.session)
         self.quorum_label.setText(text)
@@ -252,12 +253,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(f"Saved: {change.label} — {dt.datetime.now():%H.%M}")
 
     def _update_undo(self) -> None:
-        meeting_id = self.session.meeting_id
-        state = None
-        if meeting_id is not None:
-            from clerkdesk.services.undo import undo_state
-
-            state = undo_state(self.session.desk, meeting_id)
+        state = self.session.undo if self.session.meeting_id is not None else None
         undo_label = state.undo_label if state else None
         redo_label = state.redo_label if state else None
         self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.ui.meeting_session import MeetingSession, now_minute
 from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE, set_style_sheet
 from clerkdesk.version import name_and_version
@@ -98,7 +99,7 @@ class MeetingHeader(QWidget):
         self.live.setChecked(False)
         self.session.set_at(dt.time(value.hour(), value.minute()))
 
-    def refresh(self, _areas: frozenset[str]) -> None:
+    def refresh(self, _areas: Area) -> None:
         record = self.session.record
         if record is None:
             self.title.setText("<b>No meeting open</b> – choose one on the left, or create one")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from clerkdesk.domain.attendance import QuorumStatus, quorum_at
+from clerkdesk.domain.changes import Area, UndoLabels
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import MeetingRecord
 from clerkdesk.ui.asks import Asker
@@ -25,23 +26,9 @@ if TYPE_CHECKING:
     from clerkdesk.services.context import Change, Desk
 
 ErrorSink = Callable[[str], None]
-# Areas beyond the services' own: the current item moved, the clock changed,
-# a different meeting was opened.
-ITEM, CLOCK, OPENED = "item", "clock", "opened"
-EVERYTHING = frozenset(
-    {
-        "attendance",
-        "items",
-        "votes",
-        "declarations",
-        "minutes",
-        "meeting",
-        "meetings",
-        ITEM,
-        CLOCK,
-        OPENED,
-    }
-)
+# The window's own areas, beside what the services change.
+ITEM, CLOCK, OPENED = Area.CURRENT_ITEM, Area.CLOCK, Area.OPENED
+EVERYTHING = Area.EVERYTHING
 
 
 def now_minute() -> dt.time:
@@ -49,7 +36,7 @@ def now_minute() -> dt.time:
 
 
 class MeetingSession(QObject):
-    refreshed = Signal(object)  # frozenset[str]: the areas to redraw
+    refreshed = Signal(object)  # Area: what to redraw
     saved = Signal(object)  # Change, after a successful action
 
     def __init__(self, desk: Desk | None, asker: Asker, parent: QObject | None = None) -> None:
@@ -59,6 +46,9 @@ class MeetingSession(QObject):
         self.meeting_id: int | None = None
         self.record: MeetingRecord | None = None
         self.item_id: int | None = None
+        # What Undo and Redo would do: read when a meeting opens, then carried
+        # by each action's result (never read in a transaction of its own).
+        self.undo: UndoLabels | None = None
         self._at: dt.time = now_minute()
         # The service last started, named in a problem report if one fails
         # unexpectedly (crash_dialog.py); only the function is kept here.
@@ -84,12 +74,15 @@ class MeetingSession(QObject):
     def open(self, meeting_id: int | None, item_id: int | None = None) -> None:
         self.meeting_id = meeting_id
         self.record = None
+        self.undo = None
         self.item_id = None
         if meeting_id is not None:
             from clerkdesk.services.records_io import get_record
+            from clerkdesk.services.undo import undo_state
 
             try:
                 self.record = get_record(self.desk, meeting_id)
+                self.undo = undo_state(self.desk, meeting_id)
             except DomainError as error:
                 self.meeting_id = None
                 self.asker.error("Cannot open the meeting", error.message)
@@ -99,23 +92,27 @@ class MeetingSession(QObject):
                 self.item_id = item_id if item_id in known else (items[0].id if items else None)
         self.refreshed.emit(EVERYTHING)
 
-    def reload(self, areas: frozenset[str]) -> None:
+    def reload(self, areas: Area, record: MeetingRecord | None = None) -> None:
+        """Show ``record`` (an action's result: the record as it left it), or the
+        meeting read again."""
         if self.meeting_id is None:
             self.refreshed.emit(areas)
             return
-        from clerkdesk.services.records_io import get_record
+        if record is None or record.meeting_id != self.meeting_id:
+            from clerkdesk.services.records_io import get_record
 
-        self.record = get_record(self.desk, self.meeting_id)
+            record = get_record(self.desk, self.meeting_id)
+        self.record = record
         if self.item_id is not None and self.item_id not in {i.id for i in self.record.items}:
             items = self.record.ordered_items
             self.item_id = items[0].id if items else None
-            areas = areas | {ITEM}
+            areas |= ITEM
         self.refreshed.emit(areas)
 
     def set_item(self, item_id: int | None) -> None:
         if item_id != self.item_id:
             self.item_id = item_id
-            self.refreshed.emit(frozenset({ITEM}))
+            self.refreshed.emit(ITEM)
 
     def move_item(self, step: int) -> None:
         if self.record is None or not self.record.items:
@@ -133,7 +130,7 @@ class MeetingSession(QObject):
         value = value.replace(second=0, microsecond=0)
         if value != self._at:
             self._at = value
-            self.refreshed.emit(frozenset({CLOCK}))
+            self.refreshed.emit(CLOCK)
 
     def quorum(self) -> QuorumStatus | None:
         if self.record is None:
@@ -170,8 +167,10 @@ class MeetingSession(QObject):
         except DomainError as error:
             report(error.message)
             return None
+        if change.undo is not None:
+            self.undo = change.undo
         self.saved.emit(change)
-        self.reload(change.areas)
+        self.reload(change.areas, change.record)
         return change
 
     def call(self, work: Callable[[], Change], errors: ErrorSink | None = None) -> Change | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.ui.attendance_panel import AttendancePanel
 from clerkdesk.ui.meeting_session import EVERYTHING, MeetingSession
 
@@ -103,7 +104,7 @@ class MeetingTabs(QTabWidget):
             chain += self._later.minutes.focus_chain()
         return chain
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         self.attendance.refresh(areas)
         if self._later is not None:
             self._later.voting.refresh(areas)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import ActionsTableModel, ParagraphsTableModel
 from clerkdesk.ui.rows import action_rows, paragraph_rows
@@ -25,7 +26,7 @@ from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, headin
 if TYPE_CHECKING:
     from clerkdesk.services.context import Change
 
-AREAS = frozenset({"minutes", "items", ITEM, OPENED})
+AREAS = Area.MINUTES | Area.ITEMS | ITEM | OPENED
 
 
 class MinuteEditor(QPlainTextEdit):
@@ -148,11 +149,11 @@ class MinutesPanel(Panel):
             self.delete_action_button,
         ]
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
         record, item_id = self.session.record, self.session.item_id
-        if areas & {ITEM, OPENED}:
+        if areas & (ITEM | OPENED):
             self.cancel_edit()
             self.error.clear_error()
         if record is None or item_id is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.attendance import presiding_member
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
@@ -40,7 +41,7 @@ from clerkdesk.ui.widgets import (
 if TYPE_CHECKING:
     from clerkdesk.services.context import Change
 
-AREAS = frozenset({"votes", "items", "attendance", "declarations", ITEM, CLOCK, OPENED})
+AREAS = Area.VOTES | Area.ITEMS | Area.ATTENDANCE | Area.DECLARATIONS | ITEM | CLOCK | OPENED
 
 
 class VoteSpinBox(QSpinBox):
@@ -196,7 +197,7 @@ class VotingPanel(Panel):
         ]
 
     # Redrawing.
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
         record, item_id = self.session.record, self.session.item_id
@@ -217,7 +218,7 @@ class VotingPanel(Panel):
         finally:
             self._updating = False
         self.motion_table.fit_rows()
-        if areas & {ITEM, OPENED}:
+        if areas & (ITEM | OPENED):
             index = 0
             self.error.clear_error()
         keys = [(m.recommendation_id, m.amendment_id) for m in self.motions.rows]
