@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import AttendanceStatus, Capacity
+from clerkdesk.ui import operations
 from clerkdesk.ui.meeting_session import CLOCK, OPENED, MeetingSession
 from clerkdesk.ui.models import AttendanceTableModel
+from clerkdesk.ui.operations import Operation
 from clerkdesk.ui.rows import AttendanceRow, attendance_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_tab_order
-
-if TYPE_CHECKING:
-    from clerkdesk.services.context import Change
 
 # The meeting: what the minutes call the chair is shown beside the chair.
 AREAS = Area.ATTENDANCE | Area.ITEMS | Area.MEETING | CLOCK | OPENED
@@ -112,46 +108,38 @@ class AttendancePanel(Panel):
     def selected(self) -> AttendanceRow | None:
         return self.model.row_at(self.table.current_row())
 
-    def _run(self, service_fn: Callable[..., Change], *args: Any, **kwargs: Any) -> bool:
+    def _run(self, operation: Operation) -> bool:
         self.error.clear_error()
-        change = self.session.act(service_fn, *args, errors=self.error.show_error, **kwargs)
-        return change is not None
+        return self.session.act(operation, errors=self.error.show_error) is not None
 
     def mark(self, status: AttendanceStatus) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is None:
             return
         position = self.table.current_row()
-        if self._run(service.mark_attendance, row.person_id, status):
+        if self._run(operations.mark_attendance(row.person_id, status)):
             self.table.select_row(position + 1)
 
     def arrived(self) -> None:
-        from clerkdesk.services import attendance as service
-
-        row = self.selected()
-        if row is not None:
-            self._run(service.record_arrival, row.person_id, self.session.at, self.session.item_id)
-
-    def departed(self) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is not None:
             self._run(
-                service.record_departure, row.person_id, self.session.at, self.session.item_id
+                operations.record_arrival(row.person_id, self.session.at, self.session.item_id)
+            )
+
+    def departed(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._run(
+                operations.record_departure(row.person_id, self.session.at, self.session.item_id)
             )
 
     def clear_times(self) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is not None:
-            self._run(service.clear_times, row.person_id)
+            self._run(operations.clear_times(row.person_id))
 
     def substitute(self) -> None:
-        from clerkdesk.services import attendance as service
         from clerkdesk.services.lookups import list_councillors
 
         row = self.selected()
@@ -167,20 +155,16 @@ class AttendancePanel(Panel):
         ]
         name = self.session.asker.substitute_name(row.name, suggestions)
         if name:
-            self._run(service.add_substitute, name, row.person_id)
+            self._run(operations.add_substitute(name, row.person_id))
 
     def add_attendee(self) -> None:
-        from clerkdesk.services import attendance as service
-
         if self.session.record is None:
             return
         value = self.session.asker.attendee()
         if value is not None:
-            self._run(service.add_attendee, value.name, value.capacity, value.title)
+            self._run(operations.add_attendee(value.name, value.capacity, value.title))
 
     def remove(self) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is not None:
-            self._run(service.remove_attendee, row.person_id)
+            self._run(operations.remove_attendee(row.person_id))

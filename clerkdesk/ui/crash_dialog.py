@@ -68,6 +68,9 @@ def menu_path(action: QAction) -> str:
 
 def service_name(service: object) -> str | None:
     """``lifecycle.set_status``; None for a lambda or partial (its menu says more)."""
+    operation_name = getattr(service, "name", None)  # a ui.operations.Operation
+    if isinstance(operation_name, str):
+        return operation_name
     name = getattr(service, "__name__", None)
     if not isinstance(name, str) or name == "<lambda>":
         return None

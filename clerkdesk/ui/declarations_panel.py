@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Declaration
+from clerkdesk.ui import operations
 from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.models import DeclarationsTableModel
 from clerkdesk.ui.rows import declaration_consequence, declaration_rows
@@ -117,8 +118,6 @@ class DeclarationsPanel(Panel):
         self.consequence.setVisible(bool(text))
 
     def declare(self) -> None:
-        from clerkdesk.services.declarations import declare_interest
-
         record = self.session.record
         if record is None:
             return
@@ -127,15 +126,11 @@ class DeclarationsPanel(Panel):
             return
         consequence = self._consequence(value.as_declaration())
         self.error.clear_error()
+        fields = operations.DeclarationFields(
+            value.kind, value.nature, value.sensitive, value.dispensation, value.left_room
+        )
         change = self.session.act(
-            declare_interest,
-            value.item_id,
-            value.person_id,
-            value.kind,
-            value.nature,
-            sensitive=value.sensitive,
-            dispensation=value.dispensation,
-            left_room=value.left_room,
+            operations.declare_interest(value.item_id, value.person_id, fields),
             errors=self.error.show_error,
         )
         if change is not None:
@@ -143,8 +138,6 @@ class DeclarationsPanel(Panel):
 
     def edit(self) -> None:
         """Open the selected declaration, filled in as recorded, and save what changed."""
-        from clerkdesk.services.declarations_edit import edit_declaration
-
         existing, record = self.selected(), self.session.record
         if existing is None or record is None:
             return
@@ -154,32 +147,31 @@ class DeclarationsPanel(Panel):
         consequence = self._consequence(value.as_declaration(existing.id))
         self.error.clear_error()
         change = self.session.act(
-            edit_declaration,
-            existing.id,
-            **_edited_fields(existing, value),
+            operations.edit_declaration(existing.id, _edited_fields(existing, value)),
             errors=self.error.show_error,
         )
         if change is not None:
             self._show_consequence(consequence)
 
     def withdraw(self) -> None:
-        from clerkdesk.services.declarations import withdraw_declaration
-
         row = self.model.row_at(self.table.current_row())
         if row is None:
             return
         self.error.clear_error()
         self.consequence.hide()
-        self.session.act(withdraw_declaration, row.id, errors=self.error.show_error)
+        self.session.act(operations.withdraw_declaration(row.id), errors=self.error.show_error)
 
 
-def _edited_fields(existing: Declaration, value: DeclarationInput) -> dict[str, object]:
-    """Only the fields the clerk changed, as ``edit_declaration`` takes them."""
-    fields = {
-        "kind": value.kind,
-        "nature": value.nature,
-        "sensitive": value.sensitive,
-        "dispensation": value.dispensation,
-        "left_room": value.left_room,
-    }
-    return {name: new for name, new in fields.items() if getattr(existing, name) != new}
+def _edited_fields(existing: Declaration, value: DeclarationInput) -> operations.DeclarationFields:
+    """Only the fields the clerk changed; the others None, left as recorded."""
+
+    def changed(new: Any, old: Any) -> Any:
+        return None if new == old else new
+
+    return operations.DeclarationFields(
+        kind=changed(value.kind, existing.kind),
+        nature=changed(value.nature, existing.nature),
+        sensitive=changed(value.sensitive, existing.sensitive),
+        dispensation=changed(value.dispensation, existing.dispensation),
+        left_room=changed(value.left_room, existing.left_room),
+    )

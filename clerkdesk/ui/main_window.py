@@ -32,6 +32,7 @@ from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
+from clerkdesk.ui import operations
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.certificates import CertificateActions
@@ -283,35 +284,28 @@ class MainWindow(QMainWindow):
 
     # Undo and redo.
     def undo(self) -> None:
-        from clerkdesk.services import undo
-
-        self.session.act(undo.undo)
+        self.session.act(operations.undo())
 
     def redo(self) -> None:
-        from clerkdesk.services import undo
-
-        self.session.act(undo.redo)
+        self.session.act(operations.redo())
 
     # The meeting's life.
     def start_meeting(self) -> None:
-        from clerkdesk.services import lifecycle
 
-        self.session.act(lifecycle.set_status, MeetingStatus.IN_PROGRESS)
+        self.session.act(operations.set_status(MeetingStatus.IN_PROGRESS))
 
     def close_meeting(self) -> None:
-        from clerkdesk.services import lifecycle
 
         record = self.session.record
         if (
             record is not None
             and record.status is MeetingStatus.DRAFT
-            and self.session.act(lifecycle.set_status, MeetingStatus.IN_PROGRESS) is None
+            and self.session.act(operations.set_status(MeetingStatus.IN_PROGRESS)) is None
         ):
             return
-        self.session.act(lifecycle.set_status, MeetingStatus.CLOSED)
+        self.session.act(operations.set_status(MeetingStatus.CLOSED))
 
     def approve(self) -> None:
-        from clerkdesk.services import lifecycle
 
         record = self.session.record
         if record is None:
@@ -319,12 +313,11 @@ class MainWindow(QMainWindow):
         presiding = presiding_member(record, None)
         name = self.asker.approved_by(record.name_of(presiding) if presiding else "")
         if name:
-            self.session.act(lifecycle.approve_minutes, name)
+            self.session.act(operations.approve_minutes(name))
 
     def set_chair_style(self, style: ChairStyle) -> None:
-        from clerkdesk.services import lifecycle
 
-        self.session.act(lifecycle.set_chair_style, style)
+        self.session.act(operations.set_chair_style(style))
 
     def declarations_declare(self) -> None:
         self.tabs.show_panel(self.declarations)

@@ -8,9 +8,8 @@ the panels which areas changed so each redraws only what it must.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     # The services (and SQLAlchemy behind them) are imported once the window has
     # painted: see clerkdesk.ui.app.
     from clerkdesk.services.context import Change, Desk
+    from clerkdesk.ui.operations import Operation
 
 ErrorSink = Callable[[str], None]
 # The window's own areas, beside what the services change.
@@ -52,7 +52,7 @@ class MeetingSession(QObject):
         self._at: dt.time = now_minute()
         # The service last started, named in a problem report if one fails
         # unexpectedly (crash_dialog.py); only the function is kept here.
-        self.last_service: Callable[..., object] | None = None
+        self.last_service: Operation | Callable[..., object] | None = None
 
     # The database.
     @property
@@ -138,32 +138,26 @@ class MeetingSession(QObject):
         return quorum_at(self.record, self._at, self.item_id)
 
     # Changes.
-    def act(
-        self,
-        service: Callable[..., Change],
-        *args: Any,
-        errors: ErrorSink | None = None,
-        **kwargs: Any,
-    ) -> Change | None:
-        """Run one service on the open meeting; on a DomainError show it and return None."""
+    def act(self, operation: Operation, errors: ErrorSink | None = None) -> Change | None:
+        """Run one operation on the open meeting; on a DomainError show it and return None.
+
+        On approved minutes a correctable operation is made as a correction, once
+        the clerk has given the reason."""
         report: ErrorSink = errors or (lambda message: self.asker.error("Not saved", message))
         if self.meeting_id is None or self.record is None:
             report("Open a meeting first.")
             return None
-        if (
-            self.record.is_locked
-            and "correction" in inspect.signature(service).parameters
-            and kwargs.get("correction") is None
-        ):
+        correction = None
+        if self.record.is_locked and operation.correctable:
             reason = self.asker.correction_reason()
             if reason is None:
                 return None
             from clerkdesk.services.context import Correction
 
-            kwargs["correction"] = Correction(reason)
-        self.last_service = service
+            correction = Correction(reason)
+        self.last_service = operation
         try:
-            change = service(self.desk, self.meeting_id, *args, **kwargs)
+            change = operation.run(self.desk, self.meeting_id, correction)
         except DomainError as error:
             report(error.message)
             return None

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.changes import Area
+from clerkdesk.ui import operations
 from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import ActionsTableModel, ParagraphsTableModel
 from clerkdesk.ui.rows import action_rows, paragraph_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, heading, set_tab_order
 
 if TYPE_CHECKING:
-    from clerkdesk.services.context import Change
+    pass
 
 AREAS = Area.MINUTES | Area.ITEMS | ITEM | OPENED
 
@@ -165,21 +165,19 @@ class MinutesPanel(Panel):
         self.paragraph_table.fit_rows()
         self.actions_model.set_rows(action_rows(record, item_id) if record else ())
 
-    def _run(self, fn: Callable[..., Change], *args: Any) -> bool:
+    def _run(self, operation: operations.Operation) -> bool:
         self.error.clear_error()
-        return self.session.act(fn, *args, errors=self.error.show_error) is not None
+        return self.session.act(operation, errors=self.error.show_error) is not None
 
     def save_paragraph(self) -> None:
-        from clerkdesk.services import minutes as service
-
         item_id = self.session.item_id
         if item_id is None:
             return
         text = self.editor.toPlainText()
         if self.editing is not None:
-            ok = self._run(service.edit_paragraph, self.editing, text)
+            ok = self._run(operations.edit_paragraph(self.editing, text))
         else:
-            ok = self._run(service.add_paragraph, item_id, text)
+            ok = self._run(operations.add_paragraph(item_id, text))
         if ok:
             self.cancel_edit()
             self.editor.setFocus()
@@ -201,25 +199,19 @@ class MinutesPanel(Panel):
         self.cancel_button.hide()
 
     def delete_paragraph(self) -> None:
-        from clerkdesk.services import minutes as service
-
         row = self.paragraphs.row_at(self.paragraph_table.current_row())
         if row is not None:
-            self._run(service.delete_paragraph, row.id)
+            self._run(operations.delete_paragraph(row.id))
 
     def add_action(self) -> None:
-        from clerkdesk.services import minutes as service
-
         item_id = self.session.item_id
         if item_id is not None and self._run(
-            service.add_action, item_id, self.owner.text(), self.action_text.text()
+            operations.add_action(item_id, self.owner.text(), self.action_text.text())
         ):
             self.action_text.clear()
             self.owner.setFocus()
 
     def delete_action(self) -> None:
-        from clerkdesk.services import minutes as service
-
         row = self.actions_model.row_at(self.action_table.current_row())
         if row is not None:
-            self._run(service.delete_action, row.id)
+            self._run(operations.delete_action(row.id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,8 +23,10 @@ from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
+from clerkdesk.ui import operations
 from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
+from clerkdesk.ui.operations import Motion, Operation
 from clerkdesk.ui.rows import MotionRow, motion_rows, part_badge, voter_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
@@ -39,7 +41,7 @@ from clerkdesk.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from clerkdesk.services.context import Change
+    pass
 
 AREAS = Area.VOTES | Area.ITEMS | Area.ATTENDANCE | Area.DECLARATIONS | ITEM | CLOCK | OPENED
 
@@ -336,18 +338,16 @@ class VotingPanel(Panel):
         answer = self.session.asker.casting_vote(record.name_of(presiding), tally.yes)
         return answer is not None, answer, named
 
-    def _record(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> None:
-        """Run one vote service on the open meeting; on success move to the next motion."""
+    def _record(self, operation: Operation) -> None:
+        """Run one vote operation on the open meeting; on success move to the next motion."""
         self.error.clear_error()
         before = self.motion_table.current_row()
-        change = self.session.act(service, *args, errors=self.error.show_error, **kwargs)
+        change = self.session.act(operation, errors=self.error.show_error)
         if change is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
             self.motion_table.setFocus()
 
     def record_counts(self) -> None:
-        from clerkdesk.services.votes import record_vote
-
         motion = self._motion()
         if motion is None:
             return
@@ -355,32 +355,23 @@ class VotingPanel(Panel):
         go_on, casting, presiding = self._casting(tally)
         if go_on:
             self._record(
-                record_vote,
-                recommendation_id=motion.recommendation_id,
-                amendment_id=motion.amendment_id,
-                tally=tally,
-                casting_vote=casting,
-                casting_voter_id=presiding,
-                at=self.session.at,
+                operations.record_vote(
+                    _motion_of(motion),
+                    self.session.at,
+                    tally=tally,
+                    casting_vote=casting,
+                    casting_voter_id=presiding,
+                )
             )
 
     def unanimous(self) -> None:
         """Everyone entitled to vote, for: the service counts them in its transaction."""
-        from clerkdesk.services.votes import record_unanimous
-
         motion = self._motion()
         if motion is None:
             return
-        self._record(
-            record_unanimous,
-            motion.recommendation_id,
-            self.session.at,
-            amendment_id=motion.amendment_id,
-        )
+        self._record(operations.record_unanimous(_motion_of(motion), self.session.at))
 
     def named(self) -> None:
-        from clerkdesk.services.votes import record_named_vote
-
         record, item_id, motion = self.session.record, self.session.item_id, self.selected()
         if record is None or item_id is None or motion is None:
             return
@@ -390,13 +381,9 @@ class VotingPanel(Panel):
         go_on, casting, presiding = self._casting(self._named_preview(exceptions))
         if go_on:
             self._record(
-                record_named_vote,
-                motion.recommendation_id,
-                exceptions,
-                self.session.at,
-                casting,
-                amendment_id=motion.amendment_id,
-                casting_voter_id=presiding,
+                operations.record_named_vote(
+                    _motion_of(motion), exceptions, self.session.at, casting, presiding
+                )
             )
 
     def _named_preview(self, exceptions: dict[int, VoteOption]) -> Tally:
@@ -418,34 +405,21 @@ class VotingPanel(Panel):
         return lambda: self.without_vote(outcome)
 
     def without_vote(self, outcome: Outcome) -> None:
-        from clerkdesk.services.votes import record_vote
-
         motion = self._motion()
         if motion is not None:
             self._record(
-                record_vote,
-                recommendation_id=motion.recommendation_id,
-                amendment_id=motion.amendment_id,
-                outcome=outcome,
-                at=self.session.at,
+                operations.record_vote(_motion_of(motion), self.session.at, outcome=outcome)
             )
 
     def clear(self) -> None:
-        from clerkdesk.services.votes import clear_vote
-
         motion = self._motion()
         if motion is not None:
             self.error.clear_error()
             self.session.act(
-                clear_vote,
-                recommendation_id=motion.recommendation_id,
-                amendment_id=motion.amendment_id,
-                errors=self.error.show_error,
+                operations.clear_vote(_motion_of(motion)), errors=self.error.show_error
             )
 
     def amend(self) -> None:
-        from clerkdesk.services.votes import add_amendment
-
         motion, record = self.selected(), self.session.record
         if motion is None or record is None:
             return
@@ -456,18 +430,17 @@ class VotingPanel(Panel):
         if value is not None:
             self.error.clear_error()
             self.session.act(
-                add_amendment,
-                motion.recommendation_id,
-                value.mover_id,
-                value.seconder_id,
-                value.text,
-                value.resulting_text or None,
+                operations.add_amendment(
+                    motion.recommendation_id,
+                    value.mover_id,
+                    value.seconder_id,
+                    value.text,
+                    value.resulting_text or None,
+                ),
                 errors=self.error.show_error,
             )
 
     def remove_amendment(self) -> None:
-        from clerkdesk.services.votes import remove_amendment
-
         motion = self._motion()
         if motion is None:
             return
@@ -475,4 +448,10 @@ class VotingPanel(Panel):
             self.error.show_error("Select the amendment to remove (listed above its motion).")
             return
         self.error.clear_error()
-        self.session.act(remove_amendment, motion.amendment_id, errors=self.error.show_error)
+        self.session.act(
+            operations.remove_amendment(motion.amendment_id), errors=self.error.show_error
+        )
+
+
+def _motion_of(row: MotionRow) -> Motion:
+    return Motion(row.recommendation_id, row.amendment_id)
