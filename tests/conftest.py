@@ -11,6 +11,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every record kept between actions is checked against a full read of the
+# file, so every test of every service also tests keeping them (and so do the
+# command-line runs the tests start, which inherit the variable).
+os.environ.setdefault("CLERKDESK_VERIFY_RECORDS", "1")
 
 from clerkdesk.domain.model import MeetingRecord
 from clerkdesk.persistence.database import Database, open_database

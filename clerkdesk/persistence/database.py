@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.persistence.acknowledgement import Acknowledgement
 from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
+from clerkdesk.persistence.kept_records import KeptRecords
 from clerkdesk.persistence.migrations import schema_version
 from clerkdesk.persistence.opening import (
     PreparedFile,
@@ -197,6 +198,7 @@ class Database:
         # For a reader: the file has lost actions this computer acknowledged.
         self.warning = warning
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.kept = KeptRecords(enabled=engine.dialect.name == "sqlite")
         event.listen(self._sessions, "after_commit", _mark_committed)
         # The thread that opened the database (the window's, or a command's)
         # records every clerk action; it keeps one connection for them, since

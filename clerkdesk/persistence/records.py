@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, Protocol, TypeVar
 
@@ -36,6 +36,8 @@ from clerkdesk.domain.model import (
     Tally,
     VoteOption,
 )
+from clerkdesk.persistence.kept_records import KeptRecords, high_water_mark
+from clerkdesk.persistence.meeting_list import MeetingSummary, read_meeting_list
 from clerkdesk.persistence.schema import (
     InterestKindRow,
     MeetingRow,
@@ -390,9 +392,42 @@ def read_whole_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
     return MeetingRecord(**read_sections(driver_cursor(session), meeting_id, SECTIONS))
 
 
-def load_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
-    """The record as it stands in the session's transaction."""
-    return read_whole_record(session, meeting_id)
+def meeting_list(session: InTransaction) -> list[MeetingSummary]:
+    """Every meeting, newest first, as the window's first look lists them."""
+    return read_meeting_list(driver_cursor(session).connection)
+
+
+def read_changed(
+    session: InTransaction, before: MeetingRecord, tables: Iterable[str]
+) -> MeetingRecord:
+    """``before`` with the sections that read any of ``tables`` read again.
+
+    For the end of an action: ``before`` was true at the start of its
+    transaction, and ``tables`` are all the action wrote since (the write lock
+    keeps every other writer out), so the sections it did not touch are as
+    they were."""
+    written = frozenset(tables)
+    stale = [name for name, section in SECTIONS.items() if section.tables & written]
+    return replace(before, **read_sections(driver_cursor(session), before.meeting_id, stale))
+
+
+def load_record(
+    session: InTransaction, meeting_id: int, kept: KeptRecords | None = None
+) -> MeetingRecord:
+    """The record as it stands in the session's transaction: the one ``kept``
+    holds if nothing has been written since it was kept, else read in full
+    (and kept once the transaction has committed, by the caller)."""
+    if kept is None or not kept.enabled:
+        return read_whole_record(session, meeting_id)
+    found = kept.get(meeting_id, high_water_mark(session.connection()))
+    if found is None:
+        return read_whole_record(session, meeting_id)
+    if kept.verify:
+        fresh = read_whole_record(session, meeting_id)
+        # repr as well as ==: the rules test members with `is`, so types must match.
+        if fresh != found or repr(fresh) != repr(found):
+            raise AssertionError(f"The record kept for meeting {meeting_id} differs from the file.")
+    return found
 
 
 def decision_from_row(row: RowLike, named: Iterable[tuple[int, VoteOption]]) -> Decision:

@@ -33,7 +33,8 @@ from clerkdesk.persistence.journal import (
     encode_changes,
     encode_value,
 )
-from clerkdesk.persistence.records import load_record, read_whole_record
+from clerkdesk.persistence.kept_records import KeptRecords
+from clerkdesk.persistence.records import load_record, read_changed, read_whole_record
 from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow, MeetingRow
 from clerkdesk.persistence.search_index import merge_search_index
 
@@ -62,8 +63,10 @@ class Work:
 class UnitOfWork:
     """What a service sees inside its action's transaction."""
 
-    def __init__(self, transaction: Transaction, work: Work) -> None:
+    def __init__(self, transaction: Transaction, work: Work, kept: KeptRecords) -> None:
         self.transaction = transaction
+        self._kept = kept
+        self.kept_at: int | None = None  # the audit mark the record is true at, once committed
         self.meeting_id = work.meeting_id
         self.label = work.label  # services refine it once they know the names involved
         self.new_id: int | None = None
@@ -94,8 +97,13 @@ class UnitOfWork:
         """The record as it stood when first asked for in this action (the
         action's own writes do not change it)."""
         if self._record is None:
-            self._record = load_record(self.transaction, self.meeting_id)
+            self._record = load_record(self.transaction, self.meeting_id, self._kept)
         return self._record
+
+    @property
+    def kept_record(self) -> MeetingRecord | None:
+        """The record read before any write, if the action read it and wrote nothing."""
+        return self._record if not (self.changes or self.replayed) else None
 
     def done(self) -> Change:
         """What the action did, once its block has ended (committed)."""
@@ -117,6 +125,19 @@ class UnitOfWork:
         self.transaction.prepare_plain_write()
         self.connection.execute(delete(JournalRow).where(JournalRow.meeting_id == self.meeting_id))
         merge_search_index(self.connection)
+
+    def _record_after(self) -> MeetingRecord:
+        """The record as the action left it: the sections it wrote read again
+        over the record as it stood (all of it, if the action never read it)."""
+        if self._record is None:
+            return read_whole_record(self.transaction, self.meeting_id)
+        tables = {change.table for change in (*self.changes, *self.replayed)}
+        after = read_changed(self.transaction, self._record, tables)
+        if self._kept.verify:
+            fresh = read_whole_record(self.transaction, self.meeting_id)
+            if fresh != after or repr(fresh) != repr(after):
+                raise AssertionError("The record after the action differs from the file.")
+        return after
 
     def replay(self, *, backwards: bool) -> str:
         """Undo (``backwards``) or redo the meeting's next journal entry; its label.
@@ -224,7 +245,7 @@ class UnitOfWork:
         if self.changes or self.replayed:
             # Every rule, every time: a rule is never skipped because a
             # shortcut guessed an action could not affect it.
-            self.after = load_record(transaction, self.meeting_id)
+            self.after = self._record_after()
             check_record(self.after)
         work = self._work
         encoded = encode_changes(self.changes)
@@ -259,7 +280,9 @@ class UnitOfWork:
                     seal=self._seal_after(entry),
                 )
             )
-        execute(
+            # The record as the action left it includes its correction.
+            self.after = read_changed(transaction, self.after or self.record, {"correction"})
+        audited = execute(
             insert(AuditRow).values(
                 meeting_id=self.meeting_id,
                 at=at,
@@ -268,6 +291,10 @@ class UnitOfWork:
                 detail=f"correction: {work.correction}" if work.correction is not None else "",
             )
         )
+        # This transaction holds the write lock, so its audit entry is the
+        # database's last: the record as the action left it is true at it.
+        key = audited.inserted_primary_key
+        self.kept_at = None if key is None else int(key[0])
         self.undo = undo_labels(self.connection, self.meeting_id)
 
     def _seal_after(self, made: Correction) -> str:
@@ -334,7 +361,7 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
                 "`clerkdesk meetings` to find its id."
             )
         locked = status == MeetingStatus.APPROVED.value
-        uow = UnitOfWork(transaction, work)
+        uow = UnitOfWork(transaction, work, db.kept)
         transaction.info[CAPTURE_KEY] = uow.changes  # ORM flushes append here too
         if locked:
             ensure_editable(uow.record, correcting=work.correction is not None)
@@ -344,3 +371,7 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
             transaction.session.info.pop(CAPTURE_KEY, None)
         transaction.info.pop(CAPTURE_KEY, None)
         uow.finish(locked)
+    # Committed: the record as the action left it is kept for the next action.
+    kept = uow.after if uow.after is not None else uow.kept_record
+    if kept is not None and uow.kept_at is not None:
+        db.kept.keep(work.meeting_id, uow.kept_at, kept)

@@ -9,9 +9,7 @@ first paint.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.changes import Area
-from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.ui import operations
 from clerkdesk.ui.agenda_panel import AgendaPanel
@@ -173,7 +170,6 @@ class MainWindow(QMainWindow):
         The meetings can be browsed at once; a meeting chosen before the
         database is open for recording opens as soon as it is. None if the
         file cannot be opened."""
-        from clerkdesk.persistence.meeting_list import read_meeting_list
         from clerkdesk.ui.safekeeping import prepare_interactively
 
         self.opening(path)
@@ -182,10 +178,8 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("No database is open")
             return None
         self.opening(prepared.path)
-        try:
-            with contextlib.closing(prepared.connect()) as connection:
-                summaries = read_meeting_list(connection)
-        except (sqlite3.Error, DomainError):
+        summaries = prepared.meetings()
+        if summaries is None:
             return prepared  # listed once the database is open, or the problem explained then
         self.meetings.show_list(summaries, None)
         self.meetings.setEnabled(True)
