@@ -53,11 +53,13 @@ def _spans(block: Block) -> list[tuple[str, str]]:
 
 
 def _block(block: Block, styles: dict[str, Any]) -> Any:
-    from clerkdesk.export.pdf_parts import ActionRow, para
+    from clerkdesk.export.pdf_parts import ActionFlowable, para
 
     body = para(_spans(block), styles[_BLOCK_STYLE[block.kind]], block.number or None)
     flowable = (
-        ActionRow(body, para([(block.action, "plain")], styles["action"])) if block.action else body
+        ActionFlowable(body, para([(block.action, "plain")], styles["action"]))
+        if block.action
+        else body
     )
     if block.keep_with_next:  # stack_chains puts it on one page with what follows
         flowable.keepWithNext = 1

@@ -88,17 +88,11 @@ def _mark_committed(session: Session) -> None:
 
 
 class Transaction:
-    """One write transaction on a pooled connection, with an ORM session only
-    if something asks for one.
-
-    The actions a clerk repeats write with plain SQL (RowWriter); for them the
-    ORM session's own bookkeeping was a sixth of the whole action. Services
-    that still use the ORM get a session joined to this transaction: it
-    flushes into it and never commits it. A failed flush rolls the whole
-    transaction back, even if its error is handled; after that RowWriter
-    refuses to write and the transaction ends in TransactionEndedError rather
-    than a COMMIT of nothing, so an action is recorded whole or not at all.
-    """
+    """One write transaction on a pooled connection, begun on the driver;
+    SQLAlchemy joins it at the first Core statement. A write that fails inside
+    the action, its error handled there, leaves no transaction to commit: it
+    then ends in TransactionEndedError rather than a COMMIT of nothing, so an
+    action is recorded whole or not at all."""
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
@@ -107,58 +101,17 @@ class Transaction:
         driver = connection.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
         self.driver: sqlite3.Connection = driver
-        self.info: dict[Any, Any] = {}
-        self._session: Session | None = None
 
     def connection(self) -> Connection:
         return self._connection
 
-    @property
-    def has_session(self) -> bool:
-        return self._session is not None
-
-    @property
-    def session(self) -> Session:
-        if self._session is None:
-            if not self._connection.in_transaction():
-                # Joins the transaction the driver began (_begin_immediate sends
-                # nothing), so that the session never owns, and so never ends, it.
-                self._connection.begin()
-            session = Session(
-                bind=self._connection,
-                join_transaction_mode="rollback_only",
-                expire_on_commit=False,
-            )
-            # The same dict objects, not copies: what the session reads and
-            # captures belongs to this transaction.
-            for key, value in self.info.items():
-                session.info[key] = value
-            self._session = session
-        return self._session
-
-    def flush(self) -> None:
-        if self._session is not None:
-            self._session.flush()
-
-    def prepare_plain_write(self) -> None:
-        """Before a plain-SQL write: the ORM session's changes first, and nothing
-        it loaded kept past the write."""
-        if self._session is not None:
-            self._session.flush()
-            self._session.expire_all()
-
     def ensure_active(self) -> None:
-        """Refuse to go on once the transaction has been rolled back underneath us
-        (a failed ORM flush rolls it back even if the error is then handled)."""
+        """Refuse to go on once the transaction has been rolled back underneath us."""
         if not self.driver.in_transaction:
             raise TransactionEndedError()
 
-    def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
-
     def commit(self) -> None:
-        if self._connection.in_transaction():  # joined by the ORM or a Core statement
+        if self._connection.in_transaction():  # joined by a Core statement
             self._connection.commit()
         else:
             _commit(self.driver)
@@ -258,12 +211,9 @@ class Database:
                 transaction.driver.execute("BEGIN IMMEDIATE")
                 try:
                     yield transaction
-                    transaction.flush()  # what the ORM session holds is written before COMMIT
                     transaction.ensure_active()  # or "COMMIT" would quietly commit nothing
-                    transaction.close()
                     transaction.commit()
                 except BaseException:
-                    transaction.close()
                     transaction.rollback()
                     raise
                 self._acknowledge(transaction.driver)

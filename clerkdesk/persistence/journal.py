@@ -1,7 +1,7 @@
 """Row-level change capture, so every action can be undone, redone and audited.
 
-While an action's session flushes, each inserted, updated and deleted row is
-captured with its values before and after. The list is stored as JSON in the
+Every row an action inserts, updates or deletes is captured by the unit of
+work with its values before and after. The list is stored as JSON in the
 journal (for undo and redo, which survive a restart) and in corrections (so a
 correction keeps the original values). Undo applies the changes backwards.
 """
@@ -13,13 +13,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import Connection, Table
 
 from clerkdesk.persistence.dialects import defer_foreign_keys
 from clerkdesk.persistence.schema import Base
 
-CAPTURE_KEY = "clerkdesk.changes"
 # Bookkeeping tables are never part of an undoable change; nor are people,
 # who are shared by every meeting: undoing "add R H Smith as substitute" must
 # not delete the person another meeting has since come to refer to.
@@ -66,44 +64,6 @@ def _decode(table: Table, column: str, value: Any) -> Any:
     if python_type is dt.time:
         return dt.time.fromisoformat(value)
     return value
-
-
-def _row_values(obj: Any) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    return {attr.key: encode_value(getattr(obj, attr.key)) for attr in mapper.column_attrs}
-
-
-def _pk(obj: Any) -> Any:
-    key = inspect(obj).mapper.primary_key_from_instance(obj)
-    return encode_value(key[0]) if len(key) == 1 else [encode_value(k) for k in key]
-
-
-@event.listens_for(Session, "after_flush")
-def _capture(session: Session, _flush_context: UOWTransaction) -> None:
-    changes: list[RowChange] | None = session.info.get(CAPTURE_KEY)
-    if changes is None:
-        return
-    for obj in session.new:
-        table = obj.__table__.name
-        if table not in UNTRACKED:
-            changes.append(RowChange("insert", table, _pk(obj), None, _row_values(obj)))
-    for obj in session.dirty:
-        table = obj.__table__.name
-        if table in UNTRACKED or not session.is_modified(obj):
-            continue
-        state = inspect(obj)
-        before, after = {}, {}
-        for attr in state.mapper.column_attrs:
-            history = state.attrs[attr.key].history
-            if history.has_changes():
-                before[attr.key] = encode_value(history.deleted[0] if history.deleted else None)
-                after[attr.key] = encode_value(history.added[0] if history.added else None)
-        if after:
-            changes.append(RowChange("update", table, _pk(obj), before, after))
-    for obj in session.deleted:
-        table = obj.__table__.name
-        if table not in UNTRACKED:
-            changes.append(RowChange("delete", table, _pk(obj), _row_values(obj), None))
 
 
 def encode_changes(changes: list[RowChange]) -> str:

@@ -356,16 +356,10 @@ SECTIONS: dict[str, Section] = {
     "actions": Section(frozenset({"action", "agenda_item"}), _actions),
     "corrections": Section(frozenset({"correction"}), _corrections),
 }
-# Every table a record is read from; migration 0003 counts changes to each.
-RECORD_TABLES = frozenset().union(*(section.tables for section in SECTIONS.values()))
 
 
 class InTransaction(Protocol):
-    """A Session, or a Database.transaction(): an open transaction with its own
-    ``info`` dict, on one connection."""
-
-    @property
-    def info(self) -> dict[Any, Any]: ...
+    """A Session, or a Database.transaction(): an open transaction on one connection."""
 
     def connection(self) -> Connection: ...
 

@@ -17,16 +17,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
-from sqlalchemy.orm import Session
 
 from clerkdesk.domain.changes import Area, Change, UndoLabels
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
-from clerkdesk.domain.model import Correction, MeetingRecord, MeetingStatus
+from clerkdesk.domain.model import Correction, MeetingRecord, MeetingStatus, Person, PersonKind
 from clerkdesk.domain.rules import ensure_editable, validate_record
 from clerkdesk.domain.seal import current_and_previous, next_seal
 from clerkdesk.persistence.entities import Entity, areas_of
 from clerkdesk.persistence.journal import (
-    CAPTURE_KEY,
     RowChange,
     apply_changes,
     decode_changes,
@@ -35,7 +33,7 @@ from clerkdesk.persistence.journal import (
 )
 from clerkdesk.persistence.kept_records import KeptRecords
 from clerkdesk.persistence.records import load_record, read_changed, read_whole_record
-from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow, MeetingRow
+from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow, MeetingRow, PersonRow
 from clerkdesk.persistence.search_index import merge_search_index
 
 if TYPE_CHECKING:
@@ -86,11 +84,30 @@ class UnitOfWork:
     def connection(self) -> Connection:
         return self.transaction.connection()
 
-    @property
-    def session(self) -> Session:
-        """An ORM session in the action's transaction, for the rarer actions not yet
-        written through the unit of work's own methods (its flushes are captured)."""
-        return self.transaction.session
+    def person(
+        self, name: str, kind: PersonKind, title: str | None = None, *, replace_title: bool = False
+    ) -> Person:
+        """The person of this name and kind (any letter case), made if new. A
+        title fills an empty one, or replaces it with ``replace_title``. People
+        are shared by every meeting, so they are never undone."""
+        found = self.connection.execute(
+            select(PersonRow.id, PersonRow.name, PersonRow.title).where(
+                func.lower(PersonRow.name) == name.lower(), PersonRow.kind == kind.value
+            )
+        ).first()
+        if found is None:
+            made = self.connection.execute(
+                insert(PersonRow).values(name=name, kind=kind.value, title=title)
+            )
+            key = made.inserted_primary_key
+            assert key is not None
+            return Person(int(key[0]), name, kind, title)
+        if title and (replace_title or not found.title) and title != found.title:
+            self.connection.execute(
+                update(PersonRow).where(PersonRow.id == found.id).values(title=title)
+            )
+            return Person(int(found.id), str(found.name), kind, title)
+        return Person(int(found.id), str(found.name), kind, found.title)
 
     @property
     def record(self) -> MeetingRecord:
@@ -122,7 +139,6 @@ class UnitOfWork:
         a deleted paragraph's words in its segments until they are merged.
         (secure_delete zeroes what both free.)
         """
-        self.transaction.prepare_plain_write()
         self.connection.execute(delete(JournalRow).where(JournalRow.meeting_id == self.meeting_id))
         merge_search_index(self.connection)
 
@@ -170,7 +186,6 @@ class UnitOfWork:
     def add(self, entity: Entity, **values: Any) -> int:
         """Insert one row; its new id."""
         table = entity.table
-        self.transaction.prepare_plain_write()
         row = self.connection.execute(insert(table).values(**values).returning(*table.c)).one()
         after = _captured(dict(row._mapping))
         self.changes.append(RowChange("insert", table.name, after["id"], None, after))
@@ -180,7 +195,6 @@ class UnitOfWork:
         """Change the given columns of the row with this id (or unique key);
         False, and nothing written, if none differs."""
         table = entity.table
-        self.transaction.prepare_plain_write()
         found = self._find(entity, key)
         before = _captured(found)
         wanted = _captured(values)
@@ -196,7 +210,6 @@ class UnitOfWork:
 
     def remove(self, entity: Entity, key: Key) -> None:
         table = entity.table
-        self.transaction.prepare_plain_write()
         before = _captured(self._find(entity, key))
         self.connection.execute(delete(table).where(table.c.id == before["id"]))
         self.changes.append(RowChange("delete", table.name, before["id"], before, None))
@@ -239,8 +252,6 @@ class UnitOfWork:
         """Check the record as the action left it, then journal, audit and (after
         approval) correct, each once."""
         transaction = self.transaction
-        if transaction.has_session:
-            transaction.session.flush()
         transaction.ensure_active()  # the journal and audit rows must not commit alone
         if self.changes or self.replayed:
             # Every rule, every time: a rule is never skipped because a
@@ -362,14 +373,9 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
             )
         locked = status == MeetingStatus.APPROVED.value
         uow = UnitOfWork(transaction, work, db.kept)
-        transaction.info[CAPTURE_KEY] = uow.changes  # ORM flushes append here too
         if locked:
             ensure_editable(uow.record, correcting=work.correction is not None)
         yield uow
-        if transaction.has_session:
-            transaction.session.flush()
-            transaction.session.info.pop(CAPTURE_KEY, None)
-        transaction.info.pop(CAPTURE_KEY, None)
         uow.finish(locked)
     # Committed: the record as the action left it is kept for the next action.
     kept = uow.after if uow.after is not None else uow.kept_record

@@ -13,7 +13,7 @@ from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind
 from clerkdesk.domain.substitution import check_member_may_be_present, check_substitution
 from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, UnitOfWork, meeting_action
-from clerkdesk.services.setup import find_or_create_person
+from clerkdesk.services.setup import normalise_name
 
 _NOT_LISTED = "Person {} is not on this meeting's attendance list."
 
@@ -23,6 +23,13 @@ def _update_attendee(work: UnitOfWork, person_id: int, values: Mapping[str, obje
     if work.record.attendee(person_id) is None:
         raise NotFoundError(_NOT_LISTED.format(person_id))
     work.change(Entity.ATTENDEE, {"meeting_id": work.meeting_id, "person_id": person_id}, **values)
+
+
+def _name(name: str) -> str:
+    clean = normalise_name(name)
+    if not clean:
+        raise RuleViolation("A person needs a name.")
+    return clean
 
 
 def _next_position(work: UnitOfWork) -> int:
@@ -137,7 +144,7 @@ def add_substitute(
     correction: Correction | None = None,
 ) -> Change:
     with meeting_action(desk, meeting_id, "substitute", correction=correction) as scope:
-        person = find_or_create_person(scope.session, substitute_name)
+        person = scope.person(_name(substitute_name), PersonKind.COUNCILLOR)
         record = scope.record
         from clerkdesk.domain.model import Person
 
@@ -188,15 +195,17 @@ def add_attendee(
         )
     kind = PersonKind.OFFICER if capacity is Capacity.OFFICER else PersonKind.COUNCILLOR
     with meeting_action(desk, meeting_id, "attendee", correction=correction) as scope:
-        person = find_or_create_person(scope.session, name, kind, title)
+        clean = " ".join(title.split()) if title else ""
+        # An officer's title given here becomes the default offered next time.
+        officer = kind is PersonKind.OFFICER
+        person = scope.person(
+            _name(name), kind, clean or title, replace_title=officer and bool(clean)
+        )
         if scope.record.attendee(person.id) is not None:
             raise RuleViolation(f"{person.name} is already on the attendance list.")
         job_title = None
-        if kind is PersonKind.OFFICER:
-            clean = " ".join(title.split()) if title else ""
-            if clean:
-                person.title = clean  # the default offered next time; minutes use the row's
-            job_title = clean or person.title
+        if officer:
+            job_title = clean or person.title  # the minutes use the attendance row's
         scope.add(
             Entity.ATTENDEE,
             meeting_id=meeting_id,

@@ -6,8 +6,8 @@ from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.domain.changes import Area
-from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import AgendaTableModel
+from clerkdesk.ui.open_meeting import ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.rows import agenda_rows
 from clerkdesk.ui.widgets import KeyTableView, Panel, heading
 
@@ -15,9 +15,9 @@ AREAS = Area.ITEMS | Area.VOTES | ITEM | OPENED
 
 
 class AgendaPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.model = AgendaTableModel(self)
         self.table = KeyTableView("Agenda items", self)
         self.table.setModel(self.model)
@@ -41,13 +41,13 @@ class AgendaPanel(Panel):
             return
         self._updating = True
         try:
-            record = self.session.record
+            record = self.meeting.record
             if areas & (Area.ITEMS | Area.VOTES | OPENED) or not self.model.rows:
                 self.model.set_rows(agenda_rows(record) if record else ())
                 self.table.fit_rows()
             ids = [row.item_id for row in self.model.rows]
-            if self.session.item_id in ids:
-                self.table.select_row(ids.index(self.session.item_id))
+            if self.meeting.item_id in ids:
+                self.table.select_row(ids.index(self.meeting.item_id))
         finally:
             self._updating = False
 
@@ -56,4 +56,4 @@ class AgendaPanel(Panel):
             return
         row = self.model.row_at(self.table.current_row())
         if row is not None:
-            self.session.set_item(row.item_id)
+            self.meeting.set_item(row.item_id)

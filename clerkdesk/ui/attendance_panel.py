@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import AttendanceStatus, Capacity
 from clerkdesk.ui import operations
-from clerkdesk.ui.meeting_session import CLOCK, OPENED, MeetingSession
 from clerkdesk.ui.models import AttendanceTableModel
+from clerkdesk.ui.open_meeting import CLOCK, OPENED, OpenMeeting
 from clerkdesk.ui.operations import Operation
-from clerkdesk.ui.rows import AttendanceRow, attendance_rows
+from clerkdesk.ui.rows import AttendanceLine, attendance_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_tab_order
 
 # The meeting: what the minutes call the chair is shown beside the chair.
@@ -23,9 +23,9 @@ KEYS_HINT = (
 
 
 class AttendancePanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.model = AttendanceTableModel(self)
         self.table = KeyTableView("Attendance list", self)
         self.table.setModel(self.model)
@@ -93,10 +93,10 @@ class AttendancePanel(Panel):
     def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
-        record = self.session.record
+        record = self.meeting.record
         keep = self.selected()
         row_index = self.table.current_row()
-        self.model.set_rows(attendance_rows(record, self.session.at) if record else ())
+        self.model.set_rows(attendance_rows(record, self.meeting.at) if record else ())
         if OPENED in areas:
             self.error.clear_error()
             row_index = 0
@@ -105,12 +105,12 @@ class AttendancePanel(Panel):
             row_index = ids.index(keep.person_id)
         self.table.select_row(max(row_index, 0))
 
-    def selected(self) -> AttendanceRow | None:
+    def selected(self) -> AttendanceLine | None:
         return self.model.row_at(self.table.current_row())
 
     def _run(self, operation: Operation) -> bool:
         self.error.clear_error()
-        return self.session.act(operation, errors=self.error.show_error) is not None
+        return self.meeting.act(operation, errors=self.error.show_error) is not None
 
     def mark(self, status: AttendanceStatus) -> None:
         row = self.selected()
@@ -124,14 +124,14 @@ class AttendancePanel(Panel):
         row = self.selected()
         if row is not None:
             self._run(
-                operations.record_arrival(row.person_id, self.session.at, self.session.item_id)
+                operations.record_arrival(row.person_id, self.meeting.at, self.meeting.item_id)
             )
 
     def departed(self) -> None:
         row = self.selected()
         if row is not None:
             self._run(
-                operations.record_departure(row.person_id, self.session.at, self.session.item_id)
+                operations.record_departure(row.person_id, self.meeting.at, self.meeting.item_id)
             )
 
     def clear_times(self) -> None:
@@ -143,7 +143,7 @@ class AttendancePanel(Panel):
         from clerkdesk.services.lookups import list_councillors
 
         row = self.selected()
-        record = self.session.record
+        record = self.meeting.record
         if row is None or record is None:
             return
         if row.capacity is not Capacity.MEMBER:
@@ -151,16 +151,16 @@ class AttendancePanel(Panel):
             return
         on_list = {a.person_id for a in record.attendees}
         suggestions = [
-            p.name for p in list_councillors(self.session.desk.db) if p.id not in on_list
+            p.name for p in list_councillors(self.meeting.desk.db) if p.id not in on_list
         ]
-        name = self.session.asker.substitute_name(row.name, suggestions)
+        name = self.meeting.asker.substitute_name(row.name, suggestions)
         if name:
             self._run(operations.add_substitute(name, row.person_id))
 
     def add_attendee(self) -> None:
-        if self.session.record is None:
+        if self.meeting.record is None:
             return
-        value = self.session.asker.attendee()
+        value = self.meeting.asker.attendee()
         if value is not None:
             self._run(operations.add_attendee(value.name, value.capacity, value.title))
 

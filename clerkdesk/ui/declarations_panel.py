@@ -11,8 +11,8 @@ from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Declaration
 from clerkdesk.ui import operations
-from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.models import DeclarationsTableModel
+from clerkdesk.ui.open_meeting import OPENED, OpenMeeting
 from clerkdesk.ui.rows import declaration_consequence, declaration_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
@@ -30,9 +30,9 @@ AREAS = Area.DECLARATIONS | Area.ATTENDANCE | Area.ITEMS | OPENED
 
 
 class DeclarationsPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.model = DeclarationsTableModel(self)
         self.table = KeyTableView("Declarations of interest", self)
         self.table.setModel(self.model)
@@ -82,7 +82,7 @@ class DeclarationsPanel(Panel):
     def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
-        record = self.session.record
+        record = self.meeting.record
         if OPENED in areas:
             self.consequence.hide()
             self.error.clear_error()
@@ -99,17 +99,17 @@ class DeclarationsPanel(Panel):
             widget.setEnabled(bool(ids))
 
     def selected(self) -> Declaration | None:
-        row, record = self.model.row_at(self.table.current_row()), self.session.record
+        row, record = self.model.row_at(self.table.current_row()), self.meeting.record
         if row is None or record is None:
             return None
         return next((d for d in record.declarations if d.id == row.id), None)
 
     def _consequence(self, declaration: Declaration) -> str:
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             return ""
         try:
-            return declaration_consequence(record, declaration, self.session.at)
+            return declaration_consequence(record, declaration, self.meeting.at)
         except DomainError:
             return ""
 
@@ -118,10 +118,10 @@ class DeclarationsPanel(Panel):
         self.consequence.setVisible(bool(text))
 
     def declare(self) -> None:
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             return
-        value = self.session.asker.declaration(record, self.session.item_id, self.session.at)
+        value = self.meeting.asker.declaration(record, self.meeting.item_id, self.meeting.at)
         if value is None:
             return
         consequence = self._consequence(value.as_declaration())
@@ -129,7 +129,7 @@ class DeclarationsPanel(Panel):
         fields = operations.DeclarationFields(
             value.kind, value.nature, value.sensitive, value.dispensation, value.left_room
         )
-        change = self.session.act(
+        change = self.meeting.act(
             operations.declare_interest(value.item_id, value.person_id, fields),
             errors=self.error.show_error,
         )
@@ -138,15 +138,15 @@ class DeclarationsPanel(Panel):
 
     def edit(self) -> None:
         """Open the selected declaration, filled in as recorded, and save what changed."""
-        existing, record = self.selected(), self.session.record
+        existing, record = self.selected(), self.meeting.record
         if existing is None or record is None:
             return
-        value = self.session.asker.edit_declaration(record, existing, self.session.at)
+        value = self.meeting.asker.edit_declaration(record, existing, self.meeting.at)
         if value is None or value.as_declaration(existing.id) == existing:
             return
         consequence = self._consequence(value.as_declaration(existing.id))
         self.error.clear_error()
-        change = self.session.act(
+        change = self.meeting.act(
             operations.edit_declaration(existing.id, _edited_fields(existing, value)),
             errors=self.error.show_error,
         )
@@ -159,7 +159,7 @@ class DeclarationsPanel(Panel):
             return
         self.error.clear_error()
         self.consequence.hide()
-        self.session.act(operations.withdraw_declaration(row.id), errors=self.error.show_error)
+        self.meeting.act(operations.withdraw_declaration(row.id), errors=self.error.show_error)
 
 
 def _edited_fields(existing: Declaration, value: DeclarationInput) -> operations.DeclarationFields:

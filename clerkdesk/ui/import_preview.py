@@ -44,7 +44,7 @@ from clerkdesk.ui.widgets import NOTICE_STYLE, ErrorLabel
 if TYPE_CHECKING:
     from clerkdesk.importing import ParsedAgenda
     from clerkdesk.ui.main_window import MainWindow
-    from clerkdesk.ui.meeting_session import MeetingSession
+    from clerkdesk.ui.open_meeting import OpenMeeting
 
 __all__ = ["ROLES", "ImportPreviewDialog", "run_import"]
 
@@ -375,9 +375,9 @@ class ImportPreviewDialog(QDialog):
         )
 
 
-def run_import(window: MainWindow, session: MeetingSession) -> int | None:
+def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
     """Choose a file, parse it, show the preview, save it; the new meeting's id."""
-    asker = session.asker
+    asker = meeting.asker
     try:
         from clerkdesk.importing import SUPPORTED_SUFFIXES, DocumentError, parse_agenda_file
     except ImportError:
@@ -407,7 +407,7 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
     from clerkdesk.domain.errors import DomainError
 
     try:
-        result = import_agenda(session.desk, dialog.value())
+        result = import_agenda(meeting.desk, dialog.value())
     except DomainError as error:
         asker.error("The agenda was not saved", error.message)
         return None

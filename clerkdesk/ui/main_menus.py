@@ -73,7 +73,7 @@ def _chair_styles(window: MainWindow, meeting: QMenu) -> None:
         choices[style] = action
 
     def tick() -> None:
-        record = window.session.record
+        record = window.meeting.record
         for style, action in choices.items():
             action.setChecked(record is not None and record.chair_style is style)
 
@@ -137,10 +137,10 @@ def build_menus(window: MainWindow) -> MainMenus:
     add(
         meeting,
         "&Previous item",
-        lambda: window.session.move_item(-1),
+        lambda: window.meeting.move_item(-1),
         keys("Alt+Up", "Ctrl+Up"),
     )
-    add(meeting, "&Next item", lambda: window.session.move_item(1), keys("Alt+Down", "Ctrl+Down"))
+    add(meeting, "&Next item", lambda: window.meeting.move_item(1), keys("Alt+Down", "Ctrl+Down"))
     add(meeting, "Edit the meeting &time", window.focus_clock, keys("Ctrl+T"))
     meeting.addSeparator()
     for n, label in enumerate(("Attendance", "Voting", "Declarations", "Minutes notes"), start=1):

@@ -35,9 +35,9 @@ from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.certificates import CertificateActions
 from clerkdesk.ui.main_menus import build_menus
 from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words, window_title
-from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.meeting_tabs import MeetingTabs
 from clerkdesk.ui.meetings_panel import MeetingsPanel
+from clerkdesk.ui.open_meeting import OPENED, OpenMeeting
 from clerkdesk.ui.safekeeping import Safekeeping
 from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE, set_style_sheet, set_tab_order
 
@@ -61,14 +61,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = settings
         self.asker = asker or Asker(self)
-        self.session = MeetingSession(None, self.asker, self)
+        self.meeting = OpenMeeting(None, self.asker, self)
         self.pool = QThreadPool.globalInstance()
         self.export_running: ExportTask | None = None
         self._wanted_meeting: int | None = None  # chosen before the database was open
 
-        self.header = MeetingHeader(self.session)
-        self.agenda = AgendaPanel(self.session)
-        self.tabs = MeetingTabs(self.session)
+        self.header = MeetingHeader(self.meeting)
+        self.agenda = AgendaPanel(self.meeting)
+        self.tabs = MeetingTabs(self.meeting)
         self.attendance = self.tabs.attendance
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("centreSplitter")
@@ -119,9 +119,9 @@ class MainWindow(QMainWindow):
         self.import_action, self.recent_menu = self.menus.import_agenda, self.menus.recent
         self._update_recent_menu()
         self.safekeeping = Safekeeping(self)
-        self.session.refreshed.connect(self._refresh)
-        self.session.saved.connect(self._saved)
-        self.setWindowTitle(window_title(self.session))
+        self.meeting.refreshed.connect(self._refresh)
+        self.meeting.saved.connect(self._saved)
+        self.setWindowTitle(window_title(self.meeting))
         self.resize(1366, 768)
         self._restore()
         self._refresh(OPENED)
@@ -204,13 +204,13 @@ class MainWindow(QMainWindow):
 
     def attach(self, desk: Desk) -> None:
         """Work on ``desk``'s database: list its meetings and keep it backed up."""
-        self.session.desk = desk
+        self.meeting.desk = desk
         self.safekeeping.switch_to(desk.db)
         self.saved_label.setText(NOTHING_SAVED)
         wanted, self._wanted_meeting = self._wanted_meeting, None
         self.meetings.reload(desk, wanted)
         self.meetings.browse_only(False)
-        self.setWindowTitle(window_title(self.session))
+        self.setWindowTitle(window_title(self.meeting))
         self._set_database_ready(True)
         self.meetings.table.setFocus()
         self.database_opened.emit()
@@ -226,29 +226,29 @@ class MainWindow(QMainWindow):
 
     def dispose(self) -> None:
         """Close the database (when the application ends)."""
-        if self.session.has_desk:
-            self.session.desk.db.dispose()
+        if self.meeting.has_desk:
+            self.meeting.desk.db.dispose()
 
     # Redrawing.
     def _refresh(self, areas: Area) -> None:
         self.header.refresh(areas)
         self.agenda.refresh(areas)
         self.tabs.refresh(areas)
-        if areas & (Area.MEETING | Area.MEETINGS | OPENED) and self.session.has_desk:
-            self.meetings.reload(self.session.desk, self.session.meeting_id)
-        text, ok = quorum_words(self.session)
+        if areas & (Area.MEETING | Area.MEETINGS | OPENED) and self.meeting.has_desk:
+            self.meetings.reload(self.meeting.desk, self.meeting.meeting_id)
+        text, ok = quorum_words(self.meeting)
         self.quorum_label.setText(text)
         set_style_sheet(self.quorum_label, OK_STYLE if ok else WARNING_STYLE)
-        self.quorum_label.setVisible(self.session.record is not None)
+        self.quorum_label.setVisible(self.meeting.record is not None)
         self._update_undo()
-        self.setWindowTitle(window_title(self.session))
+        self.setWindowTitle(window_title(self.meeting))
 
     def _saved(self, change: Change) -> None:
         self.safekeeping.note_change()
         self.saved_label.setText(f"Saved: {change.label} — {dt.datetime.now():%H.%M}")
 
     def _update_undo(self) -> None:
-        state = self.session.undo if self.session.meeting_id is not None else None
+        state = self.meeting.undo if self.meeting.meeting_id is not None else None
         undo_label = state.undo_label if state else None
         redo_label = state.redo_label if state else None
         self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
@@ -269,49 +269,49 @@ class MainWindow(QMainWindow):
         self.meetings.table.setFocus()
 
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
-        if not self.session.has_desk:  # chosen from the first look: opened once attached
+        if not self.meeting.has_desk:  # chosen from the first look: opened once attached
             self._wanted_meeting = meeting_id
             return
-        self.session.open(meeting_id, item_id)
-        if self.session.meeting_id is not None:
+        self.meeting.open(meeting_id, item_id)
+        if self.meeting.meeting_id is not None:
             self.safekeeping.meeting_opened()
 
     # Undo and redo.
     def undo(self) -> None:
-        self.session.act(operations.undo())
+        self.meeting.act(operations.undo())
 
     def redo(self) -> None:
-        self.session.act(operations.redo())
+        self.meeting.act(operations.redo())
 
     # The meeting's life.
     def start_meeting(self) -> None:
 
-        self.session.act(operations.set_status(MeetingStatus.IN_PROGRESS))
+        self.meeting.act(operations.set_status(MeetingStatus.IN_PROGRESS))
 
     def close_meeting(self) -> None:
 
-        record = self.session.record
+        record = self.meeting.record
         if (
             record is not None
             and record.status is MeetingStatus.DRAFT
-            and self.session.act(operations.set_status(MeetingStatus.IN_PROGRESS)) is None
+            and self.meeting.act(operations.set_status(MeetingStatus.IN_PROGRESS)) is None
         ):
             return
-        self.session.act(operations.set_status(MeetingStatus.CLOSED))
+        self.meeting.act(operations.set_status(MeetingStatus.CLOSED))
 
     def approve(self) -> None:
 
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             return
         presiding = presiding_member(record, None)
         name = self.asker.approved_by(record.name_of(presiding) if presiding else "")
         if name:
-            self.session.act(operations.approve_minutes(name))
+            self.meeting.act(operations.approve_minutes(name))
 
     def set_chair_style(self, style: ChairStyle) -> None:
 
-        self.session.act(operations.set_chair_style(style))
+        self.meeting.act(operations.set_chair_style(style))
 
     def declarations_declare(self) -> None:
         self.tabs.show_panel(self.declarations)
@@ -323,46 +323,46 @@ class MainWindow(QMainWindow):
 
     # Other windows.
     def new_meeting(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.services.lookups import list_committees
         from clerkdesk.services.setup import create_meeting
 
-        desk = self.session.desk
+        desk = self.meeting.desk
         value = self.asker.new_meeting(list_committees(desk.db))
         if value is None:
             return
-        change = self.session.call(
+        change = self.meeting.call(
             lambda: create_meeting(
                 desk, value.committee_id, value.date, value.start_time, value.venue or None
             )
         )
         if change is not None and change.new_id is not None:
-            self.session.open(change.new_id)
+            self.meeting.open(change.new_id)
 
     def import_agenda(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.ui.import_preview import run_import
 
-        meeting_id = run_import(self, self.session)
+        meeting_id = run_import(self, self.meeting)
         if meeting_id is not None:
-            self.session.open(meeting_id)
+            self.meeting.open(meeting_id)
 
     def search(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.ui.search_dialog import SearchDialog
 
-        dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
+        dialog = SearchDialog(self.meeting.desk.db, self.open_meeting, self)
         dialog.show()
 
     def member_history(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.ui.search_dialog import SearchDialog
 
-        dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
+        dialog = SearchDialog(self.meeting.desk.db, self.open_meeting, self)
         dialog.tabs.setCurrentIndex(1)
         dialog.show()
 
@@ -374,12 +374,12 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from clerkdesk.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.session.desk.db if self.session.has_desk else None, self).exec()
+        AboutDialog(self.meeting.desk.db if self.meeting.has_desk else None, self).exec()
 
     # Export.
     def export(self, fmt: str, confidential: bool) -> None:
-        record = self.session.record
-        if record is None or self.session.meeting_id is None:
+        record = self.meeting.record
+        if record is None or self.meeting.meeting_id is None:
             self.asker.error("Export", "Open a meeting first.")
             return
         try:
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         from clerkdesk.ui.export_task import ExportTask
 
         task = ExportTask(
-            self.session.desk, self.session.meeting_id, fmt, confidential, path, certifier
+            self.meeting.desk, self.meeting.meeting_id, fmt, confidential, path, certifier
         )
         task.signals.finished.connect(self._exported)
         task.signals.failed.connect(self._export_failed)
@@ -450,19 +450,19 @@ class MainWindow(QMainWindow):
         from clerkdesk.services.context import Desk
         from clerkdesk.ui.safekeeping import open_interactively
 
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
-        if path.resolve() == self.session.desk.db.path.resolve():
+        if path.resolve() == self.meeting.desk.db.path.resolve():
             return
         db = open_interactively(path, self)
         if db is None:
             return
         self.safekeeping.closing()
-        self.session.desk.db.dispose()
+        self.meeting.desk.db.dispose()
         self.safekeeping.switch_to(db)
-        self.session.desk = Desk(db, self.session.desk.clerk)
+        self.meeting.desk = Desk(db, self.meeting.desk.clerk)
         self.remember_database(db.path)
-        self.session.open(None)
+        self.meeting.open(None)
 
     def remember_database(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_databases() if p != str(path)]
@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
         for n, name in enumerate(self.recent_databases(), start=1):
             action = self.recent_menu.addAction(f"&{n} {name}")
             action.triggered.connect(lambda _c=False, p=name: self.switch_database(Path(p)))
-        self.recent_menu.setEnabled(bool(self.recent_databases()) and self.session.has_desk)
+        self.recent_menu.setEnabled(bool(self.recent_databases()) and self.meeting.has_desk)
 
     def _restore(self) -> None:
         geometry = self.settings.value("geometry")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from clerkdesk.domain.changes import Area
 from clerkdesk.ui.attendance_panel import AttendancePanel
-from clerkdesk.ui.meeting_session import EVERYTHING, MeetingSession
+from clerkdesk.ui.open_meeting import EVERYTHING, OpenMeeting
 
 if TYPE_CHECKING:
     from clerkdesk.ui.declarations_panel import DeclarationsPanel
@@ -37,9 +37,9 @@ class LaterPanels:
 class MeetingTabs(QTabWidget):
     built = Signal()  # the voting, declarations and minutes panels now exist
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.setAccessibleName("Meeting panels")
         # The tab bar is the Tab stop, placed by focus_chain(). QTabWidget makes
         # the bar its focus proxy, which would make the widget itself a second
@@ -47,7 +47,7 @@ class MeetingTabs(QTabWidget):
         self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr here
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.attendance = AttendancePanel(session)
+        self.attendance = AttendancePanel(meeting)
         self.addTab(self.attendance, "&Attendance")
         self._pages: list[QWidget] = []
         for label in LATER:
@@ -67,7 +67,7 @@ class MeetingTabs(QTabWidget):
         from clerkdesk.ui.voting_panel import VotingPanel
 
         later = LaterPanels(
-            VotingPanel(self.session), DeclarationsPanel(self.session), MinutesPanel(self.session)
+            VotingPanel(self.meeting), DeclarationsPanel(self.meeting), MinutesPanel(self.meeting)
         )
         self._later = later
         panels: tuple[VotingPanel | DeclarationsPanel | MinutesPanel, ...] = (

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.changes import Area
 from clerkdesk.ui import operations
-from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import ActionsTableModel, ParagraphsTableModel
+from clerkdesk.ui.open_meeting import ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.rows import action_rows, paragraph_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, heading, set_tab_order
 
@@ -50,9 +50,9 @@ class MinuteEditor(QPlainTextEdit):
 
 
 class MinutesPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.editing: int | None = None
         self.title = QLabel()
         self.title.setAccessibleName("Current item")
@@ -152,7 +152,7 @@ class MinutesPanel(Panel):
     def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if areas & (ITEM | OPENED):
             self.cancel_edit()
             self.error.clear_error()
@@ -167,10 +167,10 @@ class MinutesPanel(Panel):
 
     def _run(self, operation: operations.Operation) -> bool:
         self.error.clear_error()
-        return self.session.act(operation, errors=self.error.show_error) is not None
+        return self.meeting.act(operation, errors=self.error.show_error) is not None
 
     def save_paragraph(self) -> None:
-        item_id = self.session.item_id
+        item_id = self.meeting.item_id
         if item_id is None:
             return
         text = self.editor.toPlainText()
@@ -204,7 +204,7 @@ class MinutesPanel(Panel):
             self._run(operations.delete_paragraph(row.id))
 
     def add_action(self) -> None:
-        item_id = self.session.item_id
+        item_id = self.meeting.item_id
         if item_id is not None and self._run(
             operations.add_action(item_id, self.owner.text(), self.action_text.text())
         ):

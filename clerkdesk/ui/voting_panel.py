@@ -24,10 +24,10 @@ from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
 from clerkdesk.ui import operations
-from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
+from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.operations import Motion, Operation
-from clerkdesk.ui.rows import MotionRow, motion_rows, part_badge, voter_rows
+from clerkdesk.ui.rows import MotionLine, motion_rows, part_badge, voter_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
     WARNING_STYLE,
@@ -67,9 +67,9 @@ class VoteSpinBox(QSpinBox):
 
 
 class VotingPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Current item")
@@ -202,7 +202,7 @@ class VotingPanel(Panel):
     def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None:
             self.title.setText("No item selected")
             self.motions.set_rows(())
@@ -227,14 +227,14 @@ class VotingPanel(Panel):
         if keep is not None and (keep.recommendation_id, keep.amendment_id) in keys:
             index = keys.index((keep.recommendation_id, keep.amendment_id))
         self.motion_table.select_row(max(index, 0))
-        self.roll.set_rows(voter_rows(record, item_id, self.session.at))
+        self.roll.set_rows(voter_rows(record, item_id, self.meeting.at))
         self.roll_table.fit_rows()
         self.roll_heading.setText(
-            f"<b>Who may vote on item {item.number} at {self.session.at:%H.%M}</b>"
+            f"<b>Who may vote on item {item.number} at {self.meeting.at:%H.%M}</b>"
         )
         self._load_motion()
 
-    def selected(self) -> MotionRow | None:
+    def selected(self) -> MotionLine | None:
         return self.motions.row_at(self.motion_table.current_row())
 
     def _motion_selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
@@ -243,7 +243,7 @@ class VotingPanel(Panel):
             self._load_motion()
 
     def _load_motion(self) -> None:
-        motion, record = self.selected(), self.session.record
+        motion, record = self.selected(), self.meeting.record
         enabled = motion is not None
         for widget in (
             self.for_box,
@@ -285,10 +285,10 @@ class VotingPanel(Panel):
         return Tally(self.for_box.value(), self.against_box.value(), self.abstain_box.value())
 
     def _check_counts(self) -> None:
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None:
             return
-        size = voter_roll(record, item_id, self.session.at).size
+        size = voter_roll(record, item_id, self.meeting.at).size
         tally = self._typed()
         text = f"{tally.cast} votes entered; {size} members may vote."
         style = ""
@@ -298,7 +298,7 @@ class VotingPanel(Panel):
             )
             style = WARNING_STYLE
         elif tally.is_tie:
-            presiding = presiding_member(record, self.session.at, self.session.item_id)
+            presiding = presiding_member(record, self.meeting.at, self.meeting.item_id)
             if presiding is None:
                 text += (
                     " Tied: neither the chair nor the vice-chair may preside, so you will be "
@@ -311,7 +311,7 @@ class VotingPanel(Panel):
         set_style_sheet(self.check, style)
 
     # Recording.
-    def _motion(self) -> MotionRow | None:
+    def _motion(self) -> MotionLine | None:
         motion = self.selected()
         if motion is None:
             self.error.show_error("Select a recommendation or amendment first.")
@@ -321,28 +321,28 @@ class VotingPanel(Panel):
         """Ask for the casting vote on a tie, and first who presides if neither the
         chair nor the vice-chair may: (go on, casting vote, the member named as
         presiding). (False, None, None) if the clerk cancels."""
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None or not tally.is_tie:
             return True, None, None
-        presiding = presiding_member(record, self.session.at, item_id)
+        presiding = presiding_member(record, self.meeting.at, item_id)
         named: int | None = None
         if presiding is None:
-            eligible = voter_roll(record, item_id, self.session.at).eligible
+            eligible = voter_roll(record, item_id, self.meeting.at).eligible
             if not eligible:
                 return True, None, None  # nobody may vote: the service says why it refuses
             choices = [(person, record.name_of(person)) for person in eligible]
-            named = self.session.asker.presiding_member(choices, tally.yes)
+            named = self.meeting.asker.presiding_member(choices, tally.yes)
             if named is None:
                 return False, None, None
             presiding = named
-        answer = self.session.asker.casting_vote(record.name_of(presiding), tally.yes)
+        answer = self.meeting.asker.casting_vote(record.name_of(presiding), tally.yes)
         return answer is not None, answer, named
 
     def _record(self, operation: Operation) -> None:
         """Run one vote operation on the open meeting; on success move to the next motion."""
         self.error.clear_error()
         before = self.motion_table.current_row()
-        change = self.session.act(operation, errors=self.error.show_error)
+        change = self.meeting.act(operation, errors=self.error.show_error)
         if change is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
             self.motion_table.setFocus()
@@ -357,7 +357,7 @@ class VotingPanel(Panel):
             self._record(
                 operations.record_vote(
                     _motion_of(motion),
-                    self.session.at,
+                    self.meeting.at,
                     tally=tally,
                     casting_vote=casting,
                     casting_voter_id=presiding,
@@ -369,20 +369,20 @@ class VotingPanel(Panel):
         motion = self._motion()
         if motion is None:
             return
-        self._record(operations.record_unanimous(_motion_of(motion), self.session.at))
+        self._record(operations.record_unanimous(_motion_of(motion), self.meeting.at))
 
     def named(self) -> None:
-        record, item_id, motion = self.session.record, self.session.item_id, self.selected()
+        record, item_id, motion = self.meeting.record, self.meeting.item_id, self.selected()
         if record is None or item_id is None or motion is None:
             return
-        exceptions = self.session.asker.named_vote(record, item_id, self.session.at)
+        exceptions = self.meeting.asker.named_vote(record, item_id, self.meeting.at)
         if exceptions is None:
             return
         go_on, casting, presiding = self._casting(self._named_preview(exceptions))
         if go_on:
             self._record(
                 operations.record_named_vote(
-                    _motion_of(motion), exceptions, self.session.at, casting, presiding
+                    _motion_of(motion), exceptions, self.meeting.at, casting, presiding
                 )
             )
 
@@ -393,11 +393,11 @@ class VotingPanel(Panel):
         transaction and decides; a mistake here only means it refuses with the
         reason, shown in the panel.
         """
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None:
             return Tally()
         try:
-            return Tally.from_named(all_for_except(record, item_id, self.session.at, exceptions))
+            return Tally.from_named(all_for_except(record, item_id, self.meeting.at, exceptions))
         except DomainError:
             return Tally()
 
@@ -408,28 +408,28 @@ class VotingPanel(Panel):
         motion = self._motion()
         if motion is not None:
             self._record(
-                operations.record_vote(_motion_of(motion), self.session.at, outcome=outcome)
+                operations.record_vote(_motion_of(motion), self.meeting.at, outcome=outcome)
             )
 
     def clear(self) -> None:
         motion = self._motion()
         if motion is not None:
             self.error.clear_error()
-            self.session.act(
+            self.meeting.act(
                 operations.clear_vote(_motion_of(motion)), errors=self.error.show_error
             )
 
     def amend(self) -> None:
-        motion, record = self.selected(), self.session.record
+        motion, record = self.selected(), self.meeting.record
         if motion is None or record is None:
             return
         if motion.recommendation_id is None:
             self.error.show_error("Select the recommendation itself to amend it.")
             return
-        value = self.session.asker.amendment(record, motion.recommendation_id)
+        value = self.meeting.asker.amendment(record, motion.recommendation_id)
         if value is not None:
             self.error.clear_error()
-            self.session.act(
+            self.meeting.act(
                 operations.add_amendment(
                     motion.recommendation_id,
                     value.mover_id,
@@ -448,10 +448,10 @@ class VotingPanel(Panel):
             self.error.show_error("Select the amendment to remove (listed above its motion).")
             return
         self.error.clear_error()
-        self.session.act(
+        self.meeting.act(
             operations.remove_amendment(motion.amendment_id), errors=self.error.show_error
         )
 
 
-def _motion_of(row: MotionRow) -> Motion:
+def _motion_of(row: MotionLine) -> Motion:
     return Motion(row.recommendation_id, row.amendment_id)

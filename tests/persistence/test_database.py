@@ -2,7 +2,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from clerkdesk.persistence.database import WAL_CHECKPOINT_PAGES, Database, open_database
@@ -37,19 +37,17 @@ def test_a_transaction_takes_the_lock_at_the_start_too(database: Database, db_pa
         other.close()
 
 
-def test_a_failed_transaction_leaves_neither_its_orm_nor_its_plain_writes(
-    database: Database, db_path: Path
-) -> None:
+def test_a_failed_transaction_leaves_none_of_its_writes(database: Database, db_path: Path) -> None:
     with pytest.raises(RuntimeError), database.transaction() as transaction:
-        assert not transaction.has_session  # none until asked for
-        transaction.session.add(OrganisationRow(name="Orm County Council"))
-        transaction.session.flush()
+        transaction.connection().execute(insert(OrganisationRow).values(name="Core Council"))
         transaction.connection().exec_driver_sql(
             "INSERT INTO organisation (name) VALUES ('Plain District Council')"
         )
         raise RuntimeError("the action failed")
     with database.transaction() as transaction:
-        transaction.session.add(OrganisationRow(name="Kept Borough Council"))
+        transaction.connection().execute(
+            insert(OrganisationRow).values(name="Kept Borough Council")
+        )
     with sqlite3.connect(db_path) as conn:
         names = [row[0] for row in conn.execute("SELECT name FROM organisation")]
     assert names == ["Kept Borough Council"]

@@ -146,8 +146,8 @@ def test_an_unexpected_error_in_the_window_loses_nothing_and_reports_no_meeting_
     check.close()
     after = demo.fresh_record(demo.january_30)
     assert after == before
-    assert window.session.record is not None
-    assert window.session.record.status is MeetingStatus.DRAFT
+    assert window.meeting.record is not None
+    assert window.meeting.record.status is MeetingStatus.DRAFT
     start_meeting_action(window)
     assert demo.fresh_record(demo.january_30).status is MeetingStatus.IN_PROGRESS
     assert len(shown.texts) == 1

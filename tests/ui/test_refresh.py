@@ -75,7 +75,7 @@ def test_attendance_columns_fit_as_qt_would_fit_them(qtbot: QtBot, window: MainW
     press(2, Qt.Key.Key_X)
     assert len(seen) > 1, "the presses should have changed the Status column's width"
     before = widths(table)
-    window.open_meeting(window.session.meeting_id)  # a reset: every cell measured again
+    window.open_meeting(window.meeting.meeting_id)  # a reset: every cell measured again
     assert widths(table) == widths(reference)
     font = table.font()
     font.setPointSize(font.pointSize() + 6)
@@ -111,7 +111,7 @@ def test_in_place_updates_keep_the_model_sound(qtmodeltester: ModelTester, demo:
     )
     rows = list(model.rows)
     for n in (1, 2, 4):
-        rows[n] = r.AttendanceRow(**{**_fields(rows[n]), "note": "changed"})
+        rows[n] = r.AttendanceLine(**{**_fields(rows[n]), "note": "changed"})
     model.set_rows(rows)
     last = model.columnCount() - 1
     assert changed == [(1, 0, 2, last), (4, 0, 4, last)]  # one signal per run of rows
@@ -121,7 +121,7 @@ def test_in_place_updates_keep_the_model_sound(qtmodeltester: ModelTester, demo:
     qtmodeltester.check(model)
 
 
-def _fields(row: r.AttendanceRow) -> dict[str, object]:
+def _fields(row: r.AttendanceLine) -> dict[str, object]:
     return {name: getattr(row, name) for name in row.__slots__}
 
 
@@ -169,7 +169,7 @@ def test_quorum_labels_are_restyled_only_when_their_style_changes(
 
 
 def test_undo_and_redo_items_follow_every_action(qtbot: QtBot, window: MainWindow) -> None:
-    desk, meeting = window.session.desk, window.session.meeting_id
+    desk, meeting = window.meeting.desk, window.meeting.meeting_id
     assert meeting is not None
     table = window.attendance.table
 

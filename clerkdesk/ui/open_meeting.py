@@ -1,6 +1,6 @@
 """The open meeting as the window sees it: its record, current item and clock.
 
-Every change goes through :meth:`MeetingSession.act`, which calls one service,
+Every change goes through :meth:`OpenMeeting.act`, which calls one service,
 shows a DomainError where the clerk caused it, reloads the record and tells
 the panels which areas changed so each redraws only what it must.
 """
@@ -35,7 +35,7 @@ def now_minute() -> dt.time:
     return dt.datetime.now().time().replace(second=0, microsecond=0)
 
 
-class MeetingSession(QObject):
+class OpenMeeting(QObject):
     refreshed = Signal(object)  # Area: what to redraw
     saved = Signal(object)  # Change, after a successful action
 
