@@ -406,14 +406,19 @@ def read_changed(
 
 
 def load_record(
-    session: InTransaction, meeting_id: int, kept: KeptRecords | None = None
+    session: InTransaction,
+    meeting_id: int,
+    kept: KeptRecords | None = None,
+    mark: int | None = None,
 ) -> MeetingRecord:
     """The record as it stands in the session's transaction: the one ``kept``
     holds if nothing has been written since it was kept, else read in full
     (and kept once the transaction has committed, by the caller)."""
     if kept is None or not kept.enabled:
         return read_whole_record(session, meeting_id)
-    found = kept.get(meeting_id, high_water_mark(session.connection()))
+    if mark is None:
+        mark = high_water_mark(session.connection())
+    found = kept.get(meeting_id, mark)
     if found is None:
         return read_whole_record(session, meeting_id)
     if kept.verify:

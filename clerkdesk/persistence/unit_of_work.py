@@ -65,6 +65,7 @@ class UnitOfWork:
         self.transaction = transaction
         self._kept = kept
         self.kept_at: int | None = None  # the audit mark the record is true at, once committed
+        self.mark: int | None = None  # the database's audit mark when the action began
         self.meeting_id = work.meeting_id
         self.label = work.label  # services refine it once they know the names involved
         self.new_id: int | None = None
@@ -114,7 +115,7 @@ class UnitOfWork:
         """The record as it stood when first asked for in this action (the
         action's own writes do not change it)."""
         if self._record is None:
-            self._record = load_record(self.transaction, self.meeting_id, self._kept)
+            self._record = load_record(self.transaction, self.meeting_id, self._kept, self.mark)
         return self._record
 
     @property
@@ -361,18 +362,21 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
     if work.correction is not None:
         work = replace(work, correction=work.correction.strip())
     with db.transaction() as transaction:
-        status = (
+        # The meeting's status and the database's audit mark, in one statement.
+        last_audit = select(func.max(AuditRow.id)).scalar_subquery()
+        found = (
             transaction.connection()
-            .execute(select(MeetingRow.status).where(MeetingRow.id == work.meeting_id))
-            .scalar()
+            .execute(select(MeetingRow.status, last_audit).where(MeetingRow.id == work.meeting_id))
+            .first()
         )
-        if status is None:
+        if found is None:
             raise NotFoundError(
                 f"There is no meeting with id {work.meeting_id}. List the meetings with "
                 "`clerkdesk meetings` to find its id."
             )
-        locked = status == MeetingStatus.APPROVED.value
+        locked = found[0] == MeetingStatus.APPROVED.value
         uow = UnitOfWork(transaction, work, db.kept)
+        uow.mark = int(found[1] or 0)
         if locked:
             ensure_editable(uow.record, correcting=work.correction is not None)
         yield uow
