@@ -38,17 +38,15 @@ class Entity(enum.Enum):
     def table(self) -> Table:
         return Base.metadata.tables[self.table_name]
 
-    @classmethod
-    def of_table(cls, table_name: str) -> Entity:
-        for entity in cls:
-            if entity.table_name == table_name:
-                return entity
-        raise ValueError(f"No entity is stored in {table_name!r}.")
+
+_AREAS = {entity.table_name: entity.area for entity in Entity}
 
 
 def areas_of(table_names: Iterable[str]) -> Area:
-    """The areas the rows of these tables show in (a journal entry's, when undone)."""
+    """The areas the rows of these tables show in (a journal entry's, when undone).
+    A table no entity names (an entry journalled by an older version) redraws
+    the whole record."""
     area = Area.NONE
     for name in table_names:
-        area |= Entity.of_table(name).area
+        area |= _AREAS.get(name, Area.RECORD)
     return area
