@@ -5,10 +5,19 @@ import pytest
 from sqlalchemy import insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
+from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.persistence.database import WAL_CHECKPOINT_PAGES, Database, open_database
 from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
-from clerkdesk.persistence.migrations import LATEST_VERSION, migration_sql, split_statements
+from clerkdesk.persistence.migrations import (
+    LATEST_VERSION,
+    migration_sql,
+    split_statements,
+    upgrade,
+)
 from clerkdesk.persistence.schema import Base, OrganisationRow
+from clerkdesk.services import attendance, minutes
+from clerkdesk.services.context import Desk
+from clerkdesk.services.records_io import get_record
 
 
 def test_every_connection_is_durable(database: Database) -> None:
@@ -216,8 +225,6 @@ def test_a_transaction_begun_inside_another_waits_for_it_on_its_own_connection(
 def test_the_journal_and_audit_trail_keep_their_rows_and_guards_through_version_9(
     tmp_path: Path,
 ) -> None:
-    from clerkdesk.persistence.migrations import upgrade
-
     path = tmp_path / "v8.db"
     conn = sqlite3.connect(path, isolation_level=None)
     upgrade(conn, None, target=8)
@@ -272,3 +279,52 @@ def test_schema_version_is_the_latest_step_and_needs_no_write_lock(tmp_path: Pat
             assert db.schema_version() == LATEST_VERSION
     finally:
         db.dispose()
+
+
+def test_a_schema_9_file_loses_its_change_counters_and_keeps_its_meeting(
+    tmp_path: Path,
+) -> None:
+    """Migration 0016: backed up first, then the counters and their 45 triggers
+    dropped in the same upgrade; the meeting reads and records as before."""
+    path = tmp_path / "v9.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    upgrade(conn, None, target=9)
+    assert conn.execute("SELECT count(*) FROM change_counter").fetchone()[0] == 15
+    conn.executescript(
+        "INSERT INTO organisation (id, name) VALUES (1, 'Old Council');"
+        "INSERT INTO committee (id, organisation_id, name, quorum) VALUES (1, 1, 'Planning', 2);"
+        "INSERT INTO person (id, name, kind) VALUES (1, 'Cllr A', 'councillor'),"
+        " (2, 'Cllr B', 'councillor');"
+        "INSERT INTO meeting (id, committee_id, date, status, quorum, chair_style)"
+        " VALUES (1, 1, '2024-01-02', 'in-progress', 2, 'Chair');"
+        "INSERT INTO attendee (meeting_id, person_id, capacity, role, voting, status, position)"
+        " VALUES (1, 1, 'member', 'chair', 1, 'present', 0),"
+        " (1, 2, 'member', 'member', 1, 'present', 1);"
+        "INSERT INTO agenda_item (id, meeting_id, position, number, title, part)"
+        " VALUES (1, 1, 0, '1', 'Budget', 1);"
+        "INSERT INTO recommendation (id, item_id, position, text) VALUES (1, 1, 0, 'Agree');"
+        "INSERT INTO decision (meeting_id, recommendation_id, outcome, yes, no, abstain)"
+        " VALUES (1, 1, 'carried', 2, 0, 0);"
+        "INSERT INTO minute_paragraph (item_id, position, text) VALUES (1, 0, 'Noted.');"
+    )
+    conn.close()
+    db = open_database(path)
+    try:
+        desk = Desk(db, "Test Clerk")
+        record = get_record(desk, 1)
+        assert [d.outcome.value for d in record.decisions] == ["carried"]
+        assert [p.text for p in record.paragraphs] == ["Noted."]
+        attendance.mark_attendance(desk, 1, 2, AttendanceStatus.PRESENT)
+        minutes.add_paragraph(desk, 1, 1, "Members agreed.")
+        assert len(get_record(desk, 1).paragraphs) == 2
+    finally:
+        db.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert "change_counter" not in names
+        assert not {name for name in names if name.startswith("count_")}
+    backups = list((tmp_path / "v9.db.backups").glob("*-from-v9-*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT count(*) FROM change_counter").fetchone()[0] == 15
