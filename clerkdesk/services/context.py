@@ -62,9 +62,15 @@ class Desk:
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """Why a change is being made to approved minutes."""
+    """Why a change is being made to approved minutes, and by whom.
+
+    ``made_by`` is the clerk's name; when not given, the meeting's recorded
+    clerk (Meeting › Minutes details). The computer's login is never used: it
+    is not a name the minutes can print.
+    """
 
     reason: str
+    made_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +176,7 @@ def _cursor(transaction: Transaction) -> sqlite3.Cursor:
 # session's connection: they are never part of an undoable change, and the
 # ORM's unit of work for them cost more than the rest of a typical action
 # (see docs/benchmarks.md).
-_MEETING_STATUS = "SELECT status FROM meeting WHERE id = ?"
+_MEETING_STATUS = "SELECT status, clerk_name FROM meeting WHERE id = ?"
 _DISCARD_UNDONE = "UPDATE journal SET state = 'discarded' WHERE meeting_id = ? AND state = 'undone'"
 _INSERT_JOURNAL = (
     "INSERT INTO journal (meeting_id, label, changes, state, clerk, at)"
@@ -217,6 +223,12 @@ def meeting_action(
         locked = found[0] == MeetingStatus.APPROVED.value
         if correction is not None and not correction.reason.strip():
             raise RuleViolation("A correction to approved minutes needs a reason.")
+        corrector = " ".join((correction.made_by or found[1] or "").split()) if correction else ""
+        if correction is not None and locked and not corrector:
+            raise RuleViolation(
+                "Say who is correcting the minutes: set the clerk's name in Meeting › "
+                "Minutes details (or `clerkdesk minutes-details --clerk NAME`), then try again."
+            )
         changes: list[RowChange] = []
         transaction.info[CAPTURE_KEY] = changes  # ORM flushes append here too
         scope = ActionScope(transaction, meeting_id, label, changes, cursor)
@@ -241,7 +253,7 @@ def meeting_action(
             cursor.execute(_DISCARD_UNDONE, (meeting_id,))
             cursor.execute(_INSERT_JOURNAL, (meeting_id, scope.label, encoded, desk.clerk, at))
         if correction is not None and locked:
-            entry = (meeting_id, at, desk.clerk, correction.reason.strip(), scope.label, encoded)
+            entry = (meeting_id, at, corrector, correction.reason.strip(), scope.label, encoded)
             cursor.execute(_INSERT_CORRECTION, (*entry, _seal_after(transaction, entry)))
         cursor.execute(
             _INSERT_AUDIT,

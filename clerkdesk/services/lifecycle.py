@@ -25,7 +25,13 @@ def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
         raise RuleViolation("Use 'approve minutes' to approve them, naming who approved.")
     with meeting_action(desk, meeting_id, "status") as scope:
         check_status_change(scope.record, status)
-        get_meeting_row(scope.session, meeting_id).status = status.value
+        row = get_meeting_row(scope.session, meeting_id)
+        row.status = status.value
+        closing = now()
+        if status is MeetingStatus.CLOSED and row.closed_at is None and row.date == closing.date():
+            # Closed here on the day, live: that is when it closed, unless the clerk
+            # says otherwise. A meeting recorded later from notes gets no guessed time.
+            row.closed_at = closing.time().replace(second=0)
         scope.label = {
             MeetingStatus.IN_PROGRESS: "Start the meeting",
             MeetingStatus.CLOSED: "Close the meeting",

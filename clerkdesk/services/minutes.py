@@ -13,6 +13,7 @@ AREAS = frozenset({"minutes"})
 
 _PARAGRAPH = "SELECT item_id, position FROM minute_paragraph WHERE id = ?"
 _ACTION = "SELECT item_id, owner FROM action WHERE id = ?"
+_ACTIONS_BESIDE = "SELECT id FROM action WHERE paragraph_id = ?"
 
 
 def add_paragraph(
@@ -66,6 +67,10 @@ def delete_paragraph(
 ) -> Change:
     with meeting_action(desk, meeting_id, "delete paragraph", correction=correction) as scope:
         scope.label = f"Delete minute {_paragraph_label(scope, paragraph_id)}"
+        # An action beside it stays, at the end of its item: unlinked here, so the
+        # change is journalled (undo links it again) rather than left to the database.
+        for (action_id,) in scope.rows.all(_ACTIONS_BESIDE, paragraph_id):
+            scope.rows.update("action", action_id, {"paragraph_id": None})
         scope.rows.delete("minute_paragraph", paragraph_id)
     return Change(scope.label, meeting_id, AREAS)
 
@@ -77,13 +82,22 @@ def add_action(
     owner: str,
     text: str,
     *,
+    paragraph_id: int | None = None,
     correction: Correction | None = None,
 ) -> Change:
+    """An action on an item; with ``paragraph_id``, printed beside that minute paragraph."""
     if not owner.strip() or not text.strip():
         raise RuleViolation("An action needs the officer responsible and what they will do.")
     owner = " ".join(owner.split())
     with meeting_action(desk, meeting_id, "action", correction=correction) as scope:
         number = scope.item_number(item_id)
+        if paragraph_id is not None:
+            found = scope.rows.one(_PARAGRAPH, paragraph_id)
+            if found is None or found[0] != item_id:
+                raise NotFoundError(
+                    f"Item {number} has no minute paragraph {paragraph_id}: choose one of its "
+                    "paragraphs, or none to put the action at the end of the item."
+                )
         scope.new_id = scope.rows.insert(
             "action",
             {
@@ -91,6 +105,7 @@ def add_action(
                 "position": scope.rows.next_position("action", "item_id", item_id),
                 "owner": owner,
                 "text": text.strip(),
+                "paragraph_id": paragraph_id,
             },
         )
         scope.label = f"Add action for {owner} on item {number}"
