@@ -37,7 +37,9 @@ class Para(Paragraph):  # type: ignore[misc]
         return self.width, self.height
 
 
-_SPACES = re.compile(r"\s+")
+# Runs of breaking white space only: a no-break space (U+00A0) inside a name
+# ("N A Quinton") must survive, so that reportlab never breaks the name.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _TEMPLATES: dict[str, dict[str, Any]] = {}
 Span = tuple[str, str]  # (text, "plain" | "bold" | "italic")
 

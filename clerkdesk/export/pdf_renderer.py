@@ -35,6 +35,7 @@ _BLOCK_STYLE = {
     BlockKind.EXEMPT: "m-exempt",
     BlockKind.NOTE: "m-note",
     BlockKind.RECOMMENDATION: "m-rec",
+    BlockKind.POINT: "m-point",
     BlockKind.VOTE: "m-vote",
     BlockKind.NAMES: "m-vote",
     BlockKind.OUTCOME: "m-outcome",
@@ -55,7 +56,8 @@ def _spans(block: Block) -> list[tuple[str, str]]:
 def _block(block: Block, styles: dict[str, Any]) -> Any:
     from clerkdesk.export.pdf_parts import ActionRow, para
 
-    body = para(_spans(block), styles[_BLOCK_STYLE[block.kind]], block.number or None)
+    bullet = "\u2022" if block.kind is BlockKind.POINT else block.number or None
+    body = para(_spans(block), styles[_BLOCK_STYLE[block.kind]], bullet)
     flowable = (
         ActionRow(body, para([(block.action, "plain")], styles["action"])) if block.action else body
     )
@@ -126,6 +128,11 @@ def _story(view: MinutesView, styles: dict[str, Any], where: dict[str, float]) -
     for flowables in items:
         story += flowables
     tail += [Paragraph(markup(line), styles["note"]) for line in view.corrections]
+    if view.closing_line:
+        tail.append(Paragraph(markup(view.closing_line), styles["body"]))
+    if view.proper_officer_lines:
+        officer = "<br/>".join(markup(line) for line in view.proper_officer_lines)
+        tail.append(Paragraph(f"<b>{officer}</b>", styles["body"]))
     tail.append(Spacer(1, 12))
     for flowable in tail:  # chained, so a part heading before it can join the chain
         flowable.keepWithNext = 1
