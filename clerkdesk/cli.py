@@ -21,6 +21,7 @@ from clerkdesk.cli_certificates import (
     cmd_sign,
     cmd_verify,
 )
+from clerkdesk.cli_minutes import add_minutes_details_command, cmd_minutes_details
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.file_io import (
     FileRefused,
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", type=Path, required=True)
     add_certify_options(export)
+    add_minutes_details_command(commands, _meeting_id)
     add_certificate_commands(commands)
     commands.add_parser("backups", help="list the database's backups, newest first")
     backup = commands.add_parser("backup", help="back up the database now")
@@ -424,6 +426,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-agenda": cmd_import,
     "attach-report": cmd_attach,
     "export": cmd_export,
+    "minutes-details": cmd_minutes_details,
     "verify": cmd_verify,
     "sign": cmd_sign,
     "backups": cmd_backups,

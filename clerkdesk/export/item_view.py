@@ -27,6 +27,9 @@ def plain(kind: BlockKind, text: str, number: str = "", action: str = "") -> Blo
     return Block(kind, ((text, False),), number, action)
 
 
+Group = tuple[dt.time | None, list[Block]]  # a recommendation's blocks, when last voted on
+
+
 @dataclass
 class ItemContext:
     """What every section of one item needs, and the item's running paragraph number."""
@@ -37,6 +40,18 @@ class ItemContext:
     confidential: bool
     corrections: tuple[CorrectionAccount, ...] = ()
     _paragraphs: int = field(default=0)
+    _groups: list[Group] | None = field(default=None)
+
+    @property
+    def groups(self) -> list[Group]:
+        """Each recommendation's blocks with the time of its last vote (built once)."""
+        if self._groups is None:
+            record = self.record
+            self._groups = [
+                (decision_time(record, rec), recommendation_blocks(record, rec))
+                for rec in record.recommendations_of(self.item.id)
+            ]
+        return self._groups
 
     def next_number(self) -> str:
         """The next minute paragraph number of this item: "3.1", "3.2", ..."""
@@ -92,15 +107,7 @@ def _lead_in(ctx: ItemContext, count: int) -> list[Block]:
     return [plain(BlockKind.PARAGRAPH, text, ctx.next_number())]
 
 
-def _groups(ctx: ItemContext) -> list[tuple[dt.time | None, list[Block]]]:
-    record = ctx.record
-    return [
-        (decision_time(record, rec), recommendation_blocks(record, rec))
-        for rec in record.recommendations_of(ctx.item.id)
-    ]
-
-
-def _slot(groups: list[tuple[dt.time | None, list[Block]]], move: Movement) -> int:
+def _slot(groups: list[Group], move: Movement) -> int:
     """After which recommendation's vote a movement happened: the last vote taken
     before it (a member in the room at a vote was there for it); -1 for none."""
     earlier = [n for n, (t, _) in enumerate(groups) if t is not None and t < move.at]
@@ -109,7 +116,7 @@ def _slot(groups: list[tuple[dt.time | None, list[Block]]], move: Movement) -> i
 
 def early_movements(ctx: ItemContext) -> list[Block]:
     """Arrivals and departures before any vote of the item: at its head, as ever."""
-    groups = _groups(ctx)
+    groups = ctx.groups
     moves = movements(ctx.record, ctx.item.id)
     return [plain(BlockKind.NOTE, m.text) for m in moves if _slot(groups, m) == -1]
 
@@ -117,7 +124,7 @@ def early_movements(ctx: ItemContext) -> list[Block]:
 def recommendations_and_movements(ctx: ItemContext) -> list[Block]:
     """The recommendations and their votes, each later arrival or departure placed
     right after the vote it followed."""
-    groups = _groups(ctx)
+    groups = ctx.groups
     if not groups:
         return []
     moves = [(_slot(groups, m), m) for m in movements(ctx.record, ctx.item.id)]
