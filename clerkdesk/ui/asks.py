@@ -17,6 +17,7 @@ from clerkdesk.domain.model import Declaration, MeetingRecord, VoteOption
 
 if TYPE_CHECKING:
     from clerkdesk.services.lookups import CommitteeSummary
+    from clerkdesk.services.minutes_details import MinutesDetails
     from clerkdesk.ui.amendment_dialog import AmendmentInput
     from clerkdesk.ui.attendee_dialog import AttendeeInput
     from clerkdesk.ui.declaration_dialog import DeclarationInput
@@ -143,6 +144,12 @@ class Asker:
         from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
 
         dialog = NewMeetingDialog(committees, self.parent)
+        return dialog.value() if dialog.exec() else None
+
+    def minutes_details(self, record: MeetingRecord) -> MinutesDetails | None:
+        from clerkdesk.ui.minutes_details_dialog import MinutesDetailsDialog
+
+        dialog = MinutesDetailsDialog(record, self.parent)
         return dialog.value() if dialog.exec() else None
 
     def open_path(self, title: str, filters: str) -> Path | None:

@@ -129,6 +129,7 @@ def build_menus(window: MainWindow) -> MainMenus:
     add(meeting, "&Close meeting", window.close_meeting)
     add(meeting, "&Approve minutes…", window.approve)
     _chair_styles(window, meeting)
+    add(meeting, "Minutes deta&ils…", window.edit_minutes_details)
     meeting.addSeparator()
     add(meeting, "&Declare interest…", window.declarations_declare, keys("Ctrl+D"))
     add(meeting, "&Edit the selected declaration…", window.declarations_edit, keys("Ctrl+Shift+D"))

@@ -330,6 +330,17 @@ class MainWindow(QMainWindow):
 
         self.session.act(lifecycle.set_chair_style, style)
 
+    def edit_minutes_details(self) -> None:
+        """Meeting › Minutes details: body, member order, closing time, clerk, proper officer."""
+        from clerkdesk.services.minutes_details import set_minutes_details
+
+        record = self.session.record
+        if record is None:
+            return
+        details = self.asker.minutes_details(record)
+        if details is not None:
+            self.session.act(set_minutes_details, details)
+
     def declarations_declare(self) -> None:
         self.tabs.show_panel(self.declarations)
         self.declarations.declare()

@@ -43,3 +43,41 @@ def test_the_clerk_sets_what_the_minutes_call_the_chair(
     menu.aboutToShow.emit()
     assert [a.text() for a in menu.actions() if a.isChecked()] == ["Chair"]
     assert window.undo_action.isEnabled()
+
+
+def test_the_clerk_sets_the_minutes_details_from_the_meeting_menu(
+    qtbot: QtBot, demo: DemoDb, settings_path: Path
+) -> None:
+    import datetime as dt
+    from dataclasses import replace
+
+    from clerkdesk.domain.model import BodyKind
+    from clerkdesk.services.minutes_details import details_of
+
+    window = MainWindow(
+        demo.desk, QSettings(str(settings_path), QSettings.Format.IniFormat), Asker()
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_meeting(demo.january_10)
+    asked = []
+
+    def answer(record: object) -> object:
+        asked.append(record)
+        return replace(
+            details_of(demo.fresh_record(demo.january_10)),
+            body_kind=BodyKind.CABINET,
+            closed_at=dt.time(12, 45),
+        )
+
+    window.asker.minutes_details = answer  # type: ignore[assignment]
+    meeting = next(
+        a.menu() for a in window.menuBar().actions() if a.text() == "&Meeting" and a.menu()
+    )
+    assert isinstance(meeting, QMenu)
+    next(a for a in meeting.actions() if a.text() == "Minutes deta&ils…").trigger()
+    assert len(asked) == 1
+    record = demo.fresh_record(demo.january_10)
+    assert record.body_kind is BodyKind.CABINET and record.closed_at == dt.time(12, 45)
+    assert window.undo_action.isEnabled()
