@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -90,6 +91,11 @@ class MinutesPanel(Panel):
         self.action_text.setAccessibleName("Action text")
         self.action_text.setPlaceholderText("What they will do (Enter adds the action)")
         self.action_text.returnPressed.connect(self.add_action)
+        # Where the action is printed: beside one paragraph (its ACTION column), or at
+        # the end of the item.
+        self.beside = QComboBox()
+        self.beside.setAccessibleName("Action beside paragraph")
+        self.beside.setToolTip("The minute paragraph the action is printed beside")
 
         para_buttons = QHBoxLayout()
         para_buttons.addWidget(self.save_button)
@@ -110,6 +116,7 @@ class MinutesPanel(Panel):
         action_row = QHBoxLayout()
         action_row.addWidget(self.owner, 1)
         action_row.addWidget(self.action_text, 3)
+        action_row.addWidget(self.beside, 1)
         action_row.addWidget(self.add_action_button)
         action_row.addWidget(self.delete_action_button)
         bottom = QWidget()
@@ -143,6 +150,7 @@ class MinutesPanel(Panel):
             self.delete_button,
             self.owner,
             self.action_text,
+            self.beside,
             self.add_action_button,
             self.action_table,
             self.delete_action_button,
@@ -161,12 +169,22 @@ class MinutesPanel(Panel):
             item = record.item(item_id)
             self.title.setText(f"<b>Item {item.number}: {item.title}</b>")
         self.paragraphs.set_rows(paragraph_rows(record, item_id) if record else ())
+        self._fill_beside()
         self.paragraph_table.fit_rows()
         self.actions_model.set_rows(action_rows(record, item_id) if record else ())
 
-    def _run(self, fn: Callable[..., Change], *args: Any) -> bool:
+    def _fill_beside(self) -> None:
+        """The item's paragraphs to put an action beside, keeping the choice made."""
+        chosen = self.beside.currentData()
+        self.beside.clear()
+        self.beside.addItem("At the end of the item", None)
+        for row in self.paragraphs.rows:
+            self.beside.addItem(f"Beside {row.number}", row.id)
+        self.beside.setCurrentIndex(max(0, self.beside.findData(chosen)))
+
+    def _run(self, fn: Callable[..., Change], *args: Any, **kwargs: Any) -> bool:
         self.error.clear_error()
-        return self.session.act(fn, *args, errors=self.error.show_error) is not None
+        return self.session.act(fn, *args, errors=self.error.show_error, **kwargs) is not None
 
     def save_paragraph(self) -> None:
         from clerkdesk.services import minutes as service
@@ -211,7 +229,11 @@ class MinutesPanel(Panel):
 
         item_id = self.session.item_id
         if item_id is not None and self._run(
-            service.add_action, item_id, self.owner.text(), self.action_text.text()
+            service.add_action,
+            item_id,
+            self.owner.text(),
+            self.action_text.text(),
+            paragraph_id=self.beside.currentData(),
         ):
             self.action_text.clear()
             self.owner.setFocus()

@@ -268,6 +268,7 @@ class ActionsTableModel(RowTableModel[r.ActionRow]):
     columns = (
         Column("Action by", lambda row: row.owner),
         Column("Action", lambda row: row.text),
+        Column("Beside", lambda row: row.beside),
     )
 
 

@@ -102,6 +102,7 @@ class ActionRow:
     id: int
     owner: str
     text: str
+    beside: str = ""  # the paragraph it is printed beside ("3.2"), or "" at the item's end
 
 
 STATUS_WORDS = {
@@ -284,7 +285,11 @@ def paragraph_rows(record: MeetingRecord, item_id: int | None) -> tuple[Paragrap
 def action_rows(record: MeetingRecord, item_id: int | None) -> tuple[ActionRow, ...]:
     if item_id is None:
         return ()
-    return tuple(ActionRow(a.id, a.owner, a.text) for a in record.actions_of(item_id))
+    numbers = {row.id: row.number for row in paragraph_rows(record, item_id)}
+    return tuple(
+        ActionRow(a.id, a.owner, a.text, numbers.get(a.paragraph_id or -1, ""))
+        for a in record.actions_of(item_id)
+    )
 
 
 def declaration_consequence(
