@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from clerkdesk.domain.model import Declaration, MeetingRecord, VoteOption
+from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation, VoteOption
 
 if TYPE_CHECKING:
     from clerkdesk.services.lookups import CommitteeSummary
@@ -145,6 +145,19 @@ class Asker:
 
         dialog = NewMeetingDialog(committees, self.parent)
         return dialog.value() if dialog.exec() else None
+
+    def sub_points(self, recommendation: Recommendation) -> list[str] | None:
+        """The recommendation's sub-points, one a line (blank lines left out); None if cancelled."""
+        label = f" {recommendation.label}" if recommendation.label else ""
+        text, ok = QInputDialog.getMultiLineText(
+            self.parent,
+            "Sub-points of a recommendation",
+            f"Recommendation{label}: its sub-points, one a line, printed as a list under it.",
+            "\n".join(recommendation.points),
+        )
+        if not ok:
+            return None
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
     def minutes_details(self, record: MeetingRecord) -> MinutesDetails | None:
         from clerkdesk.ui.minutes_details_dialog import MinutesDetailsDialog

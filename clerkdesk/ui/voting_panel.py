@@ -133,6 +133,12 @@ class VotingPanel(Panel):
             self.remove_amendment,
             "Remove the selected amendment and any vote on it",
         )
+        self.points_button = button(
+            "Sub-points…",
+            "Edit sub-points",
+            self.edit_points,
+            "The list of sub-points the selected recommendation holds, one a line",
+        )
         self.action_buttons = [
             self.record_button,
             self.unanimous_button,
@@ -141,6 +147,7 @@ class VotingPanel(Panel):
             self.clear_button,
             self.amend_button,
             self.remove_amendment_button,
+            self.points_button,
         ]
         actions = QGridLayout()
         for n, widget in enumerate(self.action_buttons):
@@ -254,6 +261,7 @@ class VotingPanel(Panel):
         ):
             widget.setEnabled(enabled)
         self.amend_button.setEnabled(motion is not None and motion.recommendation_id is not None)
+        self.points_button.setEnabled(self.amend_button.isEnabled())
         self.remove_amendment_button.setEnabled(
             motion is not None and motion.amendment_id is not None
         )
@@ -461,6 +469,23 @@ class VotingPanel(Panel):
                 value.seconder_id,
                 value.text,
                 value.resulting_text or None,
+                errors=self.error.show_error,
+            )
+
+    def edit_points(self) -> None:
+        from clerkdesk.services.minutes_details import set_recommendation_points
+
+        motion, record = self.selected(), self.session.record
+        if motion is None or record is None or motion.recommendation_id is None:
+            self.error.show_error("Select the recommendation itself to edit its sub-points.")
+            return
+        points = self.session.asker.sub_points(record.recommendation(motion.recommendation_id))
+        if points is not None:
+            self.error.clear_error()
+            self.session.act(
+                set_recommendation_points,
+                motion.recommendation_id,
+                points,
                 errors=self.error.show_error,
             )
 
