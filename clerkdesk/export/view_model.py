@@ -35,7 +35,7 @@ _KEPT_WITH_NEXT = frozenset(
 class Block:
     kind: BlockKind
     runs: tuple[Run, ...]
-    number: str = ""  # shown in the number column ("3.1"), if any
+    number: str = ""  # the minute's number ("3.1"), if numbered (Word numbers it itself)
     action: str = ""  # shown in the ACTION column, if any
 
     @property

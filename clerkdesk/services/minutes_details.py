@@ -9,28 +9,15 @@ of the committee start with the same body, order, clerk and proper officer
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from clerkdesk.domain.errors import RuleViolation
-from clerkdesk.domain.model import BodyKind, MeetingRecord, MemberOrder
+from clerkdesk.domain.minutes_details import MinutesDetails, details_of
+from clerkdesk.domain.model import MemberOrder
 from clerkdesk.persistence.records import get_meeting_row, points_json
 from clerkdesk.persistence.schema import RecommendationRow
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action
 
 AREAS = frozenset({"meeting", "attendance"})
-
-
-@dataclass(frozen=True, slots=True)
-class MinutesDetails:
-    """What the clerk sets; ``None`` in a text field clears it."""
-
-    body_kind: BodyKind | None
-    member_order: MemberOrder
-    closed_at: dt.time | None
-    clerk_name: str | None
-    proper_officer: str | None
-    proper_officer_title: str | None
+__all__ = ["MinutesDetails", "details_of", "set_minutes_details", "set_recommendation_points"]
 
 
 def _text(value: str | None) -> str | None:
@@ -59,18 +46,6 @@ def set_minutes_details(
         row.proper_officer_title = _text(details.proper_officer_title)
         scope.label = "Set the minutes' details"
     return Change(scope.label, meeting_id, AREAS)
-
-
-def details_of(record: MeetingRecord) -> MinutesDetails:
-    """The details as a record holds them (for a dialog or command to change some)."""
-    return MinutesDetails(
-        record.body_kind,
-        record.member_order,
-        record.closed_at,
-        record.clerk_name,
-        record.proper_officer,
-        record.proper_officer_title,
-    )
 
 
 def set_recommendation_points(

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation, VoteOption
 
 if TYPE_CHECKING:
+    from clerkdesk.domain.minutes_details import MinutesDetails
     from clerkdesk.services.lookups import CommitteeSummary
-    from clerkdesk.services.minutes_details import MinutesDetails
     from clerkdesk.ui.amendment_dialog import AmendmentInput
     from clerkdesk.ui.attendee_dialog import AttendeeInput
     from clerkdesk.ui.declaration_dialog import DeclarationInput

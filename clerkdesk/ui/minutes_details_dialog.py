@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkdesk.domain.minutes_details import MinutesDetails
 from clerkdesk.domain.model import BodyKind, MeetingRecord, MemberOrder
-from clerkdesk.services.minutes_details import MinutesDetails
 from clerkdesk.ui.widgets import set_tab_order
 
 _ORDERS = {
