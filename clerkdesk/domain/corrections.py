@@ -11,6 +11,7 @@ then minuted with the others at the end.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,13 @@ _WHAT = {
     "chair_style": "the chair's title",
     "resulting_text": "the recommendation as amended",
     "public_summary": "the public summary",
+    "points": "the sub-points",
+    "body_kind": "the kind of body",
+    "member_order": "the order members are listed in",
+    "closed_at": "the closing time",
+    "clerk_name": "the clerk",
+    "proper_officer": "the proper officer",
+    "proper_officer_title": "the proper officer's title",
 }
 _ADDED = {
     "minute_paragraph": "a minute paragraph was added",
@@ -105,8 +113,17 @@ def _item_of_change(record: MeetingRecord, change: dict[str, Any]) -> int | None
     return None
 
 
+_STORED_TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(\.\d+)?)?$")
+
+
 def _quoted(value: object) -> str:
-    return f"“{value}”" if isinstance(value, str) else str(value)
+    """A stored value as the minutes quote it: text in quotes, a time as 12:45."""
+    if value is None or value == "":
+        return "nothing"
+    if isinstance(value, str):
+        time = _STORED_TIME.match(value)
+        return time.group(1) if time else f"“{value}”"
+    return str(value)
 
 
 def _described(change: dict[str, Any]) -> list[str]:

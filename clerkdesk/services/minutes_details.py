@@ -9,6 +9,8 @@ of the committee start with the same body, order, clerk and proper officer
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.minutes_details import MinutesDetails, details_of
 from clerkdesk.domain.model import MemberOrder
@@ -30,6 +32,11 @@ def set_minutes_details(
     """Set how these minutes are set out. Approved minutes change only by a
     correction with its reason."""
     closed = details.closed_at.replace(second=0, microsecond=0) if details.closed_at else None
+    clerk = _text(details.clerk_name)
+    if correction is not None and not correction.made_by and clerk:
+        # Naming the clerk on approved minutes is itself a correction, made by that
+        # clerk: minutes approved before any clerk was named can be given one.
+        correction = replace(correction, made_by=clerk)
     with meeting_action(desk, meeting_id, "minutes details", correction=correction) as scope:
         start = scope.record.start_time
         if closed is not None and start is not None and closed < start:
@@ -41,7 +48,7 @@ def set_minutes_details(
         row.body_kind = details.body_kind.value if details.body_kind else None
         row.member_order = MemberOrder(details.member_order).value
         row.closed_at = closed
-        row.clerk_name = _text(details.clerk_name)
+        row.clerk_name = clerk
         row.proper_officer = _text(details.proper_officer)
         row.proper_officer_title = _text(details.proper_officer_title)
         scope.label = "Set the minutes' details"

@@ -125,3 +125,41 @@ def test_minutes_details_from_the_command_line(
     assert "clerk: not set" in shown and "body: Panel (from its name)" in shown
     assert main([*args, "--closed-at", "9"]) == 2
     assert "is not a time" in capsys.readouterr().err
+
+
+def test_approved_minutes_without_a_clerk_can_be_given_one_by_correction(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    from clerkdesk.domain.model import MeetingStatus
+    from clerkdesk.services import lifecycle
+    from clerkdesk.services.context import Correction
+
+    meeting = demo_ids[0]
+    nobody = replace(details_of(get_record(desk, meeting)), clerk_name=None)
+    set_minutes_details(desk, meeting, nobody)
+    lifecycle.approve_minutes(desk, meeting, "C B Wyatt-Lowe")
+    assert get_record(desk, meeting).status is MeetingStatus.APPROVED
+    named = replace(nobody, clerk_name="Elaine Manzi")
+    set_minutes_details(desk, meeting, named, correction=Correction("The clerk was not named"))
+    record = fresh_record(desk, meeting)
+    assert record.clerk_name == "Elaine Manzi"
+    assert [(c.made_by, c.reason) for c in record.corrections] == [
+        ("Elaine Manzi", "The clerk was not named")
+    ]
+
+
+def test_a_correction_of_the_closing_time_says_what_it_was(desk: Desk, demo_ids: list[int]) -> None:
+    from clerkdesk.domain.corrections import account_of
+    from clerkdesk.services import lifecycle
+    from clerkdesk.services.context import Correction
+
+    meeting = demo_ids[0]
+    details = replace(details_of(get_record(desk, meeting)), closed_at=dt.time(12, 40))
+    set_minutes_details(desk, meeting, details)
+    lifecycle.approve_minutes(desk, meeting, "C B Wyatt-Lowe")
+    later = replace(details, closed_at=dt.time(12, 45))
+    set_minutes_details(desk, meeting, later, correction=Correction("Clock misread"))
+    record = fresh_record(desk, meeting)
+    account = account_of(record, record.corrections[0])
+    assert account.item_id is None  # the meeting's, minuted after the last item
+    assert account.changes == ("the closing time read 12:40; it now reads 12:45",)
