@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -32,6 +33,9 @@ def test_docx_converts_with_libreoffice(exported: Exported, tmp_path: Path) -> N
     text = pdf_text(data)
     assert "BORSETSHIRE COUNTY COUNCIL" in text
     assert "There being an equality of votes" in text
+    # Word's own list numbering (docx_numbering), laid out by another program too.
+    assert re.search(r"3\.1\s*Members considered the application", text)
+    assert re.search(r"5\.2\s*ZQX-PARA-TWO", text)
     pages = pdf_pages(data)
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page  # the fields were computed
