@@ -231,3 +231,44 @@ def test_the_chairs_title_is_as_set(fmt: str) -> None:
     text = flat(render(record, fmt), fmt)
     assert "C B Wyatt-Lowe (Chairperson)" in text and "F R G Hill (Vice-Chairperson)" in text
     assert "CHAIRPERSON" in text and "(Chairman)" not in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_correction_of_exempt_business_says_only_when_and_who_in_public(fmt: str) -> None:
+    import datetime as dt
+    import json
+
+    from clerkdesk.domain.model import Correction, MeetingStatus
+
+    from .factories import rich_meeting
+
+    change = {
+        "op": "update",
+        "table": "minute_paragraph",
+        "pk": 6,
+        "before": {"text": "ZQX-PARA-TWO Two bids were received."},
+        "after": {"text": "ZQX-PARA-TWO Three bids were received."},
+    }
+    correction = Correction(
+        1, dt.datetime(2024, 4, 2, 9, 0), "Tom Forrest", "ZQX-WHY the count", "Edit minute 5.2",
+        json.dumps([change]),
+    )  # fmt: skip
+    record = dataclasses.replace(
+        rich_meeting(),
+        status=MeetingStatus.APPROVED,
+        approved_at=dt.datetime(2024, 4, 1, 10, 0),
+        approved_by="Ann Archer",
+        corrections=(correction,),
+    )
+    public = flat(render(record, fmt), fmt)
+    assert in_order(
+        public, "5. DISPOSAL OF LAND", "Corrected on Tuesday 2 April 2024 by Tom Forrest."
+    )
+    assert "ZQX" not in public and "Edit minute 5.2" not in public
+    confidential = flat(render(record, fmt, confidential=True), fmt)
+    assert in_order(
+        confidential,
+        "5. DISPOSAL OF LAND",
+        "Reason: ZQX-WHY the count.",
+        "it now reads “ZQX-PARA-TWO Three bids were received.”",
+    )
