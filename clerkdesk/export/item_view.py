@@ -11,23 +11,19 @@ reason an urgent item was taken, say) is one more section.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clerkdesk.domain.corrections import CorrectionAccount
 from clerkdesk.domain.model import AgendaItem, MeetingRecord
 from clerkdesk.export.attendance_view import Movement, declaration_note, movements
-from clerkdesk.export.recommendation_view import decision_time, recommendation_blocks
+from clerkdesk.export.recommendation_view import Segment, recommendation_segments
 from clerkdesk.export.view_model import Block, BlockKind
 from clerkdesk.export.wording import correction_line
 
 
 def plain(kind: BlockKind, text: str, number: str = "", action: str = "") -> Block:
     return Block(kind, ((text, False),), number, action)
-
-
-Group = tuple[dt.time | None, list[Block]]  # a recommendation's blocks, when last voted on
 
 
 @dataclass
@@ -40,18 +36,20 @@ class ItemContext:
     confidential: bool
     corrections: tuple[CorrectionAccount, ...] = ()
     _paragraphs: int = field(default=0)
-    _groups: list[Group] | None = field(default=None)
+    _segments: list[Segment] | None = field(default=None)
 
     @property
-    def groups(self) -> list[Group]:
-        """Each recommendation's blocks with the time of its last vote (built once)."""
-        if self._groups is None:
+    def segments(self) -> list[Segment]:
+        """The item's recommendations as minuted, in pieces each ending with a vote
+        and the time it was taken (built once)."""
+        if self._segments is None:
             record = self.record
-            self._groups = [
-                (decision_time(record, rec), recommendation_blocks(record, rec))
+            self._segments = [
+                segment
                 for rec in record.recommendations_of(self.item.id)
+                for segment in recommendation_segments(record, rec)
             ]
-        return self._groups
+        return self._segments
 
     def next_number(self) -> str:
         """The next minute paragraph number of this item: "3.1", "3.2", ..."""
@@ -107,30 +105,30 @@ def _lead_in(ctx: ItemContext, count: int) -> list[Block]:
     return [plain(BlockKind.PARAGRAPH, text, ctx.next_number())]
 
 
-def _slot(groups: list[Group], move: Movement) -> int:
-    """After which recommendation's vote a movement happened: the last vote taken
-    before it (a member in the room at a vote was there for it); -1 for none."""
-    earlier = [n for n, (t, _) in enumerate(groups) if t is not None and t < move.at]
+def _slot(segments: list[Segment], move: Movement) -> int:
+    """After which piece of the votes a movement happened: the last vote taken before
+    it (a member in the room at a vote was there for it); -1 for before them all."""
+    earlier = [n for n, (t, _) in enumerate(segments) if t is not None and t < move.at]
     return max(earlier, default=-1)
 
 
 def early_movements(ctx: ItemContext) -> list[Block]:
     """Arrivals and departures before any vote of the item: at its head, as ever."""
-    groups = ctx.groups
     moves = movements(ctx.record, ctx.item.id)
-    return [plain(BlockKind.NOTE, m.text) for m in moves if _slot(groups, m) == -1]
+    return [plain(BlockKind.NOTE, m.text) for m in moves if _slot(ctx.segments, m) == -1]
 
 
 def recommendations_and_movements(ctx: ItemContext) -> list[Block]:
-    """The recommendations and their votes, each later arrival or departure placed
-    right after the vote it followed."""
-    groups = ctx.groups
-    if not groups:
+    """The recommendations, amendments and votes, each later arrival or departure
+    placed right after the vote it followed."""
+    segments = ctx.segments
+    if not segments:
         return []
-    moves = [(_slot(groups, m), m) for m in movements(ctx.record, ctx.item.id)]
-    blocks = _lead_in(ctx, len(groups))
-    for index, (_, group) in enumerate(groups):
-        blocks += group
+    moves = [(_slot(segments, m), m) for m in movements(ctx.record, ctx.item.id)]
+    count = len(ctx.record.recommendations_of(ctx.item.id))
+    blocks = _lead_in(ctx, count)
+    for index, (_, piece) in enumerate(segments):
+        blocks += piece
         blocks += [plain(BlockKind.NOTE, m.text) for n, m in moves if n == index]
     return blocks
 

@@ -70,29 +70,32 @@ def _labelled(rec: Recommendation, text: str) -> list[Block]:
     return blocks
 
 
-def recommendation_blocks(record: MeetingRecord, rec: Recommendation) -> list[Block]:
-    blocks = _labelled(rec, rec.text)
+Segment = tuple[dt.time | None, list[Block]]  # blocks, and when the vote in them was taken
+
+
+def recommendation_segments(record: MeetingRecord, rec: Recommendation) -> list[Segment]:
+    """The recommendation as minuted, in pieces that each end with a vote (and its
+    time), so that an arrival or departure can be placed between two votes."""
+    segments: list[Segment] = [(None, _labelled(rec, rec.text))]
     resolved_text: str | None = None
     for amendment in record.amendments_of(rec.id):
         mover = person_name(record, amendment.mover_id)
         seconder = person_name(record, amendment.seconder_id)
-        blocks.append(
-            _plain(BlockKind.TEXT, amendment_line(mover, seconder, amendment.text.strip()))
-        )
+        line = _plain(BlockKind.TEXT, amendment_line(mover, seconder, amendment.text.strip()))
         decision = record.decision_on_amendment(amendment.id)
-        blocks += decision_blocks(record, decision, "amendment")
+        taken = decision.taken_at if decision is not None else None
+        segments.append((taken, [line, *decision_blocks(record, decision, "amendment")]))
         if decision is not None and decision.outcome is Outcome.CARRIED:
             resolved_text = amendment.resulting_text or resolved_text
+    final: list[Block] = []
     if resolved_text:
-        blocks.append(_plain(BlockKind.TEXT, "The recommendation, as amended, was then put:"))
-        blocks += _labelled(rec, resolved_text)
-    blocks += decision_blocks(record, record.decision_on(rec.id), "recommendation")
-    return blocks
+        final.append(_plain(BlockKind.TEXT, "The recommendation, as amended, was then put:"))
+        final += _labelled(rec, resolved_text)
+    decision = record.decision_on(rec.id)
+    final += decision_blocks(record, decision, "recommendation")
+    segments.append((decision.taken_at if decision is not None else None, final))
+    return segments
 
 
-def decision_time(record: MeetingRecord, rec: Recommendation) -> dt.time | None:
-    """When the recommendation was finally voted on (its last vote, amendments included)."""
-    decisions = [record.decision_on(rec.id)]
-    decisions += [record.decision_on_amendment(a.id) for a in record.amendments_of(rec.id)]
-    times = [d.taken_at for d in decisions if d is not None and d.taken_at is not None]
-    return max(times, default=None)
+def recommendation_blocks(record: MeetingRecord, rec: Recommendation) -> list[Block]:
+    return [block for _, blocks in recommendation_segments(record, rec) for block in blocks]

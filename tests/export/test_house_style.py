@@ -272,3 +272,30 @@ def test_a_correction_of_exempt_business_says_only_when_and_who_in_public(fmt: s
         "Reason: ZQX-WHY the count.",
         "it now reads “ZQX-PARA-TWO Three bids were received.”",
     )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_departure_between_an_amendment_and_the_motion_is_printed_between_them(
+    fmt: str,
+) -> None:
+    import datetime as dt
+
+    from .factories import rich_meeting
+
+    record = rich_meeting()
+    decisions = tuple(
+        dataclasses.replace(d, taken_at=dt.time(15, 10)) if d.recommendation_id == 41 else d
+        for d in record.decisions
+    )  # the amendment voted on at 3.00 pm, the amended motion at 3.10 pm
+    text = flat(
+        render(dataclasses.replace(record, decisions=decisions), fmt, confidential=True), fmt
+    )
+    assert in_order(
+        text,
+        "4. REVENUE BUDGET",
+        "The amendment was CARRIED.",
+        "Councillor David Archer left the meeting at 3.05 pm during this item.",
+        "The recommendation, as amended, was then put:",
+        "The recommendation was CARRIED.",
+        "5. DISPOSAL OF LAND",
+    )
