@@ -95,13 +95,6 @@ class MinutesView:
     confidential_mark: str = "CONFIDENTIAL – NOT FOR PUBLICATION"
 
     @property
-    def tail_lines(self) -> tuple[str, ...]:
-        """What follows the last item, before the signature: corrections of no one
-        item, the closing time, the proper officer's line."""
-        closing = (self.closing_line,) if self.closing_line else ()
-        return (*self.corrections, *closing, *self.proper_officer_lines)
-
-    @property
     def marking(self) -> str:
         """What every page carries at the top, besides the heading."""
         marks = []
