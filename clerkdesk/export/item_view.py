@@ -1,7 +1,8 @@
 """One agenda item as minuted: its blocks, in the order things happened.
 
 An item is set out in sections, each a small function of an :class:`ItemContext`
-(``SECTIONS``): the report, declarations, the numbered minute paragraphs with
+(``SECTIONS``): the report, arrivals and departures before any vote,
+declarations, the numbered minute paragraphs with
 their actions beside them, the recommendations put to the vote (inside a
 numbered paragraph, labelled as the report labels them, with each arrival or
 departure placed where it happened between the votes), actions belonging to no
