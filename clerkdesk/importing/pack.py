@@ -22,7 +22,7 @@ from clerkdesk.importing.header import (
     is_organisation_line,
 )
 from clerkdesk.importing.items import build_item, find_item_drafts
-from clerkdesk.importing.members import find_members, find_quorum
+from clerkdesk.importing.members import find_membership, find_quorum
 from clerkdesk.importing.model import ParsedAgenda, ParsedItem
 from clerkdesk.importing.reports import parse_report_lines, report_title
 
@@ -46,6 +46,7 @@ def assemble_agenda(lines: list[str]) -> ParsedAgenda:
     reports = _reports_after(lines, end) if drafts else []
     items = [_with_report(item, reports) for item in items]
     quorum, share = find_quorum(header)
+    membership = find_membership(header)
     agenda = ParsedAgenda(
         organisation=organisation,
         committee=find_committee(header, organisation),
@@ -53,7 +54,8 @@ def assemble_agenda(lines: list[str]) -> ParsedAgenda:
         time=time,
         venue=find_venue(header),
         quorum=quorum,
-        members=find_members(header),
+        members=membership.members,
+        substitutes=membership.substitutes,
         items=tuple(items),
     )
     warnings = _warnings(agenda)

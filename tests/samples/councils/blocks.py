@@ -124,7 +124,10 @@ def write_pdf(blocks: list[Block], target: Path) -> None:
             [[Paragraph(_escape(text), body) for text in cell] for cell in row]
             for row in block.rows
         ]
-        flow.append(PdfTable(data, colWidths=widths, hAlign="LEFT"))
+        # Council tables are top-aligned (reportlab's default is the bottom).
+        flow.append(
+            PdfTable(data, colWidths=widths, hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+        )
     document = SimpleDocTemplate(
         str(target), pagesize=A4, title=target.stem, author="Democratic Services", invariant=1
     )

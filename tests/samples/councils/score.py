@@ -29,6 +29,8 @@ def actual(expected: dict[str, Any]) -> dict[str, Any]:
         return {"title": report["title"], "author": report["author"],
                 "recommendations": report["recommendations"]}
     data = parse_agenda_file(path).to_json()
+    data["quorum_inferred"] = bool(data["quorum_inferred"])
+    data["substitutes"] = [m["name"] for m in data["substitutes"]]
     data["items"] = [
         {
             "number": i["number"],
@@ -42,7 +44,13 @@ def actual(expected: dict[str, Any]) -> dict[str, Any]:
         for i in data["items"]
     ]
     data["members"] = [
-        {k: m.get(k) for k in ("name", "role", "co_opted", "voting", "role_inferred")}
+        {
+            "name": m["name"],
+            "role": m["role"],
+            "co_opted": m.get("co_opted", False),
+            "voting": m.get("voting", True),
+            "role_inferred": m.get("role_inferred", False),
+        }
         for m in data["members"]
     ]
     return data
@@ -55,7 +63,10 @@ def fields(data: dict[str, Any]) -> list[tuple[str, Any]]:
         out += [(f"rec {n}", r) for n, r in enumerate(data["recommendations"])]
         return out
     out = [(name, data.get(name)) for name in HEADER]
-    out += [(f"member {n}", m) for n, m in enumerate(data["members"])]
+    # The order in which a paper lists its members is not a fact a clerk records
+    # (a two-column table reads across or down): members are compared by name.
+    members = sorted(data["members"], key=lambda m: m["name"])
+    out += [(f"member {n}", m) for n, m in enumerate(members)]
     out.append(("substitutes", data.get("substitutes", [])))
     for n, item in enumerate(data["items"]):
         head = {k: v for k, v in item.items() if k != "recommendations"}
