@@ -64,6 +64,24 @@ _EXEMPT_PARAGRAPH = re.compile(
 )
 
 
+# "Land at Mill Lane (Paragraph 3)": a paragraph in brackets after a title cites Schedule 12A.
+BRACKETED_PARAGRAPH = re.compile(
+    r"\(\s*(?:(?:exempt|confidential)\s*[-–:,]?\s*)?(?:paragraphs?|paras?\.?)\s+"
+    r"(?P<n>1[2-8][a-c]?|[1-7][a-c]?)(?:\s*(?:,|and|&)\s*(?:1[2-8]|[1-7])[a-c]?)*\s*\)",
+    re.IGNORECASE,
+)
+# Parish and town councils exclude the public under the 1960 Act, which has no paragraphs.
+_ACT_1960 = re.compile(
+    r"admission\s+to\s+meetings\)?\s+act\s+1960|section\s+1\s*\(\s*2\s*\)\s+of\s+the\s+"
+    r"public\s+bodies",
+    re.IGNORECASE,
+)
+
+
+def cites_1960_act(line: str) -> bool:
+    return _ACT_1960.search(line) is not None
+
+
 def section_heading(line: str) -> Part | None:
     """2 for a heading that opens Part II, 1 for one that opens Part I, else None."""
     text = without_bullet(line).strip(" *#\"'‘“")
@@ -89,6 +107,9 @@ def marks_exempt(line: str) -> bool:
 def exempt_paragraph(lines: list[str]) -> ExemptParagraph | None:
     """The Schedule 12A paragraph the first line that cites one gives."""
     for line in lines:
+        bracketed = BRACKETED_PARAGRAPH.search(line)
+        if bracketed and (paragraph := parse_label(bracketed.group("n"))) is not None:
+            return paragraph
         if _EXEMPT_CONTEXT.search(line):
             match = _EXEMPT_PARAGRAPH.search(line)
             if match and (paragraph := parse_label(match.group("n"))) is not None:

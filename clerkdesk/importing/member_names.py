@@ -50,6 +50,8 @@ _COURTESY = re.compile(
     r"lord|lady|baroness|mayor)\.?\s+",
     re.IGNORECASE,
 )
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

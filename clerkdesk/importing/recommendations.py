@@ -16,15 +16,27 @@ from clerkdesk.importing.cleaning import BULLET, squash
 from clerkdesk.importing.header import is_organisation_line
 from clerkdesk.importing.model import ParsedRecommendation
 
+# "Recommendations", "RECOMMENDATION", "Recommendation(s)", "Recommendation/s",
+# "2. RECOMMENDATIONS", "RECOMMENDED that:" (with "that" and a colon and nothing after).
 _REC_HEADING = re.compile(
     r"^(?:(?P<section>\d{1,2})\.?\s+)?(?:recommendations?|recommendation\s*\(s\)|"
-    r"recommended\s+resolutions?|proposed\s+resolutions?)\s*(?:[:\-–]\s*(?P<rest>.*))?$",
+    r"recommendation\s*/\s*s|recommended\s+resolutions?|proposed\s+resolutions?|"
+    r"(?:it\s+is\s+)?recommended\s+that(?:\s+(?:the\s+)?[\w\-]+){0,3}\s*(?=:\s*$))"
+    r"\s*(?:[:\-–]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+_BODY = (
+    r"(?:cabinet|council|committee|sub-committee|panel|board|authority|executive|forum|"
+    r"commission|assembly)"
+)
+# "RECOMMENDED that ...", "The Committee is recommended to ...", "Cabinet is asked to ...",
+# any other subject only as a lead-in of the points below ("Members are asked to:"),
+# "Members are invited to ...", "The Board is requested to ...".
 _REC_SENTENCE = re.compile(
     r"^(?:(?:it\s+is\s+)?recommended\s*(?::\s*|(?=that\b))(?P<rest>.*)"
-    r"|(?P<whole>the\s+(?:[\w\-]+\s+){0,3}(?:is|are)\s+(?:recommended|asked|invited|requested)"
-    r"\s+to\b.*))$",
+    r"|(?P<whole>(?:the\s+(?:[\w\-]+\s+){0,3}|(?:[\w\-]+\s+){0,2}?"
+    rf"{_BODY}\s+|(?=[\w\s\-]+\s+to\s*:\s*$)(?:[\w\-]+\s+){{1,3}})(?:is|are)\s+"
+    r"(?:recommended|asked|invited|requested)\s+to\b.*))$",
     re.IGNORECASE,
 )
 _SECTION_HEADING = re.compile(r"^(?P<n>\d{1,2})\.?\s+(?P<title>[A-Z][^.:;]{2,80})$")
@@ -182,11 +194,27 @@ def _units(block: list[str]) -> list[_Unit]:
             units.append(unit)
         elif units and _second_lead_in(units, line):
             units.append(_Unit("text", None, [line]))
+        elif units and _point_on_its_own_line(units, line):
+            # A PDF loses the bullets before points under "... is asked to:"; each line
+            # that starts like a point (a verb, "That") is one.
+            units.append(_Unit("line", None, [line]))
         elif units:
             units[-1].parts.append(line)
         else:
             units.append(_Unit("text", None, [line]))
     return units
+
+
+def _point_on_its_own_line(units: list[_Unit], line: str) -> bool:
+    lead_in = units[0]
+    if lead_in.style != "text" or not lead_in.text.endswith(":"):
+        return False
+    if not all(unit.style == "line" for unit in units[1:]):
+        return False
+    previous = units[-1].text
+    return (line[:1].islower() or line.startswith("That ")) and not previous.endswith(
+        (" and", " or", " the", " of", " to", ",")
+    )
 
 
 def _second_lead_in(units: list[_Unit], line: str) -> bool:

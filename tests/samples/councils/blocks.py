@@ -9,6 +9,7 @@ with reportlab whose tables come out of the text layer side by side.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,26 @@ def write_docx(blocks: list[Block], target: Path) -> None:
                 for text in texts[1:]:
                     cell.add_paragraph(text)
     document.core_properties.author = "Democratic Services"
+    # Fixed dates, so that writing the papers again changes no file that has not changed.
+    fixed = datetime.datetime(2025, 1, 6, 9, 0, 0)
+    document.core_properties.created = fixed
+    document.core_properties.modified = fixed
+    document.core_properties.last_printed = fixed
     document.save(str(target))
+    _fix_zip_times(target)
+
+
+def _fix_zip_times(target: Path) -> None:
+    """Give every part of the .docx one fixed time, so the same paper gives the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(target) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in parts:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 6, 9, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(fixed, data)
 
 
 def write_pdf(blocks: list[Block], target: Path) -> None:
@@ -126,7 +146,9 @@ def write_pdf(blocks: list[Block], target: Path) -> None:
         ]
         # Council tables are top-aligned (reportlab's default is the bottom).
         flow.append(
-            PdfTable(data, colWidths=widths, hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+            PdfTable(
+                data, colWidths=widths, hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")]
+            )
         )
     document = SimpleDocTemplate(
         str(target), pagesize=A4, title=target.stem, author="Democratic Services", invariant=1

@@ -26,8 +26,11 @@ def actual(expected: dict[str, Any]) -> dict[str, Any]:
     path = HERE / expected["file"]
     if expected["paper"] == "report":
         report = parse_report_file(path).to_json()
-        return {"title": report["title"], "author": report["author"],
-                "recommendations": report["recommendations"]}
+        return {
+            "title": report["title"],
+            "author": report["author"],
+            "recommendations": report["recommendations"],
+        }
     data = parse_agenda_file(path).to_json()
     data["quorum_inferred"] = bool(data["quorum_inferred"])
     data["substitutes"] = [m["name"] for m in data["substitutes"]]
@@ -78,10 +81,14 @@ def fields(data: dict[str, Any]) -> list[tuple[str, Any]]:
 def compare(expected: dict[str, Any]) -> tuple[int, list[str]]:
     got = dict(fields(actual(expected)))
     want = fields(expected)
-    wrong = [f"{where}: want {value!r}, got {got.get(where)!r}"
-             for where, value in want if got.get(where) != value]
-    extra = [f"{where}: unexpected {value!r}" for where, value in got.items()
-             if where not in dict(want)]
+    wrong = [
+        f"{where}: want {value!r}, got {got.get(where)!r}"
+        for where, value in want
+        if got.get(where) != value
+    ]
+    extra = [
+        f"{where}: unexpected {value!r}" for where, value in got.items() if where not in dict(want)
+    ]
     return len(want), wrong + extra
 
 

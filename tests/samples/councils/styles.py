@@ -86,7 +86,11 @@ def parish_summons(agenda: Agenda) -> list[Block]:
         "on {when} at {time} for the purpose of transacting the business set out below.",
     )
     blocks.append(
-        Para(summons.format(body=o.get("body", agenda.committee), venue=agenda.venue, when=when, time=at))
+        Para(
+            summons.format(
+                body=o.get("body", agenda.committee), venue=agenda.venue, when=when, time=at
+            )
+        )
     )
     if agenda.quorum is not None and not agenda.quorum_inferred:
         blocks.append(Para(o.get("quorum_text", f"Quorum: {agenda.quorum}")))
@@ -118,8 +122,10 @@ def _numbered_items(agenda: Agenda, o: dict[str, object]) -> list[Block]:
     part_two_heading = o.get("part_two_heading")
     exempt_style = str(o.get("exempt_style", "after_title"))
     for item in agenda.items:
-        if item.part == 2 and part_two_heading and not any(
-            i.part == 2 for i in agenda.items[: agenda.items.index(item)]
+        if (
+            item.part == 2
+            and part_two_heading
+            and not any(i.part == 2 for i in agenda.items[: agenda.items.index(item)])
         ):
             blocks += [Para(str(part_two_heading), bold=True), Blank()]
         title = item.title.upper() if o.get("caps_titles") else item.title
@@ -140,11 +146,7 @@ def _numbered_items(agenda: Agenda, o: dict[str, object]) -> list[Block]:
             blocks.append(Para(str(o["exempt_line"]).format(p=item.paragraph)))
         for line in recs_lines(item, bullets=bool(o.get("rec_bullets"))):
             bullet = line.startswith("• ")
-            blocks.append(
-                Para(line[2:], style="List Bullet")
-                if bullet and autonum
-                else Para(line)
-            )
+            blocks.append(Para(line[2:], style="List Bullet") if bullet and autonum else Para(line))
         blocks.append(Blank())
     return blocks
 
@@ -173,9 +175,13 @@ def committee(agenda: Agenda) -> list[Block]:
     elif facts == "sentence":
         blocks.append(
             Para(
-                str(o.get("sentence", "A meeting of the {committee} will be held in the {venue} on {when} at {time}.")).format(
-                    committee=agenda.committee, venue=agenda.venue, when=when, time=at
-                )
+                str(
+                    o.get(
+                        "sentence",
+                        "A meeting of the {committee} will be held in the {venue} on {when} at "
+                        "{time}.",
+                    )
+                ).format(committee=agenda.committee, venue=agenda.venue, when=when, time=at)
             )
         )
     else:
@@ -203,9 +209,7 @@ def _membership(agenda: Agenda, o: dict[str, object]) -> list[Block]:
     prefix = str(o.get("prefix", "Councillor "))
     role_words = o.get("role_words")
     assert role_words is None or isinstance(role_words, dict)
-    names = [
-        written(m, "" if m.co_opted else prefix, role_words) for m in agenda.members
-    ]
+    names = [written(m, "" if m.co_opted else prefix, role_words) for m in agenda.members]
     blocks: list[Block] = []
     if layout == "lines":
         blocks += [Para(heading, bold=True), *[Para(n) for n in names]]
@@ -228,7 +232,9 @@ def _membership(agenda: Agenda, o: dict[str, object]) -> list[Block]:
     elif layout == "three_columns":
         rows = [[["Member"], ["Appointed by"], ["Role"]]]
         for m, body in zip(agenda.members, o["appointed_by"], strict=True):  # type: ignore[call-overload]
-            rows.append([[f"{'' if m.co_opted else prefix}{m.written or m.name}"], [body], [m.role_text]])
+            rows.append(
+                [[f"{'' if m.co_opted else prefix}{m.written or m.name}"], [body], [m.role_text]]
+            )
         blocks += [Para(heading, bold=True), Table(rows, widths=[6, 6, 5])]
     elif layout == "role_under":
         # The role on the line under the name, in italics ("Vice Chairman").
@@ -251,8 +257,10 @@ def _item_table(agenda: Agenda, o: dict[str, object]) -> list[Block]:
     page = 3
     blocks: list[Block] = []
     for item in agenda.items:
-        if item.part == 2 and o.get("part_two_heading") and not any(
-            i.part == 2 for i in agenda.items[: agenda.items.index(item)]
+        if (
+            item.part == 2
+            and o.get("part_two_heading")
+            and not any(i.part == 2 for i in agenda.items[: agenda.items.index(item)])
         ):
             blocks.append(Table(rows, widths=[1.5, 12, 2]))
             blocks += [Blank(), Para(str(o["part_two_heading"]), bold=True), Blank()]
@@ -310,9 +318,14 @@ STYLES: dict[str, Callable[[Agenda], list[Block]]] = {
 }
 
 
-def report_blocks(title: str, author: str, recs: tuple[Rec, ...], o: dict[str, object]) -> list[Block]:
+def report_blocks(
+    title: str, author: str, recs: tuple[Rec, ...], o: dict[str, object]
+) -> list[Block]:
     """A committee report's first page: who it is from, its subject, the recommendations."""
-    blocks: list[Block] = [Para(str(o.get("org", "Borchester District Council")), bold=True), Blank()]
+    blocks: list[Block] = [
+        Para(str(o.get("org", "Borchester District Council")), bold=True),
+        Blank(),
+    ]
     meeting = str(o.get("meeting", "Cabinet – 12 March 2025"))
     if o.get("author_first"):
         # "Report of the ..." above the subject: the subject is the title.
@@ -322,7 +335,12 @@ def report_blocks(title: str, author: str, recs: tuple[Rec, ...], o: dict[str, o
     else:
         blocks += [Para(meeting), Blank()]
         subject = str(o.get("subject_label", ""))
-        blocks += [Para(f"{subject}{title}", bold=True), Blank(), Para(f"Report of the {author}"), Blank()]
+        blocks += [
+            Para(f"{subject}{title}", bold=True),
+            Blank(),
+            Para(f"Report of the {author}"),
+            Blank(),
+        ]
     blocks += [Para(str(o.get("purpose_heading", "1. Purpose of the Report")), bold=True)]
     blocks += [Para(str(o.get("purpose", "To set out the matter for a decision.")))]
     blocks.append(Blank())
