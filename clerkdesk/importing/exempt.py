@@ -25,8 +25,10 @@ Section = Literal["public", "private", "unsure"]
 MAX_HEADING = 100
 # "Part 1 of Schedule 12A" names the Schedule's part, not the agenda's.
 _NOT_SCHEDULE = r"(?![.\d])(?!\s+of\b)"
+# "RHAN 2 / PART 2": a Welsh council's heading gives the part in Welsh first.
+_RHAN = r"(?:rhan\s*(?:\d|ii?|un|dau)\s*/\s*)?"
 _PART_TWO_HEADING = re.compile(
-    rf"^[(\[]?part\s*[-–:]?\s*(?:ii|2|two|b){_NOT_SCHEDULE}"
+    rf"^[(\[]?{_RHAN}part\s*[-–:]?\s*(?:ii|2|two|b){_NOT_SCHEDULE}"
     r"|^(?:exempt|confidential|private|closed|restricted)\s+"
     r"(?:items|business|session|agenda|matters|part)\b"
     r"|^items?\s+(?:[\w()']+\s+){0,5}?in\s+(?:private|closed\s+session|"
@@ -37,7 +39,7 @@ _PART_TWO_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PART_ONE_HEADING = re.compile(
-    rf"^[(\[]?part\s*[-–:]?\s*(?:i|1|one|a){_NOT_SCHEDULE}", re.IGNORECASE
+    rf"^[(\[]?{_RHAN}part\s*[-–:]?\s*(?:i|1|one|a){_NOT_SCHEDULE}", re.IGNORECASE
 )
 EXCLUSION = re.compile(
     r"exclu(?:sion|de|ded|ding)\s+(?:of\s+)?(?:the\s+)?(?:press|public)"

@@ -38,6 +38,7 @@ from clerkdesk.importing.recommendations import (
     split_recommendations,
 )
 from clerkdesk.importing.titles import is_mostly_upper, tidy_caps
+from clerkdesk.importing.welsh import bilingual, is_welsh
 
 _HEADING = re.compile(
     rf"^(?:(?i:item)\s+|\((?=\d{{1,3}}[a-z]?\)))?(?:{TOKEN})(?:[.):]|\s+[-–—:])?\s+"
@@ -304,6 +305,9 @@ def build_item(draft: ItemDraft) -> ParsedItem:
     exempt = exempt_paragraph([title_text, *own[:30]])
     part, confirm = _part(draft, [title_text, *own], exempt)
     exempt = exempt or draft.paragraph
+    title_text, welsh_title = bilingual(title_text)
+    if welsh_title is None:
+        title_text, welsh_title = _welsh_line_with(title_text, own)
     title = _tidy_title(title_text)
     recommendations: tuple[ParsedRecommendation, ...] = ()
     block = find_recommendation_block(body, in_item=True)
@@ -319,7 +323,24 @@ def build_item(draft: ItemDraft) -> ParsedItem:
         contact_officer=person_name(_first(_CONTACT, body, "who")),
         recommendations=recommendations,
         confirm_part=confirm,
+        welsh_title=_tidy_title(welsh_title) if welsh_title else None,
     )
+
+
+def _welsh_line_with(title: str, own: list[str]) -> tuple[str, str | None]:
+    """(English title, Welsh title) where the agenda gives them one after the other."""
+    following = next((line for line in own if line), "")
+    if not following or len(following) > _MAX_SUB_TITLE or _HEADING.match(following):
+        return title, None
+    if is_welsh(following) and not is_welsh(title):
+        return title, following
+    if is_welsh(title) and not is_welsh(following) and _looks_like_heading(following):
+        return following, title
+    return title, None
+
+
+def _looks_like_heading(line: str) -> bool:
+    return line[:1].isupper() and not line.rstrip().endswith((".", ":"))
 
 
 def _part(

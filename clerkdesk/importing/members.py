@@ -45,6 +45,7 @@ _ROLE_PREFIX = re.compile(
 _ROLE_WORD = re.compile(r"\b(vice[\s-]?)?chair(?:man|woman|person)?\b", re.IGNORECASE)
 _BRACKETS = re.compile(r"\(([^()]{0,120})\)")
 # "Councillors", "County Councillors:" or "Cllrs" before the first name of a list.
+_TRAILING_JOINER = re.compile(r"(?:\s*[,;]|\s+and)+\s*$", re.IGNORECASE)
 _PLURAL_TITLE = re.compile(r"^(?:(?:county|district|borough)\s+)?(?:councillors|cllrs)\b", re.I)
 _TITLE_PREFIX_LIST = re.compile(
     r"^(?:(?:cynghorwyr|cynghorydd)\s*/\s*)?(?:(?:county|district|borough|parish|town|city)\s+)?"
@@ -81,7 +82,9 @@ def find_quorum(lines: list[str]) -> tuple[int | None, str | None]:
     for line in lines:
         match = _QUORUM.search(line) if len(line) < 1000 else None
         if match and match.group("fraction"):
-            return None, squash(match.group("fraction")).rstrip(" ,-–")
+            # The whole rule, "one third ..., or three, whichever is greater", for working out.
+            rule = squash(line[match.start("fraction") :])[:200]
+            return None, rule.rstrip(" ,-–.")
         if match:
             count = match.group("count").lower()
             return (int(count) if count.isdigit() else _WORD_NUMBERS[count]), None
@@ -167,6 +170,7 @@ def _at_substitutes(text: str) -> tuple[str, str]:
 def _split_list(text: str, *, check: bool = True) -> tuple[list[Piece] | None, int]:
     """The members a run-on list names (None if any part is not a member), and how many."""
     text = _TITLE_PREFIX_LIST.sub("", squash(text.replace("\t", "; "))).rstrip(" .")
+    text = _TRAILING_JOINER.sub("", text)  # "..., D White and" at the end of a line
     separator = ";" if ";" in _outside_brackets(text) else ","
     parts = _split_outside_brackets(text, separator)
     if parts and separator == ",":

@@ -154,7 +154,7 @@ class ParsedAgenda:
             f"Members ({len(self.members)}):",
         ]
         for member in self.members:
-            notes = [] if member.role == "member" else [member.role]
+            notes: list[str] = [] if member.role == "member" else [member.role]
             notes += ["co-opted"] if member.co_opted else []
             notes += ["non-voting"] if not member.voting else []
             notes += ["role to confirm"] if member.role_inferred else []

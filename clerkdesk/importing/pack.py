@@ -24,7 +24,9 @@ from clerkdesk.importing.header import (
 from clerkdesk.importing.items import build_item, find_item_drafts
 from clerkdesk.importing.members import find_membership, find_quorum
 from clerkdesk.importing.model import ParsedAgenda, ParsedItem
+from clerkdesk.importing.quorum_rule import work_out_quorum
 from clerkdesk.importing.reports import parse_report_lines, report_title
+from clerkdesk.importing.welsh import english_line
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -40,6 +42,7 @@ _REPORT_COVER_LINES = 40
 def assemble_agenda(lines: list[str]) -> ParsedAgenda:
     first, end, drafts = find_item_drafts(lines)
     header = lines[: min(first, _MAX_HEADER_LINES)] if drafts else lines[:_MAX_HEADER_LINES]
+    header = [english_line(line) for line in header]  # a Welsh council's front page
     organisation = find_organisation(header, lines)
     date, time = meeting_date_and_time(header)
     items = [build_item(draft) for draft in drafts]
@@ -59,7 +62,16 @@ def assemble_agenda(lines: list[str]) -> ParsedAgenda:
         items=tuple(items),
     )
     warnings = _warnings(agenda)
-    if share:
+    voting = sum(1 for member in membership.members if member.voting)
+    worked_out = work_out_quorum(share, voting) if share and quorum is None else None
+    if share and worked_out is not None:
+        why = (
+            f'The quorum is worked out as {worked_out} from "{share}" and the {voting} voting '
+            "members listed; confirm it."
+        )
+        agenda = replace(agenda, quorum=worked_out, quorum_inferred=why)
+        warnings.append(why)
+    elif share:
         warnings.append(
             f'The quorum is given as "{share}", which ClerkDesk cannot turn into a number '
             "reliably; enter the quorum by hand."
