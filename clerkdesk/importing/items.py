@@ -122,7 +122,12 @@ def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDra
     while index < len(lines):
         line = lines[index]
         heading = _heading(lines, index)
-        if drafts and heading is None and (_BOUNDARY.match(line) or is_organisation_line(line)):
+        if (
+            drafts
+            and heading is None
+            and (_BOUNDARY.match(line) or is_organisation_line(line))
+            and not _english_under_welsh(drafts[-1], line)
+        ):
             end_index = index
             break
         if heading is not None and _takes(heading, drafts, successors, index):
@@ -142,6 +147,12 @@ def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDra
                 drafts[-1].in_recommendations = True
         index += 1
     return first_index, end_index, drafts
+
+
+def _english_under_welsh(draft: ItemDraft, line: str) -> bool:
+    """ "Minutes of the previous meeting" under "3. Cofnodion y cyfarfod blaenorol" is the
+    title in English, not the minutes that follow an agenda."""
+    return not any(draft.body) and is_welsh(draft.title) and not is_welsh(line)
 
 
 class _Parts:

@@ -110,6 +110,12 @@ def is_role_only(line: str) -> bool:
     return _ROLE_ONLY.match(squash(line).strip(" ()")) is not None
 
 
+def is_post_nominal(text: str) -> bool:
+    """ "KC", "OBE JP": honours written after a comma, which are not a member of their own."""
+    tokens = text.replace(",", " ").split()
+    return bool(tokens) and all(t.strip(".") in _POST_NOMINALS for t in tokens)
+
+
 def unclosed(text: str) -> bool:
     return _UNCLOSED.search(text) is not None
 

@@ -16,6 +16,7 @@ into a number: the caller warns the clerk instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clerkdesk.importing.cleaning import squash, without_bullet
@@ -23,6 +24,7 @@ from clerkdesk.importing.member_names import (
     Described,
     Piece,
     describe,
+    is_post_nominal,
     is_role_only,
     read_piece,
     settle,
@@ -177,7 +179,7 @@ def _split_list(text: str, *, check: bool = True) -> tuple[list[Piece] | None, i
         parts[-1:] = _split_outside_brackets(parts[-1], " and ")
     elif parts:
         parts[-1:] = _split_outside_brackets(parts[-1], " and ") if len(parts) > 1 else parts[-1:]
-    parts = [p.strip() for p in parts if p.strip()]
+    parts = _with_post_nominals(p.strip() for p in parts if p.strip())
     if not check:
         return None, len(parts)
     pieces: list[Piece] = []
@@ -193,6 +195,17 @@ def _split_list(text: str, *, check: bool = True) -> tuple[list[Piece] | None, i
             return None, len(parts)
         pieces.append(piece)
     return pieces, len(parts)
+
+
+def _with_post_nominals(parts: Iterable[str]) -> list[str]:
+    # "Sir Peter Lane, KC (Chair)": letters after a comma belong to the name before.
+    out: list[str] = []
+    for part in parts:
+        if out and is_post_nominal(_BRACKETS.sub(" ", part)):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _without_unclosed(text: str) -> str:

@@ -172,6 +172,12 @@ def _warnings(agenda: ParsedAgenda) -> list[str]:
         warnings.append("The committee name was not found; enter it by hand.")
     if not agenda.members:
         warnings.append("No list of committee members was found; add the members by hand.")
+    for member in agenda.members:
+        if member.role_inferred:
+            warnings.append(
+                f"{member.name} is taken as {member.role} from their title (the paper does not "
+                "say who chairs); confirm the role."
+            )
     chairs = [m for m in agenda.members if m.role == "chair"]
     if agenda.members and len(chairs) != 1:
         warnings.append(f"{len(chairs)} members are marked as chair; check the roles.")

@@ -39,6 +39,7 @@ _REC_SENTENCE = re.compile(
     r"(?:recommended|asked|invited|requested)\s+to\b.*))$",
     re.IGNORECASE,
 )
+_LEAD_IN_HEADING = re.compile(r"^(?:it\s+is\s+)?recommended\s+that\b.*:\s*$", re.IGNORECASE)
 _SECTION_HEADING = re.compile(r"^(?P<n>\d{1,2})\.?\s+(?P<title>[A-Z][^.:;]{2,80})$")
 _STOP_WORDS = re.compile(
     r"^(?:\d{1,2}\.?\s+)?(?:background(?:\s+papers|\s+information)?|appendix|appendices|"
@@ -83,6 +84,8 @@ def find_recommendation_block(lines: list[str], *, in_item: bool = False) -> lis
         heading = _REC_HEADING.match(line)
         if heading:
             first = [heading.group("rest")] if heading.group("rest") else []
+            if _LEAD_IN_HEADING.match(line):
+                first = [line.strip()]  # "RECOMMENDED that the Committee:" leads in the points
             return first + _block_after(lines[index + 1 :], heading.group("section"))
         sentence = _REC_SENTENCE.match(line) if in_item else None
         if sentence:

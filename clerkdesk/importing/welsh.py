@@ -54,7 +54,7 @@ def is_welsh(text: str) -> bool:
 
 def bilingual(text: str) -> tuple[str, str | None]:
     """(English, Welsh) of "Welsh / English" or "English / Welsh"; else (text, None)."""
-    if text.count(" / ") != 1:
+    if text.count(" / ") != 1 or _inside_brackets(text, text.index(" / ")):
         return text, None
     left, right = (side.strip() for side in text.split(" / "))
     if not left or not right:
@@ -66,6 +66,10 @@ def bilingual(text: str) -> tuple[str, str | None]:
     if is_welsh(right) and not is_welsh(left):
         return left, right
     return text, None
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 def english_line(line: str) -> str:

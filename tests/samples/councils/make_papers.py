@@ -30,8 +30,9 @@ def paper_files() -> list[tuple[str, str, object]]:
     return out
 
 
-def main() -> None:
-    for old in HERE.glob("*.expected.json"):
+def main(folder: Path = HERE) -> None:
+    """Write the papers and their expected outputs into ``folder``."""
+    for old in folder.glob("*.expected.json"):
         old.unlink()
     for key, fmt, paper in paper_files():
         if hasattr(paper, "members"):
@@ -39,7 +40,7 @@ def main() -> None:
             blocks = STYLES[str(options.get("style", "committee"))](paper)  # type: ignore[arg-type]
         else:
             blocks = report_blocks(paper.title, paper.author, paper.recs, paper.options)  # type: ignore[attr-defined]
-        target = HERE / f"{key}.{fmt}"
+        target = folder / f"{key}.{fmt}"
         if fmt == "txt":
             markdown = bool(getattr(paper, "options", {}).get("markdown_bold"))
             target.write_text(as_text(blocks, markdown_bold=markdown), encoding="utf-8")
@@ -49,7 +50,7 @@ def main() -> None:
             write_pdf(blocks, target)
         expected = paper.to_json()  # type: ignore[attr-defined]
         expected["file"] = target.name
-        (HERE / f"{key}.expected.json").write_text(
+        (folder / f"{key}.expected.json").write_text(
             json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
 
