@@ -65,7 +65,7 @@ _NAME_TOKEN = re.compile(
 )
 # Words no one's name contains: a cell or line holding them is not a member.
 _NOT_NAME = _words(
-    """agenda apologies public members member membership council councils councillors committee
+    """agenda apologies public members membership council councils councillors committee
     officer officers quorum substitute substitutes substituting meeting date time venue contact
     services democratic item items minutes declarations report reports panel board executive
     director please note notes the dear to from enquiries telephone email tel website summons
@@ -73,6 +73,10 @@ _NOT_NAME = _words(
     group service diocese police fire combined business appointed role name constituent
     representative independent co-opted portfolio chair chairman chairwoman chairperson
     vice-chair vice-chairman mayor leader deputy cadeirydd is-gadeirydd"""
+)
+_DESCRIPTORS = _words(
+    """member constituent non-constituent lay independent co-opted coopted voting non-voting
+    elected appointed ordinary full associate"""
 )
 _ROLE_ONLY = re.compile(
     rf"^(?:(?:vice|deputy|is)[\s-]*)?(?:{_CHAIR}|gadeirydd)(?:\s+of\s+the\s+\w+)?$", re.I
@@ -141,6 +145,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if any(t.lower().strip(".") in _NOT_NAME for t in tokens):
         return False
+    if all(t.lower().strip(".") in _DESCRIPTORS for t in tokens):
+        return False  # "Member", "Constituent Member", "Lay Member": a role column's words
     return any(len(t.strip(".")) > 1 for t in tokens)
 
 
