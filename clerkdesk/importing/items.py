@@ -343,6 +343,8 @@ def _welsh_line_with(title: str, own: list[str]) -> tuple[str, str | None]:
     following = next((line for line in own if line), "")
     if not following or len(following) > _MAX_SUB_TITLE or _HEADING.match(following):
         return title, None
+    if _SUB_POINT.match(following) or following.startswith("•"):
+        return title, None  # "a) Ashby Youth Club." is a point under the item
     if is_welsh(following) and not is_welsh(title):
         return title, following
     if is_welsh(title) and not is_welsh(following) and _looks_like_heading(following):

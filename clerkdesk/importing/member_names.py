@@ -71,7 +71,8 @@ _NOT_NAME = _words(
     director please note notes the dear to from enquiries telephone email tel website summons
     yours sincerely chief cabinet authority all and borough district county city partnership
     group service diocese police fire combined business appointed role name constituent
-    representative independent co-opted portfolio chair chairman chairwoman chairperson
+    representative independent co-opted portfolio cllr cllrs councillor chair chairman
+    chairwoman chairperson
     vice-chair vice-chairman mayor leader deputy cadeirydd is-gadeirydd"""
 )
 _DESCRIPTORS = _words(

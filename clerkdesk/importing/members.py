@@ -47,6 +47,8 @@ _ROLE_PREFIX = re.compile(
 _ROLE_WORD = re.compile(r"\b(vice[\s-]?)?chair(?:man|woman|person)?\b", re.IGNORECASE)
 _BRACKETS = re.compile(r"\(([^()]{0,120})\)")
 # "Councillors", "County Councillors:" or "Cllrs" before the first name of a list.
+# ", Chair" after a name is its role, not a second member.
+_ROLE_PIECE = re.compile(r",\s*(?:vice[\s-]?)?chair(?:man|woman|person)?\s*(?=,|$)", re.I)
 _TRAILING_JOINER = re.compile(r"(?:\s*[,;]|\s+and)+\s*$", re.IGNORECASE)
 _PLURAL_TITLE = re.compile(r"^(?:(?:county|district|borough)\s+)?(?:councillors|cllrs)\b", re.I)
 _TITLE_PREFIX_LIST = re.compile(
@@ -123,16 +125,24 @@ def find_membership(lines: list[str]) -> Membership:
 
 def _read_block(rest: str, following: list[str]) -> tuple[list[Piece], list[Piece], int]:
     """Pieces of the members' list and of any substitutes' list, and the lines used."""
-    first = rest.strip() or next((line for line in following if line.strip()), "")
-    if "\t" not in first and _runs_on(first):
-        return _read_run_on(rest, following)
+    lines = [line for line in [rest, *following] if line.strip()]
+    first = lines[0] if lines else ""
+    second = lines[1] if len(lines) > 1 else ""
+    if "\t" in first:
+        return _read_lines(rest, following)
+    # "To: ... – Cllr A Smith" with "(Chair), Cllr B Jones, ..." on the next line runs on too.
+    continues = second[:1] == "(" or second[:1].islower()  # "(Chair), Cllr B Jones, ..."
+    if _runs_on(first) or (continues and "\t" not in second and _runs_on(f"{first} {second}")):
+        run_on = _read_run_on(rest, following)
+        # Read as a run-on list it gives at most one member: it is one per line after all.
+        return run_on if len(run_on[0]) > 1 else _read_lines(rest, following)
     return _read_lines(rest, following)
 
 
 def _runs_on(line: str) -> bool:
     """Whether ``line`` starts a list run on over lines, not one member per line."""
     return (
-        _split_list(line, check=False)[1] > 1
+        _split_list(line, check=False)[1] > 1 + len(_ROLE_PIECE.findall(line))
         or line.rstrip().endswith((",", ";", " and"))
         or unclosed(line)
         or _PLURAL_TITLE.match(line) is not None
@@ -148,14 +158,21 @@ def _read_run_on(rest: str, following: list[str]) -> tuple[list[Piece], list[Pie
             used += 1
         text = following[used] if used < len(following) else ""
         used += 1
-    pieces, _ = _split_list(text)
+    pieces, _ = _split_list(text, lenient=True)
     for line in following[used:]:
         if not line.strip() or _SUBSTITUTES.match(line.strip()):
             break
-        joined, _ = _split_list(f"{text} {line.strip()}")
+        candidate = f"{text} {line.strip()}"
+        joined, _ = _split_list(candidate)
+        carries_on = line.strip()[:1] == "(" or line.strip()[:1].islower()
+        if joined is None and (carries_on or _split_list(text)[0] is None):
+            # The text so far ends part-way through a name ("..., Cllr D" then "White, ...")
+            # or the line carries on the last one ("(Chair), ..."): the line belongs to the
+            # list, and may itself end part-way through a name.
+            joined, _ = _split_list(candidate, lenient=True)
         if joined is None:
             break
-        text, pieces, used = f"{text} {line.strip()}", joined, used + 1
+        text, pieces, used = candidate, joined, used + 1
     members_text, substitutes_text = _at_substitutes(text)
     members, _ = _split_list(members_text)
     substitutes, _ = _split_list(_TITLE_PREFIX_LIST.sub("", substitutes_text))
@@ -169,8 +186,13 @@ def _at_substitutes(text: str) -> tuple[str, str]:
     return text[: found.start()], text[found.end() :].lstrip(" :-–")
 
 
-def _split_list(text: str, *, check: bool = True) -> tuple[list[Piece] | None, int]:
-    """The members a run-on list names (None if any part is not a member), and how many."""
+def _split_list(
+    text: str, *, check: bool = True, lenient: bool = False
+) -> tuple[list[Piece] | None, int]:
+    """The members a run-on list names (None if any part is not a member), and how many.
+
+    ``lenient`` lets the last part be unfinished (a name that wraps onto the next line).
+    """
     text = _TITLE_PREFIX_LIST.sub("", squash(text.replace("\t", "; "))).rstrip(" .")
     text = _TRAILING_JOINER.sub("", text)  # "..., D White and" at the end of a line
     separator = ";" if ";" in _outside_brackets(text) else ","
@@ -191,6 +213,8 @@ def _split_list(text: str, *, check: bool = True) -> tuple[list[Piece] | None, i
             continue
         last = index == len(parts) - 1
         piece = read_piece(_without_unclosed(part) if last else part, alone=len(parts) == 1)
+        if piece is None and last and lenient and len(parts) > 1:
+            break  # a name the next line finishes
         if piece is None:
             return None, len(parts)
         pieces.append(piece)

@@ -17,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _WELSH_WORDS = _words(
-    """y yr a ac am ar o i yn gan ei eu ym yng dros neu gyda ac i'r o'r a'r rhan eitem
+    """y yr ac am ar o yn gan ei eu ym yng dros neu gyda ac i'r o'r a'r rhan eitem
     cyngor sir pwyllgor cyfarfod cofnodion adroddiad datganiadau ymddiheuriadau absenoldeb
     cynghorydd cynghorwyr aelodau dyddiad amser lleoliad siambr neuadd swyddfeydd dinesig
     diweddariad cadeirydd is-gadeirydd cworwm cymraeg gymraeg materion eraill

@@ -35,6 +35,12 @@ SIX = [
         "E Green and F Black",
         "To: Councillors A Smith (Chairman), B Jones\n"
         "(Vice-Chairman), C Brown, D White, E Green and\nF Black",
+        # "Cllr" before each name, the first bracket on the next line
+        "To: Members of Northby Parish Council – Cllr A Smith\n(Chair), Cllr B Jones (Vice-Chair), "
+        "Cllr C Brown, Cllr D\nWhite, Cllr E Green and Cllr F Black",
+        # one per line, the role after a comma
+        "Membership:\nCllr A Smith, Chair\nCllr B Jones, Vice-Chair\nCllr C Brown\nCllr D White\n"
+        "Cllr E Green\nCllr F Black",
         # semicolons over several lines
         "Members: Cllr A Smith (Chair); Cllr B Jones (Vice-Chair); Cllr C Brown;\n"
         "Cllr D White; Cllr E Green; Cllr F Black",
@@ -63,6 +69,8 @@ SIX = [
     ids=[
         "to-wrapped-bracket",
         "to-wrapped",
+        "cllr-each-bracket-wrapped",
+        "role-after-comma",
         "semicolons",
         "role-below",
         "two-columns",

@@ -168,7 +168,11 @@ def committee(agenda: Agenda) -> list[Block]:
     if facts == "table":
         blocks.append(
             Table(
-                [[["Date:"], [when]], [["Time:"], [at]], [["Venue:"], [agenda.venue]]],
+                [
+                    [["Date:"], [when]],
+                    [["Time:"], [at]],
+                    [[str(o.get("venue_label", "Venue:"))], [agenda.venue]],
+                ],
                 widths=[3, 12],
             )
         )
@@ -236,6 +240,19 @@ def _membership(agenda: Agenda, o: dict[str, object]) -> list[Block]:
                 [[f"{'' if m.co_opted else prefix}{m.written or m.name}"], [body], [m.role_text]]
             )
         blocks += [Para(heading, bold=True), Table(rows, widths=[6, 6, 5])]
+    elif layout == "role_first":
+        # "Chairman: County Councillor A Smith", then the others run on after the heading.
+        blocks.append(Para(heading, bold=True))
+        others = []
+        for m in agenda.members:
+            if m.role in ("chair", "vice-chair"):
+                word = (role_words or ROLE_WORDS)[m.role]
+                blocks.append(Para(f"{word}: {prefix}{m.written or m.name}"))
+            else:
+                others.append(m.written or m.name)
+        plural = str(o.get("plural", "Councillors"))
+        text = f"{plural} " + ", ".join(others[:-1]) + " and " + others[-1]
+        blocks += [Para(line) for line in _wrap(text, int(str(o.get("wrap", 90))))]
     elif layout == "role_under":
         # The role on the line under the name, in italics ("Vice Chairman").
         blocks.append(Para(heading, bold=True))
