@@ -41,10 +41,12 @@ from clerkdesk.importing.titles import is_mostly_upper, tidy_caps
 from clerkdesk.importing.welsh import bilingual, is_welsh
 
 _HEADING = re.compile(
-    rf"^(?:(?i:item)\s+|\((?=\d{{1,3}}[a-z]?\)))?(?:{TOKEN})(?:[.):]|\s+[-–—:])?\s+"
+    rf"^(?:(?i:(?:agenda\s+)?item)\s+|\((?=\d{{1,3}}[a-z]?\)))?(?:{TOKEN})(?:[.):]|\s+[-–—:])?\s+"
     r"(?P<title>(?:[A-Z\"'‘“]|\d{2,4}/\d)[^\t]*)(?:\t(?P<cells>.*))?$"
 )
-_NUMBER_ONLY = re.compile(rf"^(?:(?i:item)\s+|\((?=\d{{1,3}}[a-z]?\)))?(?:{TOKEN})[.):]?$")
+_NUMBER_ONLY = re.compile(
+    rf"^(?:(?i:(?:agenda\s+)?item)\s+|\((?=\d{{1,3}}[a-z]?\)))?(?:{TOKEN})[.):]?$"
+)
 _BOUNDARY = re.compile(
     r"^(?:minutes|agenda|attendance|present|apologies)\s*:?$"
     r"|^minutes\s+of\s+(?:the|a)\s+(?:\w+\s+)?meeting\b",
@@ -66,7 +68,9 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _REPORT_TITLE = re.compile(
-    r"^(?:report\s+title|subject|title)\s*[:\-–]\s*(?P<title>.{3,300})$", re.I
+    r"^(?:report\s+title|title\s+of\s+(?:the\s+)?report|subject(?:\s+of\s+(?:the\s+)?report)?|"
+    r"title)\s*[:\-–]\s*(?P<title>.{3,300})$",
+    re.I,
 )
 _MAX_TITLE_LINES = 4
 _PAGE_CELL = re.compile(r"^(?:pages?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$", re.IGNORECASE)

@@ -37,6 +37,7 @@ _CO_OPTED = re.compile(
     re.IGNORECASE,
 )
 _NON_VOTING = re.compile(r"non-?voting|without\s+(?:a\s+)?vote|not\s+entitled\s+to\s+vote", re.I)
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _BRACKETS = re.compile(r"\(([^()]{0,120})\)")
 _UNCLOSED = re.compile(r"\([^()]*$")
 _TITLE_PREFIX = re.compile(
@@ -166,6 +167,13 @@ def read_piece(text: str, *, alone: bool = False, extra: str = "") -> Piece | No
         return None  # "Vice-Chair" in a role column is no one's name
     brackets = " ; ".join(_BRACKETS.findall(text))
     bare = squash(_BRACKETS.sub(" ", text))
+    # "Cllr A Smith – Chairman of the Committee": what follows a spaced dash describes them.
+    dashed = _SPACED_DASH.split(bare, maxsplit=1)
+    if len(dashed) == 2:
+        bare, brackets = dashed[0], f"{brackets} ; {dashed[1]}"
+    head, comma, tail = bare.partition(",")
+    if comma and (is_role_only(tail.strip()) or describe(tail) != Described()):
+        bare, brackets = head, f"{brackets} ; {tail}"  # "Cllr A Smith, Chairman of the Panel"
     suffix = re.search(
         r"\s*(?:[,\-–—]\s*|\s)((?:vice[\s-]?)?chair(?:man|woman|person)?)\s*$", bare, re.I
     )

@@ -41,7 +41,13 @@ _MEMBERS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _ROLE_PREFIX = re.compile(
-    r"^(?P<role>vice[\s-]?chair(?:man|woman|person)?|chair(?:man|woman|person)?)\s*[:\-–]\s*",
+    r"^(?P<role>(?:vice[\s-]?)?chair(?:man|woman|person)?|(?:deputy\s+)?leader)\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
+# "Planning Committee Members:", "Licensing Panel Membership": a heading line on its own.
+_LONG_MEMBERS_HEADING = re.compile(
+    r"^(?!apologies|substitut|named|reserve|deputies)(?:[\w&'’\-]+\s+){1,5}?"
+    r"(?:members(?:hip)?|councillors)\s*:?\s*$",
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(r"\b(vice[\s-]?)?chair(?:man|woman|person)?\b", re.IGNORECASE)
@@ -79,6 +85,7 @@ _SUBSTITUTES = re.compile(
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
 _WORD_NUMBERS = {word: value for value, word in enumerate(_NUMBER_WORDS.split(), start=1)}
 _MAX_LINES = 40
+_MAX_DESCRIPTION_WORDS = 8
 
 
 def find_quorum(lines: list[str]) -> tuple[int | None, str | None]:
@@ -110,17 +117,34 @@ def find_membership(lines: list[str]) -> Membership:
     """Members (and named substitutes) under the first membership heading in ``lines``."""
     for index, line in enumerate(lines):
         heading = _MEMBERS_HEADING.match(line) or _TO_COUNCILLORS.match(line)
-        if heading is None or len(line) > 1000:
+        if heading is None and _LONG_MEMBERS_HEADING.match(line) is None:
             continue
-        rest = heading.group("rest") or ""
+        if len(line) > 1000:
+            continue
+        rest = (heading.group("rest") or "") if heading else ""
         rest = "" if _ONLY_TITLE.match(rest) else rest
         following = lines[index + 1 : index + 1 + _MAX_LINES]
         members, substitutes, used = _read_block(rest, following)
+        members = _chairs_above(lines[:index]) + members
         if members:
             if not substitutes:
                 substitutes = _substitutes_after(following[used:])
             return Membership(tuple(_unique(settle(members))), tuple(_unique(settle(substitutes))))
     return Membership()
+
+
+def _chairs_above(lines: list[str]) -> list[Piece]:
+    """ "Chairman: Cllr A Smith" and "Vice-Chairman: Cllr B Jones" just above "Members: ..."."""
+    found: list[Piece] = []
+    for line in reversed(lines[-3:]):
+        prefix = _ROLE_PREFIX.match(line.strip())
+        piece = (
+            read_piece(line.strip()[prefix.end() :], extra=prefix.group("role")) if prefix else None
+        )
+        if piece is None:
+            break
+        found.insert(0, piece)
+    return found
 
 
 def _read_block(rest: str, following: list[str]) -> tuple[list[Piece], list[Piece], int]:
@@ -208,7 +232,8 @@ def _split_list(
     for index, part in enumerate(parts):
         if "substitut" in part.lower():
             continue  # "R H Smith (substituting for E H Buckmaster)" is not a member
-        if _ROLE_WORD.fullmatch(part.strip("() ")) and pieces:
+        if pieces and _describes_the_last(part):
+            # "A Smith, Chairman of the Committee", "Mr B Jones, Independent Member"
             pieces[-1] = _with_role(pieces[-1], part)
             continue
         last = index == len(parts) - 1
@@ -230,6 +255,17 @@ def _with_post_nominals(parts: Iterable[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def _describes_the_last(part: str) -> bool:
+    text = part.strip()
+    if read_piece(text) is not None:
+        return False
+    inner = text.strip("() ")
+    if _ROLE_WORD.fullmatch(inner) or is_role_only(inner):
+        return True
+    # A short wording that names a role or kind of member, not a sentence that mentions one.
+    return len(inner.split()) <= _MAX_DESCRIPTION_WORDS and describe(inner) != Described()
 
 
 def _without_unclosed(text: str) -> str:

@@ -19,8 +19,10 @@ from clerkdesk.importing.model import ParsedRecommendation
 # "Recommendations", "RECOMMENDATION", "Recommendation(s)", "Recommendation/s",
 # "2. RECOMMENDATIONS", "RECOMMENDED that:" (with "that" and a colon and nothing after).
 _REC_HEADING = re.compile(
-    r"^(?:(?P<section>\d{1,2})\.?\s+)?(?:recommendations?|recommendation\s*\(s\)|"
-    r"recommendation\s*/\s*s|recommended\s+resolutions?|proposed\s+resolutions?|"
+    r"^(?:(?P<section>\d{1,2})\.?\s+)?(?:officers?['’]?s?\s+)?"
+    r"(?:(?:recommendations?|recommendation\s*\(s\)|recommendation\s*/\s*s)"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:[\w\-]+\s*){1,3}?(?=\s*(?:[:\-–]|$)))?"
+    r"|recommended\s+resolutions?|proposed\s+resolutions?|"
     r"(?:it\s+is\s+)?recommended\s+that(?:\s+(?:the\s+)?[\w\-]+){0,3}\s*(?=:\s*$))"
     r"\s*(?:[:\-–]\s*(?P<rest>.*))?$",
     re.IGNORECASE,

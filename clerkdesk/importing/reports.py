@@ -20,7 +20,11 @@ _AUTHOR = re.compile(
     r"\s*[:\-–]+\s*(?P<who>\S.{1,200})$",
     re.IGNORECASE,
 )
-_TITLE_LABEL = re.compile(r"^(?:report\s+title|subject|title)\s*[:\-–]\s*(?P<who>.{3,300})$", re.I)
+_TITLE_LABEL = re.compile(
+    r"^(?:report\s+title|title\s+of\s+(?:the\s+)?report|subject(?:\s+of\s+(?:the\s+)?report)?|"
+    r"title)\s*[:\-–]\s*(?P<who>.{3,300})$",
+    re.I,
+)
 _NOT_TITLE = re.compile(
     r"\b(?:committee|sub-committee|panel|board|council|cabinet)\s*$|^agenda\b|^item\s+\d",
     re.IGNORECASE,

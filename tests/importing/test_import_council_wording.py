@@ -284,3 +284,41 @@ def test_bilingual_titles_give_english_items_with_their_welsh_titles() -> None:
         ("Minutes of the previous meeting", "Cofnodion y cyfarfod blaenorol"),
     ]
     assert bilingual("Budget 2025/26 / Council Tax") == ("Budget 2025/26 / Council Tax", None)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Recommendations to Cabinet:",
+        "RECOMMENDATIONS FOR DECISION",
+        "Officer Recommendation:",
+        "Officers' recommendations",
+    ],
+)
+def test_recommendation_headings_naming_who_decides(heading: str) -> None:
+    agenda = parse_agenda_text(
+        f"{FRONT}3. Housing Policy\n{heading}\n(a) That the policy be approved.\n"
+        "(b) That it be reviewed in 2027.\n4. Any other business\n"
+    )
+    assert [r.label for r in agenda.items[2].recommendations] == ["(a)", "(b)"]
+
+
+@pytest.mark.parametrize("label", ["Title of report:", "Subject of report:", "Report title:"])
+def test_a_report_title_label(label: str) -> None:
+    report = parse_report_text(
+        f"NORTHBY COUNCIL\n\n{label} Housing Allocations Policy\nReport of: Director of Housing\n\n"
+        "Recommendation: That the policy be approved.\n"
+    )
+    assert report.title == "Housing Allocations Policy"
+
+
+def test_agenda_item_numbers() -> None:
+    agenda = parse_agenda_text(
+        "NORTHBY COUNCIL\nCABINET\n\nAgenda Item 1: Apologies\nAgenda Item 2: Minutes\n"
+        "Agenda Item 3: Budget\n"
+    )
+    assert [(i.number, i.title) for i in agenda.items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes"),
+        ("3", "Budget"),
+    ]

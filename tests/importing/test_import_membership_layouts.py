@@ -171,3 +171,27 @@ def test_substitutes_are_kept_apart_from_the_members(front: str) -> None:
     agenda = _agenda(front)
     assert [m.name for m in agenda.members] == ["A Smith", "B Jones"]
     assert [m.name for m in agenda.substitutes] == ["C Brown", "D White"]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Planning Committee Members:\nCllr A Smith – Chairman of the Committee\nCllr B Jones - "
+        "Vice-Chairman\nCllr C Brown\nCllr D White\nCllr E Green\nCllr F Black",
+        "Chairman: Cllr A Smith\nVice-Chairman: Cllr B Jones\nMembers: Cllrs C Brown, D White, "
+        "E Green and F Black",
+        "Members: Cllr A Smith, Chairman of the Committee; Cllr B Jones, Vice-Chairman; "
+        "Cllr C Brown; Cllr D White; Cllr E Green; Cllr F Black",
+    ],
+    ids=["dash-role", "role-first", "comma-role"],
+)
+def test_roles_written_after_a_dash_a_comma_or_before_the_name(front: str) -> None:
+    assert _members(front) == sorted(SIX)
+
+
+def test_a_sentence_after_the_list_is_not_taken_for_a_role() -> None:
+    members = _members(
+        "To: Councillors A Smith (Chairman), B Jones (Vice-Chairman), C Brown, D White, E Green "
+        "and F Black\nThe Chairman will take the meeting through the agenda."
+    )
+    assert members == sorted(SIX)
