@@ -56,6 +56,7 @@ _MARKS_EXEMPT = re.compile(
     r"|confidential\s+(?:item|report|appendix|appendices|annex|information|business)"
     rf"|\bpart\s+(?:ii|two|2){_NOT_SCHEDULE}"
     r"|in\s+(?:private\s+session|closed\s+session|the\s+absence\s+of\s+the\s+(?:press|public))"
+    r"|(?:considered|taken|held|discussed|dealt\s+with)\s+in\s+private\b"
     rf"|{EXCLUSION.pattern}",
     re.IGNORECASE,
 )

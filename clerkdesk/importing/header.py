@@ -13,13 +13,16 @@ _KIND = r"(?:county|district|borough|city|town|parish|community|metropolitan\s+b
 _ORG_LINE = re.compile(
     rf"^(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+){{1,5}}(?:{_KIND}\s+)?(?:council|authority)$"
     r"|^(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+){1,4}police\s+and\s+crime\s+panel$"
+    r"|^(?:the\s+)?(?:[\w'’&.\-]+\s+){1,8}(?:fire(?:\s+and\s+rescue)?|combined|police|"
+    r"national\s+park)\s+authority$"
     rf"|^(?:london|royal)\s+borough\s+of\s+[A-Z][\w\s&\-]{{2,40}}$"
     rf"|^(?:city|county|borough)\s+of\s+[A-Z][\w\s&\-]{{2,40}}\s+council$",
     re.IGNORECASE,
 )
 _NOT_ORG = re.compile(
     r"^(?:full|the|county|district|borough|city|town|parish|all|meeting|special|annual|"
-    r"extraordinary|to|of)\s+(?:\w+\s+)?council$|cabinet|committee|(?<!crime\s)panel",
+    r"extraordinary|to|of)\s+(?:\w+\s+)?council$|cabinet|committee|(?<!crime\s)panel"
+    r"|^(?:you|we|this|please|minutes|meeting|report|agenda|notice|members|summons)\b",
     re.IGNORECASE,
 )
 _BODY_WORD = (

@@ -74,7 +74,8 @@ _NOT_NAME = _words(
     group service diocese police fire combined business appointed role name constituent
     representative independent co-opted portfolio cllr cllrs councillor chair chairman
     chairwoman chairperson
-    vice-chair vice-chairman mayor leader deputy cadeirydd is-gadeirydd"""
+    vice-chair vice-chairman mayor leader deputy cadeirydd is-gadeirydd ward wards division
+    labour conservative conservatives liberal democrat democrats reform plaid cymru ukip"""
 )
 _DESCRIPTORS = _words(
     """member constituent non-constituent lay independent co-opted coopted voting non-voting

@@ -349,6 +349,9 @@ def _read_line(line: str, *, first_row: bool) -> list[Piece] | None:
 
 def _read_row(cells: list[str], first_row: bool) -> list[Piece] | None:
     names = [read_piece(cell) for cell in cells]
+    if any(p is not None and (p.titled or len(p.name.split()) > 1) for p in names):
+        # Beside a full name, a lone word ("Conservative", "Northgate") is not a second member.
+        names = [p if p is None or p.titled or len(p.name.split()) > 1 else None for p in names]
     found = [piece for piece in names if piece is not None]
     if not found:
         return [] if first_row else None  # "Member | Appointed by | Role"

@@ -322,3 +322,23 @@ def test_agenda_item_numbers() -> None:
         ("2", "Minutes"),
         ("3", "Budget"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hampshire and Isle of Wight Fire and Rescue Authority",
+        "West Yorkshire Combined Authority",
+        "Peak District National Park Authority",
+    ],
+)
+def test_authorities_with_long_names(line: str) -> None:
+    agenda = parse_agenda_text(f"{line}\nAUDIT COMMITTEE\n\nAGENDA\n1. Apologies\n2. Minutes\n")
+    assert agenda.organisation == line
+
+
+def test_an_item_to_be_considered_in_private_is_part_two_to_confirm() -> None:
+    agenda = parse_agenda_text(
+        f"{FRONT}3. Land at Mill Lane\nThis item is likely to be considered in private.\n"
+    )
+    assert (agenda.items[2].part, bool(agenda.items[2].confirm_part)) == (2, True)

@@ -195,3 +195,21 @@ def test_a_sentence_after_the_list_is_not_taken_for_a_role() -> None:
         "and F Black\nThe Chairman will take the meeting through the agenda."
     )
     assert members == sorted(SIX)
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Membership:\nCllr A Smith (Con) (Chair)\nCllr B Jones (Lab) (Vice-Chair)\n"
+        "Cllr C Brown (LD)\nCllr D White (Ind)\nCllr E Green (Green)\nCllr F Black (Con)",
+        "Membership\nCllr A Smith\tConservative\tChair\nCllr B Jones\tLabour\tVice-Chair\n"
+        "Cllr C Brown\tLiberal Democrat\tMember\nCllr D White\tIndependent\tMember\n"
+        "Cllr E Green\tGreen\tMember\nCllr F Black\tReform UK\tMember",
+        "Membership:\nCouncillor A Smith (Chair) – Northgate Ward\nCouncillor B Jones (Vice-Chair) "
+        "– Southgate Ward\nCouncillor C Brown – Eastgate Ward\nCouncillor D White – Westgate Ward\n"
+        "Councillor E Green – Mill Ward\nCouncillor F Black – Castle Ward",
+    ],
+    ids=["party-in-brackets", "party-column", "ward-after-dash"],
+)
+def test_parties_and_wards_beside_the_names_are_not_members(front: str) -> None:
+    assert _members(front) == sorted(SIX)
