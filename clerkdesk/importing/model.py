@@ -170,6 +170,8 @@ class ParsedAgenda:
                 exempt += ", to confirm]" if item.confirm_part else "]"
             dot = "." if item.number[-1:].isalnum() and "/" not in item.number else ""
             lines.append(f"  {item.number}{dot} {item.title}{exempt}")
+            if item.welsh_title:
+                lines.append(f"      Welsh: {item.welsh_title}")
             if item.report_title:
                 lines.append(f"      report: {item.report_title}")
             lines.extend(_describe_recommendations(item.recommendations, indent="      "))

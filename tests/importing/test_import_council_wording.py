@@ -284,6 +284,8 @@ def test_bilingual_titles_give_english_items_with_their_welsh_titles() -> None:
         ("Minutes of the previous meeting", "Cofnodion y cyfarfod blaenorol"),
     ]
     assert bilingual("Budget 2025/26 / Council Tax") == ("Budget 2025/26 / Council Tax", None)
+    assert "Welsh: Datganiadau o fuddiant" in agenda.describe()
+    assert agenda.to_json()["items"][0]["welsh_title"] == "Ymddiheuriadau am absenoldeb"
 
 
 @pytest.mark.parametrize(
