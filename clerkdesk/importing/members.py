@@ -78,8 +78,8 @@ _TO_COUNCILLORS = re.compile(
 _ONLY_TITLE = re.compile(r"^(?:councillors?|cllrs?\.?)\s*:?\s*$", re.IGNORECASE)
 # Substitutes (and reserves) attend in a member's place; they are not members.
 _SUBSTITUTES = re.compile(
-    r"(?:^|[.;,]\s*|\s)(?:named\s+|the\s+)?(?:substitutes?|substitute\s+members?|reserves?|"
-    r"reserve\s+members?|deputies)\b",
+    r"(?:^|[.;,]\s*|\s)(?:named\s+|the\s+)?(?:substitute\s+members?|substitutes?|"
+    r"reserve\s+members?|reserves?|deputies)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from clerkdesk.importing.cleaning import BULLET, squash
+from clerkdesk.importing.exempt import section_heading
 from clerkdesk.importing.header import is_organisation_line
 from clerkdesk.importing.model import ParsedRecommendation
 
@@ -121,6 +122,8 @@ def _is_end(line: str, section: str | None) -> bool:
         return False
     if _STOP_WORDS.match(line) or is_organisation_line(line):
         return True
+    if section_heading(line) is not None:
+        return True  # "PART II – EXEMPT INFORMATION" under the last point
     heading = _SECTION_HEADING.match(line)
     if heading and section is not None and heading.group("n") != section:
         return True

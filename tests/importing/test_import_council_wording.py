@@ -344,3 +344,12 @@ def test_an_item_to_be_considered_in_private_is_part_two_to_confirm() -> None:
         f"{FRONT}3. Land at Mill Lane\nThis item is likely to be considered in private.\n"
     )
     assert (agenda.items[2].part, bool(agenda.items[2].confirm_part)) == (2, True)
+
+
+def test_the_last_recommendation_ends_at_a_part_two_heading() -> None:
+    agenda = parse_agenda_text(
+        f"{FRONT}3. Investment Strategy\nThe Committee is asked to:\napprove the strategy\n"
+        "PART II – EXEMPT INFORMATION\n4. Manager performance\n"
+    )
+    assert [r.text for r in agenda.items[2].recommendations] == ["approve the strategy"]
+    assert agenda.items[3].part == 2

@@ -165,6 +165,8 @@ def test_co_opted_and_non_voting_members_are_marked() -> None:
         "Members: Cllrs A Smith (Chair), B Jones. Substitutes: Cllrs C Brown, D White",
         "Membership:\nCllr A Smith (Chair)\nCllr B Jones\nNamed substitutes:\nCllr C Brown\n"
         "Cllr D White",
+        "Members: Cllr A Smith (Chair); Cllr B\nJones\n"
+        "Substitute Members: Cllr C Brown, Cllr D White",
     ],
 )
 def test_substitutes_are_kept_apart_from_the_members(front: str) -> None:
