@@ -8,9 +8,6 @@ the line below), or in a table of one, two or three columns (name, body that
 appointed them, role). How one member is written: see ``member_names``.
 Substitutes (and reserves) are not members: their list ends the membership
 and is kept apart.
-
-A quorum written as a share ("one third of the membership") is not turned
-into a number: the caller warns the clerk instead.
 """
 
 from __future__ import annotations
@@ -62,13 +59,6 @@ _TITLE_PREFIX_LIST = re.compile(
     r"(?:councillors|cllrs\.?)\s*:?\s*",
     re.IGNORECASE,
 )
-_QUORUM = re.compile(
-    r"\bquorum\b(?:\W{0,3}(?:is\s+|of\s+|=\s*)?|[^.;:\n]{0,60}?\b(?:is|shall\s+be|will\s+be)\s+)"
-    r"(?:(?P<fraction>(?:(?:a|one|two|three|\d)[\s-]+(?:half|third|quarter|fifth)s?|half)\b"
-    r"[^.;:()\n]{0,50}|\d{1,2}\s*/\s*\d{1,2}\b[^.;:()\n]{0,50}|\d{1,3}\s*(?:%|per\s*cent)[^.;:()\n]{0,50})"
-    r"|(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
-    re.IGNORECASE,
-)
 # "To: Councillors A Smith (Chairman), B Jones ..." summons a parish council's members.
 _TO_COUNCILLORS = re.compile(
     r"^to\s*[:\-–]?\s*(?:(?:all\s+)?(?:the\s+)?members\s+of\s+(?:the\s+)?[^:;,]{3,80}?\s*[:,\-–]\s*)?"
@@ -82,24 +72,8 @@ _SUBSTITUTES = re.compile(
     r"reserve\s+members?|reserves?|deputies)\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
-_WORD_NUMBERS = {word: value for value, word in enumerate(_NUMBER_WORDS.split(), start=1)}
 _MAX_LINES = 40
 _MAX_DESCRIPTION_WORDS = 8
-
-
-def find_quorum(lines: list[str]) -> tuple[int | None, str | None]:
-    """The quorum, or None and the wording when it is a share ("one third of the membership")."""
-    for line in lines:
-        match = _QUORUM.search(line) if len(line) < 1000 else None
-        if match and match.group("fraction"):
-            # The whole rule, "one third ..., or three, whichever is greater", for working out.
-            rule = squash(line[match.start("fraction") :])[:200]
-            return None, rule.rstrip(" ,-–.")
-        if match:
-            count = match.group("count").lower()
-            return (int(count) if count.isdigit() else _WORD_NUMBERS[count]), None
-    return None, None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,9 +22,9 @@ from clerkdesk.importing.header import (
     is_organisation_line,
 )
 from clerkdesk.importing.items import build_item, find_item_drafts
-from clerkdesk.importing.members import find_membership, find_quorum
+from clerkdesk.importing.members import find_membership
 from clerkdesk.importing.model import ParsedAgenda, ParsedItem
-from clerkdesk.importing.quorum_rule import work_out_quorum
+from clerkdesk.importing.quorum import find_quorum, work_out_quorum
 from clerkdesk.importing.reports import parse_report_lines, report_title
 from clerkdesk.importing.welsh import english_line
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from clerkdesk.importing import parse_agenda_text, parse_report_text
-from clerkdesk.importing.quorum_rule import work_out_quorum
+from clerkdesk.importing.quorum import work_out_quorum
 from clerkdesk.importing.welsh import bilingual, english_line
 
 MEMBERS = "Members:\n" + "\n".join(f"Cllr {c} Smith" for c in "ABCDEFGHIJ") + "\n"

@@ -1,4 +1,7 @@
-"""A quorum stated as a rule, worked out from the membership.
+"""The quorum from an agenda's front page, as a number or as a rule worked out.
+
+"Quorum: 3", "Quorum: three members", "(Quorum 3)", "The quorum is five."
+are read as they stand.
 
 Standing orders often give the quorum as a share: "one third of the members,
 or three, whichever is greater" (a parish council's, by law), "one quarter of
@@ -14,9 +17,19 @@ import math
 import re
 from fractions import Fraction
 
+from clerkdesk.importing.cleaning import squash
+
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
 _WORD_NUMBERS = {word: value for value, word in enumerate(_NUMBER_WORDS.split(), start=1)}
 _WORD_NUMBERS["a"] = 1
+_QUORUM = re.compile(
+    r"\bquorum\b(?:\W{0,3}(?:is\s+|of\s+|=\s*)?|[^.;:\n]{0,60}?\b(?:is|shall\s+be|will\s+be)\s+)"
+    r"(?:(?P<fraction>(?:(?:a|one|two|three|\d)[\s-]+(?:half|third|quarter|fifth)s?|half)\b"
+    r"[^.;:()\n]{0,50}|\d{1,2}\s*/\s*\d{1,2}\b[^.;:()\n]{0,50}|\d{1,3}\s*(?:%|per\s*cent)[^.;:()\n]{0,50})"
+    r"|(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+    re.IGNORECASE,
+)
+
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5}
 _COUNT = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS.split()) + ")"
 _SHARE = re.compile(
@@ -68,3 +81,17 @@ def _fraction(share: re.Match[str]) -> Fraction:
 def _count(text: str) -> int:
     lowered = text.lower()
     return int(lowered) if lowered.isdigit() else _WORD_NUMBERS[lowered]
+
+
+def find_quorum(lines: list[str]) -> tuple[int | None, str | None]:
+    """The quorum, or None and the wording when it is a share ("one third of the membership")."""
+    for line in lines:
+        match = _QUORUM.search(line) if len(line) < 1000 else None
+        if match and match.group("fraction"):
+            # The whole rule, "one third ..., or three, whichever is greater", for working out.
+            rule = squash(line[match.start("fraction") :])[:200]
+            return None, rule.rstrip(" ,-–.")
+        if match:
+            count = match.group("count").lower()
+            return (int(count) if count.isdigit() else _WORD_NUMBERS[count]), None
+    return None, None
