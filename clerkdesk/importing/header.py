@@ -34,7 +34,8 @@ _COMMITTEE_LABEL = re.compile(
 )
 _MEETING_OF = re.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(?P<name>[^,;:]{3,120}?)"
-    r"(?=\s+(?:to\s+be\s+held|will\s+be\s+held|which|held|in|at|on)\b|\s*[,;:(]|\s*$)",
+    r"(?=\s+(?:to\s+be|will|shall|is\s+to|which|that|held|in|at|on|for|commencing|starting|"
+    r"taking|takes)\b|\s*[,;:(]|\s*$)",
     re.IGNORECASE,
 )
 _COMMITTEE_LINE = re.compile(
@@ -142,15 +143,15 @@ def find_venue(header: list[str]) -> str | None:
         if sentence:
             venue = _AT_AFTER_COMMA.sub(", ", sentence.group("venue"))
             venue = re.sub(r"^(?:the\s+)?(?:meeting\s+)?", "", venue)
-            return _tidy(venue)
+            return _tidy(_PURPOSE.sub("", venue))
     for line in candidates:
         after_time = _VENUE_AFTER_TIME.search(line) if find_date(line) else None
         if after_time and _PLACE_LINE.search(after_time.group("venue")):
-            return _tidy(after_time.group("venue"))
+            return _tidy(_PURPOSE.sub("", after_time.group("venue")))
     for line in candidates:
         held = _HELD_IN.search(line)
         if held and _PLACE_LINE.search(held.group("venue")):
-            return _tidy(held.group("venue"))
+            return _tidy(_PURPOSE.sub("", held.group("venue")))
     for line in candidates:
         if (
             _PLACE_LINE.search(line)
@@ -163,6 +164,13 @@ def find_venue(header: list[str]) -> str | None:
         ):
             return _tidy(line)
     return None
+
+
+# ", for the purpose of transacting the following business" after the place.
+_PURPOSE = re.compile(
+    r",?\s+(?:for\s+the\s+purpose|to\s+(?:transact|consider|conduct)|commencing|starting)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _tidy(text: str) -> str:

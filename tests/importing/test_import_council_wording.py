@@ -353,3 +353,27 @@ def test_the_last_recommendation_ends_at_a_part_two_heading() -> None:
     )
     assert [r.text for r in agenda.items[2].recommendations] == ["approve the strategy"]
     assert agenda.items[3].part == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        (
+            "You are hereby summoned to attend a Meeting of the Parish Council to be held on "
+            "Monday 3rd March 2025 at 7.30pm in the Village Hall, for the purpose of transacting "
+            "the following business.",
+            "Village Hall",
+        ),
+        (
+            "A meeting of the Parish Council will take place on Monday, 3 March 2025 at 7.30 p.m. "
+            "at the Community Centre, High Street.",
+            "Community Centre, High Street",
+        ),
+    ],
+)
+def test_the_summons_sentence_around_the_venue_and_the_body(sentence: str, venue: str) -> None:
+    agenda = parse_agenda_text(
+        f"BRAMLEY PARISH COUNCIL\n\n{sentence}\n\nAGENDA\n1. Apologies\n2. Minutes\n"
+    )
+    assert (agenda.committee, agenda.venue) == ("Bramley Parish Council", venue)
+    assert (agenda.date, agenda.time) == (datetime.date(2025, 3, 3), datetime.time(19, 30))
