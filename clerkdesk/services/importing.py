@@ -73,7 +73,7 @@ def import_agenda(desk: Desk, agenda: ParsedAgenda) -> ImportResult:
         if quorum is None:
             quorum = existing.quorum if existing else default_quorum(len(agenda.members))
             notes.append(f"The agenda gives no quorum; using {quorum}. Check it.")
-        members = [MemberSpec(m.name, ROLES[m.role]) for m in agenda.members]
+        members = [MemberSpec(m.name, ROLES[m.role], voting=m.voting) for m in agenda.members]
         committee, committee_notes = save_committee(
             session, organisation, agenda.committee, quorum, members
         )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,7 @@ from clerkdesk.ui.import_preview_tables import (
     PARAGRAPHS,
     PART_LABELS,
     ROLES,
+    VOTING,
     Check,
     ComboDelegate,
     append_row,
@@ -34,6 +36,7 @@ from clerkdesk.ui.import_preview_tables import (
     cell,
     check,
     make_table,
+    nothing_to_confirm,
     parse_paragraph,
     parse_part,
     unconfirmed,
@@ -49,7 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["ROLES", "ImportPreviewDialog", "run_import"]
 
 NUMBER, TITLE, PART, PARA, RECS, CONFIRMED = range(6)
-NAME, ROLE = range(2)
+NAME, ROLE, VOTES, ROLE_CONFIRMED = range(4)
 LABEL, TEXT = range(2)
 
 
@@ -63,6 +66,10 @@ def _edit(table: QTableWidget, row: int, column: int) -> None:
         table.editItem(item)
 
 
+def _voting(member: ParsedMember) -> str:
+    return "yes" if member.voting else "no"
+
+
 class ImportPreviewDialog(QDialog):
     # Made by build_header().
     organisation: QLineEdit
@@ -71,6 +78,7 @@ class ImportPreviewDialog(QDialog):
     time: QTimeEdit
     venue: QLineEdit
     quorum: QSpinBox
+    quorum_confirmed: QCheckBox
 
     def __init__(self, parsed: ParsedAgenda, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +87,27 @@ class ImportPreviewDialog(QDialog):
         self.setAccessibleName("Import agenda preview")
         build_header(self, parsed)
 
+        # Each member row keeps what the table does not show (co-opted), as for items.
+        self._member_bases: list[ParsedMember | None] = list(parsed.members)
         self.members = make_table(
-            self, "Members", ["Name", "Role"], [[m.name, m.role] for m in parsed.members]
+            self,
+            "Members",
+            ["Name", "Role", "Voting", "Role confirmed"],
+            [[m.name, m.role, _voting(m), ""] for m in parsed.members],
         )
+        for row, member in enumerate(parsed.members):
+            if member.role_inferred:
+                why = f"the paper gives {member.name} a title, not a role"
+                ask_to_confirm(
+                    self.members,
+                    row,
+                    ROLE_CONFIRMED,
+                    why,
+                    tooltip=f"Taken as {member.role} because {why}. Tick once you have checked it.",
+                )
+            nothing_to_confirm(self.members, row, ROLE_CONFIRMED)
         self.members.setItemDelegateForColumn(ROLE, ComboDelegate(ROLES, self.members))
+        self.members.setItemDelegateForColumn(VOTES, ComboDelegate(VOTING, self.members))
         self.members.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 
         # Each item row keeps what the table does not show (report, officer) and
@@ -153,6 +178,7 @@ class ImportPreviewDialog(QDialog):
         self.items.currentCellChanged.connect(self._item_row_changed)
         self.items.itemChanged.connect(self._item_changed)
         self.members.itemChanged.connect(self._refresh_checks)
+        self.quorum_confirmed.toggled.connect(self._refresh_checks)
         self.recommendations.itemChanged.connect(self._store_recs)
         if self.items.rowCount():
             self.items.setCurrentCell(0, TITLE)
@@ -165,7 +191,9 @@ class ImportPreviewDialog(QDialog):
     # -- members ------------------------------------------------------------
 
     def _add_member(self) -> None:
-        row = append_row(self.members, ["", "member"])
+        row = append_row(self.members, ["", "member", "yes", ""])
+        nothing_to_confirm(self.members, row, ROLE_CONFIRMED)
+        self._member_bases.append(None)
         self.members.setCurrentCell(row, NAME)
         _edit(self.members, row, NAME)
 
@@ -173,6 +201,7 @@ class ImportPreviewDialog(QDialog):
         row = self.members.currentRow()
         if row >= 0:
             self.members.removeRow(row)
+            del self._member_bases[row]
             self._refresh_checks()
 
     # -- items --------------------------------------------------------------
@@ -311,7 +340,15 @@ class ImportPreviewDialog(QDialog):
             )
             for r in range(self.items.rowCount())
         ]
-        return check(members, items)
+        roles = [
+            cell(self.members, r, NAME)
+            for r in range(self.members.rowCount())
+            if unconfirmed(self.members, r, ROLE_CONFIRMED)
+        ]
+        quorum = self.parsed.quorum_inferred
+        if quorum and self.quorum_confirmed.isChecked():
+            quorum = None
+        return check(members, items, roles_to_confirm=roles, quorum_to_confirm=quorum)
 
     def _refresh_checks(self) -> None:
         result = self._check()
@@ -330,7 +367,7 @@ class ImportPreviewDialog(QDialog):
 
     def value(self) -> ParsedAgenda:
         members = []
-        for r in range(self.members.rowCount()):
+        for r, member_base in enumerate(self._member_bases):
             role = cell(self.members, r, ROLE).lower()
             members.append(
                 ParsedMember(
@@ -340,6 +377,10 @@ class ImportPreviewDialog(QDialog):
                     else "vice-chair"
                     if role == "vice-chair"
                     else "member",
+                    co_opted=member_base.co_opted if member_base else False,
+                    voting=cell(self.members, r, VOTES).lower() != "no",
+                    # Saved only once the clerk has ticked it (see check()).
+                    role_inferred=unconfirmed(self.members, r, ROLE_CONFIRMED) is not None,
                 )
             )
         items = []
@@ -370,6 +411,9 @@ class ImportPreviewDialog(QDialog):
             time=qtime_to_time(self.time.time()),
             venue=self.venue.text().strip() or None,
             quorum=self.quorum.value(),
+            quorum_inferred=None
+            if self.quorum_confirmed.isChecked()
+            else self.parsed.quorum_inferred,
             members=tuple(members),
             items=tuple(items),
         )
