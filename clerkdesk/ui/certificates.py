@@ -97,7 +97,7 @@ class CertificateActions(QObject):
         if desk is None:
             return
         asker = self.window.asker
-        minutes = asker.open_path("Sign as chair: the approved minutes", "PDF document (*.pdf)")
+        minutes = asker.open_path("Sign as chair: the approved minutes", FORMATS["pdf"].file_filter)
         if minutes is None:
             return
         certificate = asker.open_path(
@@ -109,7 +109,7 @@ class CertificateActions(QObject):
         if password is None:
             return
         suggested = minutes.with_name(f"{minutes.stem} (signed).pdf")
-        output = asker.save_path("Save the signed minutes", suggested, "PDF document (*.pdf)")
+        output = asker.save_path("Save the signed minutes", suggested, FORMATS["pdf"].file_filter)
         if output is None:
             return
         from clerkdesk.services.signing import sign_minutes_file
