@@ -88,45 +88,54 @@ def _structure(pdf: Any, pages: list[Any], root: Node, widgets: dict[str, Any]) 
     numbered: dict[int, Any] = {}  # StructParent of a widget -> its Form element
     next_key = len(pages)
 
+    # pikepdf objects are made through its C++ bindings, one call per key set:
+    # each element is made whole, with page objects and names made once.
+    page_objects = [page.obj for page in pages]
+    names: dict[str, Any] = {}
+    struct_elem, mcr, objr = Name.StructElem, Name.MCR, Name.OBJR
+
+    def name(role: str) -> Any:
+        if role not in names:
+            names[role] = Name("/" + role)
+        return names[role]
+
     def element(node: Node, parent: Any) -> Any:
         nonlocal next_key
-        elem = pdf.make_indirect(
-            Dictionary(Type=Name.StructElem, S=Name("/" + node.role), P=parent)
-        )
+        fields: dict[str, Any] = {"/Type": struct_elem, "/S": name(node.role), "/P": parent}
+        own_page = next((k.page for k in node.kids if isinstance(k, MarkedContent)), None)
+        if own_page is not None:
+            fields["/Pg"] = page_objects[own_page]
         if node.alt:
-            elem.Alt = node.alt
+            fields["/Alt"] = node.alt
         if node.attributes:
-            owner = (
-                "/L" if node.role == "L" else "/Table" if node.role in ("TH", "TD") else "/Layout"
-            )
-            attrs = Dictionary(O=Name(owner))
-            for key, value in node.attributes.items():
-                attrs[Name("/" + key)] = Name("/" + value)
-            elem.A = attrs
-        kids = Array()
+            owner = "L" if node.role == "L" else "Table" if node.role in ("TH", "TD") else "Layout"
+            attributes = {"/O": name(owner)}
+            attributes |= {"/" + key: name(value) for key, value in node.attributes.items()}
+            fields["/A"] = Dictionary(attributes)
+        elem = pdf.make_indirect(Dictionary(fields))
+        kids: list[Any] = []
         for kid in node.kids:
             if isinstance(kid, Node):
                 if kid.has_content:
                     kids.append(element(kid, elem))
             elif isinstance(kid, MarkedContent):
-                page = pages[kid.page].obj
-                if "/Pg" not in elem:
-                    elem.Pg = page
-                if elem.Pg.objgen == page.objgen:
+                if kid.page == own_page:
                     kids.append(kid.mcid)
                 else:
-                    kids.append(Dictionary(Type=Name.MCR, Pg=page, MCID=kid.mcid))
+                    page = page_objects[kid.page]
+                    kids.append(Dictionary({"/Type": mcr, "/Pg": page, "/MCID": kid.mcid}))
                 by_page.setdefault(kid.page, {})[kid.mcid] = elem
             elif isinstance(kid, FieldRef) and kid.name in widgets:
                 widget, page = widgets[kid.name]
                 widget.StructParent = next_key
                 numbered[next_key] = elem
                 next_key += 1
-                kids.append(Dictionary(Type=Name.OBJR, Obj=widget, Pg=page))
-                elem.Pg = elem.get("/Pg", page)
+                kids.append(Dictionary({"/Type": objr, "/Obj": widget, "/Pg": page}))
+                if own_page is None:
+                    elem.Pg = page
                 if "/TU" in widget:
                     elem.Alt = widget.TU
-        elem.K = kids
+        elem.K = Array(kids)
         return elem
 
     document = Node("Document", list(root.kids)) if root.role != "Document" else root
