@@ -108,7 +108,9 @@ def _structure(pdf: Any, pages: list[Any], root: Node, widgets: dict[str, Any]) 
         if node.alt:
             fields["/Alt"] = node.alt
         if node.attributes:
-            owner = "L" if node.role == "L" else "Table" if node.role in ("TH", "TD") else "Layout"
+            owner = (
+                "List" if node.role == "L" else "Table" if node.role in ("TH", "TD") else "Layout"
+            )
             attributes = {"/O": name(owner)}
             attributes |= {"/" + key: name(value) for key, value in node.attributes.items()}
             fields["/A"] = Dictionary(attributes)
