@@ -98,9 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     attach.add_argument("meeting_id", type=_meeting_id)
     attach.add_argument("item_number")
     attach.add_argument("file", type=Path)
-    export = commands.add_parser("export", help="write the minutes as Word or PDF")
+    from clerkdesk.export.formats import FORMATS
+
+    labels = "; ".join(f"{f.name}: {f.label}" for f in FORMATS.values())
+    export = commands.add_parser("export", help=f"write the minutes ({labels})")
     export.add_argument("meeting_id", type=_meeting_id)
-    export.add_argument("--format", choices=("docx", "pdf"), required=True)
+    export.add_argument("--format", choices=tuple(FORMATS), required=True)
     export.add_argument(
         "--confidential",
         action="store_true",
@@ -281,9 +284,10 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from clerkdesk.export.formats import export_format
     from clerkdesk.services.exporting import export_meeting
 
-    certifier = certifier_from(args) if args.format == "pdf" else None
+    certifier = certifier_from(args) if export_format(args.format).certified else None
     path = export_meeting(
         _desk(args, writing=True),
         args.meeting_id,

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from clerkdesk.domain.model import ChairStyle
+from clerkdesk.export.formats import FORMATS
 
 if TYPE_CHECKING:
     from clerkdesk.ui.main_window import MainWindow
@@ -95,10 +96,10 @@ def build_menus(window: MainWindow) -> MainMenus:
     import_agenda = add(file, "&Import agenda…", window.import_agenda, keys("Ctrl+I"))
     file.addSeparator()
     export = file.addMenu("&Export minutes")
-    add(export, "&Word – public", lambda: window.export("docx", False), keys("Ctrl+E"))
-    add(export, "Word – &confidential (with Part II)", lambda: window.export("docx", True))
-    add(export, "&PDF – public", lambda: window.export("pdf", False), keys("Ctrl+Shift+E"))
-    add(export, "PDF – c&onfidential (with Part II)", lambda: window.export("pdf", True))
+    for fmt in FORMATS.values():  # each registered format, public and confidential
+        shortcut = keys(fmt.shortcut) if fmt.shortcut else None
+        add(export, fmt.public_menu, partial(window.export, fmt.name, False), shortcut)
+        add(export, fmt.confidential_menu, partial(window.export, fmt.name, True))
     verify = add(file, "&Verify minutes file…", window.certificates.choose_and_verify)
     sign = add(file, "Sign minutes as c&hair…", window.certificates.sign_as_chair)
     add(file, "Cer&tificates…", window.certificates.edit_settings)

@@ -406,30 +406,26 @@ class MainWindow(QMainWindow):
 
     # Export.
     def export(self, fmt: str, confidential: bool) -> None:
+        from clerkdesk.export.formats import export_format
+
         record = self.session.record
         if record is None or self.session.meeting_id is None:
             self.asker.error("Export", "Open a meeting first.")
             return
-        try:
-            import clerkdesk.services.exporting  # noqa: F401
-        except ImportError:
-            self.asker.info(
-                "Export not available yet",
-                "Exporting minutes to Word and PDF is not part of this build yet.",
-            )
-            return
         if self.export_running is not None:
             self.asker.info("Export", "An export is already running.")
             return
+        export = export_format(fmt)
         which = "confidential" if confidential else "public"
         suggested = Path.home() / (
-            f"{record.committee} {record.date:%Y-%m-%d} minutes ({which}).{fmt}".replace("/", "-")
+            f"{record.committee} {record.date:%Y-%m-%d} minutes ({which}){export.suffix}".replace(
+                "/", "-"
+            )
         )
-        filters = "Word document (*.docx)" if fmt == "docx" else "PDF document (*.pdf)"
-        path = self.asker.save_path("Export minutes", suggested, filters)
+        path = self.asker.save_path("Export minutes", suggested, export.file_filter)
         if path is None:
             return
-        go_on, certifier = self.certificates.certifier() if fmt == "pdf" else (True, None)
+        go_on, certifier = self.certificates.certifier() if export.certified else (True, None)
         if not go_on:
             return
         from clerkdesk.ui.export_task import ExportTask
