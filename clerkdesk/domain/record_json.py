@@ -91,6 +91,9 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "report_author": item.report_author,
                 "contact_officer": item.contact_officer,
                 "public_summary": item.public_summary,
+                "urgency_reason": item.urgency_reason,
+                "disposal": item.disposal.value if item.disposal else None,
+                "taken_out_of_order": item.taken_out_of_order,
                 "declarations": [
                     {
                         "person": keys[d.person_id],

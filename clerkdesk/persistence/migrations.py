@@ -27,6 +27,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0010_approval_seal.sql",
     "0011_export_certificate.sql",
     "0012_clerkdesk_mark_and_identity.sql",
+    "0014_agenda_changes_on_the_day.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 SEALS_VERSION = 10  # after its SQL, meetings approved before it are sealed

@@ -24,6 +24,7 @@ from clerkdesk.domain.model import (
     Correction,
     Decision,
     Declaration,
+    Disposal,
     InterestKind,
     MeetingRecord,
     MeetingStatus,
@@ -138,6 +139,7 @@ _person_kind = _converter(PersonKind)
 vote_option = _converter(VoteOption)
 _outcome = _converter(Outcome)
 _chair_style = _converter(ChairStyle)
+_disposal = _converter(Disposal)
 
 
 class RowLike(Protocol):
@@ -236,6 +238,9 @@ def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
                 report_author=i["report_author"],
                 contact_officer=i["contact_officer"],
                 public_summary=i["public_summary"],
+                urgency_reason=i["urgency_reason"],
+                disposal=_disposal(i["disposal"]) if i["disposal"] else None,
+                taken_out_of_order=bool(i["taken_out_of_order"]),
             )
             for i in _rows(cursor, "items", meeting_id)
         )
