@@ -17,6 +17,7 @@ from clerkdesk.domain.model import (
     Outcome,
     Recommendation,
 )
+from clerkdesk.export.agenda_notes import day_notes, without_recommendations
 from clerkdesk.export.attendance_view import (
     attendance_groups,
     declaration_note,
@@ -171,9 +172,12 @@ def _items(record: MeetingRecord, confidential: bool) -> list[ItemView]:
             elif not item.is_exempt:
                 views.append(ItemView("", PART_I, banner=True))
             part = item.part
-        blocks = _exempt_heading(item) if item.is_exempt else []
-        if confidential or not item.is_exempt:
-            blocks += _full_item(record, item)
+        shows_detail = confidential or not item.is_exempt
+        blocks = day_notes(record, item, shows_detail=shows_detail)
+        blocks += _exempt_heading(item) if item.is_exempt else []
+        if shows_detail:
+            full = _full_item(record, item)
+            blocks += full if item.disposal is None else without_recommendations(full)
         views.append(ItemView(_item_number(item), item.title, tuple(blocks), item.is_exempt))
     return views
 
