@@ -15,6 +15,7 @@ from typing import Any
 
 from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.model import (
+    AgendaItem,
     Decision,
     MeetingRecord,
     Outcome,
@@ -26,6 +27,20 @@ FORMAT_VERSION = 1
 
 def _time(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
+
+
+def _on_the_day(item: AgendaItem) -> dict[str, Any]:
+    """An item's changes on the day (migration 0014), written only when there are
+    any: a record without them dumps exactly as before, so the seal of minutes
+    approved before they existed still matches (seal.py hashes the dump)."""
+    found: dict[str, Any] = {}
+    if item.urgency_reason is not None:
+        found["urgency_reason"] = item.urgency_reason
+    if item.disposal is not None:
+        found["disposal"] = item.disposal.value
+    if item.taken_out_of_order:
+        found["taken_out_of_order"] = True
+    return found
 
 
 def dump_record(record: MeetingRecord) -> dict[str, Any]:
@@ -91,9 +106,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "report_author": item.report_author,
                 "contact_officer": item.contact_officer,
                 "public_summary": item.public_summary,
-                "urgency_reason": item.urgency_reason,
-                "disposal": item.disposal.value if item.disposal else None,
-                "taken_out_of_order": item.taken_out_of_order,
+                **_on_the_day(item),
                 "declarations": [
                     {
                         "person": keys[d.person_id],

@@ -176,3 +176,21 @@ def test_each_edit_is_audited(desk: Desk, jan30: int) -> None:
     with desk.db.session() as session:
         actions = session.scalars(select(AuditRow.action).where(AuditRow.meeting_id == jan30))
         assert "Item 5 deferred" in list(actions)
+
+
+def test_minutes_sealed_before_version_14_keep_their_seal(demo_ids: list[int], desk: Desk) -> None:
+    """The seal is taken over the record's dump: an item with nothing changed on
+    the day dumps as it did before migration 0014, so an approved record still
+    matches its seal; a change on the day is then part of what is sealed."""
+    from clerkdesk.domain.record_json import dump_record
+    from clerkdesk.domain.seal import check_seal
+
+    jan10 = demo_ids[0]
+    lifecycle.approve_minutes(desk, jan10, "C B Wyatt-Lowe")
+    record = fresh_record(desk, jan10)
+    check_seal(record)
+    item = dump_record(record)["items"][0]
+    assert not {"urgency_reason", "disposal", "taken_out_of_order"} & set(item)
+    six = record.item_by_number("6")
+    edits.set_disposal(desk, jan10, six.id, Disposal.DEFERRED, correction=Correction("Deferred"))
+    check_seal(fresh_record(desk, jan10))  # the correction carries the seal forward
