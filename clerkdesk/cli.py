@@ -94,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true")
     imp = commands.add_parser("import-agenda", help="create a meeting from an agenda")
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--as-new",
+        action="store_true",
+        help="import an agenda for a meeting this database already holds (same committee, "
+        "date and start time) as a second, separate copy",
+    )
+    remove = commands.add_parser(
+        "delete", help="delete a meeting that is not approved (a backup is taken first)"
+    )
+    remove.add_argument("meeting_id", type=_meeting_id)
     attach = commands.add_parser("attach-report", help="add a report's recommendations to an item")
     attach.add_argument("meeting_id", type=_meeting_id)
     attach.add_argument("item_number")
@@ -267,10 +277,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     from clerkdesk.services.importing import import_agenda
 
     document = _parse_document(args, "agenda")
-    result = import_agenda(_desk(args, writing=True, create=_new_path(args)), document)
+    desk = _desk(args, writing=True, create=_new_path(args))
+    result = import_agenda(desk, document, as_new=args.as_new)
     for note in result.notes:
         print(note, file=sys.stderr)
     print(result.meeting_id)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from clerkdesk.services.meeting_register import delete_meeting
+
+    deleted = delete_meeting(_desk(args, writing=True), args.meeting_id)
+    print(deleted.change.label)
+    print(f"Backup taken first: {shown(deleted.backup)}")
     return 0
 
 
@@ -429,6 +449,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "parse-report": lambda a: cmd_parse(a, "report"),
     "import-agenda": cmd_import,
     "attach-report": cmd_attach,
+    "delete": cmd_delete,
     "export": cmd_export,
     "minutes-details": cmd_minutes_details,
     "verify": cmd_verify,

@@ -112,6 +112,13 @@ class Outcome(StrEnum):
         return self in (Outcome.CARRIED, Outcome.LOST)
 
 
+class Disposal(StrEnum):
+    """What became of an item the meeting did not consider."""
+
+    WITHDRAWN = "withdrawn"
+    DEFERRED = "deferred"
+
+
 class VoteOption(StrEnum):
     YES = "yes"
     NO = "no"
@@ -180,10 +187,21 @@ class AgendaItem:
     report_author: str | None = None
     contact_officer: str | None = None
     public_summary: str | None = None  # the non-exempt summary of a Part II item
+    # The chair's reason for taking an item not on the published agenda as a
+    # matter of urgency (LGA 1972 s.100B(4)(b)); None for a published item.
+    urgency_reason: str | None = None
+    disposal: Disposal | None = None  # withdrawn or deferred: not considered
+    # Taken at another point than the published agenda's: ``position`` is the
+    # order taken, ``number`` the published one.
+    taken_out_of_order: bool = False
 
     @property
     def is_exempt(self) -> bool:
         return self.part == 2
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.urgency_reason is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.model import (
     Action,
+    AgendaItem,
     Decision,
     MeetingRecord,
     MemberOrder,
@@ -51,6 +52,20 @@ def _action(action: Action, paragraph_numbers: dict[int, int]) -> dict[str, Any]
     if action.paragraph_id is not None and action.paragraph_id in paragraph_numbers:
         entry["paragraph"] = paragraph_numbers[action.paragraph_id]
     return entry
+
+
+def _on_the_day(item: AgendaItem) -> dict[str, Any]:
+    """An item's changes on the day (migration 0014), written only when there are
+    any: a record without them dumps exactly as before, so the seal of minutes
+    approved before they existed still matches (seal.py hashes the dump)."""
+    found: dict[str, Any] = {}
+    if item.urgency_reason is not None:
+        found["urgency_reason"] = item.urgency_reason
+    if item.disposal is not None:
+        found["disposal"] = item.disposal.value
+    if item.taken_out_of_order:
+        found["taken_out_of_order"] = True
+    return found
 
 
 def dump_record(record: MeetingRecord) -> dict[str, Any]:
@@ -123,6 +138,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "report_author": item.report_author,
                 "contact_officer": item.contact_officer,
                 "public_summary": item.public_summary,
+                **_on_the_day(item),
                 "declarations": [
                     {
                         "person": keys[d.person_id],

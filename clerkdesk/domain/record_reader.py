@@ -28,6 +28,7 @@ from clerkdesk.domain.model import (
     Correction,
     Decision,
     Declaration,
+    Disposal,
     InterestKind,
     MeetingRecord,
     MeetingStatus,
@@ -182,6 +183,9 @@ def read_record(data: Any) -> MeetingRecord:
             report_author=i.text("report_author", optional=True),
             contact_officer=i.text("contact_officer", optional=True),
             public_summary=i.text("public_summary", optional=True),
+            urgency_reason=i.text("urgency_reason", optional=True),
+            disposal=i.parse("disposal", Disposal),
+            taken_out_of_order=i.flag("taken_out_of_order"),
         )
         items.append(item)
         for d in i.children("declarations"):

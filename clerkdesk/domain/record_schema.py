@@ -29,6 +29,7 @@ from clerkdesk.domain.model import (
     BodyKind,
     Capacity,
     ChairStyle,
+    Disposal,
     MeetingStatus,
     MemberOrder,
     Outcome,
@@ -257,6 +258,11 @@ ITEM = Obj(
         "report_author": _opt(STR),
         "contact_officer": _opt(STR),
         "public_summary": _opt(STR, "a Part II item's non-exempt summary"),
+        "urgency_reason": _opt(
+            STR, "the chair's reason for taking an item not on the agenda as urgent"
+        ),
+        "disposal": _opt(_enum(Disposal), "set when the item was not considered"),
+        "taken_out_of_order": _opt(BOOL, "taken at another point than the agenda's"),
         "declarations": _opt(ListOf(DECLARATION)),
         "recommendations": _opt(ListOf(RECOMMENDATION)),
         "minutes": _opt(ListOf(STR)),

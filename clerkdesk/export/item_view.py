@@ -123,7 +123,7 @@ def recommendations_and_movements(ctx: ItemContext) -> list[Block]:
     """The recommendations, amendments and votes, each later arrival or departure
     placed right after the vote it followed."""
     segments = ctx.segments
-    if not segments:
+    if not segments or ctx.item.disposal is not None:  # withdrawn or deferred: no vote
         return []
     moves = [(_slot(segments, m), m) for m in movements(ctx.record, ctx.item.id)]
     count = len(ctx.record.recommendations_of(ctx.item.id))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from clerkdesk.domain.corrections import CorrectionAccount, account_of
 from clerkdesk.domain.model import AgendaItem, MeetingRecord, MeetingStatus
+from clerkdesk.export.agenda_notes import day_notes
 from clerkdesk.export.attendance_view import (
     attendance_groups,
     interests_statement,
@@ -79,7 +80,8 @@ def _items(
                 views.append(ItemView("", PART_I, banner=True))
             part = item.part
         shown = confidential or not item.is_exempt
-        blocks = _exempt_heading(item, () if shown else accounts) if item.is_exempt else []
+        blocks = day_notes(record, item, shows_detail=shown)
+        blocks += _exempt_heading(item, () if shown else accounts) if item.is_exempt else []
         if shown:
             number = _item_number(item)
             blocks += item_blocks(ItemContext(record, item, number, confidential, accounts))

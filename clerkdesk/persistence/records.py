@@ -26,6 +26,7 @@ from clerkdesk.domain.model import (
     Correction,
     Decision,
     Declaration,
+    Disposal,
     InterestKind,
     MeetingRecord,
     MeetingStatus,
@@ -150,6 +151,7 @@ _person_kind = _converter(PersonKind)
 vote_option = _converter(VoteOption)
 _outcome = _converter(Outcome)
 _chair_style = _converter(ChairStyle)
+_disposal = _converter(Disposal)
 
 
 class RowLike(Protocol):
@@ -256,6 +258,10 @@ def _interest_kinds(cursor: sqlite3.Cursor, _meeting_id: int) -> Fields:
 
 
 def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    rows = _rows(cursor, "items", meeting_id)
+    # Upgrading from before version 10, meetings are sealed (seals.py) before
+    # version 14 has added what happened to an item on the day.
+    on_the_day = bool(rows) and "disposal" in rows[0].keys()  # noqa: SIM118  (a Row's `in` looks at values)
     return {
         "items": tuple(
             AgendaItem(
@@ -269,8 +275,11 @@ def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
                 report_author=i["report_author"],
                 contact_officer=i["contact_officer"],
                 public_summary=i["public_summary"],
+                urgency_reason=i["urgency_reason"] if on_the_day else None,
+                disposal=_disposal(i["disposal"]) if on_the_day and i["disposal"] else None,
+                taken_out_of_order=on_the_day and bool(i["taken_out_of_order"]),
             )
-            for i in _rows(cursor, "items", meeting_id)
+            for i in rows
         )
     }
 

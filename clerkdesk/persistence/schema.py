@@ -116,6 +116,10 @@ class AgendaItemRow(Base):
     report_author: Mapped[str | None] = mapped_column(String, nullable=True)
     contact_officer: Mapped[str | None] = mapped_column(String, nullable=True)
     public_summary: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What happened to the item on the day (migration 0014).
+    urgency_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    disposal: Mapped[str | None] = mapped_column(String, nullable=True)
+    taken_out_of_order: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class RecommendationRow(Base):

@@ -168,6 +168,9 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
             report_author=item.report_author,
             contact_officer=item.contact_officer,
             public_summary=item.public_summary,
+            urgency_reason=item.urgency_reason,
+            disposal=item.disposal.value if item.disposal else None,
+            taken_out_of_order=item.taken_out_of_order,
         )
         session.add(row_item)
         session.flush()

@@ -439,8 +439,12 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
         asker.error("Cannot import the agenda", str(error))
         return None
     dialog = ImportPreviewDialog(parsed, window)
+    # Deleted once read: a hidden preview would keep the agenda's text (and stay
+    # the active window on some platforms).
+    dialog.finished.connect(dialog.deleteLater)
     if not dialog.exec():
         return None
+    agenda = dialog.value()
     try:
         from clerkdesk.services.importing import import_agenda
     except ImportError:
@@ -449,9 +453,19 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
         )
         return None
     from clerkdesk.domain.errors import DomainError
+    from clerkdesk.services.meeting_register import SameMeetingError
 
     try:
-        result = import_agenda(session.desk, dialog.value())
+        try:
+            result = import_agenda(session.desk, agenda)
+        except SameMeetingError as same:
+            # Opening the same agenda again: the clerk chooses (issue 14).
+            choice = window.editor.asks.same_meeting(same.message)
+            if choice == "open":
+                return same.meeting_id
+            if choice != "copy":
+                return None
+            result = import_agenda(session.desk, agenda, as_new=True)
     except DomainError as error:
         asker.error("The agenda was not saved", error.message)
         return None

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMenu
 
 from clerkdesk.domain.model import ChairStyle
 from clerkdesk.export.formats import FORMATS
+from clerkdesk.ui.edit_menus import build_edit_menus
+from clerkdesk.ui.meeting_editor import MeetingEditor
 
 if TYPE_CHECKING:
     from clerkdesk.ui.main_window import MainWindow
@@ -39,6 +41,7 @@ class MainMenus:
     redo: QAction
     import_agenda: QAction
     recent: QMenu
+    editor: MeetingEditor
     # Disabled until the window has a database (it opens just after the first paint).
     needs_database: list[QAction | QMenu] = field(default_factory=list)
 
@@ -131,6 +134,7 @@ def build_menus(window: MainWindow) -> MainMenus:
     add(meeting, "&Approve minutes…", window.approve)
     _chair_styles(window, meeting)
     add(meeting, "Minutes deta&ils…", window.edit_minutes_details)
+    editor = build_edit_menus(window, meeting, add)
     meeting.addSeparator()
     add(meeting, "&Declare interest…", window.declarations_declare, keys("Ctrl+D"))
     add(meeting, "&Edit the selected declaration…", window.declarations_edit, keys("Ctrl+Shift+D"))
@@ -163,5 +167,6 @@ def build_menus(window: MainWindow) -> MainMenus:
         redo=redo,
         import_agenda=import_agenda,
         recent=recent,
+        editor=editor,
         needs_database=[new, import_agenda, export, verify, sign, open_db, recent, search, history],
     )

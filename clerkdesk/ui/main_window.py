@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.import_action, self.recent_menu = self.menus.import_agenda, self.menus.recent
+        self.editor = self.menus.editor  # correcting the meeting and its agenda (issue 14)
+        self.meetings.delete_requested.connect(self.editor.delete_meeting)
         self._update_recent_menu()
         self.safekeeping = Safekeeping(self)
         self.session.refreshed.connect(self._refresh)
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(NOTHING_SAVED)
         wanted, self._wanted_meeting = self._wanted_meeting, None
         self.meetings.reload(desk, wanted)
+        wanted = wanted if wanted is not None else self.editor.last_meeting()
         self.meetings.browse_only(False)
         self.setWindowTitle(window_title(self.session))
         self._set_database_ready(True)

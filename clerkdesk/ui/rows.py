@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from clerkdesk.domain.attendance import in_room
 from clerkdesk.domain.model import (
+    AgendaItem,
     AttendanceStatus,
     Attendee,
     Capacity,
@@ -182,12 +183,25 @@ def part_badge(record: MeetingRecord, item_id: int) -> str:
     return f"PART II · para {item.exempt_paragraph}" if item.exempt_paragraph else "PART II"
 
 
+def _on_the_day(item: AgendaItem) -> str:
+    """What happened to the item on the day, shown beside its progress."""
+    words = []
+    if item.disposal is not None:
+        words.append(item.disposal.value.capitalize())
+    if item.is_urgent:
+        words.append("Urgent")
+    if item.taken_out_of_order:
+        words.append("Taken out of order")
+    return " · ".join(words)
+
+
 def agenda_rows(record: MeetingRecord) -> tuple[AgendaRow, ...]:
     rows = []
     for item in record.ordered_items:
         recs = record.recommendations_of(item.id)
         decided = sum(1 for r in recs if record.decision_on(r.id) is not None)
         progress = f"{decided}/{len(recs)} decided" if recs else ""
+        progress = " · ".join(part for part in (_on_the_day(item), progress) if part)
         rows.append(
             AgendaRow(item.id, item.number, item.title, part_badge(record, item.id), progress)
         )

@@ -285,6 +285,8 @@ def as_schema_9(path: Any) -> None:
     conn.execute("DROP TRIGGER meeting_seal_kept")
     conn.execute("ALTER TABLE meeting DROP COLUMN seal")
     conn.execute("ALTER TABLE correction DROP COLUMN seal")
+    for column in ("urgency_reason", "disposal", "taken_out_of_order"):  # version 14's
+        conn.execute(f"ALTER TABLE agenda_item DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 9")
     conn.close()
 
