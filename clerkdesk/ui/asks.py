@@ -104,11 +104,12 @@ class Asker:
         return text.strip() if ok and text.strip() else None
 
     def declaration(
-        self, record: MeetingRecord, item_id: int | None, at: dt.time
+        self, record: MeetingRecord, item_id: int | None, at: dt.time, person_id: int | None = None
     ) -> DeclarationInput | None:
+        """A new declaration, the dialog opening on ``person_id`` if given."""
         from clerkdesk.ui.declaration_dialog import DeclarationDialog
 
-        dialog = DeclarationDialog(record, item_id, at, self.parent)
+        dialog = DeclarationDialog(record, item_id, at, self.parent, person_id=person_id)
         return dialog.value() if dialog.exec() else None
 
     def edit_declaration(

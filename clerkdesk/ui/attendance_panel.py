@@ -33,6 +33,7 @@ class AttendancePanel(Panel):
         self.table.setModel(self.model)
         self.table.stretch(5)
         self.table.fit_changed_cells()  # a key press changes one row: measure only that
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.key_actions = {
             Qt.Key.Key_P: lambda: self.mark(AttendanceStatus.PRESENT),
             Qt.Key.Key_A: lambda: self.mark(AttendanceStatus.APOLOGIES),
@@ -110,6 +111,10 @@ class AttendancePanel(Panel):
     def selected(self) -> AttendanceRow | None:
         return self.model.row_at(self.table.current_row())
 
+    def _row_changed(self, *_: object) -> None:
+        row = self.selected()
+        self.session.person_id = row.person_id if row is not None else None
+
     def _run(self, service_fn: Callable[..., Change], *args: Any, **kwargs: Any) -> bool:
         self.error.clear_error()
         change = self.session.act(service_fn, *args, errors=self.error.show_error, **kwargs)
@@ -158,6 +163,12 @@ class AttendancePanel(Panel):
             return
         if row.capacity is not Capacity.MEMBER:
             self.error.show_error(f"Select the absent member {row.name} is to be replaced for.")
+            return
+        if row.status is AttendanceStatus.PRESENT:
+            self.error.show_error(
+                f"{row.name} is present: a substitute replaces a member who sent apologies "
+                "or is absent. Mark them first (A or X), then add the substitute."
+            )
             return
         on_list = {a.person_id for a in record.attendees}
         suggestions = [

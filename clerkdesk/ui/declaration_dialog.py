@@ -60,6 +60,7 @@ class DeclarationDialog(QDialog):
         at: dt.time,
         parent: QWidget | None = None,
         existing: Declaration | None = None,
+        person_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.record = record
@@ -75,6 +76,8 @@ class DeclarationDialog(QDialog):
         for a in record.attendees:
             if a.capacity is not Capacity.OFFICER:
                 self.member.addItem(record.name_of(a.person_id), a.person_id)
+        if person_id is not None:
+            self.member.setCurrentIndex(max(0, self.member.findData(person_id)))
         self.item = QComboBox()
         self.item.setAccessibleName("Agenda item")
         for item in record.ordered_items:

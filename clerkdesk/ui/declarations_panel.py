@@ -121,7 +121,9 @@ class DeclarationsPanel(Panel):
         record = self.session.record
         if record is None:
             return
-        value = self.session.asker.declaration(record, self.session.item_id, self.session.at)
+        value = self.session.asker.declaration(
+            record, self.session.item_id, self.session.at, self.session.person_id
+        )
         if value is None:
             return
         consequence = self._consequence(value.as_declaration())

@@ -373,6 +373,8 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
         dialog.show()
+        dialog.activateWindow()  # typing goes to the search box at once
+        dialog.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def member_history(self) -> None:
         if not self.session.has_desk:
@@ -381,6 +383,7 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
         dialog.tabs.setCurrentIndex(1)
+        dialog.show_member(self.session.person_id)
         dialog.show()
 
     def show_shortcuts(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,20 @@ class MinuteEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setAccessibleName("Minute paragraph text")
         self.setPlaceholderText("Type the minute; Ctrl+Enter adds it as the next paragraph")
+
+    def event(self, event: QEvent) -> bool:
+        # The editor claims Ctrl+Z and Ctrl+Y even with nothing of its own to
+        # undo (it is emptied once a paragraph is saved), and the clerk's Undo
+        # did nothing. Typing in progress is undone here; otherwise the keys
+        # reach Edit > Undo and Redo, which undo the last action.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            document = self.document()
+            if (
+                event.matches(QKeySequence.StandardKey.Undo) and not document.isUndoAvailable()
+            ) or (event.matches(QKeySequence.StandardKey.Redo) and not document.isRedoAvailable()):
+                event.ignore()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (

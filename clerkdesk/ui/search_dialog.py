@@ -171,6 +171,12 @@ class SearchDialog(QDialog):
         if hit is not None:
             self.open_meeting(hit.meeting_id, hit.item_id)
 
+    def show_member(self, person_id: int | None) -> None:
+        """Show ``person_id``'s record (if they are in the list)."""
+        index = self.member.findData(person_id) if person_id is not None else -1
+        if index >= 0:
+            self.member.setCurrentIndex(index)
+
     def show_history(self) -> None:
         from clerkdesk.services.lookups import member_history
 

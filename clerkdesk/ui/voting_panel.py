@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -53,6 +53,23 @@ class VoteSpinBox(QSpinBox):
         self.setRange(0, 999)
         self.setAccessibleName(name)
         self.setFixedWidth(90)
+
+    def event(self, event: QEvent) -> bool:
+        # The line edit inside claims Ctrl+U ("delete the line") where the
+        # platform binds it (X11): here it is Meeting > Unanimous vote.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_U
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.selectAll()  # the first digit typed replaces the count shown
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -180,7 +197,7 @@ class VotingPanel(Panel):
         layout.addWidget(self.title)
         layout.addWidget(self.motion_table, 2)
         layout.addWidget(lower, 3)
-        self.focus_target = self.motion_table
+        self.focus_target: QWidget = self.motion_table
         self._updating = False
         set_tab_order(*self.focus_chain())
 
@@ -253,6 +270,8 @@ class VotingPanel(Panel):
             self.clear_button,
         ):
             widget.setEnabled(enabled)
+        # Ctrl+2 and a recorded vote leave the cursor where the next count is typed.
+        self.focus_target = self.for_box if enabled else self.motion_table
         self.amend_button.setEnabled(motion is not None and motion.recommendation_id is not None)
         self.remove_amendment_button.setEnabled(
             motion is not None and motion.amendment_id is not None
@@ -342,7 +361,14 @@ class VotingPanel(Panel):
         change = self.session.act(service, *args, errors=self.error.show_error, **kwargs)
         if change is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
-            self.motion_table.setFocus()
+            self.focus_counts()
+
+    def focus_counts(self) -> None:
+        """The cursor in the first count box, its count selected so that the first
+        digit typed replaces it (or on the motions, if there is nothing to count)."""
+        self.focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.focus_target is self.for_box:
+            self.for_box.selectAll()
 
     def record_counts(self) -> None:
         from clerkdesk.services.votes import record_vote

@@ -134,7 +134,7 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
     # A declaration that bars F Guest from voting on item 4.
     item3, item4, item5 = (record.item_by_number(n) for n in ("3", "4", "5"))
     guest = names["F Guest"]
-    asker.declaration = lambda rec, item_id, at: DeclarationInput(  # type: ignore[method-assign]
+    asker.declaration = lambda rec, item_id, at, person_id=None: DeclarationInput(  # type: ignore[method-assign]
         item4.id, guest, "dpi", "Employed by Herts Valleys CCG", False, False, True
     )
     press(qtbot, Qt.Key.Key_D, CTRL)
