@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.domain.model import AttendanceStatus, Capacity
-from clerkdesk.ui.meeting_session import CLOCK, OPENED, MeetingSession
+from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import AttendanceTableModel
 from clerkdesk.ui.rows import AttendanceRow, attendance_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_tab_order
@@ -94,6 +94,8 @@ class AttendancePanel(Panel):
         return [self.table, *self.buttons]
 
     def refresh(self, areas: frozenset[str]) -> None:
+        if areas & {ITEM, OPENED}:
+            self.error.clear_error()  # about what the clerk has moved on from
         if not areas & AREAS:
             return
         record = self.session.record
@@ -114,6 +116,7 @@ class AttendancePanel(Panel):
     def _row_changed(self, *_: object) -> None:
         row = self.selected()
         self.session.person_id = row.person_id if row is not None else None
+        self.error.clear_error()  # it was about the member the clerk has moved on from
 
     def _run(self, service_fn: Callable[..., Change], *args: Any, **kwargs: Any) -> bool:
         self.error.clear_error()

@@ -249,7 +249,11 @@ class MainWindow(QMainWindow):
 
     def _saved(self, change: Change) -> None:
         self.safekeeping.note_change()
-        self.saved_label.setText(f"Saved: {change.label} — {dt.datetime.now():%H.%M}")
+        self._show_saved(change.label)
+
+    def _show_saved(self, what: str) -> None:
+        # By the meeting's clock, which stamps the record, not the computer's.
+        self.saved_label.setText(f"Saved: {what} — {self.session.at:%H.%M}")
 
     def _update_undo(self) -> None:
         meeting_id = self.session.meeting_id
@@ -364,7 +368,9 @@ class MainWindow(QMainWindow):
 
         meeting_id = run_import(self, self.session)
         if meeting_id is not None:
+            self.safekeeping.note_change()
             self.session.open(meeting_id)
+            self._show_saved("agenda imported")
 
     def search(self) -> None:
         if not self.session.has_desk:

@@ -45,6 +45,7 @@ class AttendanceRow:
     name: str
     attends_as: str
     status: AttendanceStatus
+    status_words: str  # "Left 11.45" once a member who was present has gone
     arrived: str
     departed: str
     note: str
@@ -137,6 +138,14 @@ def _attends_as(record: MeetingRecord, a: Attendee) -> str:
     return "Officer"
 
 
+def _status_words(a: Attendee, at: dt.time | None) -> str:
+    """ "Present", unless they have left by the meeting clock's time: "Left 11.45"."""
+    gone = a.departed_at is not None and at is not None and at >= a.departed_at
+    if a.status is AttendanceStatus.PRESENT and gone:
+        return f"Left {hhmm(a.departed_at)}"
+    return STATUS_WORDS[a.status]
+
+
 def _item_number(record: MeetingRecord, item_id: int | None) -> str:
     if item_id is None:
         return ""
@@ -164,6 +173,7 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
                 name=record.name_of(a.person_id),
                 attends_as=_attends_as(record, a),
                 status=a.status,
+                status_words=_status_words(a, at),
                 arrived=hhmm(a.arrived_at) + _item_number(record, a.arrived_during_item),
                 departed=hhmm(a.departed_at) + _item_number(record, a.departed_during_item),
                 note=note,
@@ -206,7 +216,7 @@ def describe_decision(record: MeetingRecord, decision: Decision | None) -> str:
         words += " (named vote)"
     if decision.casting_vote is not None and decision.casting_voter_id is not None:
         side = "for" if decision.casting_vote.value == "yes" else "against"
-        words += f"; casting vote {side} by {record.name_of(decision.casting_voter_id)}"
+        words += f"; casting vote {side}, by {record.name_of(decision.casting_voter_id)}"
     return words
 
 

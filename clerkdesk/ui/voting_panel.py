@@ -24,7 +24,7 @@ from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
 from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
-from clerkdesk.ui.rows import MotionRow, motion_rows, part_badge, voter_rows
+from clerkdesk.ui.rows import MotionRow, describe_decision, motion_rows, part_badge, voter_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
     WARNING_STYLE,
@@ -70,6 +70,14 @@ class VoteSpinBox(QSpinBox):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.selectAll()  # the first digit typed replaces the count shown
+
+    def show_count(self, value: int | None) -> None:
+        """Show ``value`` (without signalling a change), or nothing at all."""
+        self.blockSignals(True)
+        self.setValue(value or 0)
+        # setValue leaves the text alone when the value is unchanged: set it too.
+        self.lineEdit().setText("" if value is None else self.textFromValue(value))
+        self.blockSignals(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -278,7 +286,10 @@ class VotingPanel(Panel):
         )
         if motion is None or record is None:
             self.outcome.setText("This item has no recommendations to vote on.")
+            for box in (self.for_box, self.against_box, self.abstain_box):
+                box.show_count(None)  # not the last item's counts, greyed
             self.check.clear()
+            set_style_sheet(self.check, "")
             return
         decision = (
             record.decision_on(motion.recommendation_id)
@@ -291,9 +302,7 @@ class VotingPanel(Panel):
             (self.against_box, tally.no),
             (self.abstain_box, tally.abstain),
         ):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
+            box.show_count(value)
         self.outcome.setText(f"<b>{motion.label}:</b> {motion.result}")
         self._check_counts()
 
@@ -313,6 +322,8 @@ class VotingPanel(Panel):
                 f"{tally.cast} votes entered, but only {size} members may vote. Check the counts."
             )
             style = WARNING_STYLE
+        elif tally.is_tie and (settled := self._casting_recorded(tally)):
+            text += f" Tied; {settled}."
         elif tally.is_tie:
             presiding = presiding_member(record, self.session.at, self.session.item_id)
             if presiding is None:
@@ -325,6 +336,21 @@ class VotingPanel(Panel):
             style = NOTICE_STYLE
         self.check.setText(text)
         set_style_sheet(self.check, style)
+
+    def _casting_recorded(self, tally: Tally) -> str:
+        """How the casting vote went, if these very counts are recorded with one."""
+        motion, record = self.selected(), self.session.record
+        if motion is None or record is None:
+            return ""
+        decision = (
+            record.decision_on(motion.recommendation_id)
+            if motion.recommendation_id is not None
+            else record.decision_on_amendment(motion.amendment_id or 0)
+        )
+        if decision is None or decision.tally != tally or decision.casting_vote is None:
+            return ""
+        _, _, casting = describe_decision(record, decision).rpartition("; ")
+        return casting
 
     # Recording.
     def _motion(self) -> MotionRow | None:
