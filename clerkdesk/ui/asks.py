@@ -38,13 +38,10 @@ class Asker:
         return answer == QMessageBox.StandardButton.Yes
 
     def correction_reason(self) -> str | None:
-        text, ok = QInputDialog.getText(
-            self.parent,
-            "Correction to approved minutes",
-            "These minutes are approved. Why is this correction being made?",
-            QLineEdit.EchoMode.Normal,
-        )
-        return text.strip() if ok and text.strip() else None
+        from clerkdesk.ui.correction_dialog import CorrectionReasonDialog
+
+        dialog = CorrectionReasonDialog(self.parent)
+        return dialog.value() if dialog.exec() else None
 
     def casting_vote(self, presiding: str, each: int) -> VoteOption | None:
         box = QMessageBox(self.parent)
@@ -56,7 +53,12 @@ class Asker:
         )
         yes = box.addButton("&For", QMessageBox.ButtonRole.YesRole)
         no = box.addButton("&Against", QMessageBox.ButtonRole.NoRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        # No default answer: Enter must not give a casting vote the chair did not
+        # give. For and Against take no Enter of their own; Enter cancels.
+        for answer in (yes, no):
+            answer.setAutoDefault(False)
+        box.setDefaultButton(cancel)
         box.exec()
         if box.clickedButton() is yes:
             return VoteOption.YES

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -159,6 +161,8 @@ class ImportPreviewDialog(QDialog):
         else:
             self._load_recs(-1)
         self._refresh_checks()
+        self._as_read = self.value()  # what Cancel or Escape would throw away is the difference
+        self._ask_before_discarding = True
 
     # -- building -----------------------------------------------------------
 
@@ -327,6 +331,29 @@ class ImportPreviewDialog(QDialog):
             return
         self.error.clear_error()
         super().accept()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Asked only when the clerk closes it (Escape, Cancel, the window's close
+        # button), not when the program does (its parent closing, a test ending).
+        self._ask_before_discarding = event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._ask_before_discarding = True
+
+    def reject(self) -> None:
+        if self._ask_before_discarding and self.value() != self._as_read:
+            answer = QMessageBox.question(
+                self,
+                "Throw away your corrections?",
+                "You have made corrections to this agenda, and nothing has been saved yet. "
+                "Close the preview and lose your corrections?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     def value(self) -> ParsedAgenda:
         members = []

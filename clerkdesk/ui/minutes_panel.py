@@ -169,6 +169,9 @@ class MinutesPanel(Panel):
         if areas & {ITEM, OPENED}:
             self.cancel_edit()
             self.error.clear_error()
+            # A new item's action is someone else's until the clerk says otherwise.
+            self.owner.clear()
+            self.action_text.clear()
         if record is None or item_id is None:
             self.title.setText("No item selected")
         else:
