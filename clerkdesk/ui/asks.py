@@ -18,6 +18,7 @@ from clerkdesk.domain.model import Declaration, MeetingRecord, VoteOption
 if TYPE_CHECKING:
     from clerkdesk.services.lookups import CommitteeSummary
     from clerkdesk.ui.amendment_dialog import AmendmentInput
+    from clerkdesk.ui.approval_dialog import Approval
     from clerkdesk.ui.attendee_dialog import AttendeeInput
     from clerkdesk.ui.declaration_dialog import DeclarationInput
     from clerkdesk.ui.new_meeting_dialog import NewMeetingInput
@@ -84,15 +85,12 @@ class Asker:
             return None
         return next((person for person, label in choices if label == name), None)
 
-    def approved_by(self, presiding: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            self.parent,
-            "Approve minutes",
-            "Who signed the minutes as a correct record (the person presiding)?",
-            QLineEdit.EchoMode.Normal,
-            presiding,
-        )
-        return text.strip() if ok and text.strip() else None
+    def approval(self, presiding: str, meeting_date: dt.date) -> Approval | None:
+        """Who signed the minutes as a correct record, and when."""
+        from clerkdesk.ui.approval_dialog import ApprovalDialog
+
+        dialog = ApprovalDialog(presiding, meeting_date, self.parent)
+        return dialog.value() if dialog.exec() else None
 
     def substitute_name(self, member: str, suggestions: list[str]) -> str | None:
         text, ok = QInputDialog.getItem(
@@ -148,8 +146,8 @@ class Asker:
         dialog = NewMeetingDialog(committees, self.parent)
         return dialog.value() if dialog.exec() else None
 
-    def open_path(self, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+    def open_path(self, title: str, filters: str, folder: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return Path(name) if name else None
 
     def password(self, title: str, prompt: str) -> str | None:

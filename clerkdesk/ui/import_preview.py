@@ -402,6 +402,9 @@ class ImportPreviewDialog(QDialog):
         )
 
 
+IMPORT_FOLDER = "importFolder"  # the settings key: the folder the last agenda came from
+
+
 def run_import(window: MainWindow, session: MeetingSession) -> int | None:
     """Choose a file, parse it, show the preview, save it; the new meeting's id."""
     asker = session.asker
@@ -411,9 +414,13 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
         asker.info("Import not available", "Importing agendas is not part of this build yet.")
         return None
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-    path = asker.open_path("Import agenda", f"Agendas ({patterns});;All files (*)")
+    folder = window.settings.value(IMPORT_FOLDER, "")
+    path = asker.open_path(
+        "Import agenda", f"Agendas ({patterns});;All files (*)", str(folder or "")
+    )
     if path is None:
         return None
+    window.settings.setValue(IMPORT_FOLDER, str(path.parent))  # where the next one will be
     from clerkdesk.ui.background import run_in_background
 
     try:

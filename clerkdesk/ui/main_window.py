@@ -325,9 +325,9 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         presiding = presiding_member(record, None)
-        name = self.asker.approved_by(record.name_of(presiding) if presiding else "")
-        if name:
-            self.session.act(lifecycle.approve_minutes, name)
+        approval = self.asker.approval(record.name_of(presiding) if presiding else "", record.date)
+        if approval is not None:
+            self.session.act(lifecycle.approve_minutes, approval.signed_by, approval.on)
 
     def set_chair_style(self, style: ChairStyle) -> None:
         from clerkdesk.services import lifecycle

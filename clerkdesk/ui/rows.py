@@ -27,6 +27,22 @@ if TYPE_CHECKING:
     from clerkdesk.persistence.meeting_list import MeetingSummary
 
 
+def by_surname(name: str) -> tuple[str, str]:
+    """Sort key for a person's name as written in minutes ("C B Wyatt-Lowe",
+    "Helen Maneuf"): the surname (the last word), then the whole name."""
+    words = name.split()
+    return ((words[-1] if words else "").casefold(), name.casefold())
+
+
+# The attendance list: the committee (and substitutes), other members, officers.
+_CAPACITY_ORDER = {
+    Capacity.MEMBER: 0,
+    Capacity.SUBSTITUTE: 0,
+    Capacity.OTHER_MEMBER: 1,
+    Capacity.OFFICER: 2,
+}
+
+
 def hhmm(value: dt.time | None) -> str:
     return f"{value:%H.%M}" if value is not None else ""
 
@@ -181,6 +197,7 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
                 in_room=in_room(a, at),
             )
         )
+    rows.sort(key=lambda row: (_CAPACITY_ORDER[row.capacity], *by_surname(row.name)))
     return tuple(rows)
 
 
@@ -256,6 +273,7 @@ def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionRow, 
 def voter_rows(record: MeetingRecord, item_id: int, at: dt.time | None) -> tuple[VoterRow, ...]:
     roll = voter_roll(record, item_id, at)
     eligible = [VoterRow(p, record.name_of(p), True, "may vote") for p in roll.eligible]
+    eligible.sort(key=lambda row: by_surname(row.name))
     excluded = [
         VoterRow(e.person_id, record.name_of(e.person_id), False, e.reason) for e in roll.excluded
     ]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
+from clerkdesk.ui.rows import by_surname
 from clerkdesk.ui.search_task import SearchTask
 from clerkdesk.ui.widgets import KeyTableView, set_tab_order
 
@@ -72,7 +73,7 @@ class SearchDialog(QDialog):
         self.member.setAccessibleName("Member")
         from clerkdesk.services.lookups import list_councillors
 
-        for person in list_councillors(db):
+        for person in sorted(list_councillors(db), key=lambda p: by_surname(p.name)):
             self.member.addItem(person.name, person.id)
         self.member.currentIndexChanged.connect(lambda _i: self.show_history())
         self.history = HistoryModel(self)

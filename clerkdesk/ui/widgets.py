@@ -205,6 +205,14 @@ class KeyTableView(QTableView):
             action()
             event.accept()
             return
+        # Home and End go to the first and last row (Qt's go to the first and
+        # last column of the row, which in a list of people moves nothing).
+        if plain and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            model = self.model()
+            if model is not None and model.rowCount():
+                self.select_row(0 if event.key() == Qt.Key.Key_Home else model.rowCount() - 1)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def current_row(self) -> int:
