@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.session.refreshed.connect(self._refresh)
         self.session.saved.connect(self._saved)
         self.setWindowTitle(window_title(self.session))
-        self.resize(1366, 768)
+        self._fit_to_screen()
         self._restore()
         self._refresh(frozenset({OPENED}))
         self._set_tab_order()
@@ -507,6 +507,17 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{n} {name}")
             action.triggered.connect(lambda _c=False, p=name: self.switch_database(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_databases()) and self.session.has_desk)
+
+    def _fit_to_screen(self) -> None:
+        """The first window fits the screen it opens on (1366x768 at most): at
+        1366x768 a window that size loses its status bar, with the quorum, under
+        the task bar and its own title bar."""
+        available = self.screen().availableGeometry()
+        title_bar = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+        border = 8  # room for the frame's edges, which are not known until it is shown
+        width = min(1366, available.width() - 2 * border)
+        height = min(768, available.height() - title_bar - 2 * border)
+        self.setGeometry(available.x() + border, available.y() + title_bar + border, width, height)
 
     def _restore(self) -> None:
         geometry = self.settings.value("geometry")

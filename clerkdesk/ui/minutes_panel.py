@@ -97,6 +97,10 @@ class MinutesPanel(Panel):
         self.action_table.setModel(self.actions_model)
         self.action_table.stretch(1)
         self.action_table.key_actions = {Qt.Key.Key_Delete: self.delete_action}
+        # At least five actions in view (at 1366x768 the splitter left two).
+        rows = self.action_table.verticalHeader().defaultSectionSize()
+        header = self.action_table.horizontalHeader().sizeHint().height()
+        self.action_table.setMinimumHeight(header + 5 * rows + 2 * self.action_table.frameWidth())
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Action officer")
         self.owner.setPlaceholderText("Officer responsible")
