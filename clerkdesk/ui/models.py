@@ -216,7 +216,7 @@ class AgendaTableModel(RowTableModel[r.AgendaRow]):
     columns = (
         Column("No.", lambda row: row.number),
         Column("Item", lambda row: f"{row.badge}: {row.title}" if row.badge else row.title),
-        Column("Votes", lambda row: row.progress),
+        Column("Decided", lambda row: row.progress),
     )
 
     def font(self, row: r.AgendaRow, column: int) -> QFont | None:

@@ -213,7 +213,7 @@ def agenda_rows(record: MeetingRecord) -> tuple[AgendaRow, ...]:
     for item in record.ordered_items:
         recs = record.recommendations_of(item.id)
         decided = sum(1 for r in recs if record.decision_on(r.id) is not None)
-        progress = f"{decided}/{len(recs)} decided" if recs else ""
+        progress = f"{decided}/{len(recs)}" if recs else ""  # under "Decided"
         rows.append(
             AgendaRow(item.id, item.number, item.title, part_badge(record, item.id), progress)
         )

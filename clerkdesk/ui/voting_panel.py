@@ -167,9 +167,11 @@ class VotingPanel(Panel):
             self.amend_button,
             self.remove_amendment_button,
         ]
+        # Two buttons a row: three needed more width than a 1024-wide screen has
+        # beside the agenda and the meetings list, and clipped their words.
         actions = QGridLayout()
         for n, widget in enumerate(self.action_buttons):
-            actions.addWidget(widget, n // 3, n % 3)
+            actions.addWidget(widget, n // 2, n % 2)
 
         entry = QGroupBox("Vote on the selected motion")
         entry_layout = QVBoxLayout(entry)
@@ -179,6 +181,7 @@ class VotingPanel(Panel):
         entry_layout.addWidget(self.outcome)
         entry_layout.addWidget(self.error)
         entry_layout.addStretch()
+        entry.setMinimumWidth(entry.sizeHint().width())  # never a clipped button
 
         self.roll = VoterRollModel(self)
         self.roll_table = KeyTableView("Who may vote", self)
@@ -190,6 +193,7 @@ class VotingPanel(Panel):
         self.roll_table.verticalHeader().setMinimumSectionSize(compact)
         self.roll_table.verticalHeader().setDefaultSectionSize(compact)
         self.roll_heading = heading("Who may vote")
+        self.roll_heading.setWordWrap(True)  # else its one line sets the panel's width
         roll_box = QWidget()
         roll_layout = QVBoxLayout(roll_box)
         roll_layout.setContentsMargins(0, 0, 0, 0)
