@@ -20,9 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from PySide6.QtWidgets import QMainWindow  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
 
 from clerkdesk.domain.model import AttendanceStatus, MeetingRecord, Tally  # noqa: E402
 from clerkdesk.persistence.database import Database, open_database  # noqa: E402
@@ -139,8 +137,9 @@ def dialogs(window: QWidget, record: MeetingRecord, db: Database) -> None:
     item3 = record.item_by_number("3")
     rec31 = record.recommendations_of(item3.id)[0]
     assert isinstance(window, QMainWindow)
+    pack = importing.parse_agenda_file(SAMPLE_PACK)
     for name, dialog in (
-        ("20-import-preview", ImportPreviewDialog(importing.parse_agenda_file(SAMPLE_PACK), window)),
+        ("20-import-preview", ImportPreviewDialog(pack, window)),
         ("21-new-meeting-dialog", NewMeetingDialog(list_committees(db), window)),
         ("22-amendment-dialog", AmendmentDialog(record, rec31.id, window)),
         ("23-attendee-dialog", AttendeeDialog(window)),
