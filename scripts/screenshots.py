@@ -282,6 +282,7 @@ def shoot(size: tuple[int, int]) -> None:
 
         window.meetings_dock.hide()  # collapsed (Ctrl+Shift+L), as at 1024 wide
         window.open_meeting(january_30, item5.id)
+        window.header.set_time(dt.time(11, 30))
         window.show_panel(window.voting)
         save(window, "16-meetings-list-collapsed")
         window.meetings_dock.show()
