@@ -54,8 +54,37 @@ def set_chair_style(
     return Change(scope.label, meeting_id, AREAS | {"attendance"})
 
 
+def approval_time(meeting_date: dt.date, approved_on: dt.date | dt.datetime | None) -> dt.datetime:
+    """When the minutes were approved: now, or the day the clerk entered (usually
+    the next meeting's), which may be neither before the meeting nor to come.
+    A day without a time is now if it is today, else the start of that day."""
+    current = now()
+    if approved_on is None:
+        return current
+    if isinstance(approved_on, dt.datetime):
+        when = approved_on
+    elif approved_on == current.date():
+        when = current
+    else:
+        when = dt.datetime.combine(approved_on, dt.time())
+    if when.date() < meeting_date:
+        raise RuleViolation(
+            f"The minutes cannot be approved on {when:%d %B %Y}, before the meeting they "
+            f"record ({meeting_date:%d %B %Y}). Enter the day they were signed."
+        )
+    if when.date() > current.date():
+        raise RuleViolation(
+            f"The minutes cannot be approved on {when:%d %B %Y}: that day is in the future. "
+            "Approve them on the day they are signed."
+        )
+    return when
+
+
 def approve_minutes(
-    desk: Desk, meeting_id: int, approved_by: str, approved_on: dt.datetime | None = None
+    desk: Desk,
+    meeting_id: int,
+    approved_by: str,
+    approved_on: dt.date | dt.datetime | None = None,
 ) -> Change:
     """Approve the minutes, signed by the person presiding. The record then locks.
 
@@ -69,9 +98,10 @@ def approve_minutes(
         raise RuleViolation("Name the person presiding who signed the minutes as approved.")
     with meeting_action(desk, meeting_id, "approve", undoable=False) as scope:
         check_status_change(scope.record, MeetingStatus.APPROVED)
+        approved_at = approval_time(scope.record.date, approved_on)
         row = get_meeting_row(scope.session, meeting_id)
         row.status = MeetingStatus.APPROVED.value
-        row.approved_at = approved_on or now()
+        row.approved_at = approved_at
         row.approved_by = " ".join(approved_by.split())
         scope.session.execute(delete(JournalRow).where(JournalRow.meeting_id == meeting_id))
         # The search index keeps a deleted paragraph's words in its segments until

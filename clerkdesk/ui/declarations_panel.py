@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Declaration
-from clerkdesk.ui.meeting_session import OPENED, MeetingSession
+from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import DeclarationsTableModel
 from clerkdesk.ui.rows import declaration_consequence, declaration_rows
 from clerkdesk.ui.widgets import (
@@ -78,6 +78,8 @@ class DeclarationsPanel(Panel):
         return [self.table, self.declare_button, self.edit_button, self.withdraw_button]
 
     def refresh(self, areas: frozenset[str]) -> None:
+        if ITEM in areas:
+            self.error.clear_error()  # about what the clerk has moved on from
         if not areas & AREAS:
             return
         record = self.session.record
@@ -121,7 +123,9 @@ class DeclarationsPanel(Panel):
         record = self.session.record
         if record is None:
             return
-        value = self.session.asker.declaration(record, self.session.item_id, self.session.at)
+        value = self.session.asker.declaration(
+            record, self.session.item_id, self.session.at, self.session.person_id
+        )
         if value is None:
             return
         consequence = self._consequence(value.as_declaration())

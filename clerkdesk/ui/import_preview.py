@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -185,6 +187,8 @@ class ImportPreviewDialog(QDialog):
         else:
             self._load_recs(-1)
         self._refresh_checks()
+        self._as_read = self.value()  # what Cancel or Escape would throw away is the difference
+        self._ask_before_discarding = True
 
     # -- building -----------------------------------------------------------
 
@@ -365,6 +369,29 @@ class ImportPreviewDialog(QDialog):
         self.error.clear_error()
         super().accept()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Asked only when the clerk closes it (Escape, Cancel, the window's close
+        # button), not when the program does (its parent closing, a test ending).
+        self._ask_before_discarding = event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._ask_before_discarding = True
+
+    def reject(self) -> None:
+        if self._ask_before_discarding and self.value() != self._as_read:
+            answer = QMessageBox.question(
+                self,
+                "Throw away your corrections?",
+                "You have made corrections to this agenda, and nothing has been saved yet. "
+                "Close the preview and lose your corrections?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
     def value(self) -> ParsedAgenda:
         members = []
         for r, member_base in enumerate(self._member_bases):
@@ -419,6 +446,9 @@ class ImportPreviewDialog(QDialog):
         )
 
 
+IMPORT_FOLDER = "importFolder"  # the settings key: the folder the last agenda came from
+
+
 def run_import(window: MainWindow, session: MeetingSession) -> int | None:
     """Choose a file, parse it, show the preview, save it; the new meeting's id."""
     asker = session.asker
@@ -428,9 +458,13 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
         asker.info("Import not available", "Importing agendas is not part of this build yet.")
         return None
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-    path = asker.open_path("Import agenda", f"Agendas ({patterns});;All files (*)")
+    folder = window.settings.value(IMPORT_FOLDER, "")
+    path = asker.open_path(
+        "Import agenda", f"Agendas ({patterns});;All files (*)", str(folder or "")
+    )
     if path is None:
         return None
+    window.settings.setValue(IMPORT_FOLDER, str(path.parent))  # where the next one will be
     from clerkdesk.ui.background import run_in_background
 
     try:

@@ -153,6 +153,10 @@ def build_menus(window: MainWindow) -> MainMenus:
         add(meeting, f"Go to {label}", partial(window.tabs.show_index, n - 1), keys(f"Ctrl+{n}"))
     add(meeting, "Go to the agenda", window.agenda.table.setFocus, keys("Ctrl+0"))
     add(meeting, "Go to the meetings list", window.focus_meetings, keys("Ctrl+L"))
+    meetings_list = window.meetings_dock.toggleViewAction()
+    meetings_list.setText("Show the meetings &list")
+    meetings_list.setShortcuts(keys("Ctrl+Shift+L"))
+    meeting.addAction(meetings_list)
 
     help_menu = bar.addMenu("&Help")
     add(

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.session.refreshed.connect(self._refresh)
         self.session.saved.connect(self._saved)
         self.setWindowTitle(window_title(self.session))
-        self.resize(1366, 768)
+        self._fit_to_screen()
         self._restore()
         self._refresh(frozenset({OPENED}))
         self._set_tab_order()
@@ -252,7 +252,11 @@ class MainWindow(QMainWindow):
 
     def _saved(self, change: Change) -> None:
         self.safekeeping.note_change()
-        self.saved_label.setText(f"Saved: {change.label} — {dt.datetime.now():%H.%M}")
+        self._show_saved(change.label)
+
+    def _show_saved(self, what: str) -> None:
+        # By the meeting's clock, which stamps the record, not the computer's.
+        self.saved_label.setText(f"Saved: {what} — {self.session.at:%H.%M}")
 
     def _update_undo(self) -> None:
         meeting_id = self.session.meeting_id
@@ -324,9 +328,9 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         presiding = presiding_member(record, None)
-        name = self.asker.approved_by(record.name_of(presiding) if presiding else "")
-        if name:
-            self.session.act(lifecycle.approve_minutes, name)
+        approval = self.asker.approval(record.name_of(presiding) if presiding else "", record.date)
+        if approval is not None:
+            self.session.act(lifecycle.approve_minutes, approval.signed_by, approval.on)
 
     def set_chair_style(self, style: ChairStyle) -> None:
         from clerkdesk.services import lifecycle
@@ -378,7 +382,9 @@ class MainWindow(QMainWindow):
 
         meeting_id = run_import(self, self.session)
         if meeting_id is not None:
+            self.safekeeping.note_change()
             self.session.open(meeting_id)
+            self._show_saved("agenda imported")
 
     def search(self) -> None:
         if not self.session.has_desk:
@@ -387,6 +393,8 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
         dialog.show()
+        dialog.activateWindow()  # typing goes to the search box at once
+        dialog.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def member_history(self) -> None:
         if not self.session.has_desk:
@@ -395,6 +403,7 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
         dialog.tabs.setCurrentIndex(1)
+        dialog.show_member(self.session.person_id)
         dialog.show()
 
     def show_shortcuts(self) -> None:
@@ -508,6 +517,17 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{n} {name}")
             action.triggered.connect(lambda _c=False, p=name: self.switch_database(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_databases()) and self.session.has_desk)
+
+    def _fit_to_screen(self) -> None:
+        """The first window fits the screen it opens on (1366x768 at most): at
+        1366x768 a window that size loses its status bar, with the quorum, under
+        the task bar and its own title bar."""
+        available = self.screen().availableGeometry()
+        title_bar = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+        border = 8  # room for the frame's edges, which are not known until it is shown
+        width = min(1366, available.width() - 2 * border)
+        height = min(768, available.height() - title_bar - 2 * border)
+        self.setGeometry(available.x() + border, available.y() + title_bar + border, width, height)
 
     def _restore(self) -> None:
         geometry = self.settings.value("geometry")

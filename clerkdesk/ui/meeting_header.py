@@ -7,7 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
-from clerkdesk.ui.meeting_session import MeetingSession, now_minute
+from clerkdesk.domain.model import MeetingStatus
+from clerkdesk.ui.meeting_session import OPENED, MeetingSession, now_minute
 from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE, set_style_sheet
 from clerkdesk.version import name_and_version
 
@@ -82,6 +83,24 @@ class MeetingHeader(QWidget):
         self.clock.timeChanged.connect(self._edited)
         self.live.toggled.connect(lambda on: self._tick() if on else None)
         QWidget.setTabOrder(self.clock, self.live)
+        # Set while a closed or approved meeting is open: its clock stands still.
+        self._held_for_finished_meeting = False
+
+    def _follow_the_meeting(self) -> None:
+        """A closed or approved meeting is not happening now: its clock stops at
+        its start (what a correction is stamped with, unless the clerk types
+        another time). A meeting being recorded follows the time now again."""
+        record = self.session.record
+        finished = record is not None and record.status in (
+            MeetingStatus.CLOSED,
+            MeetingStatus.APPROVED,
+        )
+        if finished and record is not None and not self._held_for_finished_meeting:
+            self._held_for_finished_meeting = True
+            self.set_time(record.start_time or self.session.at, live=False)
+        elif not finished and self._held_for_finished_meeting:
+            self._held_for_finished_meeting = False
+            self.live.setChecked(True)
 
     def _tick(self) -> None:
         if self.live.isChecked():
@@ -95,10 +114,13 @@ class MeetingHeader(QWidget):
         self.session.set_at(value)
 
     def _edited(self, value: QTime) -> None:
+        self._held_for_finished_meeting = False  # the clerk's time stands
         self.live.setChecked(False)
         self.session.set_at(dt.time(value.hour(), value.minute()))
 
-    def refresh(self, _areas: frozenset[str]) -> None:
+    def refresh(self, areas: frozenset[str]) -> None:
+        if areas & {OPENED, "meeting"}:
+            self._follow_the_meeting()
         record = self.session.record
         if record is None:
             self.title.setText("<b>No meeting open</b> – choose one on the left, or create one")

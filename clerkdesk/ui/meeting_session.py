@@ -59,6 +59,9 @@ class MeetingSession(QObject):
         self.meeting_id: int | None = None
         self.record: MeetingRecord | None = None
         self.item_id: int | None = None
+        # The member last selected in the attendance list: the dialogs about a
+        # member (declaration, member's record) open on them.
+        self.person_id: int | None = None
         self._at: dt.time = now_minute()
         # The service last started, named in a problem report if one fails
         # unexpectedly (crash_dialog.py); only the function is kept here.

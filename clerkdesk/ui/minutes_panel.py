@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,6 +39,20 @@ class MinuteEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setAccessibleName("Minute paragraph text")
         self.setPlaceholderText("Type the minute; Ctrl+Enter adds it as the next paragraph")
+
+    def event(self, event: QEvent) -> bool:
+        # The editor claims Ctrl+Z and Ctrl+Y even with nothing of its own to
+        # undo (it is emptied once a paragraph is saved), and the clerk's Undo
+        # did nothing. Typing in progress is undone here; otherwise the keys
+        # reach Edit > Undo and Redo, which undo the last action.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            document = self.document()
+            if (
+                event.matches(QKeySequence.StandardKey.Undo) and not document.isUndoAvailable()
+            ) or (event.matches(QKeySequence.StandardKey.Redo) and not document.isRedoAvailable()):
+                event.ignore()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
@@ -84,6 +98,10 @@ class MinutesPanel(Panel):
         self.action_table.setModel(self.actions_model)
         self.action_table.stretch(1)
         self.action_table.key_actions = {Qt.Key.Key_Delete: self.delete_action}
+        # At least five actions in view (at 1366x768 the splitter left two).
+        rows = self.action_table.verticalHeader().defaultSectionSize()
+        header = self.action_table.horizontalHeader().sizeHint().height()
+        self.action_table.setMinimumHeight(header + 5 * rows + 2 * self.action_table.frameWidth())
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Action officer")
         self.owner.setPlaceholderText("Officer responsible")
@@ -163,6 +181,9 @@ class MinutesPanel(Panel):
         if areas & {ITEM, OPENED}:
             self.cancel_edit()
             self.error.clear_error()
+            # A new item's action is someone else's until the clerk says otherwise.
+            self.owner.clear()
+            self.action_text.clear()
         if record is None or item_id is None:
             self.title.setText("No item selected")
         else:

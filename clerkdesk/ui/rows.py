@@ -28,6 +28,22 @@ if TYPE_CHECKING:
     from clerkdesk.persistence.meeting_list import MeetingSummary
 
 
+def by_surname(name: str) -> tuple[str, str]:
+    """Sort key for a person's name as written in minutes ("C B Wyatt-Lowe",
+    "Helen Maneuf"): the surname (the last word), then the whole name."""
+    words = name.split()
+    return ((words[-1] if words else "").casefold(), name.casefold())
+
+
+# The attendance list: the committee (and substitutes), other members, officers.
+_CAPACITY_ORDER = {
+    Capacity.MEMBER: 0,
+    Capacity.SUBSTITUTE: 0,
+    Capacity.OTHER_MEMBER: 1,
+    Capacity.OFFICER: 2,
+}
+
+
 def hhmm(value: dt.time | None) -> str:
     return f"{value:%H.%M}" if value is not None else ""
 
@@ -46,6 +62,7 @@ class AttendanceRow:
     name: str
     attends_as: str
     status: AttendanceStatus
+    status_words: str  # "Left 11.45" once a member who was present has gone
     arrived: str
     departed: str
     note: str
@@ -139,6 +156,14 @@ def _attends_as(record: MeetingRecord, a: Attendee) -> str:
     return "Officer"
 
 
+def _status_words(a: Attendee, at: dt.time | None) -> str:
+    """ "Present", unless they have left by the meeting clock's time: "Left 11.45"."""
+    gone = a.departed_at is not None and at is not None and at >= a.departed_at
+    if a.status is AttendanceStatus.PRESENT and gone:
+        return f"Left {hhmm(a.departed_at)}"
+    return STATUS_WORDS[a.status]
+
+
 def _item_number(record: MeetingRecord, item_id: int | None) -> str:
     if item_id is None:
         return ""
@@ -166,6 +191,7 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
                 name=record.name_of(a.person_id),
                 attends_as=_attends_as(record, a),
                 status=a.status,
+                status_words=_status_words(a, at),
                 arrived=hhmm(a.arrived_at) + _item_number(record, a.arrived_during_item),
                 departed=hhmm(a.departed_at) + _item_number(record, a.departed_during_item),
                 note=note,
@@ -173,6 +199,7 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
                 in_room=in_room(a, at),
             )
         )
+    rows.sort(key=lambda row: (_CAPACITY_ORDER[row.capacity], *by_surname(row.name)))
     return tuple(rows)
 
 
@@ -200,7 +227,7 @@ def agenda_rows(record: MeetingRecord) -> tuple[AgendaRow, ...]:
     for item in record.ordered_items:
         recs = record.recommendations_of(item.id)
         decided = sum(1 for r in recs if record.decision_on(r.id) is not None)
-        progress = f"{decided}/{len(recs)} decided" if recs else ""
+        progress = f"{decided}/{len(recs)}" if recs else ""  # under "Decided"
         progress = " · ".join(part for part in (_on_the_day(item), progress) if part)
         rows.append(
             AgendaRow(item.id, item.number, item.title, part_badge(record, item.id), progress)
@@ -221,7 +248,7 @@ def describe_decision(record: MeetingRecord, decision: Decision | None) -> str:
         words += " (named vote)"
     if decision.casting_vote is not None and decision.casting_voter_id is not None:
         side = "for" if decision.casting_vote.value == "yes" else "against"
-        words += f"; casting vote {side} by {record.name_of(decision.casting_voter_id)}"
+        words += f"; casting vote {side}, by {record.name_of(decision.casting_voter_id)}"
     return words
 
 
@@ -261,6 +288,7 @@ def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionRow, 
 def voter_rows(record: MeetingRecord, item_id: int, at: dt.time | None) -> tuple[VoterRow, ...]:
     roll = voter_roll(record, item_id, at)
     eligible = [VoterRow(p, record.name_of(p), True, "may vote") for p in roll.eligible]
+    eligible.sort(key=lambda row: by_surname(row.name))
     excluded = [
         VoterRow(e.person_id, record.name_of(e.person_id), False, e.reason) for e in roll.excluded
     ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -24,7 +24,7 @@ from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
 from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
-from clerkdesk.ui.rows import MotionRow, motion_rows, part_badge, voter_rows
+from clerkdesk.ui.rows import MotionRow, describe_decision, motion_rows, part_badge, voter_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
     WARNING_STYLE,
@@ -53,6 +53,31 @@ class VoteSpinBox(QSpinBox):
         self.setRange(0, 999)
         self.setAccessibleName(name)
         self.setFixedWidth(90)
+
+    def event(self, event: QEvent) -> bool:
+        # The line edit inside claims Ctrl+U ("delete the line") where the
+        # platform binds it (X11): here it is Meeting > Unanimous vote.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_U
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.selectAll()  # the first digit typed replaces the count shown
+
+    def show_count(self, value: int | None) -> None:
+        """Show ``value`` (without signalling a change), or nothing at all."""
+        self.blockSignals(True)
+        self.setValue(value or 0)
+        # setValue leaves the text alone when the value is unchanged: set it too.
+        self.lineEdit().setText("" if value is None else self.textFromValue(value))
+        self.blockSignals(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -149,9 +174,11 @@ class VotingPanel(Panel):
             self.remove_amendment_button,
             self.points_button,
         ]
+        # Two buttons a row: three needed more width than a 1024-wide screen has
+        # beside the agenda and the meetings list, and clipped their words.
         actions = QGridLayout()
         for n, widget in enumerate(self.action_buttons):
-            actions.addWidget(widget, n // 3, n % 3)
+            actions.addWidget(widget, n // 2, n % 2)
 
         entry = QGroupBox("Vote on the selected motion")
         entry_layout = QVBoxLayout(entry)
@@ -161,6 +188,7 @@ class VotingPanel(Panel):
         entry_layout.addWidget(self.outcome)
         entry_layout.addWidget(self.error)
         entry_layout.addStretch()
+        entry.setMinimumWidth(entry.sizeHint().width())  # never a clipped button
 
         self.roll = VoterRollModel(self)
         self.roll_table = KeyTableView("Who may vote", self)
@@ -172,6 +200,7 @@ class VotingPanel(Panel):
         self.roll_table.verticalHeader().setMinimumSectionSize(compact)
         self.roll_table.verticalHeader().setDefaultSectionSize(compact)
         self.roll_heading = heading("Who may vote")
+        self.roll_heading.setWordWrap(True)  # else its one line sets the panel's width
         roll_box = QWidget()
         roll_layout = QVBoxLayout(roll_box)
         roll_layout.setContentsMargins(0, 0, 0, 0)
@@ -187,7 +216,7 @@ class VotingPanel(Panel):
         layout.addWidget(self.title)
         layout.addWidget(self.motion_table, 2)
         layout.addWidget(lower, 3)
-        self.focus_target = self.motion_table
+        self.focus_target: QWidget = self.motion_table
         self._updating = False
         set_tab_order(*self.focus_chain())
 
@@ -260,6 +289,8 @@ class VotingPanel(Panel):
             self.clear_button,
         ):
             widget.setEnabled(enabled)
+        # Ctrl+2 and a recorded vote leave the cursor where the next count is typed.
+        self.focus_target = self.for_box if enabled else self.motion_table
         self.amend_button.setEnabled(motion is not None and motion.recommendation_id is not None)
         self.points_button.setEnabled(self.amend_button.isEnabled())
         self.remove_amendment_button.setEnabled(
@@ -267,7 +298,10 @@ class VotingPanel(Panel):
         )
         if motion is None or record is None:
             self.outcome.setText("This item has no recommendations to vote on.")
+            for box in (self.for_box, self.against_box, self.abstain_box):
+                box.show_count(None)  # not the last item's counts, greyed
             self.check.clear()
+            set_style_sheet(self.check, "")
             return
         decision = (
             record.decision_on(motion.recommendation_id)
@@ -280,9 +314,7 @@ class VotingPanel(Panel):
             (self.against_box, tally.no),
             (self.abstain_box, tally.abstain),
         ):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
+            box.show_count(value)
         self.outcome.setText(f"<b>{motion.label}:</b> {motion.result}")
         self._check_counts()
 
@@ -302,6 +334,8 @@ class VotingPanel(Panel):
                 f"{tally.cast} votes entered, but only {size} members may vote. Check the counts."
             )
             style = WARNING_STYLE
+        elif tally.is_tie and (settled := self._casting_recorded(tally)):
+            text += f" Tied; {settled}."
         elif tally.is_tie:
             presiding = presiding_member(record, self.session.at, self.session.item_id)
             if presiding is None:
@@ -314,6 +348,21 @@ class VotingPanel(Panel):
             style = NOTICE_STYLE
         self.check.setText(text)
         set_style_sheet(self.check, style)
+
+    def _casting_recorded(self, tally: Tally) -> str:
+        """How the casting vote went, if these very counts are recorded with one."""
+        motion, record = self.selected(), self.session.record
+        if motion is None or record is None:
+            return ""
+        decision = (
+            record.decision_on(motion.recommendation_id)
+            if motion.recommendation_id is not None
+            else record.decision_on_amendment(motion.amendment_id or 0)
+        )
+        if decision is None or decision.tally != tally or decision.casting_vote is None:
+            return ""
+        _, _, casting = describe_decision(record, decision).rpartition("; ")
+        return casting
 
     # Recording.
     def _motion(self) -> MotionRow | None:
@@ -350,7 +399,14 @@ class VotingPanel(Panel):
         change = self.session.act(service, *args, errors=self.error.show_error, **kwargs)
         if change is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
-            self.motion_table.setFocus()
+            self.focus_counts()
+
+    def focus_counts(self) -> None:
+        """The cursor in the first count box, its count selected so that the first
+        digit typed replaces it (or on the motions, if there is nothing to count)."""
+        self.focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.focus_target is self.for_box:
+            self.for_box.selectAll()
 
     def record_counts(self) -> None:
         from clerkdesk.services.votes import record_vote

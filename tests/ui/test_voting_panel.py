@@ -73,6 +73,8 @@ def test_tab_visits_for_against_abstain_then_record_vote(
 ) -> None:
     open_item_3(window, demo)
     voting = window.voting
+    assert focused() is voting.for_box  # where the first count is typed (issue 14)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab)
     assert focused() is voting.motion_table
     visited = []
     for _ in range(4):
