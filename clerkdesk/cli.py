@@ -21,6 +21,7 @@ from clerkdesk.cli_certificates import (
     cmd_sign,
     cmd_verify,
 )
+from clerkdesk.cli_minutes import add_minutes_details_command, cmd_minutes_details
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.file_io import (
     FileRefused,
@@ -93,13 +94,26 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true")
     imp = commands.add_parser("import-agenda", help="create a meeting from an agenda")
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--as-new",
+        action="store_true",
+        help="import an agenda for a meeting this database already holds (same committee, "
+        "date and start time) as a second, separate copy",
+    )
+    remove = commands.add_parser(
+        "delete", help="delete a meeting that is not approved (a backup is taken first)"
+    )
+    remove.add_argument("meeting_id", type=_meeting_id)
     attach = commands.add_parser("attach-report", help="add a report's recommendations to an item")
     attach.add_argument("meeting_id", type=_meeting_id)
     attach.add_argument("item_number")
     attach.add_argument("file", type=Path)
-    export = commands.add_parser("export", help="write the minutes as Word or PDF")
+    from clerkdesk.export.formats import FORMATS
+
+    labels = "; ".join(f"{f.name}: {f.label}" for f in FORMATS.values())
+    export = commands.add_parser("export", help=f"write the minutes ({labels})")
     export.add_argument("meeting_id", type=_meeting_id)
-    export.add_argument("--format", choices=("docx", "pdf"), required=True)
+    export.add_argument("--format", choices=tuple(FORMATS), required=True)
     export.add_argument(
         "--confidential",
         action="store_true",
@@ -107,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", type=Path, required=True)
     add_certify_options(export)
+    add_minutes_details_command(commands, _meeting_id)
     add_certificate_commands(commands)
     commands.add_parser("backups", help="list the database's backups, newest first")
     backup = commands.add_parser("backup", help="back up the database now")
@@ -262,10 +277,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     from clerkdesk.services.importing import import_agenda
 
     document = _parse_document(args, "agenda")
-    result = import_agenda(_desk(args, writing=True, create=_new_path(args)), document)
+    desk = _desk(args, writing=True, create=_new_path(args))
+    result = import_agenda(desk, document, as_new=args.as_new)
     for note in result.notes:
         print(note, file=sys.stderr)
     print(result.meeting_id)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from clerkdesk.services.meeting_register import delete_meeting
+
+    deleted = delete_meeting(_desk(args, writing=True), args.meeting_id)
+    print(deleted.change.label)
+    print(f"Backup taken first: {shown(deleted.backup)}")
     return 0
 
 
@@ -279,9 +304,10 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from clerkdesk.export.formats import export_format
     from clerkdesk.services.exporting import export_meeting
 
-    certifier = certifier_from(args) if args.format == "pdf" else None
+    certifier = certifier_from(args) if export_format(args.format).certified else None
     path = export_meeting(
         _desk(args, writing=True),
         args.meeting_id,
@@ -423,7 +449,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "parse-report": lambda a: cmd_parse(a, "report"),
     "import-agenda": cmd_import,
     "attach-report": cmd_attach,
+    "delete": cmd_delete,
     "export": cmd_export,
+    "minutes-details": cmd_minutes_details,
     "verify": cmd_verify,
     "sign": cmd_sign,
     "backups": cmd_backups,

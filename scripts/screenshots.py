@@ -1,6 +1,8 @@
-"""Render each main screen of the demo meeting to docs/screenshots/*.png.
+"""Render every screen of the demo meeting to docs/screenshots/<size>/*.png.
 
-Runs offscreen at 1366×768 against a throw-away database:
+The main window in each state, every dialog, the import preview, search and
+the settings, at 1366×768 and at 1024×700 (the two screens the clerks have),
+offscreen, against a throw-away database:
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
 """
@@ -18,17 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
 
-from clerkdesk.domain.model import AttendanceStatus, Tally  # noqa: E402
-from clerkdesk.persistence.database import open_database  # noqa: E402
+from clerkdesk.domain.model import AttendanceStatus, MeetingRecord, Tally  # noqa: E402
+from clerkdesk.persistence.database import Database, open_database  # noqa: E402
 from clerkdesk.services import attendance, declarations, lifecycle, minutes, setup, votes  # noqa: E402
 from clerkdesk.services.context import Desk  # noqa: E402
 from clerkdesk.services.demo import create_demo  # noqa: E402
 from clerkdesk.services.records_io import get_record  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1366, 768)
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+SIZES = ((1366, 768), (1024, 700))
+SAMPLE_PACK = ROOT / "tests" / "samples" / "herts-acah-panel-2018-01-30-agenda-pack.txt"
+OUT = SCREENSHOTS  # the folder of the size being drawn (set by main)
 
 
 def prepare(desk: Desk, meeting: int) -> None:
@@ -99,13 +103,66 @@ def setup_capacity_officer():  # type: ignore[no-untyped-def]
 
 def save(widget: QWidget, name: str) -> None:
     QApplication.processEvents()
+    widget.grab()  # lay out at the size shown, then draw
+    QApplication.processEvents()
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
     print(path.relative_to(ROOT))
 
 
 def main() -> int:
+    global OUT
     app = QApplication(sys.argv[:1])
+    for size in SIZES:
+        OUT = SCREENSHOTS / f"{size[0]}x{size[1]}"
+        shoot(size)
+    app.quit()
+    return 0
+
+
+def dialogs(window: QWidget, record: MeetingRecord, db: Database) -> None:
+    """The dialogs not shown elsewhere, each as it opens."""
+    from clerkdesk import importing
+    from clerkdesk.services.lookups import list_committees
+    from clerkdesk.ui.about_dialog import AboutDialog
+    from clerkdesk.ui.amendment_dialog import AmendmentDialog
+    from clerkdesk.ui.approval_dialog import ApprovalDialog
+    from clerkdesk.ui.attendee_dialog import AttendeeDialog
+    from clerkdesk.ui.certificate_settings_dialog import CertificateSettingsDialog
+    from clerkdesk.ui.correction_dialog import CorrectionReasonDialog
+    from clerkdesk.ui.import_preview import ImportPreviewDialog
+    from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
+    from clerkdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+    item3 = record.item_by_number("3")
+    rec31 = record.recommendations_of(item3.id)[0]
+    assert isinstance(window, QMainWindow)
+    pack = importing.parse_agenda_file(SAMPLE_PACK)
+    for name, dialog in (
+        ("20-import-preview", ImportPreviewDialog(pack, window)),
+        ("21-new-meeting-dialog", NewMeetingDialog(list_committees(db), window)),
+        ("22-amendment-dialog", AmendmentDialog(record, rec31.id, window)),
+        ("23-attendee-dialog", AttendeeDialog(window)),
+        ("24-approval-dialog", ApprovalDialog("C B Wyatt-Lowe", record.date, window)),
+        ("25-correction-reason-dialog", CorrectionReasonDialog(window)),
+        ("26-certificate-settings", CertificateSettingsDialog(None, None, window)),
+        ("27-keyboard-shortcuts", ShortcutsDialog(window.menuBar(), window)),
+        ("28-about", AboutDialog(db, window)),
+    ):
+        fit_on_screen(dialog, window)
+        dialog.show()
+        save(dialog, name)
+        dialog.close()
+
+
+def fit_on_screen(dialog: QWidget, window: QWidget) -> None:
+    """A dialog no bigger than the window's screen, as the window manager would keep it."""
+    width = min(dialog.width(), window.width())
+    height = min(dialog.height(), window.height())
+    dialog.resize(width, height)
+
+
+def shoot(size: tuple[int, int]) -> None:
     from clerkdesk.ui.asks import Asker
     from clerkdesk.ui.declaration_dialog import DeclarationDialog
     from clerkdesk.ui.main_window import MainWindow
@@ -121,7 +178,7 @@ def main() -> int:
 
         # What the clerk sees first: the window, before its database is open.
         shell = MainWindow(None, settings, Asker())
-        shell.resize(*SIZE)
+        shell.resize(*size)
         shell.opening(db.path)
         shell.header.set_time(dt.time(10, 0), live=True)
         shell.show()
@@ -130,7 +187,7 @@ def main() -> int:
         shell.deleteLater()
 
         window = MainWindow(desk, settings, Asker())
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
 
         window.open_meeting(january_30)
@@ -183,9 +240,12 @@ def main() -> int:
         search.search_done.connect(waiting.quit)
         search.run_search()
         waiting.exec()  # the search runs in a worker
-        search.resize(1000, 520)
+        fit_on_screen(search, window)
         search.show()
         save(search, "10-search")
+        search.tabs.setCurrentIndex(1)
+        search.show_member(ids_of(record)["C B Wyatt-Lowe"])
+        save(search, "14-members-record")
         search.close()
 
         edit = DeclarationDialog(record, None, dt.time(11, 0), window, record.declarations[0])
@@ -217,10 +277,23 @@ def main() -> int:
         window.open_meeting(january_10, get_record(desk, january_10).item_by_number("3").id)
         window.show_panel(window.voting)
         save(window, "11-approved-and-locked")
+        window.show_panel(window.attendance)
+        save(window, "15-approved-attendance")
+
+        window.meetings_dock.hide()  # collapsed (Ctrl+Shift+L), as at 1024 wide
+        window.open_meeting(january_30, item5.id)
+        window.header.set_time(dt.time(11, 30))
+        window.show_panel(window.voting)
+        save(window, "16-meetings-list-collapsed")
+        window.meetings_dock.show()
+
+        dialogs(window, get_record(desk, january_30), db)
         window.close()
         db.dispose()
-    app.quit()
-    return 0
+
+
+def ids_of(record: MeetingRecord) -> dict[str, int]:
+    return {p.name: p.id for p in record.people}
 
 
 if __name__ == "__main__":

@@ -68,6 +68,38 @@ class ChairStyle(StrEnum):
         return None
 
 
+class BodyKind(StrEnum):
+    """What the body is, for the minutes' "MEMBERS OF THE PANEL"."""
+
+    PANEL = "Panel"
+    COMMITTEE = "Committee"
+    SUB_COMMITTEE = "Sub-Committee"
+    BOARD = "Board"
+    CABINET = "Cabinet"
+    COUNCIL = "Council"
+
+    @classmethod
+    def from_name(cls, name: str) -> BodyKind:
+        """The kind a name says, when none is set: the last word of the name that
+        is a kind ("Planning Committee (East)" -> Committee; "Adult Care & Health
+        Cabinet Panel" -> Panel); Committee when none is."""
+        found = BodyKind.COMMITTEE
+        for word in name.replace("(", " ").replace(")", " ").split():
+            for kind in cls:
+                if word.casefold() in (kind.value.casefold(), kind.value.casefold() + "s"):
+                    found = kind
+            if word.casefold() in ("subcommittee", "sub committee"):
+                found = BodyKind.SUB_COMMITTEE
+        return found
+
+
+class MemberOrder(StrEnum):
+    """The order the minutes list members in."""
+
+    SURNAME = "surname"  # as real minutes do, substitutes in their place
+    COMMITTEE = "committee"  # the committee's own order, where a council prefers it
+
+
 class Outcome(StrEnum):
     CARRIED = "carried"
     LOST = "lost"
@@ -78,6 +110,13 @@ class Outcome(StrEnum):
     @property
     def needs_vote(self) -> bool:
         return self in (Outcome.CARRIED, Outcome.LOST)
+
+
+class Disposal(StrEnum):
+    """What became of an item the meeting did not consider."""
+
+    WITHDRAWN = "withdrawn"
+    DEFERRED = "deferred"
 
 
 class VoteOption(StrEnum):
@@ -148,10 +187,21 @@ class AgendaItem:
     report_author: str | None = None
     contact_officer: str | None = None
     public_summary: str | None = None  # the non-exempt summary of a Part II item
+    # The chair's reason for taking an item not on the published agenda as a
+    # matter of urgency (LGA 1972 s.100B(4)(b)); None for a published item.
+    urgency_reason: str | None = None
+    disposal: Disposal | None = None  # withdrawn or deferred: not considered
+    # Taken at another point than the published agenda's: ``position`` is the
+    # order taken, ``number`` the published one.
+    taken_out_of_order: bool = False
 
     @property
     def is_exempt(self) -> bool:
         return self.part == 2
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.urgency_reason is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +211,7 @@ class Recommendation:
     text: str
     position: int
     label: str | None = None
+    points: tuple[str, ...] = ()  # sub-points, set out as a list under the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +300,7 @@ class Action:
     position: int
     owner: str
     text: str
+    paragraph_id: int | None = None  # the minute paragraph it is printed beside
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +342,12 @@ class MeetingRecord:
     approved_by: str | None = None
     chair_style: ChairStyle = ChairStyle.CHAIRMAN
     seal: str | None = None  # the seal set at approval (seal.py)
+    body_kind: BodyKind | None = None  # None: worked out from the committee's name
+    member_order: MemberOrder = MemberOrder.SURNAME
+    closed_at: dt.time | None = None
+    clerk_name: str | None = None  # who corrections after approval are made by
+    proper_officer: str | None = None  # "Kathryn Pettitt", at the foot of the minutes
+    proper_officer_title: str | None = None  # "Chief Legal Officer"
     _index: dict[str, dict[int, object]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -405,6 +463,11 @@ class MeetingRecord:
 
     def actions_of(self, item_id: int) -> list[Action]:
         return sorted((a for a in self.actions if a.item_id == item_id), key=lambda a: a.position)
+
+    @property
+    def body(self) -> BodyKind:
+        """What the body is: as set, or as its name says."""
+        return self.body_kind or BodyKind.from_name(self.committee)
 
     @property
     def ordered_items(self) -> list[AgendaItem]:

@@ -15,8 +15,11 @@ from typing import Any
 
 from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.model import (
+    Action,
+    AgendaItem,
     Decision,
     MeetingRecord,
+    MemberOrder,
     Outcome,
 )
 
@@ -26,6 +29,43 @@ FORMAT_VERSION = 1
 
 def _time(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
+
+
+def _minutes_details(record: MeetingRecord) -> dict[str, Any]:
+    """The meeting's house-style details (format 1, from schema 13), each only when
+    set: a record without them dumps, and so seals, exactly as before."""
+    details: dict[str, Any] = {
+        "body_kind": record.body_kind.value if record.body_kind else None,
+        "member_order": None
+        if record.member_order is MemberOrder.SURNAME
+        else record.member_order.value,
+        "closed_at": _time(record.closed_at),
+        "clerk_name": record.clerk_name,
+        "proper_officer": record.proper_officer,
+        "proper_officer_title": record.proper_officer_title,
+    }
+    return {key: value for key, value in details.items() if value is not None}
+
+
+def _action(action: Action, paragraph_numbers: dict[int, int]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"owner": action.owner, "text": action.text}
+    if action.paragraph_id is not None and action.paragraph_id in paragraph_numbers:
+        entry["paragraph"] = paragraph_numbers[action.paragraph_id]
+    return entry
+
+
+def _on_the_day(item: AgendaItem) -> dict[str, Any]:
+    """An item's changes on the day (migration 0014), written only when there are
+    any: a record without them dumps exactly as before, so the seal of minutes
+    approved before they existed still matches (seal.py hashes the dump)."""
+    found: dict[str, Any] = {}
+    if item.urgency_reason is not None:
+        found["urgency_reason"] = item.urgency_reason
+    if item.disposal is not None:
+        found["disposal"] = item.disposal.value
+    if item.taken_out_of_order:
+        found["taken_out_of_order"] = True
+    return found
 
 
 def dump_record(record: MeetingRecord) -> dict[str, Any]:
@@ -60,27 +100,34 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
             }
         return event
 
+    # An action's paragraph as its place in the item's minutes (1 for the first).
+    paragraph_numbers = {
+        p.id: n
+        for item in record.items
+        for n, p in enumerate(record.paragraphs_of(item.id), start=1)
+    }
     items = []
     for item in record.ordered_items:
         recommendations = []
         for rec in record.recommendations_of(item.id):
-            recommendations.append(
-                {
-                    "label": rec.label,
-                    "text": rec.text,
-                    "vote": vote(record.decision_on(rec.id)),
-                    "amendments": [
-                        {
-                            "mover": keys[a.mover_id],
-                            "seconder": keys[a.seconder_id],
-                            "text": a.text,
-                            "resulting_text": a.resulting_text,
-                            "vote": vote(record.decision_on_amendment(a.id)),
-                        }
-                        for a in record.amendments_of(rec.id)
-                    ],
-                }
-            )
+            entry: dict[str, Any] = {
+                "label": rec.label,
+                "text": rec.text,
+                "vote": vote(record.decision_on(rec.id)),
+                "amendments": [
+                    {
+                        "mover": keys[a.mover_id],
+                        "seconder": keys[a.seconder_id],
+                        "text": a.text,
+                        "resulting_text": a.resulting_text,
+                        "vote": vote(record.decision_on_amendment(a.id)),
+                    }
+                    for a in record.amendments_of(rec.id)
+                ],
+            }
+            if rec.points:  # only when there are some: older records (and seals) stay as they were
+                entry["points"] = list(rec.points)
+            recommendations.append(entry)
         items.append(
             {
                 "number": item.number,
@@ -91,6 +138,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "report_author": item.report_author,
                 "contact_officer": item.contact_officer,
                 "public_summary": item.public_summary,
+                **_on_the_day(item),
                 "declarations": [
                     {
                         "person": keys[d.person_id],
@@ -104,7 +152,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 ],
                 "recommendations": recommendations,
                 "minutes": [p.text for p in record.paragraphs_of(item.id)],
-                "actions": [{"owner": a.owner, "text": a.text} for a in record.actions_of(item.id)],
+                "actions": [_action(a, paragraph_numbers) for a in record.actions_of(item.id)],
             }
         )
     return {
@@ -121,6 +169,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
             "approved_by": record.approved_by,
             "chair_style": record.chair_style.value,
             "seal": record.seal,
+            **_minutes_details(record),
         },
         "people": [
             {

@@ -22,14 +22,17 @@ from clerkdesk.domain.model import (
     Amendment,
     AttendanceStatus,
     Attendee,
+    BodyKind,
     Capacity,
     ChairStyle,
     Correction,
     Decision,
     Declaration,
+    Disposal,
     InterestKind,
     MeetingRecord,
     MeetingStatus,
+    MemberOrder,
     MinuteParagraph,
     Outcome,
     Person,
@@ -180,6 +183,9 @@ def read_record(data: Any) -> MeetingRecord:
             report_author=i.text("report_author", optional=True),
             contact_officer=i.text("contact_officer", optional=True),
             public_summary=i.text("public_summary", optional=True),
+            urgency_reason=i.text("urgency_reason", optional=True),
+            disposal=i.parse("disposal", Disposal),
+            taken_out_of_order=i.flag("taken_out_of_order"),
         )
         items.append(item)
         for d in i.children("declarations"):
@@ -197,7 +203,12 @@ def read_record(data: Any) -> MeetingRecord:
             )
         for rec_pos, r in enumerate(i.children("recommendations")):
             rec = Recommendation(
-                next(ids), item.id, r.text("text"), rec_pos, r.text("label", optional=True)
+                next(ids),
+                item.id,
+                r.text("text"),
+                rec_pos,
+                r.text("label", optional=True),
+                tuple(r.data.get("points") or ()),
             )
             recommendations.append(rec)
             decision(
@@ -222,10 +233,16 @@ def read_record(data: Any) -> MeetingRecord:
         minutes = i.data.get("minutes") or []
         if not isinstance(minutes, list) or not all(isinstance(m, str) for m in minutes):
             raise i.fail("minutes", "expected a list of paragraphs (strings)")
-        for par_pos, text in enumerate(minutes):
-            paragraphs.append(MinuteParagraph(next(ids), item.id, par_pos, text))
+        item_paragraphs = [MinuteParagraph(next(ids), item.id, n, t) for n, t in enumerate(minutes)]
+        paragraphs += item_paragraphs
         for act_pos, a in enumerate(i.children("actions")):
-            actions.append(Action(next(ids), item.id, act_pos, a.text("owner"), a.text("text")))
+            place = a.data.get("paragraph")
+            if place is not None and not 1 <= place <= len(item_paragraphs):
+                raise a.fail("paragraph", f"the item has no minute paragraph {place}")
+            paragraph_id = item_paragraphs[place - 1].id if place is not None else None
+            actions.append(
+                Action(next(ids), item.id, act_pos, a.text("owner"), a.text("text"), paragraph_id)
+            )
 
     by_number = {item.number: item.id for item in items}
 
@@ -277,6 +294,12 @@ def read_record(data: Any) -> MeetingRecord:
         approved_by=meeting.text("approved_by", optional=True),
         chair_style=meeting.parse("chair_style", ChairStyle) or ChairStyle.CHAIRMAN,
         seal=meeting.text("seal", optional=True),
+        body_kind=meeting.parse("body_kind", BodyKind),
+        member_order=meeting.parse("member_order", MemberOrder) or MemberOrder.SURNAME,
+        closed_at=meeting.parse("closed_at", _time),
+        clerk_name=meeting.text("clerk_name", optional=True),
+        proper_officer=meeting.text("proper_officer", optional=True),
+        proper_officer_title=meeting.text("proper_officer_title", optional=True),
         people=tuple(people.values()),
         attendees=attendees,
         interest_kinds=kinds,

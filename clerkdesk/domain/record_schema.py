@@ -26,9 +26,12 @@ from clerkdesk.domain import schedule_12a
 from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.model import (
     AttendanceStatus,
+    BodyKind,
     Capacity,
     ChairStyle,
+    Disposal,
     MeetingStatus,
+    MemberOrder,
     Outcome,
     PersonKind,
     Role,
@@ -224,6 +227,7 @@ RECOMMENDATION = Obj(
     {
         "label": _opt(STR),
         "text": _req(STR),
+        "points": _opt(ListOf(STR), "sub-points, set out as a list under the text"),
         "vote": _opt(VOTE),
         "amendments": _opt(ListOf(AMENDMENT)),
     },
@@ -254,10 +258,29 @@ ITEM = Obj(
         "report_author": _opt(STR),
         "contact_officer": _opt(STR),
         "public_summary": _opt(STR, "a Part II item's non-exempt summary"),
+        "urgency_reason": _opt(
+            STR, "the chair's reason for taking an item not on the agenda as urgent"
+        ),
+        "disposal": _opt(_enum(Disposal), "set when the item was not considered"),
+        "taken_out_of_order": _opt(BOOL, "taken at another point than the agenda's"),
         "declarations": _opt(ListOf(DECLARATION)),
         "recommendations": _opt(ListOf(RECOMMENDATION)),
         "minutes": _opt(ListOf(STR)),
-        "actions": _opt(ListOf(Obj("action", {"owner": _req(STR), "text": _req(STR)}))),
+        "actions": _opt(
+            ListOf(
+                Obj(
+                    "action",
+                    {
+                        "owner": _req(STR),
+                        "text": _req(STR),
+                        "paragraph": _opt(
+                            Scalar("int (1 to 10000)", _bounded(1, 10000)),
+                            "the item's minute paragraph it is printed beside (1 the first)",
+                        ),
+                    },
+                )
+            )
+        ),
     },
     rules=(_part_i_cites_nothing,),
 )
@@ -309,6 +332,12 @@ MEETING = Obj(
         "approved_by": _opt(STR),
         "chair_style": _opt(_enum(ChairStyle), "Chairman when absent"),
         "seal": _opt(SEAL, "the record's seal at approval"),
+        "body_kind": _opt(_enum(BodyKind), "worked out from the committee's name when absent"),
+        "member_order": _opt(_enum(MemberOrder), "surname when absent"),
+        "closed_at": _opt(TIME, "when the meeting closed"),
+        "clerk_name": _opt(STR, "the clerk; corrections after approval are made in this name"),
+        "proper_officer": _opt(STR, "the proper officer named at the foot of the minutes"),
+        "proper_officer_title": _opt(STR, "the proper officer's title"),
     },
 )
 DOCUMENT = Obj(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from clerkdesk.domain.errors import NotFoundError
 from clerkdesk.domain.model import (
     AttendanceStatus,
@@ -9,47 +12,82 @@ from clerkdesk.domain.model import (
     Capacity,
     Declaration,
     MeetingRecord,
+    MemberOrder,
     PersonKind,
 )
 from clerkdesk.export.view_model import AttendanceGroup
 from clerkdesk.export.wording import minute_time
 
+NBSP = "\u00a0"
+
+
+def unbroken(text: str) -> str:
+    """Spaces made non-breaking: "N A Quinton" never breaks across lines, in Word or PDF."""
+    return NBSP.join(text.split())
+
+
+def person_name(record: MeetingRecord, person_id: int) -> str:
+    """A name as the minutes print it: initials and surname kept on one line."""
+    return unbroken(record.name_of(person_id))
+
 
 def styled_name(record: MeetingRecord, person_id: int) -> str:
-    """ "Councillor X" for councillors, the bare name for officers."""
+    """ "Councillor X" for councillors, the bare name for officers (never broken)."""
     person = record.person(person_id)
     prefix = "Councillor " if person.kind is PersonKind.COUNCILLOR else ""
-    return prefix + person.name
+    return unbroken(prefix + person.name)
+
+
+def surname_key(name: str) -> tuple[str, str]:
+    """ "C B Wyatt-Lowe" sorts under W: by the last word, then the whole name."""
+    words = name.split()
+    return (words[-1].casefold() if words else "", name.casefold())
 
 
 def _member_entry(record: MeetingRecord, attendee: Attendee) -> str:
-    name = record.name_of(attendee.person_id)
+    name = person_name(record, attendee.person_id)
     if attendee.capacity is Capacity.SUBSTITUTE and attendee.substitute_for is not None:
-        return f"{name} (substituting for {record.name_of(attendee.substitute_for)})"
+        return f"{name} (substituting for {person_name(record, attendee.substitute_for)})"
     role = record.chair_style.role_title(attendee.role)
     return f"{name} ({role})" if role else name
 
 
 def _officer_entry(record: MeetingRecord, attendee: Attendee) -> str:
     person = record.person(attendee.person_id)
-    return f"{person.name}, {person.title}" if person.title else person.name
+    name = unbroken(person.name)
+    return f"{name}, {person.title}" if person.title else name
 
 
-def committee_noun(committee: str) -> str:
-    """ "Adult Care & Health Cabinet Panel" -> "PANEL"."""
-    words = committee.split()
-    return words[-1].upper() if words else "COMMITTEE"
+def in_minutes_order(record: MeetingRecord, attendees: list[Attendee]) -> list[Attendee]:
+    """Members by surname, a substitute under their own name, as real minutes list
+    them; or, where the council prefers, the committee's own order, a substitute
+    in the place of the member they replace."""
+    if record.member_order is MemberOrder.SURNAME:
+        return sorted(attendees, key=lambda a: surname_key(record.name_of(a.person_id)))
+    place = {a.person_id: n for n, a in enumerate(record.attendees)}
+
+    def committee_place(a: Attendee) -> tuple[int, int]:
+        replaced = place.get(a.substitute_for) if a.substitute_for is not None else None
+        return (replaced if replaced is not None else place[a.person_id], 1 if replaced else 0)
+
+    return sorted(attendees, key=committee_place)
+
+
+def committee_noun(record: MeetingRecord) -> str:
+    """What the body is, in capitals: "PANEL", "SUB-COMMITTEE" (never "(EAST)")."""
+    return record.body.value.upper()
 
 
 def attendance_groups(record: MeetingRecord) -> tuple[AttendanceGroup, ...]:
     def names(capacities: set[Capacity], status: AttendanceStatus) -> list[Attendee]:
-        return [a for a in record.attendees if a.capacity in capacities and a.status is status]
+        found = [a for a in record.attendees if a.capacity in capacities and a.status is status]
+        return in_minutes_order(record, found)
 
     voting = {Capacity.MEMBER, Capacity.SUBSTITUTE}
     present = names(voting, AttendanceStatus.PRESENT)
     groups = [
         AttendanceGroup(
-            f"MEMBERS OF THE {committee_noun(record.committee)}",
+            f"MEMBERS OF THE {committee_noun(record)}",
             "; ".join(_member_entry(record, a) for a in present) or "None",
         )
     ]
@@ -58,22 +96,27 @@ def attendance_groups(record: MeetingRecord) -> tuple[AttendanceGroup, ...]:
         groups.append(
             AttendanceGroup(
                 "APOLOGIES FOR ABSENCE",
-                "; ".join(record.name_of(a.person_id) for a in apologies),
+                "; ".join(person_name(record, a.person_id) for a in apologies),
             )
         )
     absent = names(voting, AttendanceStatus.ABSENT)
     if absent:
         groups.append(
-            AttendanceGroup("ABSENT", "; ".join(record.name_of(a.person_id) for a in absent))
+            AttendanceGroup("ABSENT", "; ".join(person_name(record, a.person_id) for a in absent))
         )
     others = names({Capacity.OTHER_MEMBER}, AttendanceStatus.PRESENT)
     groups.append(
         AttendanceGroup(
             "OTHER MEMBERS IN ATTENDANCE",
-            "; ".join(record.name_of(a.person_id) for a in others) or "None",
+            "; ".join(person_name(record, a.person_id) for a in others) or "None",
         )
     )
-    officers = names({Capacity.OFFICER}, AttendanceStatus.PRESENT)
+    # Officers are listed as entered (often by seniority), not by surname.
+    officers = [
+        a
+        for a in record.attendees
+        if a.capacity is Capacity.OFFICER and a.status is AttendanceStatus.PRESENT
+    ]
     if officers:
         groups.append(
             AttendanceGroup(
@@ -83,10 +126,19 @@ def attendance_groups(record: MeetingRecord) -> tuple[AttendanceGroup, ...]:
     return tuple(groups)
 
 
-def movement_notes(
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """An arrival or departure during one item, to be minuted where it happened."""
+
+    at: dt.time
+    text: str
+
+
+def movements(
     record: MeetingRecord, item_id: int | None, *, item_label: str | None = None
-) -> list[str]:
-    """Arrivals and departures during one item (item_id None: those at no item).
+) -> list[Movement]:
+    """Arrivals and departures during one item (item_id None: those at no item),
+    in the order they happened.
 
     With ``item_label`` the note names the item ("during item 5") instead of
     saying "during this item", for notes minuted away from the item itself.
@@ -94,20 +146,29 @@ def movement_notes(
     where = f" during item {item_label}" if item_label else " during this item"
     if item_id is None:
         where = ""
-    notes: list[str] = []
+    found: list[Movement] = []
     for a in record.attendees:
         if a.status is not AttendanceStatus.PRESENT:
             continue
+        name = styled_name(record, a.person_id)
         if a.arrived_at is not None and a.arrived_during_item == item_id:
-            notes.append(
-                f"{styled_name(record, a.person_id)} arrived at {minute_time(a.arrived_at)}{where}."
+            found.append(
+                Movement(a.arrived_at, f"{name} arrived at {minute_time(a.arrived_at)}{where}.")
             )
         if a.departed_at is not None and a.departed_during_item == item_id:
-            notes.append(
-                f"{styled_name(record, a.person_id)} left the meeting at "
-                f"{minute_time(a.departed_at)}{where}."
+            found.append(
+                Movement(
+                    a.departed_at,
+                    f"{name} left the meeting at {minute_time(a.departed_at)}{where}.",
+                )
             )
-    return notes
+    return sorted(found, key=lambda m: m.at)
+
+
+def movement_notes(
+    record: MeetingRecord, item_id: int | None, *, item_label: str | None = None
+) -> list[str]:
+    return [m.text for m in movements(record, item_id, item_label=item_label)]
 
 
 def declaration_note(record: MeetingRecord, declaration: Declaration) -> str:

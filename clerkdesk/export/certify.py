@@ -224,13 +224,35 @@ SIGNATURE_FIELD = "ChairmanSignature"
 DATE_FIELD = "ChairmanSignatureDate"
 
 
-def certify_pdf(pdf: bytes, chair: ChairFields | None, certifier: Certifier) -> bytes:
-    """Certify ``pdf``; with ``chair``, first add the empty fields the chair fills."""
+def metadata_keeping_writer(pdf: bytes) -> Any:
+    """pyHanko's incremental writer, except that it leaves the metadata alone.
+
+    pyHanko otherwise rewrites the XMP of every file it signs (and in doing so
+    turns the PDF/A extension schema's namespace text into a URI resource,
+    which PDF/A does not allow) and appends itself to the producer in the
+    information dictionary but not in the XMP. The exported minutes carry
+    metadata that identifies them as PDF/A and PDF/UA; a signature leaves it
+    as it was.
+    """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    class MetadataKeepingWriter(IncrementalPdfFileWriter):
+        def _update_meta(self) -> None:
+            return
+
+    return MetadataKeepingWriter(io.BytesIO(pdf))
+
+
+def certify_pdf(pdf: bytes, chair: ChairFields | None, certifier: Certifier) -> bytes:
+    """Certify ``pdf``; with ``chair``, first add the empty fields the chair fills.
+
+    (The exported minutes have their fields made, tagged, when the PDF is
+    finished: see :mod:`clerkdesk.export.pdf_finish`; they pass no ``chair``.)
+    """
     from pyhanko.sign import fields, signers
     from pyhanko.sign.fields import MDPPerm, SigFieldSpec
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer = metadata_keeping_writer(pdf)
     if chair is not None:
         fields.append_signature_field(
             writer,

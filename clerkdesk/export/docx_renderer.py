@@ -1,12 +1,16 @@
 """The minutes as a Word document (python-docx), built from named Word styles.
 
-Headings use Title / Subtitle / Heading 1 / Heading 2; everything else a
-"Minute ..." style (see :mod:`clerkdesk.export.docx_styles`) the clerk can
-restyle. The body of the minutes is a borderless table ("Minutes Table")
-with a number column, the minute, and an ACTION column whose heading row
-repeats on every page; the footer carries "Page X of Y" as PAGE and NUMPAGES
-fields and a box for the Chairman's initials; the header carries the
-CONFIDENTIAL / DRAFT marking.
+Headings use Title / Subtitle / Heading 1 (parts) / Heading 2 (items, with
+their number: "3. CHANGES TO ...", so the navigation pane reads as the
+agenda); everything else a "Minute ..." style (see
+:mod:`clerkdesk.export.docx_styles`) the clerk can restyle. The body of the
+minutes is a borderless table ("Minutes Table") of the minute and an ACTION
+column whose heading row repeats on every page. Minute paragraphs are
+numbered by Word's own list numbering (:mod:`clerkdesk.export.docx_numbering`),
+so a paragraph the clerk adds is numbered and the rest follow. The footer
+carries "Page X of Y" as PAGE and NUMPAGES fields and a box for the
+Chairman's initials; the header carries the CONFIDENTIAL / DRAFT marking and,
+after the first page, the running head: the furniture of the PDF.
 """
 
 from __future__ import annotations
@@ -15,9 +19,21 @@ import datetime as dt
 import io
 from typing import Any
 
+from clerkdesk.export.docx_numbering import (
+    NUMBER_COLUMN_CM,
+    TWIPS_PER_CM,
+    MinuteNumbering,
+    num_pr,
+)
+from clerkdesk.export.docx_package import finish_package
 from clerkdesk.export.docx_parts import add_header_and_footer, set_column_widths
 from clerkdesk.export.docx_rows import Cell, Span, append_rows, row_xml, runs_xml
-from clerkdesk.export.docx_styles import TABLE_STYLE, add_minute_styles, style_ids
+from clerkdesk.export.docx_styles import (
+    TABLE_STYLE,
+    add_minute_styles,
+    style_ids,
+    style_indent_cm,
+)
 from clerkdesk.export.view_model import Block, BlockKind, ItemView, MinutesView
 
 _BLOCK_STYLE = {
@@ -26,12 +42,13 @@ _BLOCK_STYLE = {
     BlockKind.EXEMPT: "Minute Note",
     BlockKind.NOTE: "Minute Note",
     BlockKind.RECOMMENDATION: "Minute Recommendation",
+    BlockKind.POINT: "Minute Point",
     BlockKind.VOTE: "Minute Vote",
     BlockKind.NAMES: "Minute Vote",
     BlockKind.OUTCOME: "Minute Outcome",
     BlockKind.ACTION: "Minute Text",
 }
-WIDTHS_CM = (1.3, 12.5, 3.4)
+WIDTHS_CM = (13.8, 3.4)  # the minute (its number in its first 1.3 cm) and ACTION
 _TAIL_ROWS = 2  # rows of the last item kept on the page with the signature
 _NO = (False, False)  # neither bold nor italic
 
@@ -50,29 +67,48 @@ def _write(paragraph: Any, spans: list[Span]) -> None:
             run.bold, run.italic = bold or None, italic or None
 
 
+def _indent(style: str) -> str:
+    """A minute's text starts after the number column, plus its style's own indent."""
+    left = NUMBER_COLUMN_CM + style_indent_cm(style)
+    return f'<w:ind w:left="{round(left * TWIPS_PER_CM)}"/>'
+
+
 class _Body:
-    """Writes the items as the rows of one Minutes Table; a part heading spans a row."""
+    """Writes the items as the rows of one Minutes Table: the minute, and its ACTION.
+
+    A minute paragraph is numbered by Word (an item's list, see docx_numbering);
+    the item's number is in its heading; a part heading spans the whole row.
+    """
 
     def __init__(self, document: Any, ids: dict[str, str]) -> None:
         self.document, self.ids = document, ids
+        self.numbering = MinuteNumbering()
 
-    def cell(self, style: str, spans: list[Span] | None = None) -> Cell:
-        return self.ids[style], runs_xml(spans or [])
+    def cell(self, style: str, spans: list[Span] | None = None, paragraph: str = "") -> Cell:
+        return Cell(self.ids[style], runs_xml(spans or []), paragraph)
+
+    def block_cell(self, block: Block, item_list: int | None) -> Cell:
+        style = _BLOCK_STYLE[block.kind]
+        if block.kind is BlockKind.PARAGRAPH and item_list is not None:
+            return self.cell(style, _spans(block), num_pr(item_list))
+        if block.kind is BlockKind.POINT:
+            bullets = self.numbering.bullets(NUMBER_COLUMN_CM + style_indent_cm(style))
+            return self.cell(style, _spans(block), num_pr(bullets))
+        return self.cell(style, _spans(block), _indent(style))
 
     def item_rows(self, item: ItemView) -> list[tuple[list[Cell], bool]]:
         """(cells, keep with the next row) for each row of one item."""
         if item.banner:
-            rows = [([self.cell("Heading 1", [(item.title, *_NO)])], True)]
+            banner = Cell(self.ids["Heading 1"], runs_xml([(item.title, *_NO)]), span=2)
+            rows = [([banner], True)]
         else:
-            number = f"{item.number}." if item.number else ""
-            title = item.heading.split(". ", 1)[-1]
-            heading = [self.cell("Minute Item Number", [(number, *_NO)])]
-            heading += [self.cell("Heading 2", [(title, *_NO)]), self.cell("Minute Action")]
+            heading = [self.cell("Heading 2", [(item.heading, *_NO)]), self.cell("Minute Action")]
             rows = [(heading, True)]
+        numbered = any(b.kind is BlockKind.PARAGRAPH for b in item.blocks)
+        item_list = self.numbering.for_item(item.number) if numbered and item.number else None
         for block in item.blocks:
             cells = [
-                self.cell("Minute Number", [(block.number, *_NO)]),
-                self.cell(_BLOCK_STYLE[block.kind], _spans(block)),
+                self.block_cell(block, item_list),
                 self.cell("Minute Action", [(block.action, *_NO)]),
             ]
             # a banner's resolution is kept with the first item
@@ -80,21 +116,21 @@ class _Body:
         return rows
 
     def write(self, items: tuple[ItemView, ...]) -> None:
-        if not items:
-            return
-        table = self.document.add_table(rows=0, cols=3)
-        table.style = TABLE_STYLE
-        set_column_widths(table, WIDTHS_CM)
-        heading = [self.cell("Minute Text"), self.cell("Minute Text")]
-        heading.append(self.cell("Minute Action Heading", [("ACTION", *_NO)]))
-        rows = [row for item in items for row in self.item_rows(item)]
-        tail = len(rows) - _TAIL_ROWS  # the end of the last item stays with the signature
-        xml = [row_xml(heading, WIDTHS_CM, header=True)]
-        xml += [
-            row_xml(cells, WIDTHS_CM, keep_with_next=keep or n >= tail)
-            for n, (cells, keep) in enumerate(rows)
-        ]
-        append_rows(table, xml)
+        if items:
+            table = self.document.add_table(rows=0, cols=len(WIDTHS_CM))
+            table.style = TABLE_STYLE
+            set_column_widths(table, WIDTHS_CM)
+            heading = [self.cell("Minute Text")]
+            heading.append(self.cell("Minute Action Heading", [("ACTION", *_NO)]))
+            rows = [row for item in items for row in self.item_rows(item)]
+            tail = len(rows) - _TAIL_ROWS  # the end of the last item stays with the signature
+            xml = [row_xml(heading, WIDTHS_CM, header=True)]
+            xml += [
+                row_xml(cells, WIDTHS_CM, keep_with_next=keep or n >= tail)
+                for n, (cells, keep) in enumerate(rows)
+            ]
+            append_rows(table, xml)
+        self.numbering.write(self.document)
 
 
 def _front(document: Any, view: MinutesView) -> None:
@@ -121,6 +157,13 @@ def _signature(document: Any, view: MinutesView) -> None:
 
     for line in view.corrections:
         document.add_paragraph(line, style="Minute Note").paragraph_format.keep_with_next = True
+    if view.closing_line:
+        closing = document.add_paragraph(view.closing_line, style="Minute Text")
+        closing.paragraph_format.keep_with_next = True
+    if view.proper_officer_lines:
+        officer = document.add_paragraph(style="Minute Proper Officer")
+        _write(officer, [("\n".join(view.proper_officer_lines), True, False)])
+        officer.paragraph_format.keep_with_next = True
     signature = document.add_paragraph(style="Minute Signature")
     tabs = signature.paragraph_format.tab_stops
     tabs.add_tab_stop(Cm(10.5), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
@@ -156,6 +199,7 @@ def render_docx(view: MinutesView) -> bytes:
     _Body(document, style_ids(document)).write(view.items)
     _signature(document, view)
     _properties(document, view)
+    finish_package(document, view)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -18,7 +18,15 @@ TWIPS_PER_CM = 567
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Span = tuple[str, bool, bool]  # (text, bold, italic)
-Cell = tuple[str, str]  # (style id, runs XML)
+
+
+class Cell(NamedTuple):
+    """One cell of a row: a paragraph in a named style."""
+
+    style_id: str
+    runs: str  # runs XML (runs_xml)
+    paragraph: str = ""  # more paragraph properties: list numbering, indent
+    span: int = 1  # grid columns the cell spans
 
 
 def runs_xml(spans: Iterable[Span]) -> str:
@@ -46,17 +54,21 @@ def row_xml(
     keep_with_next: bool = False,
     header: bool = False,
 ) -> str:
-    """One table row: a paragraph in each cell, in the cell's named style; a single
-    cell spans the row (a part heading)."""
+    """One table row: a paragraph in each cell, in the cell's named style; a cell
+    spanning columns says so (``w:gridSpan``) and takes their width."""
+    if sum(cell.span for cell in cells) != len(widths_cm):
+        raise ValueError("The cells of a row must span the table's columns exactly.")
     keep = "<w:keepNext/>" if keep_with_next else ""
     parts = ["<w:tr>", "<w:trPr><w:tblHeader/></w:trPr>" if header else ""]
-    if len(cells) == 1:  # one cell across the whole row
-        widths_cm = [sum(widths_cm)]
-    span = f'<w:gridSpan w:val="{len(widths_cm)}"/>' if len(cells) == 1 else ""
-    for (style_id, runs), width in zip(cells, widths_cm, strict=True):
+    column = 0
+    for cell in cells:
+        width = sum(widths_cm[column : column + cell.span])
+        column += cell.span
+        span = f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else ""
         parts.append(
             f'<w:tc><w:tcPr><w:tcW w:w="{round(width * TWIPS_PER_CM)}" w:type="dxa"/>{span}'
-            f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p></w:tc>'
+            f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{cell.style_id}"/>{keep}{cell.paragraph}'
+            f"</w:pPr>{cell.runs}</w:p></w:tc>"
         )
     parts.append("</w:tr>")
     return "".join(parts)

@@ -19,16 +19,22 @@ _PARAGRAPH_STYLES: dict[str, tuple[str, float, bool, bool, float, float, float]]
     "Minute Status": ("Normal", 9, False, True, 0, 2, 8),
     "Minute Text": ("Normal", 10, False, False, 0, 0, 3),
     "Minute Paragraph": ("Minute Text", 10, False, False, 0, 0, 5),
-    "Minute Number": ("Minute Text", 10, False, False, 0, 0, 3),
-    "Minute Item Number": ("Minute Number", 10, True, False, 0, 10, 3),
     "Minute Note": ("Minute Text", 10, False, True, 0, 0, 3),
     "Minute Recommendation": ("Minute Text", 10, False, False, 0.6, 4, 3),
+    "Minute Point": ("Minute Text", 10, False, False, 1.2, 0, 2),
     "Minute Vote": ("Minute Text", 10, False, False, 0.6, 0, 1),
     "Minute Outcome": ("Minute Text", 10, False, False, 0.6, 0, 6),
     "Minute Action": ("Minute Text", 9, True, False, 0, 0, 3),
     "Minute Action Heading": ("Minute Text", 10, True, False, 0, 6, 3),
+    "Minute Proper Officer": ("Normal", 10, True, False, 0, 18, 0),
     "Minute Signature": ("Normal", 10, False, False, 0, 36, 0),
 }
+
+
+def style_indent_cm(name: str) -> float:
+    """A Minute style's own left indent (0 for any other style)."""
+    found = _PARAGRAPH_STYLES.get(name)
+    return found[4] if found else 0.0
 
 
 def style_ids(document: Any) -> dict[str, str]:
@@ -83,7 +89,6 @@ def add_minute_styles(document: Any) -> None:
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
     for name in ("Minute Details", "Minute Status"):
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    styles["Minute Item Number"].paragraph_format.keep_with_next = True
     styles["Minute Action Heading"].paragraph_format.keep_with_next = True
     _add_table_style(document)
 

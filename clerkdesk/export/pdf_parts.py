@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from clerkdesk.export.pdf_styles import BOLD, FAMILY, ITALIC, Geometry
+from clerkdesk.export.pdf_tagging import FOOTER, HEADER, Node, TaggingCanvas, artifact, marked
 from clerkdesk.export.view_model import MinutesView
 
 G = Geometry
@@ -21,14 +22,24 @@ _GREY_RGB = (0.35, 0.35, 0.35)
 
 
 class Para(Paragraph):  # type: ignore[misc]
-    """A Paragraph that remembers its last wrap: a line break depends only on width.
+    """A Paragraph that remembers its last wrap, and draws as tagged content.
 
     A chain of keep-with-next minutes (a recommendation, its votes, the outcome)
     is wrapped once to measure the group and again as each is placed; without
     this, every such paragraph had its lines broken twice.
+
+    Its ``node`` is the structure element its text belongs to (the same node
+    for both halves of a paragraph split across pages), and ``label`` (a
+    minute's number, "3.1") is drawn in the number column as the content of
+    ``label_node``: a list item's Lbl, or the heading itself. reportlab's own
+    bullet would put the number and the text in one marked-content sequence.
     """
 
     _wrapped_width: float | None = None
+    node: Node | None = None
+    label: str = ""
+    label_node: Node | None = None
+    is_artifact = False
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if avail_width != self._wrapped_width or not hasattr(self, "blPara"):  # split drops it
@@ -36,8 +47,43 @@ class Para(Paragraph):  # type: ignore[misc]
             self._wrapped_width = avail_width
         return self.width, self.height
 
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        for index, part in enumerate(parts):  # reportlab's split makes new objects
+            part.node, part.is_artifact = self.node, self.is_artifact
+            if index == 0:
+                part.label, part.label_node = self.label, self.label_node
+        return parts
 
-_SPACES = re.compile(r"\s+")
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self.is_artifact:
+            with artifact(canvas):
+                super().drawOn(canvas, x, y, _sW)
+            return
+        if self.label:
+            with marked(canvas, self.label_node or self.node):
+                self._draw_label(canvas, x, y)
+        with marked(canvas, self.node):
+            super().drawOn(canvas, x, y, _sW)
+
+    def _draw_label(self, canvas: Any, x: float, y: float) -> None:
+        """The label where reportlab would put the bullet: on the first line."""
+        from reportlab.rl_config import paraFontSizeHeightOffset
+
+        style, lines = self.style, self.blPara
+        first = lines if lines.kind == 0 else lines.lines[0]
+        size = first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", 0)
+        baseline = self.height - (size or first.fontSize) + getattr(style, "bulletOffsetY", 0)
+        canvas.saveState()
+        canvas.setFillColor(getattr(style, "bulletColor", style.textColor))
+        canvas.setFont(style.bulletFontName, style.bulletFontSize)
+        canvas.drawString(x + style.bulletIndent, y + baseline, self.label)
+        canvas.restoreState()
+
+
+# Runs of breaking white space only: a no-break space (U+00A0) inside a name
+# ("N A Quinton") must survive, so that reportlab never breaks the name.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _TEMPLATES: dict[str, dict[str, Any]] = {}
 Span = tuple[str, str]  # (text, "plain" | "bold" | "italic")
 
@@ -50,7 +96,13 @@ def _templates(style: Any) -> dict[str, Any]:
     return _TEMPLATES[style.name]
 
 
-def para(spans: list[Span], style: Any, bullet: str | None = None) -> Para:
+def para(
+    spans: list[Span],
+    style: Any,
+    node: Node | None = None,
+    label: str = "",
+    label_node: Node | None = None,
+) -> Para:
     """A paragraph of plain text runs, without reportlab's markup parser.
 
     The parser (an HTMLParser per paragraph) was a fifth of a long export; a
@@ -72,7 +124,9 @@ def para(spans: list[Span], style: Any, bullet: str | None = None) -> Para:
         frags[-1].text = frags[-1].text.rstrip()
     frags = [frag for frag in frags if frag.text or getattr(frag, "lineBreak", False)]
     plain = "".join(text for text, _ in spans)
-    return Para(plain, style, bulletText=bullet, frags=frags or [templates["plain"].clone(text="")])
+    paragraph = Para(plain, style, frags=frags or [templates["plain"].clone(text="")])
+    paragraph.node, paragraph.label, paragraph.label_node = node, label, label_node
+    return paragraph
 
 
 class ActionFlowable(Flowable):  # type: ignore[misc]
@@ -166,11 +220,14 @@ def stack_chains(flowables: list[Any]) -> list[Any]:
 
 
 class SignatureBlock(Flowable):  # type: ignore[misc]
-    """ "CHAIRMAN ..... DATE .....", noting in ``where`` the box the Chairman signs in."""
+    """ "CHAIRMAN ..... DATE .....", noting in ``where`` the box the Chairman signs in.
 
-    def __init__(self, label: str, where: dict[str, float]) -> None:
+    The two words are the content of ``node``; the dotted lines are decoration.
+    """
+
+    def __init__(self, label: str, where: dict[str, float], node: Node | None = None) -> None:
         super().__init__()
-        self.label, self.where = label, where
+        self.label, self.where, self.node = label, where, node
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, 24 * G.mm
@@ -179,15 +236,17 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         c = self.canv
         y = 6 * G.mm
-        c.setFont(BOLD, 10)
-        c.drawString(0, y, self.label)
         start = c.stringWidth(self.label, BOLD, 10) + 4
-        c.setDash(1, 2)
-        c.line(start, y, start + 80 * G.mm, y)
         date_x = start + 90 * G.mm
-        c.drawString(date_x, y, "DATE")
-        c.line(date_x + 32, y, self.width, y)
-        c.setDash()
+        with marked(c, self.node):
+            c.setFont(BOLD, 10)
+            c.drawString(0, y, self.label)
+            c.drawString(date_x, y, "DATE")
+        with artifact(c):
+            c.setDash(1, 2)
+            c.line(start, y, start + 80 * G.mm, y)
+            c.line(date_x + 32, y, self.width, y)
+            c.setDash()
         x, y0 = c.absolutePosition(start, y + 1)
         date_left, _ = c.absolutePosition(date_x + 34, y + 1)
         date_right, _ = c.absolutePosition(self.width, y + 1)
@@ -227,33 +286,43 @@ def _marking(canvas: Any, view: MinutesView, top: float) -> None:
 
 
 def page_decorator(view: MinutesView, first: bool) -> Any:
-    """Draw the page furniture: marking, running head, ACTION heading, initials box."""
+    """Draw the page furniture (artifacts, not content): marking, running head,
+    ACTION heading at the top, the box for the Chairman's initials at the foot."""
 
     def draw(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        top = G.height - 12 * G.mm
-        if view.marking:
-            _marking(canvas, view, top)
-        if not first:
-            canvas.setFont(ITALIC, 8)
-            canvas.drawString(G.left, top - 6 * G.mm, view.running_head)
-            canvas.setFont(BOLD, 9)
-            action_x = G.width - G.right - G.action_col + G.action_gap
-            canvas.drawString(action_x, top - 6 * G.mm, "ACTION")
-        box_w, box_h = 36 * G.mm, 14 * G.mm  # the box the Chairman initials on every page
-        x, y = G.width - G.right - box_w, 10 * G.mm
-        canvas.setLineWidth(0.6)
-        canvas.rect(x, y, box_w, box_h)
-        canvas.setFont(BOLD, 7)
-        canvas.drawString(x + 2 * G.mm, y + box_h - 3.5 * G.mm, view.initials_label)
+        with artifact(canvas, HEADER):
+            _header(canvas, view, first)
+        with artifact(canvas, FOOTER):
+            box_w, box_h = 36 * G.mm, 14 * G.mm  # the box the Chairman initials on every page
+            x, y = G.width - G.right - box_w, 10 * G.mm
+            canvas.setLineWidth(0.6)
+            canvas.rect(x, y, box_w, box_h)
+            canvas.setFont(BOLD, 7)
+            canvas.drawString(x + 2 * G.mm, y + box_h - 3.5 * G.mm, view.initials_label)
         canvas.restoreState()
 
     return draw
 
 
-class NumberedCanvas(Canvas):  # type: ignore[misc]
+def _header(canvas: Any, view: MinutesView, first: bool) -> None:
+    top = G.height - 12 * G.mm
+    if view.marking:
+        _marking(canvas, view, top)
+    if not first:
+        canvas.setFont(ITALIC, 8)
+        canvas.drawString(G.left, top - 6 * G.mm, view.running_head)
+        canvas.setFont(BOLD, 9)
+        action_x = G.width - G.right - G.action_col + G.action_gap
+        canvas.drawString(action_x, top - 6 * G.mm, "ACTION")
+
+
+class NumberedCanvas(TaggingCanvas, Canvas):  # type: ignore[misc]
     """Holds back each page's (already drawn) content until the end, then writes
-    "Page X of Y" on each: one layout pass, the footer added when Y is known."""
+    "Page X of Y" on each: one layout pass, the footer added when Y is known.
+
+    It numbers each page's marked content for the structure tree; the footer
+    is an artifact."""
 
     def __init__(self, *args: Any, footer_title: str = "", **kwargs: Any) -> None:
         kwargs["initialFontName"] = FAMILY  # no unembedded Helvetica
@@ -264,14 +333,17 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
+        self._page_index = len(self._pages)
+        self.new_page()
 
     def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self.setFont(FAMILY, 9)
-            self.drawString(G.left, 14 * G.mm, f"Page {self._pageNumber} of {total}")
-            self.setFont(ITALIC, 7)
-            self.drawString(G.left, 10 * G.mm, self._footer_title)
+            with artifact(self, FOOTER):
+                self.setFont(FAMILY, 9)
+                self.drawString(G.left, 14 * G.mm, f"Page {self._pageNumber} of {total}")
+                self.setFont(ITALIC, 7)
+                self.drawString(G.left, 10 * G.mm, self._footer_title)
             super().showPage()
         super().save()

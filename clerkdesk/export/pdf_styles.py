@@ -172,6 +172,14 @@ def stylesheet() -> dict[str, Any]:
         "m-exempt": ParagraphStyle("MinuteExempt", minute, fontName=ITALIC),
         "m-rec": ParagraphStyle("MinuteRec", minute, spaceBefore=4, spaceAfter=3, **indented),
         "m-vote": ParagraphStyle("MinuteVote", minute, spaceAfter=1, **indented),
+        # A recommendation's sub-point: a bulleted list item under it.
+        "m-point": ParagraphStyle(
+            "MinutePoint",
+            minute,
+            spaceAfter=2,
+            leftIndent=Geometry.number_col + 11 * mm,
+            bulletIndent=Geometry.number_col + 7 * mm,
+        ),
         "m-outcome": ParagraphStyle("MinuteOutcome", minute, spaceAfter=6, **indented),
     }
     return styles

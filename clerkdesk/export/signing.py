@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from clerkdesk.domain.errors import RuleViolation
-from clerkdesk.export.certify import DATE_FIELD, SIGNATURE_FIELD, load_pkcs12_signer
+from clerkdesk.export.certify import (
+    DATE_FIELD,
+    SIGNATURE_FIELD,
+    load_pkcs12_signer,
+    metadata_keeping_writer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +45,6 @@ def sign_as_chair(
     pdf: bytes, pkcs12: Path, password: bytes | None, when: dt.datetime | None = None
 ) -> Signed:
     """Sign the Chairman's field of approved minutes; the date goes on the DATE line."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import signers
     from pyhanko.sign.fields import enumerate_sig_fields
@@ -63,7 +67,7 @@ def sign_as_chair(
         )
     signer = load_pkcs12_signer(pkcs12, password, signers.SimpleSigner)
     name = str(signer.signing_cert.subject.native.get("common_name") or "the Chairman")
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer = metadata_keeping_writer(pdf)
     _fill_date(writer, signing_date_text(when))
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD, name=name, reason="Signed as a correct record"

@@ -19,20 +19,23 @@ class BlockKind(StrEnum):
     EXEMPT = "exempt"  # the Schedule 12A paragraph relied on
     NOTE = "note"  # arrivals, departures, declarations of interest
     RECOMMENDATION = "recommendation"  # a recommendation or amendment, set in
+    POINT = "point"  # one sub-point of the recommendation before it, in a list
     VOTE = "vote"  # one line of a vote in words
     NAMES = "names"  # a recorded vote: "For: A; B"
     OUTCOME = "outcome"  # "The recommendation was CARRIED."
     ACTION = "action"  # a follow-up, its owner in the ACTION column
 
 
-_KEPT_WITH_NEXT = frozenset({BlockKind.RECOMMENDATION, BlockKind.VOTE, BlockKind.NAMES})
+_KEPT_WITH_NEXT = frozenset(
+    {BlockKind.RECOMMENDATION, BlockKind.POINT, BlockKind.VOTE, BlockKind.NAMES}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind
     runs: tuple[Run, ...]
-    number: str = ""  # shown in the number column ("3.1"), if any
+    number: str = ""  # the minute's number ("3.1"), if numbered (Word numbers it itself)
     action: str = ""  # shown in the ACTION column, if any
 
     @property
@@ -83,7 +86,9 @@ class MinutesView:
     introduction: str
     interests_statement: str
     items: tuple[ItemView, ...]
-    corrections: tuple[str, ...] = ()
+    corrections: tuple[str, ...] = ()  # those of no one item (attendance, the meeting)
+    closing_line: str = ""  # "The meeting closed at 12.45 pm.", when recorded
+    proper_officer_lines: tuple[str, ...] = ()  # "KATHRYN PETTITT", "CHIEF LEGAL OFFICER"
     signature_label: str = "CHAIRMAN"
     initials_label: str = "CHAIRMAN'S INITIALS"
 

@@ -10,8 +10,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from clerkdesk.domain.corrections import CorrectionAccount
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.schedule_12a import ExemptParagraph, in_order, schedule_part
+
+NBSP = "\u00a0"  # keeps a name on one line, in Word and PDF alike
 
 _ONES = [
     "ZERO",
@@ -192,3 +195,27 @@ def emphasis_runs(text: str) -> tuple[tuple[str, bool], ...]:
     if last < len(text):
         runs.append((text[last:], False))
     return tuple(runs)
+
+
+def correction_line(account: CorrectionAccount, *, detailed: bool) -> str:
+    """A correction after approval: when and by whom; ``detailed``, also why and what
+    changed ("Corrected on ... by Elaine Manzi. Reason: ... Edit minute 3.2: the
+    wording read “A”; it now reads “B”.")."""
+    c = account.correction
+    who = NBSP.join(c.made_by.split())
+    line = f"Corrected on {long_date(c.made_at.date())} by {who}."
+    if not detailed:
+        return line
+    reason = c.reason.strip().rstrip(".")
+    line += f" Reason: {reason}." if reason else ""
+    what = "; ".join(account.changes)
+    summary = c.summary.strip().rstrip(".")
+    if summary and what:
+        line += f" {summary}: {what}."
+    elif summary or what:
+        line += f" {summary or what[0].upper() + what[1:]}."
+    return line
+
+
+def closing_line(closed_at: dt.time) -> str:
+    return f"The meeting closed at {clock(closed_at)}."

@@ -25,8 +25,10 @@ Section = Literal["public", "private", "unsure"]
 MAX_HEADING = 100
 # "Part 1 of Schedule 12A" names the Schedule's part, not the agenda's.
 _NOT_SCHEDULE = r"(?![.\d])(?!\s+of\b)"
+# "RHAN 2 / PART 2": a Welsh council's heading gives the part in Welsh first.
+_RHAN = r"(?:rhan\s*(?:\d|ii?|un|dau)\s*/\s*)?"
 _PART_TWO_HEADING = re.compile(
-    rf"^[(\[]?part\s*[-–:]?\s*(?:ii|2|two|b){_NOT_SCHEDULE}"
+    rf"^[(\[]?{_RHAN}part\s*[-–:]?\s*(?:ii|2|two|b){_NOT_SCHEDULE}"
     r"|^(?:exempt|confidential|private|closed|restricted)\s+"
     r"(?:items|business|session|agenda|matters|part)\b"
     r"|^items?\s+(?:[\w()']+\s+){0,5}?in\s+(?:private|closed\s+session|"
@@ -37,7 +39,7 @@ _PART_TWO_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PART_ONE_HEADING = re.compile(
-    rf"^[(\[]?part\s*[-–:]?\s*(?:i|1|one|a){_NOT_SCHEDULE}", re.IGNORECASE
+    rf"^[(\[]?{_RHAN}part\s*[-–:]?\s*(?:i|1|one|a){_NOT_SCHEDULE}", re.IGNORECASE
 )
 EXCLUSION = re.compile(
     r"exclu(?:sion|de|ded|ding)\s+(?:of\s+)?(?:the\s+)?(?:press|public)"
@@ -54,6 +56,7 @@ _MARKS_EXEMPT = re.compile(
     r"|confidential\s+(?:item|report|appendix|appendices|annex|information|business)"
     rf"|\bpart\s+(?:ii|two|2){_NOT_SCHEDULE}"
     r"|in\s+(?:private\s+session|closed\s+session|the\s+absence\s+of\s+the\s+(?:press|public))"
+    r"|(?:considered|taken|held|discussed|dealt\s+with)\s+in\s+private\b"
     rf"|{EXCLUSION.pattern}",
     re.IGNORECASE,
 )
@@ -62,6 +65,24 @@ _EXEMPT_CONTEXT = re.compile(r"12\s?a|exempt|confidential|private", re.IGNORECAS
 _EXEMPT_PARAGRAPH = re.compile(
     r"\b(?:paragraphs?|paras?\.?)\s+(?P<n>1[2-8][a-c]?|[1-7][a-c]?)\b(?![.\d])", re.I
 )
+
+
+# "Land at Mill Lane (Paragraph 3)": a paragraph in brackets after a title cites Schedule 12A.
+BRACKETED_PARAGRAPH = re.compile(
+    r"\(\s*(?:(?:exempt|confidential)\s*[-–:,]?\s*)?(?:paragraphs?|paras?\.?)\s+"
+    r"(?P<n>1[2-8][a-c]?|[1-7][a-c]?)(?:\s*(?:,|and|&)\s*(?:1[2-8]|[1-7])[a-c]?)*\s*\)",
+    re.IGNORECASE,
+)
+# Parish and town councils exclude the public under the 1960 Act, which has no paragraphs.
+_ACT_1960 = re.compile(
+    r"admission\s+to\s+meetings\)?\s+act\s+1960|section\s+1\s*\(\s*2\s*\)\s+of\s+the\s+"
+    r"public\s+bodies",
+    re.IGNORECASE,
+)
+
+
+def cites_1960_act(line: str) -> bool:
+    return _ACT_1960.search(line) is not None
 
 
 def section_heading(line: str) -> Part | None:
@@ -89,6 +110,9 @@ def marks_exempt(line: str) -> bool:
 def exempt_paragraph(lines: list[str]) -> ExemptParagraph | None:
     """The Schedule 12A paragraph the first line that cites one gives."""
     for line in lines:
+        bracketed = BRACKETED_PARAGRAPH.search(line)
+        if bracketed and (paragraph := parse_label(bracketed.group("n"))) is not None:
+            return paragraph
         if _EXEMPT_CONTEXT.search(line):
             match = _EXEMPT_PARAGRAPH.search(line)
             if match and (paragraph := parse_label(match.group("n"))) is not None:

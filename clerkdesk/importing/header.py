@@ -12,13 +12,17 @@ from clerkdesk.importing.titles import tidy_caps
 _KIND = r"(?:county|district|borough|city|town|parish|community|metropolitan\s+borough)"
 _ORG_LINE = re.compile(
     rf"^(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+){{1,5}}(?:{_KIND}\s+)?(?:council|authority)$"
+    r"|^(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+){1,4}police\s+and\s+crime\s+panel$"
+    r"|^(?:the\s+)?(?:[\w'’&.\-]+\s+){1,8}(?:fire(?:\s+and\s+rescue)?|combined|police|"
+    r"national\s+park)\s+authority$"
     rf"|^(?:london|royal)\s+borough\s+of\s+[A-Z][\w\s&\-]{{2,40}}$"
     rf"|^(?:city|county|borough)\s+of\s+[A-Z][\w\s&\-]{{2,40}}\s+council$",
     re.IGNORECASE,
 )
 _NOT_ORG = re.compile(
     r"^(?:full|the|county|district|borough|city|town|parish|all|meeting|special|annual|"
-    r"extraordinary|to|of)\s+(?:\w+\s+)?council$|cabinet|committee|panel",
+    r"extraordinary|to|of)\s+(?:\w+\s+)?council$|cabinet|committee|(?<!crime\s)panel"
+    r"|^(?:you|we|this|please|minutes|meeting|report|agenda|notice|members|summons)\b",
     re.IGNORECASE,
 )
 _BODY_WORD = (
@@ -30,7 +34,8 @@ _COMMITTEE_LABEL = re.compile(
 )
 _MEETING_OF = re.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(?P<name>[^,;:]{3,120}?)"
-    r"(?=\s+(?:to\s+be\s+held|will\s+be\s+held|which|held|in|at|on)\b|\s*[,;:(]|\s*$)",
+    r"(?=\s+(?:to\s+be|will|shall|is\s+to|which|that|held|in|at|on|for|commencing|starting|"
+    r"taking|takes)\b|\s*[,;:(]|\s*$)",
     re.IGNORECASE,
 )
 _COMMITTEE_LINE = re.compile(
@@ -53,9 +58,16 @@ _VENUE_IN_SENTENCE = re.compile(
 _HELD_IN = re.compile(
     r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z0-9][^;:]{2,150}?)\s*(?:\.\s*)?$"
 )
+# "... on Wednesday 16 April 2025 at 7.00 pm in the Council Chamber, Town Hall, Brackenford."
+_VENUE_AFTER_TIME = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|noon)\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?P<venue>[A-Z0-9][^;]{2,150}?)\s*\.?$",
+    re.IGNORECASE,
+)
 _AT_AFTER_COMMA = re.compile(r",\s*at\s+", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:agenda|notice)\s+(?:for|of)\s+(?:a\s+|the\s+)?", re.I)
 _MAX_HEADER_LINE = 400
+_MEMBERSHIP_WORD = re.compile(r"\bmembers(?:hip)?\b", re.IGNORECASE)
 
 
 def is_organisation_line(line: str) -> bool:
@@ -78,7 +90,20 @@ def find_organisation(header: list[str], everything: list[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# "a meeting of the Council", "the Parish Council", "the Authority": the body itself.
+_THE_BODY_ITSELF = re.compile(
+    rf"^(?:the\s+)?(?:full\s+)?(?:{_KIND}\s+)?(?:council|authority|fire\s+authority)$", re.I
+)
+
+
 def find_committee(header: list[str], organisation: str | None) -> str | None:
+    found = _find_committee(header, organisation)
+    if found and organisation and _THE_BODY_ITSELF.match(found):
+        return organisation
+    return found
+
+
+def _find_committee(header: list[str], organisation: str | None) -> str | None:
     candidates = [line for line in header if line and len(line) < _MAX_HEADER_LINE]
     for line in candidates:
         label = _COMMITTEE_LABEL.match(line)
@@ -91,7 +116,13 @@ def find_committee(header: list[str], organisation: str | None) -> str | None:
     fallback = None
     for line in candidates:
         text = squash(line)
-        if _COMMITTEE_LINE.match(text) and not find_date(text) and len(text.split()) <= 12:
+        if (
+            _COMMITTEE_LINE.match(text)
+            and not find_date(text)
+            and len(text.split()) <= 12
+            and not _MEMBERSHIP_WORD.search(text)  # "Panel Membership" heads the members
+            and "\t" not in line  # a table row (a member and the council that appointed them)
+        ):
             tidy = _tidy(_LEAD_WORDS.sub("", text))
             if tidy != organisation:
                 return tidy
@@ -112,11 +143,15 @@ def find_venue(header: list[str]) -> str | None:
         if sentence:
             venue = _AT_AFTER_COMMA.sub(", ", sentence.group("venue"))
             venue = re.sub(r"^(?:the\s+)?(?:meeting\s+)?", "", venue)
-            return _tidy(venue)
+            return _tidy(_PURPOSE.sub("", venue))
+    for line in candidates:
+        after_time = _VENUE_AFTER_TIME.search(line) if find_date(line) else None
+        if after_time and _PLACE_LINE.search(after_time.group("venue")):
+            return _tidy(_PURPOSE.sub("", after_time.group("venue")))
     for line in candidates:
         held = _HELD_IN.search(line)
         if held and _PLACE_LINE.search(held.group("venue")):
-            return _tidy(held.group("venue"))
+            return _tidy(_PURPOSE.sub("", held.group("venue")))
     for line in candidates:
         if (
             _PLACE_LINE.search(line)
@@ -129,6 +164,13 @@ def find_venue(header: list[str]) -> str | None:
         ):
             return _tidy(line)
     return None
+
+
+# ", for the purpose of transacting the following business" after the place.
+_PURPOSE = re.compile(
+    r",?\s+(?:for\s+the\s+purpose|to\s+(?:transact|consider|conduct)|commencing|starting)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _tidy(text: str) -> str:

@@ -21,7 +21,9 @@ from clerkdesk.domain.schedule_12a import ExemptParagraph
 from clerkdesk.importing.cleaning import squash, without_bullet
 from clerkdesk.importing.dates import STARTS_WITH_MONTH
 from clerkdesk.importing.exempt import (
+    BRACKETED_PARAGRAPH,
     Section,
+    cites_1960_act,
     exempt_paragraph,
     is_exclusion,
     marks_exempt,
@@ -36,19 +38,27 @@ from clerkdesk.importing.recommendations import (
     split_recommendations,
 )
 from clerkdesk.importing.titles import is_mostly_upper, tidy_caps
+from clerkdesk.importing.welsh import bilingual, is_welsh
 
 _HEADING = re.compile(
-    rf"^(?:(?i:item)\s+)?(?:{TOKEN})(?:[.):]|\s+[-–—:])?\s+"
+    rf"^(?:(?i:(?:agenda\s+)?item)\s+|\((?=\d{{1,3}}[a-z]?\)))?(?:{TOKEN})(?:[.):]|\s+[-–—:])?\s+"
     r"(?P<title>(?:[A-Z\"'‘“]|\d{2,4}/\d)[^\t]*)(?:\t(?P<cells>.*))?$"
 )
-_NUMBER_ONLY = re.compile(rf"^(?:(?i:item)\s+)?(?:{TOKEN})[.):]?$")
+_NUMBER_ONLY = re.compile(
+    rf"^(?:(?i:(?:agenda\s+)?item)\s+|\((?=\d{{1,3}}[a-z]?\)))?(?:{TOKEN})[.):]?$"
+)
 _BOUNDARY = re.compile(
     r"^(?:minutes|agenda|attendance|present|apologies)\s*:?$"
     r"|^minutes\s+of\s+(?:the|a)\s+(?:\w+\s+)?meeting\b",
     re.IGNORECASE,
 )
 _PAGES = re.compile(r"\s*\(?\bpages?\s+\d+(?:\s*[-–]\s*\d+)?\)?\s*$", re.IGNORECASE)
-_EXEMPT_IN_TITLE = re.compile(r"\s*\((?:exempt|confidential|not for publication)[^)]*\)", re.I)
+_EXEMPT_IN_TITLE = re.compile(
+    rf"\s*\((?:exempt|confidential|not for publication)[^)]*\)|\s*{BRACKETED_PARAGRAPH.pattern}",
+    re.I,
+)
+# "a) To note ...", "(b) To approve ...", "i. ...": a sub-point under a title, not its next line.
+_SUB_POINT = re.compile(r"^(?:\(?[a-z]{1,4}\)|[a-z]{1,4}\.|\(?\d{1,2}\))\s")
 _REPORT_OF = re.compile(
     r"^(?:joint\s+)?report\s+(?:of|by|from)\s*[:\-–]*\s*(?:the\s+)?(?P<who>\S.{2,200})$", re.I
 )
@@ -58,14 +68,19 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _REPORT_TITLE = re.compile(
-    r"^(?:report\s+title|subject|title)\s*[:\-–]\s*(?P<title>.{3,300})$", re.I
+    r"^(?:report\s+title|title\s+of\s+(?:the\s+)?report|subject(?:\s+of\s+(?:the\s+)?report)?|"
+    r"title)\s*[:\-–]\s*(?P<title>.{3,300})$",
+    re.I,
 )
 _MAX_TITLE_LINES = 4
+_PAGE_CELL = re.compile(r"^(?:pages?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$", re.IGNORECASE)
 _MAX_SUB_TITLE = 160
 _CELL_PARAGRAPH = re.compile(
-    r"(?<=[.:)\s])\s*(?=(?i:contact\s+officer|report\s+author|officer\s+contact)\s*:|"
+    r"(?<=[.:)\s\w])\s+(?=(?i:contact\s+officer|report\s+author|officer\s+contact)\s*:|"
     r"(?i:joint\s+)?Report\s+(?:of|by)\s+the\b|Recommendations?\b|RECOMMENDED\b|"
-    r"The\s+(?:[\w\-]+\s+){1,3}(?:is|are)\s+(?:recommended|asked|invited)\s+to\b)"
+    r"Not\s+for\s+publication\b|This\s+(?:report|item)\s+(?:is|contains)\b|"
+    r"(?:The\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,2}\s+(?:is|are)\s+"
+    r"(?:recommended|asked|invited|requested)\s+to\b)"
 )
 
 
@@ -82,6 +97,7 @@ class ItemDraft:
     body: list[str] = field(default_factory=list)
     own_lines: int | None = None  # body lines before a heading that opens a new part
     in_recommendations: bool = False
+    paragraph: ExemptParagraph | None = None  # given by the exclusion resolution before it
 
     def own_text(self) -> list[str]:
         """The title and the item's own lines, not a section heading and what follows it."""
@@ -110,7 +126,12 @@ def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDra
     while index < len(lines):
         line = lines[index]
         heading = _heading(lines, index)
-        if drafts and heading is None and (_BOUNDARY.match(line) or is_organisation_line(line)):
+        if (
+            drafts
+            and heading is None
+            and (_BOUNDARY.match(line) or is_organisation_line(line))
+            and not _english_under_welsh(drafts[-1], line)
+        ):
             end_index = index
             break
         if heading is not None and _takes(heading, drafts, successors, index):
@@ -132,12 +153,20 @@ def _scan(lines: list[str], *, plain_only: bool) -> tuple[int, int, list[ItemDra
     return first_index, end_index, drafts
 
 
+def _english_under_welsh(draft: ItemDraft, line: str) -> bool:
+    """ "Minutes of the previous meeting" under "3. Cofnodion y cyfarfod blaenorol" is the
+    title in English, not the minutes that follow an agenda."""
+    return not any(draft.body) and is_welsh(draft.title) and not is_welsh(line)
+
+
 class _Parts:
     """The part of the agenda the scan is in: public, private, or unsure (see ``exempt``)."""
 
     def __init__(self) -> None:
         self.section: Section = "public"
         self.doubt: str | None = None
+        # The paragraph an exclusion resolution gives for the items after it.
+        self.paragraph: ExemptParagraph | None = None
 
     def item(self, number: ItemNumber, title: str) -> ItemDraft:
         """The draft for a numbered heading, moving into Part II where it says so."""
@@ -156,12 +185,19 @@ class _Parts:
             draft = ItemDraft(number, title, "private" if opens == 2 else "public", role="heading")
             self.section, self.doubt = draft.section, None
             return draft
-        draft = ItemDraft(number, title, self.section, self.doubt)
+        draft = ItemDraft(number, title, self.section, self.doubt, paragraph=self.paragraph)
         if marks_exempt(text):
             self._unsure(f"it follows item {number.text}, which is marked exempt")
         return draft
 
     def line(self, line: str, draft: ItemDraft | None) -> None:
+        if draft is not None and draft.role == "exclusion" and self.section != "private":
+            cited = exempt_paragraph([line])
+            if cited is not None or cites_1960_act(line):
+                # A resolution to exclude the public that gives its grounds (a paragraph of
+                # Schedule 12A, or the 1960 Act where there are none) opens Part II for sure.
+                self.section, self.doubt, self.paragraph = "private", None, cited
+                return
         opens = section_heading(line)
         if opens is not None:
             self.section, self.doubt = ("private" if opens == 2 else "public"), None
@@ -192,7 +228,9 @@ def _takes(
         return False
     if number.kind == "sub":
         # "5.1 ..." under a recommendation, or a long numbered paragraph, is not a sub-item.
-        return len(title) <= _MAX_SUB_TITLE and not last.in_recommendations
+        # ("5a" after a lead-in is still the next sub-item: recommendations are not lettered so.)
+        dotted_under_lead_in = last.in_recommendations and number.style == "."
+        return len(title) <= _MAX_SUB_TITLE and not dotted_under_lead_in
     return True
 
 
@@ -261,6 +299,8 @@ def _heading(lines: list[str], index: int) -> tuple[ItemNumber, str, int] | None
 def _continues_title(title: str, line: str) -> bool:
     if not line or "\t" in line or _HEADING.match(line) or len(line) > 120:
         return False
+    if _SUB_POINT.match(line):
+        return False
     if section_heading(line) is not None or marks_exempt(line):
         return False  # "PART II - EXEMPT ITEMS" under a title in capitals is never its title
     if is_mostly_upper(title) and is_mostly_upper(line):
@@ -271,11 +311,18 @@ def _continues_title(title: str, line: str) -> bool:
 
 def build_item(draft: ItemDraft) -> ParsedItem:
     title_text, _, cells = draft.title.partition("\t")
-    body = [part for cell in cells.split("\t") for part in _split_cell(cell)] + draft.body
-    own = [part for cell in cells.split("\t") for part in _split_cell(cell)]
-    own += draft.own_text()[1:]
+    # A table cell holds the title, then the report line and recommendations as further
+    # paragraphs, which a PDF runs into the title.
+    title_text, *after_title = _split_cell(title_text) or [title_text]
+    in_cells = after_title + [part for cell in cells.split("\t") for part in _split_cell(cell)]
+    body = in_cells + draft.body
+    own = in_cells + draft.own_text()[1:]
     exempt = exempt_paragraph([title_text, *own[:30]])
     part, confirm = _part(draft, [title_text, *own], exempt)
+    exempt = exempt or draft.paragraph
+    title_text, welsh_title = bilingual(title_text)
+    if welsh_title is None:
+        title_text, welsh_title = _welsh_line_with(title_text, own)
     title = _tidy_title(title_text)
     recommendations: tuple[ParsedRecommendation, ...] = ()
     block = find_recommendation_block(body, in_item=True)
@@ -291,7 +338,26 @@ def build_item(draft: ItemDraft) -> ParsedItem:
         contact_officer=person_name(_first(_CONTACT, body, "who")),
         recommendations=recommendations,
         confirm_part=confirm,
+        welsh_title=_tidy_title(welsh_title) if welsh_title else None,
     )
+
+
+def _welsh_line_with(title: str, own: list[str]) -> tuple[str, str | None]:
+    """(English title, Welsh title) where the agenda gives them one after the other."""
+    following = next((line for line in own if line), "")
+    if not following or len(following) > _MAX_SUB_TITLE or _HEADING.match(following):
+        return title, None
+    if _SUB_POINT.match(following) or following.startswith("•"):
+        return title, None  # "a) Ashby Youth Club." is a point under the item
+    if is_welsh(following) and not is_welsh(title):
+        return title, following
+    if is_welsh(title) and not is_welsh(following) and _looks_like_heading(following):
+        return following, title
+    return title, None
+
+
+def _looks_like_heading(line: str) -> bool:
+    return line[:1].isupper() and not line.rstrip().endswith((".", ":"))
 
 
 def _part(
@@ -302,7 +368,7 @@ def _part(
         return (2 if draft.section == "private" else 1), None
     if draft.role == "exclusion":
         # The resolution to exclude is moved in public; it is Part II only inside Part II.
-        return (2 if draft.section == "private" or exempt is not None else 1), None
+        return (2 if draft.section == "private" else 1), None
     marked = exempt is not None or any(marks_exempt(line) for line in own[:30])
     if draft.section == "private":
         return 2, None
@@ -315,7 +381,13 @@ def _part(
 
 def _split_cell(cell: str) -> list[str]:
     """Split a table cell that a PDF ran together back into its paragraphs."""
-    starts = [m.start() for m in _CELL_PARAGRAPH.finditer(cell) if m.start() > 0]
+    if _PAGE_CELL.match(cell.strip()):
+        return []  # the agenda's "Pages" column
+    starts = [
+        m.start()
+        for m in _CELL_PARAGRAPH.finditer(cell)
+        if m.start() > 0 and not re.search(r"\bthe$", cell[: m.start()], re.IGNORECASE)
+    ]
     bounds = [0, *starts, len(cell)]
     return [cell[a:b].strip() for a, b in itertools.pairwise(bounds) if cell[a:b].strip()]
 

@@ -29,9 +29,24 @@ class ParsedRecommendation:
 class ParsedMember:
     name: str
     role: Role = "member"
+    # A co-opted member (an independent or lay member, a church representative).
+    co_opted: bool = False
+    # False where the paper says the member may not vote ("non-voting").
+    voting: bool = True
+    # The role is a guess from wording such as "(Leader)": the clerk must confirm it.
+    role_inferred: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role}
+        # The flags appear only when set, so an ordinary member reads as before:
+        # {"name": ..., "role": ...}.
+        data: dict[str, Any] = {"name": self.name, "role": self.role}
+        if self.co_opted:
+            data["co_opted"] = True
+        if not self.voting:
+            data["voting"] = False
+        if self.role_inferred:
+            data["role_inferred"] = True
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +61,8 @@ class ParsedItem:
     recommendations: tuple[ParsedRecommendation, ...] = ()
     # Why the clerk must confirm the part (the parser guessed Part II), or None.
     confirm_part: str | None = None
+    # The title in Welsh, where a bilingual agenda gives one.
+    welsh_title: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +75,7 @@ class ParsedItem:
             "contact_officer": self.contact_officer,
             "recommendations": [r.to_json() for r in self.recommendations],
             "confirm_part": self.confirm_part,
+            **({"welsh_title": self.welsh_title} if self.welsh_title else {}),
         }
 
 
@@ -97,6 +115,10 @@ class ParsedAgenda:
     members: tuple[ParsedMember, ...] = ()
     items: tuple[ParsedItem, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Named substitutes: they may stand in for a member, but are not members.
+    substitutes: tuple[ParsedMember, ...] = ()
+    # Why the quorum is the parser's arithmetic rather than a number the paper gives.
+    quorum_inferred: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -106,7 +128,9 @@ class ParsedAgenda:
             "time": self.time.strftime("%H:%M") if self.time else None,
             "venue": self.venue,
             "quorum": self.quorum,
+            "quorum_inferred": self.quorum_inferred,
             "members": [m.to_json() for m in self.members],
+            "substitutes": [m.to_json() for m in self.substitutes],
             "items": [i.to_json() for i in self.items],
             "warnings": list(self.warnings),
         }
@@ -125,12 +149,18 @@ class ParsedAgenda:
             f"Committee:    {self.committee or '-'}",
             f"When:         {when or '-'}",
             f"Venue:        {self.venue or '-'}",
-            f"Quorum:       {self.quorum if self.quorum is not None else '-'}",
+            f"Quorum:       {self.quorum if self.quorum is not None else '-'}"
+            + (" (worked out, to confirm)" if self.quorum_inferred else ""),
             f"Members ({len(self.members)}):",
         ]
         for member in self.members:
-            role = "" if member.role == "member" else f" ({member.role})"
-            lines.append(f"  {member.name}{role}")
+            notes: list[str] = [] if member.role == "member" else [member.role]
+            notes += ["co-opted"] if member.co_opted else []
+            notes += ["non-voting"] if not member.voting else []
+            notes += ["role to confirm"] if member.role_inferred else []
+            lines.append(f"  {member.name}" + (f" ({', '.join(notes)})" if notes else ""))
+        if self.substitutes:
+            lines.append("Substitutes: " + ", ".join(m.name for m in self.substitutes))
         lines.append(f"Items ({len(self.items)}):")
         for item in self.items:
             exempt = ""
@@ -140,6 +170,8 @@ class ParsedAgenda:
                 exempt += ", to confirm]" if item.confirm_part else "]"
             dot = "." if item.number[-1:].isalnum() and "/" not in item.number else ""
             lines.append(f"  {item.number}{dot} {item.title}{exempt}")
+            if item.welsh_title:
+                lines.append(f"      Welsh: {item.welsh_title}")
             if item.report_title:
                 lines.append(f"      report: {item.report_title}")
             lines.extend(_describe_recommendations(item.recommendations, indent="      "))

@@ -22,9 +22,11 @@ from clerkdesk.importing.header import (
     is_organisation_line,
 )
 from clerkdesk.importing.items import build_item, find_item_drafts
-from clerkdesk.importing.members import find_members, find_quorum
+from clerkdesk.importing.members import find_membership
 from clerkdesk.importing.model import ParsedAgenda, ParsedItem
+from clerkdesk.importing.quorum import find_quorum, work_out_quorum
 from clerkdesk.importing.reports import parse_report_lines, report_title
+from clerkdesk.importing.welsh import english_line
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -40,12 +42,14 @@ _REPORT_COVER_LINES = 40
 def assemble_agenda(lines: list[str]) -> ParsedAgenda:
     first, end, drafts = find_item_drafts(lines)
     header = lines[: min(first, _MAX_HEADER_LINES)] if drafts else lines[:_MAX_HEADER_LINES]
+    header = [english_line(line) for line in header]  # a Welsh council's front page
     organisation = find_organisation(header, lines)
     date, time = meeting_date_and_time(header)
     items = [build_item(draft) for draft in drafts]
     reports = _reports_after(lines, end) if drafts else []
     items = [_with_report(item, reports) for item in items]
     quorum, share = find_quorum(header)
+    membership = find_membership(header)
     agenda = ParsedAgenda(
         organisation=organisation,
         committee=find_committee(header, organisation),
@@ -53,11 +57,21 @@ def assemble_agenda(lines: list[str]) -> ParsedAgenda:
         time=time,
         venue=find_venue(header),
         quorum=quorum,
-        members=find_members(header),
+        members=membership.members,
+        substitutes=membership.substitutes,
         items=tuple(items),
     )
     warnings = _warnings(agenda)
-    if share:
+    voting = sum(1 for member in membership.members if member.voting)
+    worked_out = work_out_quorum(share, voting) if share and quorum is None else None
+    if share and worked_out is not None:
+        why = (
+            f'The quorum is worked out as {worked_out} from "{share}" and the {voting} voting '
+            "members listed; confirm it."
+        )
+        agenda = replace(agenda, quorum=worked_out, quorum_inferred=why)
+        warnings.append(why)
+    elif share:
         warnings.append(
             f'The quorum is given as "{share}", which ClerkDesk cannot turn into a number '
             "reliably; enter the quorum by hand."
@@ -158,6 +172,12 @@ def _warnings(agenda: ParsedAgenda) -> list[str]:
         warnings.append("The committee name was not found; enter it by hand.")
     if not agenda.members:
         warnings.append("No list of committee members was found; add the members by hand.")
+    for member in agenda.members:
+        if member.role_inferred:
+            warnings.append(
+                f"{member.name} is taken as {member.role} from their title (the paper does not "
+                "say who chairs); confirm the role."
+            )
     chairs = [m for m in agenda.members if m.role == "chair"]
     if agenda.members and len(chairs) != 1:
         warnings.append(f"{len(chairs)} members are marked as chair; check the roles.")

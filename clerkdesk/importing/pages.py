@@ -27,6 +27,8 @@ _JOINERS = frozenset(
 )
 _FULL_LINE = 0.8
 _MIN_LINES_FOR_WIDTH = 5
+# A page's text is wider than this (characters) wherever a paragraph has wrapped.
+_MIN_TEXT_WIDTH = 60
 # A line that starts like this begins a new point, not a continuation.
 STARTS_POINT = re.compile(
     r"^(?:\(?[a-zA-Z0-9]{1,4}[.)]\)?\s|[•\uf0b7\uf0a7]\s|\d+(?:\.\d+)+\s|"
@@ -80,7 +82,11 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
 
 def _full_width(lines: list[str], *, at_least: int = 1) -> float:
     widths = [len(line) for line in lines if line and "\t" not in line]
-    return _FULL_LINE * max(widths) if len(widths) >= at_least else 0.0
+    if len(widths) < at_least or max(widths) < _MIN_TEXT_WIDTH:
+        # A page of short lines only (a front page of names and facts) shows no margin:
+        # none of its lines wrapped.
+        return 0.0
+    return _FULL_LINE * max(widths)
 
 
 def _joinable(last: str, first: str) -> bool:

@@ -13,20 +13,36 @@ import re
 from dataclasses import dataclass, field
 
 from clerkdesk.importing.cleaning import BULLET, squash
+from clerkdesk.importing.exempt import section_heading
 from clerkdesk.importing.header import is_organisation_line
 from clerkdesk.importing.model import ParsedRecommendation
 
+# "Recommendations", "RECOMMENDATION", "Recommendation(s)", "Recommendation/s",
+# "2. RECOMMENDATIONS", "RECOMMENDED that:" (with "that" and a colon and nothing after).
 _REC_HEADING = re.compile(
-    r"^(?:(?P<section>\d{1,2})\.?\s+)?(?:recommendations?|recommendation\s*\(s\)|"
-    r"recommended\s+resolutions?|proposed\s+resolutions?)\s*(?:[:\-–]\s*(?P<rest>.*))?$",
+    r"^(?:(?P<section>\d{1,2})\.?\s+)?(?:officers?['’]?s?\s+)?"
+    r"(?:(?:recommendations?|recommendation\s*\(s\)|recommendation\s*/\s*s)"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:[\w\-]+\s*){1,3}?(?=\s*(?:[:\-–]|$)))?"
+    r"|recommended\s+resolutions?|proposed\s+resolutions?|"
+    r"(?:it\s+is\s+)?recommended\s+that(?:\s+(?:the\s+)?[\w\-]+){0,3}\s*(?=:\s*$))"
+    r"\s*(?:[:\-–]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+_BODY = (
+    r"(?:cabinet|council|committee|sub-committee|panel|board|authority|executive|forum|"
+    r"commission|assembly)"
+)
+# "RECOMMENDED that ...", "The Committee is recommended to ...", "Cabinet is asked to ...",
+# any other subject only as a lead-in of the points below ("Members are asked to:"),
+# "Members are invited to ...", "The Board is requested to ...".
 _REC_SENTENCE = re.compile(
     r"^(?:(?:it\s+is\s+)?recommended\s*(?::\s*|(?=that\b))(?P<rest>.*)"
-    r"|(?P<whole>the\s+(?:[\w\-]+\s+){0,3}(?:is|are)\s+(?:recommended|asked|invited|requested)"
-    r"\s+to\b.*))$",
+    r"|(?P<whole>(?:the\s+(?:[\w\-]+\s+){0,3}|(?:[\w\-]+\s+){0,2}?"
+    rf"{_BODY}\s+|(?=[\w\s\-]+\s+to\s*:\s*$)(?:[\w\-]+\s+){{1,3}})(?:is|are)\s+"
+    r"(?:recommended|asked|invited|requested)\s+to\b.*))$",
     re.IGNORECASE,
 )
+_LEAD_IN_HEADING = re.compile(r"^(?:it\s+is\s+)?recommended\s+that\b.*:\s*$", re.IGNORECASE)
 _SECTION_HEADING = re.compile(r"^(?P<n>\d{1,2})\.?\s+(?P<title>[A-Z][^.:;]{2,80})$")
 _STOP_WORDS = re.compile(
     r"^(?:\d{1,2}\.?\s+)?(?:background(?:\s+papers|\s+information)?|appendix|appendices|"
@@ -71,6 +87,8 @@ def find_recommendation_block(lines: list[str], *, in_item: bool = False) -> lis
         heading = _REC_HEADING.match(line)
         if heading:
             first = [heading.group("rest")] if heading.group("rest") else []
+            if _LEAD_IN_HEADING.match(line):
+                first = [line.strip()]  # "RECOMMENDED that the Committee:" leads in the points
             return first + _block_after(lines[index + 1 :], heading.group("section"))
         sentence = _REC_SENTENCE.match(line) if in_item else None
         if sentence:
@@ -104,6 +122,8 @@ def _is_end(line: str, section: str | None) -> bool:
         return False
     if _STOP_WORDS.match(line) or is_organisation_line(line):
         return True
+    if section_heading(line) is not None:
+        return True  # "PART II – EXEMPT INFORMATION" under the last point
     heading = _SECTION_HEADING.match(line)
     if heading and section is not None and heading.group("n") != section:
         return True
@@ -182,11 +202,27 @@ def _units(block: list[str]) -> list[_Unit]:
             units.append(unit)
         elif units and _second_lead_in(units, line):
             units.append(_Unit("text", None, [line]))
+        elif units and _point_on_its_own_line(units, line):
+            # A PDF loses the bullets before points under "... is asked to:"; each line
+            # that starts like a point (a verb, "That") is one.
+            units.append(_Unit("line", None, [line]))
         elif units:
             units[-1].parts.append(line)
         else:
             units.append(_Unit("text", None, [line]))
     return units
+
+
+def _point_on_its_own_line(units: list[_Unit], line: str) -> bool:
+    lead_in = units[0]
+    if lead_in.style != "text" or not lead_in.text.endswith(":"):
+        return False
+    if not all(unit.style == "line" for unit in units[1:]):
+        return False
+    previous = units[-1].text
+    return (line[:1].islower() or line.startswith("That ")) and not previous.endswith(
+        (" and", " or", " the", " of", " to", ",")
+    )
 
 
 def _second_lead_in(units: list[_Unit], line: str) -> bool:

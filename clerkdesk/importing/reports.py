@@ -20,9 +20,20 @@ _AUTHOR = re.compile(
     r"\s*[:\-–]+\s*(?P<who>\S.{1,200})$",
     re.IGNORECASE,
 )
-_TITLE_LABEL = re.compile(r"^(?:report\s+title|subject|title)\s*[:\-–]\s*(?P<who>.{3,300})$", re.I)
+_TITLE_LABEL = re.compile(
+    r"^(?:report\s+title|title\s+of\s+(?:the\s+)?report|subject(?:\s+of\s+(?:the\s+)?report)?|"
+    r"title)\s*[:\-–]\s*(?P<who>.{3,300})$",
+    re.I,
+)
 _NOT_TITLE = re.compile(
     r"\b(?:committee|sub-committee|panel|board|council|cabinet)\s*$|^agenda\b|^item\s+\d",
+    re.IGNORECASE,
+)
+# A numbered section ("1. Purpose of the report") or a heading ends the search for a subject.
+_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s")
+_NOT_SUBJECT = re.compile(
+    r"^(?:purpose|summary|executive\s+summary|recommendations?\b|recommended\b|"
+    r"wards?\s+affected|key\s+decision|contact|date|meeting)",
     re.IGNORECASE,
 )
 _HEAD_LINES = 60
@@ -64,9 +75,25 @@ def _title(head: list[str], report_of_index: int | None) -> str | None:
         above = _block_above(head, report_of_index)
         if above:
             return above
+        below = _subject_below(head, report_of_index)
+        if below:
+            return below
     for index, line in enumerate(head):
         if line and is_mostly_upper(line) and _is_title_line(line):
             return _join_title(head[index : index + _MAX_TITLE_LINES])
+    return None
+
+
+def _subject_below(head: list[str], index: int) -> str | None:
+    """The subject under "Report of the ..." when the report opens with who it is from."""
+    for start in range(index + 1, min(len(head), index + 12)):
+        line = head[start]
+        if not line:
+            continue
+        if _SECTION.match(line) or _NOT_SUBJECT.match(line):
+            return None
+        if _is_title_line(line):
+            return _join_title(head[start : start + _MAX_TITLE_LINES])
     return None
 
 

@@ -18,6 +18,9 @@ _KNOWN_ACRONYMS = _words(
     OSC CMIS BID"""
 )
 _WORD = re.compile(r"\S+")
+_CAPITAL_AFTER_HYPHEN = frozenset({"sub", "vice"})
+# Shouted abbreviations without vowels that are words, not acronyms: "SAXBY ST MARY".
+_ABBREVIATIONS = {"ST": "St", "MR": "Mr", "MRS": "Mrs", "DR": "Dr", "MS": "Ms", "CLLR": "Cllr"}
 
 
 def is_mostly_upper(text: str) -> bool:
@@ -53,10 +56,14 @@ def _case_word(word: str, *, first: bool, next_word: str) -> str:
         replacement = core.upper()  # "Room B", "Appendix A"
     elif not first and lower in _SMALL_WORDS:
         replacement = lower
+    elif core.upper() in _ABBREVIATIONS:
+        replacement = _ABBREVIATIONS[core.upper()]
     elif _looks_like_acronym(core):
         replacement = core
     else:
         head, sep, tail = lower.partition("-")
+        if head in _CAPITAL_AFTER_HYPHEN:
+            tail = tail[:1].upper() + tail[1:]  # "Sub-Committee", "Vice-Chairman"
         replacement = head[:1].upper() + head[1:] + sep + tail
         replacement = _capitalise_after_apostrophe(replacement)
     return word.replace(core, replacement, 1)

@@ -17,7 +17,11 @@ from clerkdesk.persistence.schema import Base
 
 
 class Entity(enum.Enum):
-    MEETING = ("meeting", Area.MEETING)
+    # A meeting's date, time and venue show in the meetings list too.
+    MEETING = ("meeting", Area.MEETING | Area.MEETINGS)
+    # The committee's quorum and membership, that later meetings start from.
+    COMMITTEE = ("committee", Area.MEETING)
+    COMMITTEE_MEMBER = ("committee_member", Area.ATTENDANCE)
     ITEM = ("agenda_item", Area.ITEMS)
     RECOMMENDATION = ("recommendation", Area.ITEMS)
     AMENDMENT = ("amendment", Area.ITEMS | Area.VOTES)

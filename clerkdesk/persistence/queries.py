@@ -6,19 +6,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import aliased
 
 from clerkdesk.persistence.schema import (
+    ActionRow,
     AgendaItemRow,
+    AmendmentRow,
     AttendeeRow,
     CommitteeMemberRow,
     CommitteeRow,
+    DecisionRow,
     DeclarationRow,
+    ExportRow,
     InterestKindRow,
+    JournalRow,
     MeetingRow,
+    MinuteParagraphRow,
+    NamedVoteRow,
     OrganisationRow,
     PersonRow,
+    RecommendationRow,
 )
 
 _members = (
@@ -88,3 +96,45 @@ def member_declarations(connection: Connection, person_id: int) -> Sequence[Any]
     return connection.execute(
         MEMBER_DECLARATIONS.where(DeclarationRow.person_id == person_id)
     ).all()
+
+
+def committee_and_latest(connection: Connection, meeting_id: int) -> tuple[int, bool]:
+    """The meeting's committee, and whether no meeting of it comes after this one
+    (by date, then by id): the latest meeting's membership is the committee's."""
+    meeting = select(MeetingRow.committee_id, MeetingRow.date).where(MeetingRow.id == meeting_id)
+    committee_id, date = connection.execute(meeting).one()
+    later = connection.execute(
+        select(MeetingRow.id)
+        .where(
+            MeetingRow.committee_id == committee_id,
+            MeetingRow.id != meeting_id,
+            (MeetingRow.date > date) | ((MeetingRow.date == date) & (MeetingRow.id > meeting_id)),
+        )
+        .limit(1)
+    ).first()
+    return int(committee_id), later is None
+
+
+def delete_meeting_rows(connection: Connection, meeting_id: int) -> None:
+    """Delete a meeting with everything recorded in it (services/meeting_register.py
+    refuses approved minutes and takes a backup first)."""
+    items = select(AgendaItemRow.id).where(AgendaItemRow.meeting_id == meeting_id)
+    recs = select(RecommendationRow.id).where(RecommendationRow.item_id.in_(items))
+    amendments = select(AmendmentRow.id).where(AmendmentRow.recommendation_id.in_(recs))
+    decisions = select(DecisionRow.id).where(DecisionRow.meeting_id == meeting_id)
+    # Children first: the foreign keys are enforced.
+    for statement in (
+        delete(NamedVoteRow).where(NamedVoteRow.decision_id.in_(decisions)),
+        delete(DecisionRow).where(DecisionRow.meeting_id == meeting_id),
+        delete(AmendmentRow).where(AmendmentRow.id.in_(amendments)),
+        delete(RecommendationRow).where(RecommendationRow.id.in_(recs)),
+        delete(DeclarationRow).where(DeclarationRow.meeting_id == meeting_id),
+        delete(MinuteParagraphRow).where(MinuteParagraphRow.item_id.in_(items)),
+        delete(ActionRow).where(ActionRow.item_id.in_(items)),
+        delete(AttendeeRow).where(AttendeeRow.meeting_id == meeting_id),
+        delete(AgendaItemRow).where(AgendaItemRow.meeting_id == meeting_id),
+        delete(JournalRow).where(JournalRow.meeting_id == meeting_id),
+        delete(ExportRow).where(ExportRow.meeting_id == meeting_id),
+        delete(MeetingRow).where(MeetingRow.id == meeting_id),
+    ):
+        connection.execute(statement)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -19,14 +20,17 @@ from clerkdesk.domain.model import (
     Amendment,
     AttendanceStatus,
     Attendee,
+    BodyKind,
     Capacity,
     ChairStyle,
     Correction,
     Decision,
     Declaration,
+    Disposal,
     InterestKind,
     MeetingRecord,
     MeetingStatus,
+    MemberOrder,
     MinuteParagraph,
     Outcome,
     Person,
@@ -114,6 +118,15 @@ def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
 
 
+def points(value: str | None) -> tuple[str, ...]:
+    """A recommendation's sub-points, stored as a JSON array of text."""
+    return tuple(json.loads(value)) if value else ()
+
+
+def points_json(points: tuple[str, ...]) -> str | None:
+    return json.dumps(list(points), ensure_ascii=False) if points else None
+
+
 def _datetime(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
@@ -140,6 +153,7 @@ _person_kind = _converter(PersonKind)
 vote_option = _converter(VoteOption)
 _outcome = _converter(Outcome)
 _chair_style = _converter(ChairStyle)
+_disposal = _converter(Disposal)
 
 
 class RowLike(Protocol):
@@ -177,6 +191,27 @@ def _meeting(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
         "approved_by": meeting["approved_by"],
         "chair_style": _chair_style(meeting["chair_style"]),
         "seal": meeting["seal"],
+        **_minutes_details(meeting),
+    }
+
+
+def _has(row: sqlite3.Row, column: str) -> bool:
+    # `in` on a sqlite3.Row looks among its values, not its column names.
+    return column in row.keys()  # noqa: SIM118
+
+
+def _minutes_details(meeting: sqlite3.Row) -> Fields:
+    """The columns of schema 13. An upgrade reads records before it reaches 13
+    (sealing, at 10), when the meeting has none of them: then they are unset."""
+    if not _has(meeting, "body_kind"):
+        return {}
+    return {
+        "body_kind": BodyKind(meeting["body_kind"]) if meeting["body_kind"] else None,
+        "member_order": MemberOrder(meeting["member_order"] or MemberOrder.SURNAME.value),
+        "closed_at": _time(meeting["closed_at"]),
+        "clerk_name": meeting["clerk_name"],
+        "proper_officer": meeting["proper_officer"],
+        "proper_officer_title": meeting["proper_officer_title"],
     }
 
 
@@ -225,6 +260,10 @@ def _interest_kinds(cursor: sqlite3.Cursor, _meeting_id: int) -> Fields:
 
 
 def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+    rows = _rows(cursor, "items", meeting_id)
+    # Upgrading from before version 10, meetings are sealed (seals.py) before
+    # version 14 has added what happened to an item on the day.
+    on_the_day = bool(rows) and "disposal" in rows[0].keys()  # noqa: SIM118  (a Row's `in` looks at values)
     return {
         "items": tuple(
             AgendaItem(
@@ -238,8 +277,11 @@ def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
                 report_author=i["report_author"],
                 contact_officer=i["contact_officer"],
                 public_summary=i["public_summary"],
+                urgency_reason=i["urgency_reason"] if on_the_day else None,
+                disposal=_disposal(i["disposal"]) if on_the_day and i["disposal"] else None,
+                taken_out_of_order=on_the_day and bool(i["taken_out_of_order"]),
             )
-            for i in _rows(cursor, "items", meeting_id)
+            for i in rows
         )
     }
 
@@ -247,7 +289,14 @@ def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
 def _recommendations(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
     return {
         "recommendations": tuple(
-            Recommendation(r["id"], r["item_id"], r["text"], r["position"], r["label"])
+            Recommendation(
+                r["id"],
+                r["item_id"],
+                r["text"],
+                r["position"],
+                r["label"],
+                points(r["points"]) if _has(r, "points") else (),
+            )
             for r in _rows(cursor, "recommendations", meeting_id)
         )
     }
@@ -311,7 +360,14 @@ def _paragraphs(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
 def _actions(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
     return {
         "actions": tuple(
-            Action(a["id"], a["item_id"], a["position"], a["owner"], a["text"])
+            Action(
+                a["id"],
+                a["item_id"],
+                a["position"],
+                a["owner"],
+                a["text"],
+                a["paragraph_id"] if _has(a, "paragraph_id") else None,
+            )
             for a in _rows(cursor, "actions", meeting_id)
         )
     }

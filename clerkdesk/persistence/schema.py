@@ -91,6 +91,15 @@ class MeetingRow(Base):
     chair_style: Mapped[str] = mapped_column(String, default="Chairman")
     # The digest of the record as approved (domain/seal.py); set once (migration 0010).
     seal: Mapped[str | None] = mapped_column(String, nullable=True)
+    # How the minutes are set out (migration 0013): the kind of body (None:
+    # worked out from its name), the order members are listed in (None: by
+    # surname), when the meeting closed, the clerk, and the proper officer.
+    body_kind: Mapped[str | None] = mapped_column(String, nullable=True)
+    member_order: Mapped[str | None] = mapped_column(String, nullable=True)
+    closed_at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    clerk_name: Mapped[str | None] = mapped_column(String, nullable=True)
+    proper_officer: Mapped[str | None] = mapped_column(String, nullable=True)
+    proper_officer_title: Mapped[str | None] = mapped_column(String, nullable=True)
 
 
 class AgendaItemRow(Base):
@@ -107,6 +116,10 @@ class AgendaItemRow(Base):
     report_author: Mapped[str | None] = mapped_column(String, nullable=True)
     contact_officer: Mapped[str | None] = mapped_column(String, nullable=True)
     public_summary: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What happened to the item on the day (migration 0014).
+    urgency_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    disposal: Mapped[str | None] = mapped_column(String, nullable=True)
+    taken_out_of_order: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class RecommendationRow(Base):
@@ -116,6 +129,8 @@ class RecommendationRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     label: Mapped[str | None] = mapped_column(String, nullable=True)
     text: Mapped[str] = mapped_column(Text)
+    # Its sub-points, a JSON array of text (migration 0013); None when it has none.
+    points: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class AttendeeRow(Base):
@@ -211,6 +226,9 @@ class ActionRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     owner: Mapped[str] = mapped_column(String)
     text: Mapped[str] = mapped_column(Text)
+    # The minute paragraph it belongs to, printed beside it (migration 0013).
+    # A plain column (see the migration): services keep it pointing at a paragraph.
+    paragraph_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class CorrectionRow(Base):

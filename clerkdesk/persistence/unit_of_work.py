@@ -56,6 +56,9 @@ class Work:
     label: str
     correction: str | None = None  # the reason, after approval
     undoable: bool = True
+    # Who makes a correction: the clerk named for it, else the meeting's
+    # recorded clerk; never the login, which the minutes cannot print.
+    made_by: str | None = None
 
 
 class UnitOfWork:
@@ -280,12 +283,13 @@ class UnitOfWork:
                 )
             )
         if work.correction is not None and locked:
-            entry = Correction(0, at, work.clerk, work.correction, self.label, encoded)
+            corrector = work.made_by or ""
+            entry = Correction(0, at, corrector, work.correction, self.label, encoded)
             execute(
                 insert(CorrectionRow).values(
                     meeting_id=self.meeting_id,
                     made_at=at,
-                    made_by=work.clerk,
+                    made_by=corrector,
                     reason=work.correction,
                     summary=self.label,
                     changes=encoded,
@@ -362,11 +366,16 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
     if work.correction is not None:
         work = replace(work, correction=work.correction.strip())
     with db.transaction() as transaction:
-        # The meeting's status and the database's audit mark, in one statement.
+        # The meeting's status, its clerk and the database's audit mark, in one
+        # statement.
         last_audit = select(func.max(AuditRow.id)).scalar_subquery()
         found = (
             transaction.connection()
-            .execute(select(MeetingRow.status, last_audit).where(MeetingRow.id == work.meeting_id))
+            .execute(
+                select(MeetingRow.status, last_audit, MeetingRow.clerk_name).where(
+                    MeetingRow.id == work.meeting_id
+                )
+            )
             .first()
         )
         if found is None:
@@ -375,6 +384,14 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
                 "`clerkdesk meetings` to find its id."
             )
         locked = found[0] == MeetingStatus.APPROVED.value
+        if work.correction is not None:
+            corrector = " ".join((work.made_by or found[2] or "").split())
+            if locked and not corrector:
+                raise RuleViolation(
+                    "Say who is correcting the minutes: set the clerk's name in Meeting › "
+                    "Minutes details (or `clerkdesk minutes-details --clerk NAME`), then try again."
+                )
+            work = replace(work, made_by=corrector)
         uow = UnitOfWork(transaction, work, db.kept)
         uow.mark = int(found[1] or 0)
         if locked:

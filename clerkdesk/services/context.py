@@ -46,9 +46,15 @@ class Desk:
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """Why a change is being made to approved minutes."""
+    """Why a change is being made to approved minutes, and by whom.
+
+    ``made_by`` is the clerk's name; when not given, the meeting's recorded
+    clerk (Meeting › Minutes details). The computer's login is never used: it
+    is not a name the minutes can print.
+    """
 
     reason: str
+    made_by: str | None = None
 
 
 def write_audit(
@@ -75,6 +81,7 @@ def meeting_action(
         label,
         correction=None if correction is None else correction.reason,
         undoable=undoable,
+        made_by=None if correction is None else correction.made_by,
     )
     with unit_of_work(desk.db, work) as uow:
         yield uow

@@ -54,9 +54,7 @@ CHARGING_RECOMMENDATIONS = [
     ),
     (
         "iii.)",
-        "To change the charging base for people in flexi-care accommodation: for people "
-        "in the 'low needs' band to three hours per week; for people in the 'medium needs' band "
-        "to 8.5 hours per week; for people in the 'high needs' band to fifteen hours per week;",
+        "To change the charging base for people in flexi-care accommodation:",
         (12, 0, 0),
     ),
     (
@@ -71,6 +69,18 @@ CHARGING_RECOMMENDATIONS = [
         (8, 1, 3),
     ),
 ]
+# Recommendation iii.)'s sub-points, a list in the real minutes.
+FLEXI_CARE_BANDS = [
+    "For people in the 'low needs' band to three hours per week",
+    "For people in the 'medium needs' band to 8.5 hours per week",
+    "For people in the 'high needs' band to fifteen hours per week",
+]
+# The clerk ("Ask for: Elaine Manzi") and the proper officer, as the minutes name them.
+MINUTES_DETAILS = {
+    "clerk_name": "Elaine Manzi",
+    "proper_officer": "Kathryn Pettitt",
+    "proper_officer_title": "Chief Legal Officer",
+}
 CHARGING_MINUTES = [
     "Members received a report detailing the outcomes of the public consultation by Adult Care "
     "Services on social care charging arrangements for community based social care, which had "
@@ -157,7 +167,12 @@ def meeting_of_10_january_2018() -> dict[str, Any]:
             "contact_officer": "Helen Maneuf, Assistant Director Planning & Resources",
             "minutes": CHARGING_MINUTES,
             "recommendations": [
-                {"label": label, "text": text, "vote": _vote(*counts)}
+                {
+                    "label": label,
+                    "text": text,
+                    "vote": _vote(*counts),
+                    **({"points": FLEXI_CARE_BANDS} if label == "iii.)" else {}),
+                }
                 for label, text, counts in CHARGING_RECOMMENDATIONS
             ],
             "actions": [
@@ -165,6 +180,7 @@ def meeting_of_10_january_2018() -> dict[str, Any]:
                     "owner": "ACS Officers",
                     "text": "Bring a paper to a future meeting on "
                     "the impact of the charging changes and the take-up of AA and DLA.",
+                    "paragraph": 4,  # beside the minute that agreed it
                 },
                 {
                     "owner": "Iain MacBeath / Helen Maneuf",
@@ -258,7 +274,13 @@ def _document(
         "version": FORMAT_VERSION,
         "organisation": ORGANISATION,
         "committee": {"name": COMMITTEE, "quorum": 3},
-        "meeting": {"date": date, "start_time": "10:30", "venue": VENUE, "status": status},
+        "meeting": {
+            "date": date,
+            "start_time": "10:30",
+            "venue": VENUE,
+            "status": status,
+            **MINUTES_DETAILS,
+        },
         "people": people,
         "attendance": attendance,
         # Every demo item is public business; a record always says so.

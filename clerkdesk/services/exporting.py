@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.export.formats import FORMATS, ExportFormat, export_format
 from clerkdesk.file_io import FileRefused, StagedOutput, check_output_path, database_files, shown
 from clerkdesk.persistence.records import load_record
 from clerkdesk.persistence.schema import ExportRow
@@ -15,8 +16,6 @@ from clerkdesk.services.verifying import sha256_of
 
 if TYPE_CHECKING:
     from clerkdesk.export.certify import Certifier
-
-FORMATS = ("docx", "pdf")
 
 
 def render_minutes(
@@ -28,13 +27,18 @@ def render_minutes(
 ) -> bytes:
     from clerkdesk.export import export_minutes  # lazily: the renderers are heavy
 
+    _format(fmt)
     with desk.db.session() as session:
         record = load_record(session, meeting_id)
-    if fmt == "docx":
-        return export_minutes(record, "docx", confidential)
-    if fmt == "pdf":
-        return export_minutes(record, "pdf", confidential, certifier=certifier)
-    raise RuleViolation(f"Minutes can be exported as {' or '.join(FORMATS)}, not {fmt!r}.")
+    return export_minutes(record, fmt, confidential, certifier=certifier)
+
+
+def _format(fmt: str) -> ExportFormat:
+    try:
+        return export_format(fmt)
+    except ValueError:
+        names = ", ".join(FORMATS)
+        raise RuleViolation(f"Minutes can be exported as {names}; not {fmt!r}.") from None
 
 
 def output_target(desk: Desk, path: Path) -> Path:
@@ -63,21 +67,22 @@ def export_meeting(
     export (a read-only database, a name that cannot be logged, a full disk)
     leaves nothing behind, and no export may replace the database's own files.
     """
+    export = _format(fmt)
     path = Path(path)
     try:
         # Before a suffix is added: "-o minutes/" is a folder, not "minutes.pdf".
         check_output_path(path)
     except FileRefused as error:
         raise RuleViolation(str(error)) from None
-    if path.suffix.lower() != f".{fmt}":
+    if path.suffix.lower() != export.suffix:
         path = (
-            path.with_suffix(path.suffix + f".{fmt}")
+            path.with_suffix(path.suffix + export.suffix)
             if path.suffix
-            else path.with_suffix(f".{fmt}")
+            else path.with_suffix(export.suffix)
         )
     target = output_target(desk, path)
     fingerprint = None
-    if fmt == "pdf":
+    if export.certified:
         from clerkdesk.export.certify import machine_certifier
 
         certifier = certifier or machine_certifier()

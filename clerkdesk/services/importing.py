@@ -8,11 +8,15 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func, select
+
 from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.domain.membership import check_quorum
 from clerkdesk.domain.model import Role
 from clerkdesk.persistence.entities import Entity
-from clerkdesk.persistence.schema import AgendaItemRow, RecommendationRow
+from clerkdesk.persistence.schema import AgendaItemRow, CommitteeMemberRow, RecommendationRow
 from clerkdesk.services.context import Change, Desk, meeting_action, write_audit
+from clerkdesk.services.meeting_register import refuse_same_meeting
 from clerkdesk.services.setup import (
     MemberSpec,
     add_meeting,
@@ -39,11 +43,13 @@ def default_quorum(members: int) -> int:
     return max(3, math.ceil(members / 4))
 
 
-def import_agenda(desk: Desk, agenda: ParsedAgenda) -> ImportResult:
+def import_agenda(desk: Desk, agenda: ParsedAgenda, *, as_new: bool = False) -> ImportResult:
     """Create the meeting an agenda describes, in one transaction.
 
     An existing committee of the same name is matched, with its members, rather
-    than duplicated; the notes say what was added or changed.
+    than duplicated; the notes say what was added or changed. A meeting already
+    here (same committee, date and start time) is refused with
+    ``SameMeetingError`` naming it, unless ``as_new`` asks for a second copy.
     """
     if not agenda.committee:
         raise RuleViolation(
@@ -62,9 +68,11 @@ def import_agenda(desk: Desk, agenda: ParsedAgenda) -> ImportResult:
         raise RuleViolation("Two agenda items have the same number; correct them in the preview.")
     for item in agenda.items:
         check_part(item.part, item.exempt_paragraph if item.part == 2 else None)
+    organisation = agenda.organisation or "Unnamed council"
+    if not as_new:
+        refuse_same_meeting(desk, organisation, agenda.committee, agenda.date, agenda.time)
     notes: list[str] = []
     with desk.db.session() as session:
-        organisation = agenda.organisation or "Unnamed council"
         if not agenda.organisation:
             notes.append("The agenda does not name the council; recorded as 'Unnamed council'.")
         org = find_or_create_organisation(session, organisation)
@@ -73,11 +81,18 @@ def import_agenda(desk: Desk, agenda: ParsedAgenda) -> ImportResult:
         if quorum is None:
             quorum = existing.quorum if existing else default_quorum(len(agenda.members))
             notes.append(f"The agenda gives no quorum; using {quorum}. Check it.")
-        members = [MemberSpec(m.name, ROLES[m.role]) for m in agenda.members]
+        members = [MemberSpec(m.name, ROLES[m.role], voting=m.voting) for m in agenda.members]
         committee, committee_notes = save_committee(
             session, organisation, agenda.committee, quorum, members
         )
         notes.extend(committee_notes)
+        voting = session.scalar(
+            select(func.count())
+            .select_from(CommitteeMemberRow)
+            .where(CommitteeMemberRow.committee_id == committee.id, CommitteeMemberRow.voting)
+        )
+        if voting:  # an agenda that lists no members leaves the quorum unchecked here
+            check_quorum(quorum, int(voting))
         if existing is not None:
             notes.insert(0, f"Matched the existing committee {committee.name}.")
         meeting_id = add_meeting(session, committee.id, agenda.date, agenda.time, agenda.venue)

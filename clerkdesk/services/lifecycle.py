@@ -20,7 +20,18 @@ def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
         raise RuleViolation("Use 'approve minutes' to approve them, naming who approved.")
     with meeting_action(desk, meeting_id, "status") as scope:
         check_status_change(scope.record, status)
-        scope.change(Entity.MEETING, meeting_id, status=status.value)
+        record = scope.record
+        values: dict[str, object] = {"status": status.value}
+        closing = now()
+        if (
+            status is MeetingStatus.CLOSED
+            and record.closed_at is None
+            and record.date == closing.date()
+        ):
+            # Closed here on the day, live: that is when it closed, unless the clerk
+            # says otherwise. A meeting recorded later from notes gets no guessed time.
+            values["closed_at"] = closing.time().replace(second=0)
+        scope.change(Entity.MEETING, meeting_id, **values)
         scope.label = {
             MeetingStatus.IN_PROGRESS: "Start the meeting",
             MeetingStatus.CLOSED: "Close the meeting",
@@ -43,8 +54,37 @@ def set_chair_style(
     return scope.done()
 
 
+def approval_time(meeting_date: dt.date, approved_on: dt.date | dt.datetime | None) -> dt.datetime:
+    """When the minutes were approved: now, or the day the clerk entered (usually
+    the next meeting's), which may be neither before the meeting nor to come.
+    A day without a time is now if it is today, else the start of that day."""
+    current = now()
+    if approved_on is None:
+        return current
+    if isinstance(approved_on, dt.datetime):
+        when = approved_on
+    elif approved_on == current.date():
+        when = current
+    else:
+        when = dt.datetime.combine(approved_on, dt.time())
+    if when.date() < meeting_date:
+        raise RuleViolation(
+            f"The minutes cannot be approved on {when:%d %B %Y}, before the meeting they "
+            f"record ({meeting_date:%d %B %Y}). Enter the day they were signed."
+        )
+    if when.date() > current.date():
+        raise RuleViolation(
+            f"The minutes cannot be approved on {when:%d %B %Y}: that day is in the future. "
+            "Approve them on the day they are signed."
+        )
+    return when
+
+
 def approve_minutes(
-    desk: Desk, meeting_id: int, approved_by: str, approved_on: dt.datetime | None = None
+    desk: Desk,
+    meeting_id: int,
+    approved_by: str,
+    approved_on: dt.date | dt.datetime | None = None,
 ) -> Change:
     """Approve the minutes, signed by the person presiding. The record then locks.
 
@@ -63,7 +103,7 @@ def approve_minutes(
             Entity.MEETING,
             meeting_id,
             status=MeetingStatus.APPROVED.value,
-            approved_at=approved_on or now(),
+            approved_at=approval_time(scope.record.date, approved_on),
             approved_by=signed_by,
         )
         scope.forget_undo()

@@ -60,6 +60,11 @@ def delete_paragraph(
     with meeting_action(desk, meeting_id, "delete paragraph", correction=correction) as work:
         _, number = _paragraph(work.record, paragraph_id)
         work.label = f"Delete minute {number}"
+        # An action beside it stays, at the end of its item: unlinked here, so the
+        # change is journalled (undo links it again) rather than left to the database.
+        for action in work.record.actions:
+            if action.paragraph_id == paragraph_id:
+                work.change(Entity.ACTION, action.id, paragraph_id=None)
         work.remove(Entity.PARAGRAPH, paragraph_id)
     return work.done()
 
@@ -71,14 +76,23 @@ def add_action(
     owner: str,
     text: str,
     *,
+    paragraph_id: int | None = None,
     correction: Correction | None = None,
 ) -> Change:
+    """An action on an item; with ``paragraph_id``, printed beside that minute paragraph."""
     if not owner.strip() or not text.strip():
         raise RuleViolation("An action needs the officer responsible and what they will do.")
     owner = " ".join(owner.split())
     with meeting_action(desk, meeting_id, "action", correction=correction) as work:
         record = work.record
         number = record.item(item_id).number
+        if paragraph_id is not None and paragraph_id not in {
+            p.id for p in record.paragraphs_of(item_id)
+        }:
+            raise NotFoundError(
+                f"Item {number} has no minute paragraph {paragraph_id}: choose one of its "
+                "paragraphs, or none to put the action at the end of the item."
+            )
         positions = [a.position for a in record.actions if a.item_id == item_id]
         work.new_id = work.add(
             Entity.ACTION,
@@ -86,6 +100,7 @@ def add_action(
             position=_next_position(positions),
             owner=owner,
             text=text.strip(),
+            paragraph_id=paragraph_id,
         )
         work.label = f"Add action for {owner} on item {number}"
     return work.done()

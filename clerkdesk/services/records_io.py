@@ -18,7 +18,7 @@ from clerkdesk.domain.rules import validate_record
 from clerkdesk.domain.seal import check_seal
 from clerkdesk.persistence.kept_records import high_water_mark
 from clerkdesk.persistence.meeting_list import MeetingSummary
-from clerkdesk.persistence.records import interest_kinds, load_record, meeting_list
+from clerkdesk.persistence.records import interest_kinds, load_record, meeting_list, points_json
 from clerkdesk.persistence.schema import (
     ActionRow,
     AgendaItemRow,
@@ -145,6 +145,12 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
         approved_by=record.approved_by,
         chair_style=record.chair_style.value,
         seal=record.seal,
+        body_kind=record.body_kind.value if record.body_kind else None,
+        member_order=record.member_order.value,
+        closed_at=record.closed_at,
+        clerk_name=record.clerk_name,
+        proper_officer=record.proper_officer,
+        proper_officer_title=record.proper_officer_title,
     )
     session.add(meeting)
     session.flush()
@@ -161,6 +167,9 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
             report_author=item.report_author,
             contact_officer=item.contact_officer,
             public_summary=item.public_summary,
+            urgency_reason=item.urgency_reason,
+            disposal=item.disposal.value if item.disposal else None,
+            taken_out_of_order=item.taken_out_of_order,
         )
         session.add(row_item)
         session.flush()
@@ -186,7 +195,11 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
     rec_ids: dict[int, int] = {}
     for rec in record.recommendations:
         row_rec = RecommendationRow(
-            item_id=item_ids[rec.item_id], position=rec.position, label=rec.label, text=rec.text
+            item_id=item_ids[rec.item_id],
+            position=rec.position,
+            label=rec.label,
+            text=rec.text,
+            points=points_json(rec.points),
         )
         session.add(row_rec)
         session.flush()
@@ -241,14 +254,21 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
                     position=position,
                 )
             )
+    paragraph_rows: dict[int, MinuteParagraphRow] = {}
     for p in record.paragraphs:
-        session.add(
-            MinuteParagraphRow(item_id=item_ids[p.item_id], position=p.position, text=p.text)
-        )
+        row_par = MinuteParagraphRow(item_id=item_ids[p.item_id], position=p.position, text=p.text)
+        session.add(row_par)
+        paragraph_rows[p.id] = row_par
+    session.flush()  # one flush gives every paragraph its id, for the actions beside them
+    paragraph_ids = {key: row.id for key, row in paragraph_rows.items()}
     for act in record.actions:
         session.add(
             ActionRow(
-                item_id=item_ids[act.item_id], position=act.position, owner=act.owner, text=act.text
+                item_id=item_ids[act.item_id],
+                position=act.position,
+                owner=act.owner,
+                text=act.text,
+                paragraph_id=paragraph_ids.get(act.paragraph_id or -1),
             )
         )
     for c in record.corrections:

@@ -186,9 +186,10 @@ def add_meeting(
     committee = session.get(CommitteeRow, committee_id)
     if committee is None:
         raise NotFoundError(f"There is no committee with id {committee_id}.")
-    # The committee's latest meeting says what its minutes call the chair.
-    chair_style = session.scalar(
-        select(MeetingRow.chair_style)
+    # The committee's latest meeting says what its minutes call the chair, what
+    # kind of body it is, the order members are listed in, its clerk and proper officer.
+    latest = session.scalar(
+        select(MeetingRow)
         .where(MeetingRow.committee_id == committee_id)
         .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
         .limit(1)
@@ -200,8 +201,12 @@ def add_meeting(
         venue=venue,
         status="draft",
         quorum=committee.quorum,
-        chair_style=chair_style or ChairStyle.CHAIRMAN.value,
+        chair_style=latest.chair_style if latest else ChairStyle.CHAIRMAN.value,
     )
+    if latest is not None:
+        meeting.body_kind, meeting.member_order = latest.body_kind, latest.member_order
+        meeting.clerk_name, meeting.proper_officer = latest.clerk_name, latest.proper_officer
+        meeting.proper_officer_title = latest.proper_officer_title
     session.add(meeting)
     session.flush()
     members = session.scalars(

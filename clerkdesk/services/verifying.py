@@ -197,12 +197,14 @@ def _validate(signature: Any, trust_roots: tuple[Any, ...]) -> Any:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
+    from clerkdesk.export.pdf_diff_policy import tagged_diff_policy
+
     pyhanko_log = logging.getLogger("pyhanko")
     was = pyhanko_log.level
     pyhanko_log.setLevel(logging.CRITICAL)  # untrusted chains are expected, not errors
     try:
         context = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False)
-        return validate_pdf_signature(signature, context)
+        return validate_pdf_signature(signature, context, diff_policy=tagged_diff_policy())
     finally:
         pyhanko_log.setLevel(was)
 

@@ -23,6 +23,10 @@ class AgendaPanel(Panel):
         self.table.setModel(self.model)
         self.table.stretch(1)
         self.table.setWordWrap(True)
+        self.table.refit_rows_on_resize = True
+        # Titles wrap rather than shrink to a few letters when the window is narrow
+        # (1024 wide with the meetings list open left them 38 pixels).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         hint = QLabel("Alt+↑/↓ moves between items from anywhere")
         hint.setEnabled(False)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.model import AttendanceStatus, Capacity, MeetingRecord
+from clerkdesk.ui.rows import by_surname
 from clerkdesk.ui.widgets import set_tab_order
 
 
@@ -41,7 +42,7 @@ class AmendmentDialog(QDialog):
         self.mover.setAccessibleName("Mover")
         self.seconder = QComboBox()
         self.seconder.setAccessibleName("Seconder")
-        for a in record.attendees:
+        for a in sorted(record.attendees, key=lambda a: by_surname(record.name_of(a.person_id))):
             if a.capacity in (Capacity.MEMBER, Capacity.SUBSTITUTE) and (
                 a.status is AttendanceStatus.PRESENT
             ):

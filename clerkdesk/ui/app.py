@@ -102,13 +102,24 @@ def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
     paint already shows them, with "Opening …" in the status bar. The services
     and SQLAlchemy behind them, slower to import than the whole window is to
     appear, load once it is on screen. If the database cannot be opened (the
-    reason has been shown), the application exits with status 1.
+    reason has been shown), the application exits with status 1; if another
+    copy has it open and came forward, with status 0 (see second_copy.py).
     """
     from clerkdesk.ui.main_window import MainWindow
+    from clerkdesk.ui.second_copy import CameForward
 
     window = MainWindow(None, settings)
     try:
         prepared = window.first_look(db_path)
+    except CameForward as handed_over:
+        # The copy that has the database open came forward and says why, in its
+        # window; this one has nothing to do. Said here too, for a terminal.
+        print(
+            f"ClerkDesk: {handed_over.reason} That window has been brought forward.",
+            file=sys.stderr,
+        )
+        QTimer.singleShot(0, lambda: QApplication.exit(0))
+        return window
     except Exception as error:  # shown by the hook; without a database, nothing to do
         sys.excepthook(type(error), error, error.__traceback__)
         prepared = None

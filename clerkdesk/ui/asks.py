@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from clerkdesk.domain.model import Declaration, MeetingRecord, VoteOption
+from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation, VoteOption
 
 if TYPE_CHECKING:
+    from clerkdesk.domain.minutes_details import MinutesDetails
     from clerkdesk.services.lookups import CommitteeSummary
     from clerkdesk.ui.amendment_dialog import AmendmentInput
+    from clerkdesk.ui.approval_dialog import Approval
     from clerkdesk.ui.attendee_dialog import AttendeeInput
     from clerkdesk.ui.declaration_dialog import DeclarationInput
     from clerkdesk.ui.new_meeting_dialog import NewMeetingInput
@@ -38,13 +40,10 @@ class Asker:
         return answer == QMessageBox.StandardButton.Yes
 
     def correction_reason(self) -> str | None:
-        text, ok = QInputDialog.getText(
-            self.parent,
-            "Correction to approved minutes",
-            "These minutes are approved. Why is this correction being made?",
-            QLineEdit.EchoMode.Normal,
-        )
-        return text.strip() if ok and text.strip() else None
+        from clerkdesk.ui.correction_dialog import CorrectionReasonDialog
+
+        dialog = CorrectionReasonDialog(self.parent)
+        return dialog.value() if dialog.exec() else None
 
     def casting_vote(self, presiding: str, each: int) -> VoteOption | None:
         box = QMessageBox(self.parent)
@@ -56,7 +55,12 @@ class Asker:
         )
         yes = box.addButton("&For", QMessageBox.ButtonRole.YesRole)
         no = box.addButton("&Against", QMessageBox.ButtonRole.NoRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        # No default answer: Enter must not give a casting vote the chair did not
+        # give. For and Against take no Enter of their own; Enter cancels.
+        for answer in (yes, no):
+            answer.setAutoDefault(False)
+        box.setDefaultButton(cancel)
         box.exec()
         if box.clickedButton() is yes:
             return VoteOption.YES
@@ -82,15 +86,12 @@ class Asker:
             return None
         return next((person for person, label in choices if label == name), None)
 
-    def approved_by(self, presiding: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            self.parent,
-            "Approve minutes",
-            "Who signed the minutes as a correct record (the person presiding)?",
-            QLineEdit.EchoMode.Normal,
-            presiding,
-        )
-        return text.strip() if ok and text.strip() else None
+    def approval(self, presiding: str, meeting_date: dt.date) -> Approval | None:
+        """Who signed the minutes as a correct record, and when."""
+        from clerkdesk.ui.approval_dialog import ApprovalDialog
+
+        dialog = ApprovalDialog(presiding, meeting_date, self.parent)
+        return dialog.value() if dialog.exec() else None
 
     def substitute_name(self, member: str, suggestions: list[str]) -> str | None:
         text, ok = QInputDialog.getItem(
@@ -104,11 +105,12 @@ class Asker:
         return text.strip() if ok and text.strip() else None
 
     def declaration(
-        self, record: MeetingRecord, item_id: int | None, at: dt.time
+        self, record: MeetingRecord, item_id: int | None, at: dt.time, person_id: int | None = None
     ) -> DeclarationInput | None:
+        """A new declaration, the dialog opening on ``person_id`` if given."""
         from clerkdesk.ui.declaration_dialog import DeclarationDialog
 
-        dialog = DeclarationDialog(record, item_id, at, self.parent)
+        dialog = DeclarationDialog(record, item_id, at, self.parent, person_id=person_id)
         return dialog.value() if dialog.exec() else None
 
     def edit_declaration(
@@ -145,8 +147,27 @@ class Asker:
         dialog = NewMeetingDialog(committees, self.parent)
         return dialog.value() if dialog.exec() else None
 
-    def open_path(self, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+    def sub_points(self, recommendation: Recommendation) -> list[str] | None:
+        """The recommendation's sub-points, one a line (blank lines left out); None if cancelled."""
+        label = f" {recommendation.label}" if recommendation.label else ""
+        text, ok = QInputDialog.getMultiLineText(
+            self.parent,
+            "Sub-points of a recommendation",
+            f"Recommendation{label}: its sub-points, one a line, printed as a list under it.",
+            "\n".join(recommendation.points),
+        )
+        if not ok:
+            return None
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def minutes_details(self, record: MeetingRecord) -> MinutesDetails | None:
+        from clerkdesk.ui.minutes_details_dialog import MinutesDetailsDialog
+
+        dialog = MinutesDetailsDialog(record, self.parent)
+        return dialog.value() if dialog.exec() else None
+
+    def open_path(self, title: str, filters: str, folder: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return Path(name) if name else None
 
     def password(self, title: str, prompt: str) -> str | None:

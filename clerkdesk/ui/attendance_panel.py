@@ -9,7 +9,7 @@ from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import AttendanceStatus, Capacity
 from clerkdesk.ui import operations
 from clerkdesk.ui.models import AttendanceTableModel
-from clerkdesk.ui.open_meeting import CLOCK, OPENED, OpenMeeting
+from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.operations import Operation
 from clerkdesk.ui.rows import AttendanceLine, attendance_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_tab_order
@@ -31,6 +31,7 @@ class AttendancePanel(Panel):
         self.table.setModel(self.model)
         self.table.stretch(5)
         self.table.fit_changed_cells()  # a key press changes one row: measure only that
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.key_actions = {
             Qt.Key.Key_P: lambda: self.mark(AttendanceStatus.PRESENT),
             Qt.Key.Key_A: lambda: self.mark(AttendanceStatus.APOLOGIES),
@@ -91,6 +92,8 @@ class AttendancePanel(Panel):
         return [self.table, *self.buttons]
 
     def refresh(self, areas: Area) -> None:
+        if areas & (ITEM | OPENED):
+            self.error.clear_error()  # about what the clerk has moved on from
         if not areas & AREAS:
             return
         record = self.meeting.record
@@ -107,6 +110,11 @@ class AttendancePanel(Panel):
 
     def selected(self) -> AttendanceLine | None:
         return self.model.row_at(self.table.current_row())
+
+    def _row_changed(self, *_: object) -> None:
+        row = self.selected()
+        self.meeting.person_id = row.person_id if row is not None else None
+        self.error.clear_error()  # it was about the member the clerk has moved on from
 
     def _run(self, operation: Operation) -> bool:
         self.error.clear_error()
@@ -148,6 +156,12 @@ class AttendancePanel(Panel):
             return
         if row.capacity is not Capacity.MEMBER:
             self.error.show_error(f"Select the absent member {row.name} is to be replaced for.")
+            return
+        if row.status is AttendanceStatus.PRESENT:
+            self.error.show_error(
+                f"{row.name} is present: a substitute replaces a member who sent apologies "
+                "or is absent. Mark them first (A or X), then add the substitute."
+            )
             return
         on_list = {a.person_id for a in record.attendees}
         suggestions = [

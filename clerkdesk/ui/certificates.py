@@ -19,13 +19,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from clerkdesk.domain.errors import DomainError
+from clerkdesk.export.formats import FORMATS
 
 if TYPE_CHECKING:
     from clerkdesk.ui.main_window import MainWindow
 
 TRUST_ROOTS_KEY = "certificates/trustRoots"
 COUNCIL_CERTIFICATE_KEY = "certificates/councilCertificate"
-VERIFIABLE = (".pdf", ".docx")
+VERIFIABLE = tuple(f.suffix for f in FORMATS.values())  # every exported file is logged
 
 
 def setting_path(settings: QSettings, key: str) -> Path | None:
@@ -46,7 +47,8 @@ class CertificateActions(QObject):
 
     def choose_and_verify(self) -> None:
         path = self.window.asker.open_path(
-            "Verify a minutes file", "Minutes (*.pdf *.docx);;All files (*)"
+            "Verify a minutes file",
+            f"Minutes ({' '.join('*' + suffix for suffix in VERIFIABLE)});;All files (*)",
         )
         if path is not None:
             self.verify(path)
@@ -95,7 +97,7 @@ class CertificateActions(QObject):
         if desk is None:
             return
         asker = self.window.asker
-        minutes = asker.open_path("Sign as chair: the approved minutes", "PDF document (*.pdf)")
+        minutes = asker.open_path("Sign as chair: the approved minutes", FORMATS["pdf"].file_filter)
         if minutes is None:
             return
         certificate = asker.open_path(
@@ -107,7 +109,7 @@ class CertificateActions(QObject):
         if password is None:
             return
         suggested = minutes.with_name(f"{minutes.stem} (signed).pdf")
-        output = asker.save_path("Save the signed minutes", suggested, "PDF document (*.pdf)")
+        output = asker.save_path("Save the signed minutes", suggested, FORMATS["pdf"].file_filter)
         if output is None:
             return
         from clerkdesk.services.signing import sign_minutes_file

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Capacity, Declaration, MeetingRecord
-from clerkdesk.ui.rows import declaration_consequence
+from clerkdesk.ui.rows import by_surname, declaration_consequence
 from clerkdesk.ui.widgets import NOTICE_STYLE, set_tab_order
 
 
@@ -60,6 +60,7 @@ class DeclarationDialog(QDialog):
         at: dt.time,
         parent: QWidget | None = None,
         existing: Declaration | None = None,
+        person_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.record = record
@@ -72,9 +73,11 @@ class DeclarationDialog(QDialog):
             item_id = existing.item_id
         self.member = QComboBox()
         self.member.setAccessibleName("Member declaring")
-        for a in record.attendees:
+        for a in sorted(record.attendees, key=lambda a: by_surname(record.name_of(a.person_id))):
             if a.capacity is not Capacity.OFFICER:
                 self.member.addItem(record.name_of(a.person_id), a.person_id)
+        if person_id is not None:
+            self.member.setCurrentIndex(max(0, self.member.findData(person_id)))
         self.item = QComboBox()
         self.item.setAccessibleName("Agenda item")
         for item in record.ordered_items:

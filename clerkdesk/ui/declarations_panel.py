@@ -12,7 +12,7 @@ from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Declaration
 from clerkdesk.ui import operations
 from clerkdesk.ui.models import DeclarationsTableModel
-from clerkdesk.ui.open_meeting import OPENED, OpenMeeting
+from clerkdesk.ui.open_meeting import ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.rows import declaration_consequence, declaration_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
@@ -80,6 +80,8 @@ class DeclarationsPanel(Panel):
         return [self.table, self.declare_button, self.edit_button, self.withdraw_button]
 
     def refresh(self, areas: Area) -> None:
+        if ITEM in areas:
+            self.error.clear_error()  # about what the clerk has moved on from
         if not areas & AREAS:
             return
         record = self.meeting.record
@@ -121,7 +123,9 @@ class DeclarationsPanel(Panel):
         record = self.meeting.record
         if record is None:
             return
-        value = self.meeting.asker.declaration(record, self.meeting.item_id, self.meeting.at)
+        value = self.meeting.asker.declaration(
+            record, self.meeting.item_id, self.meeting.at, self.meeting.person_id
+        )
         if value is None:
             return
         consequence = self._consequence(value.as_declaration())

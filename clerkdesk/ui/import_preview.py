@@ -6,13 +6,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +29,7 @@ from clerkdesk.ui.import_preview_tables import (
     PARAGRAPHS,
     PART_LABELS,
     ROLES,
+    VOTING,
     Check,
     ComboDelegate,
     append_row,
@@ -34,6 +38,7 @@ from clerkdesk.ui.import_preview_tables import (
     cell,
     check,
     make_table,
+    nothing_to_confirm,
     parse_paragraph,
     parse_part,
     unconfirmed,
@@ -49,7 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["ROLES", "ImportPreviewDialog", "run_import"]
 
 NUMBER, TITLE, PART, PARA, RECS, CONFIRMED = range(6)
-NAME, ROLE = range(2)
+NAME, ROLE, VOTES, ROLE_CONFIRMED = range(4)
 LABEL, TEXT = range(2)
 
 
@@ -63,6 +68,10 @@ def _edit(table: QTableWidget, row: int, column: int) -> None:
         table.editItem(item)
 
 
+def _voting(member: ParsedMember) -> str:
+    return "yes" if member.voting else "no"
+
+
 class ImportPreviewDialog(QDialog):
     # Made by build_header().
     organisation: QLineEdit
@@ -71,6 +80,7 @@ class ImportPreviewDialog(QDialog):
     time: QTimeEdit
     venue: QLineEdit
     quorum: QSpinBox
+    quorum_confirmed: QCheckBox
 
     def __init__(self, parsed: ParsedAgenda, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +89,27 @@ class ImportPreviewDialog(QDialog):
         self.setAccessibleName("Import agenda preview")
         build_header(self, parsed)
 
+        # Each member row keeps what the table does not show (co-opted), as for items.
+        self._member_bases: list[ParsedMember | None] = list(parsed.members)
         self.members = make_table(
-            self, "Members", ["Name", "Role"], [[m.name, m.role] for m in parsed.members]
+            self,
+            "Members",
+            ["Name", "Role", "Voting", "Role confirmed"],
+            [[m.name, m.role, _voting(m), ""] for m in parsed.members],
         )
+        for row, member in enumerate(parsed.members):
+            if member.role_inferred:
+                why = f"the paper gives {member.name} a title, not a role"
+                ask_to_confirm(
+                    self.members,
+                    row,
+                    ROLE_CONFIRMED,
+                    why,
+                    tooltip=f"Taken as {member.role} because {why}. Tick once you have checked it.",
+                )
+            nothing_to_confirm(self.members, row, ROLE_CONFIRMED)
         self.members.setItemDelegateForColumn(ROLE, ComboDelegate(ROLES, self.members))
+        self.members.setItemDelegateForColumn(VOTES, ComboDelegate(VOTING, self.members))
         self.members.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 
         # Each item row keeps what the table does not show (report, officer) and
@@ -153,19 +180,24 @@ class ImportPreviewDialog(QDialog):
         self.items.currentCellChanged.connect(self._item_row_changed)
         self.items.itemChanged.connect(self._item_changed)
         self.members.itemChanged.connect(self._refresh_checks)
+        self.quorum_confirmed.toggled.connect(self._refresh_checks)
         self.recommendations.itemChanged.connect(self._store_recs)
         if self.items.rowCount():
             self.items.setCurrentCell(0, TITLE)
         else:
             self._load_recs(-1)
         self._refresh_checks()
+        self._as_read = self.value()  # what Cancel or Escape would throw away is the difference
+        self._ask_before_discarding = True
 
     # -- building -----------------------------------------------------------
 
     # -- members ------------------------------------------------------------
 
     def _add_member(self) -> None:
-        row = append_row(self.members, ["", "member"])
+        row = append_row(self.members, ["", "member", "yes", ""])
+        nothing_to_confirm(self.members, row, ROLE_CONFIRMED)
+        self._member_bases.append(None)
         self.members.setCurrentCell(row, NAME)
         _edit(self.members, row, NAME)
 
@@ -173,6 +205,7 @@ class ImportPreviewDialog(QDialog):
         row = self.members.currentRow()
         if row >= 0:
             self.members.removeRow(row)
+            del self._member_bases[row]
             self._refresh_checks()
 
     # -- items --------------------------------------------------------------
@@ -311,7 +344,15 @@ class ImportPreviewDialog(QDialog):
             )
             for r in range(self.items.rowCount())
         ]
-        return check(members, items)
+        roles = [
+            cell(self.members, r, NAME)
+            for r in range(self.members.rowCount())
+            if unconfirmed(self.members, r, ROLE_CONFIRMED)
+        ]
+        quorum = self.parsed.quorum_inferred
+        if quorum and self.quorum_confirmed.isChecked():
+            quorum = None
+        return check(members, items, roles_to_confirm=roles, quorum_to_confirm=quorum)
 
     def _refresh_checks(self) -> None:
         result = self._check()
@@ -328,9 +369,32 @@ class ImportPreviewDialog(QDialog):
         self.error.clear_error()
         super().accept()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Asked only when the clerk closes it (Escape, Cancel, the window's close
+        # button), not when the program does (its parent closing, a test ending).
+        self._ask_before_discarding = event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._ask_before_discarding = True
+
+    def reject(self) -> None:
+        if self._ask_before_discarding and self.value() != self._as_read:
+            answer = QMessageBox.question(
+                self,
+                "Throw away your corrections?",
+                "You have made corrections to this agenda, and nothing has been saved yet. "
+                "Close the preview and lose your corrections?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
     def value(self) -> ParsedAgenda:
         members = []
-        for r in range(self.members.rowCount()):
+        for r, member_base in enumerate(self._member_bases):
             role = cell(self.members, r, ROLE).lower()
             members.append(
                 ParsedMember(
@@ -340,6 +404,10 @@ class ImportPreviewDialog(QDialog):
                     else "vice-chair"
                     if role == "vice-chair"
                     else "member",
+                    co_opted=member_base.co_opted if member_base else False,
+                    voting=cell(self.members, r, VOTES).lower() != "no",
+                    # Saved only once the clerk has ticked it (see check()).
+                    role_inferred=unconfirmed(self.members, r, ROLE_CONFIRMED) is not None,
                 )
             )
         items = []
@@ -370,9 +438,15 @@ class ImportPreviewDialog(QDialog):
             time=qtime_to_time(self.time.time()),
             venue=self.venue.text().strip() or None,
             quorum=self.quorum.value(),
+            quorum_inferred=None
+            if self.quorum_confirmed.isChecked()
+            else self.parsed.quorum_inferred,
             members=tuple(members),
             items=tuple(items),
         )
+
+
+IMPORT_FOLDER = "importFolder"  # the settings key: the folder the last agenda came from
 
 
 def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
@@ -384,9 +458,13 @@ def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
         asker.info("Import not available", "Importing agendas is not part of this build yet.")
         return None
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-    path = asker.open_path("Import agenda", f"Agendas ({patterns});;All files (*)")
+    folder = window.settings.value(IMPORT_FOLDER, "")
+    path = asker.open_path(
+        "Import agenda", f"Agendas ({patterns});;All files (*)", str(folder or "")
+    )
     if path is None:
         return None
+    window.settings.setValue(IMPORT_FOLDER, str(path.parent))  # where the next one will be
     from clerkdesk.ui.background import run_in_background
 
     try:
@@ -395,8 +473,12 @@ def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
         asker.error("Cannot import the agenda", str(error))
         return None
     dialog = ImportPreviewDialog(parsed, window)
+    # Deleted once read: a hidden preview would keep the agenda's text (and stay
+    # the active window on some platforms).
+    dialog.finished.connect(dialog.deleteLater)
     if not dialog.exec():
         return None
+    agenda = dialog.value()
     try:
         from clerkdesk.services.importing import import_agenda
     except ImportError:
@@ -405,9 +487,19 @@ def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
         )
         return None
     from clerkdesk.domain.errors import DomainError
+    from clerkdesk.services.meeting_register import SameMeetingError
 
     try:
-        result = import_agenda(meeting.desk, dialog.value())
+        try:
+            result = import_agenda(meeting.desk, agenda)
+        except SameMeetingError as same:
+            # Opening the same agenda again: the clerk chooses (issue 14).
+            choice = window.editor.asks.same_meeting(same.message)
+            if choice == "open":
+                return same.meeting_id
+            if choice != "copy":
+                return None
+            result = import_agenda(meeting.desk, agenda, as_new=True)
     except DomainError as error:
         asker.error("The agenda was not saved", error.message)
         return None

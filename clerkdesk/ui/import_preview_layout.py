@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialogButtonBox,
     QGridLayout,
@@ -49,6 +50,12 @@ def build_header(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
     self.quorum.setRange(1, 99)
     self.quorum.setValue(parsed.quorum or 3)
     self.quorum.setAccessibleName("Quorum")
+    # A quorum worked out from a rule ("one third ..., or three") is the parser's
+    # arithmetic: the clerk ticks it once checked. Hidden when the paper gives a number.
+    self.quorum_confirmed = QCheckBox("Quorum confirmed")
+    self.quorum_confirmed.setAccessibleName("Quorum confirmed")
+    self.quorum_confirmed.setToolTip(parsed.quorum_inferred or "")
+    self.quorum_confirmed.setVisible(parsed.quorum_inferred is not None)
 
 
 def lay_out(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
@@ -66,6 +73,7 @@ def lay_out(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
         label.setBuddy(field)
         form.addWidget(label, row, column)
         form.addWidget(field, row, column + 1)
+    form.addWidget(self.quorum_confirmed, 2, 4)
     form.setColumnStretch(1, 1)
     form.setColumnMinimumWidth(2, 90)
 
@@ -111,6 +119,7 @@ def lay_out(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
         self.date,
         self.time,
         self.quorum,
+        self.quorum_confirmed,
         self.members,
         self.add_member,
         self.delete_member,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain import schedule_12a
 
 ROLES = ("chair", "vice-chair", "member")
+VOTING = ("yes", "no")
 PART_LABELS = ("I", "II")
 PARAGRAPHS = ("", *(str(p) for p in schedule_12a.ENGLAND + schedule_12a.WALES))
 
@@ -103,14 +104,30 @@ def cell(table: QTableWidget, row: int, column: int) -> str:
     return item.text().strip() if item is not None else ""
 
 
-def ask_to_confirm(table: QTableWidget, row: int, column: int, why: str) -> None:
-    """A tick box the clerk must tick to confirm the item's part; ``why`` is its tooltip."""
+def ask_to_confirm(
+    table: QTableWidget, row: int, column: int, why: str, *, tooltip: str | None = None
+) -> None:
+    """A tick box the clerk must tick to confirm what the parser guessed; ``why`` says why."""
     item = QTableWidgetItem("Confirm")
     item.setFlags((item.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
     item.setCheckState(Qt.CheckState.Unchecked)
-    item.setToolTip(f"Taken as Part II because {why}. Tick once you have checked the part.")
+    item.setToolTip(
+        tooltip or f"Taken as Part II because {why}. Tick once you have checked the part."
+    )
     item.setData(Qt.ItemDataRole.UserRole, why)
     table.setItem(row, column, item)
+
+
+def nothing_to_confirm(table: QTableWidget, row: int, column: int) -> None:
+    """An empty cell in a confirmation column: no tick box, not editable."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem("")
+        table.setItem(row, column, item)
+    if not item.data(Qt.ItemDataRole.UserRole):
+        item.setFlags(
+            item.flags() & ~(Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+        )
 
 
 def unconfirmed(table: QTableWidget, row: int, column: int) -> str | None:
@@ -151,14 +168,29 @@ class Check:
 def check(
     members: Sequence[tuple[str, str]],
     items: Sequence[tuple[str, str, int, schedule_12a.ExemptParagraph | None, str | None]],
+    *,
+    roles_to_confirm: Sequence[str] = (),
+    quorum_to_confirm: str | None = None,
 ) -> Check:
     """Problems that stop the save (errors) and ones the clerk should see (warnings).
 
     ``members`` are (name, role); ``items`` are (number, title, part, paragraph,
-    why the part is still to be confirmed or None).
+    why the part is still to be confirmed or None). ``roles_to_confirm`` names the
+    members whose guessed role is not yet ticked; ``quorum_to_confirm`` says how a
+    worked-out quorum was found, until the clerk ticks it.
     """
     errors: list[str] = []
     warnings: list[str] = []
+    if quorum_to_confirm:
+        errors.append(
+            "The quorum was worked out by ClerkDesk, not read from the agenda: check it and "
+            "tick Quorum confirmed."
+        )
+    for name in roles_to_confirm:
+        errors.append(
+            f"The role of {name or '(no name)'} was guessed from their title: check it and "
+            "tick Role confirmed."
+        )
     for row, (name, _role) in enumerate(members, start=1):
         if not name:
             errors.append(f"Member in row {row} has no name.")

@@ -11,6 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from clerkdesk.domain.model import ChairStyle
+from clerkdesk.export.formats import FORMATS
+from clerkdesk.ui.edit_menus import build_edit_menus
+from clerkdesk.ui.meeting_editor import MeetingEditor
 
 if TYPE_CHECKING:
     from clerkdesk.ui.main_window import MainWindow
@@ -38,6 +41,7 @@ class MainMenus:
     redo: QAction
     import_agenda: QAction
     recent: QMenu
+    editor: MeetingEditor
     # Disabled until the window has a database (it opens just after the first paint).
     needs_database: list[QAction | QMenu] = field(default_factory=list)
 
@@ -95,10 +99,10 @@ def build_menus(window: MainWindow) -> MainMenus:
     import_agenda = add(file, "&Import agenda…", window.import_agenda, keys("Ctrl+I"))
     file.addSeparator()
     export = file.addMenu("&Export minutes")
-    add(export, "&Word – public", lambda: window.export("docx", False), keys("Ctrl+E"))
-    add(export, "Word – &confidential (with Part II)", lambda: window.export("docx", True))
-    add(export, "&PDF – public", lambda: window.export("pdf", False), keys("Ctrl+Shift+E"))
-    add(export, "PDF – c&onfidential (with Part II)", lambda: window.export("pdf", True))
+    for fmt in FORMATS.values():  # each registered format, public and confidential
+        shortcut = keys(fmt.shortcut) if fmt.shortcut else None
+        add(export, fmt.public_menu, partial(window.export, fmt.name, False), shortcut)
+        add(export, fmt.confidential_menu, partial(window.export, fmt.name, True))
     verify = add(file, "&Verify minutes file…", window.certificates.choose_and_verify)
     sign = add(file, "Sign minutes as c&hair…", window.certificates.sign_as_chair)
     add(file, "Cer&tificates…", window.certificates.edit_settings)
@@ -129,6 +133,8 @@ def build_menus(window: MainWindow) -> MainMenus:
     add(meeting, "&Close meeting", window.close_meeting)
     add(meeting, "&Approve minutes…", window.approve)
     _chair_styles(window, meeting)
+    add(meeting, "Minutes deta&ils…", window.edit_minutes_details)
+    editor = build_edit_menus(window, meeting, add)
     meeting.addSeparator()
     add(meeting, "&Declare interest…", window.declarations_declare, keys("Ctrl+D"))
     add(meeting, "&Edit the selected declaration…", window.declarations_edit, keys("Ctrl+Shift+D"))
@@ -147,6 +153,10 @@ def build_menus(window: MainWindow) -> MainMenus:
         add(meeting, f"Go to {label}", partial(window.tabs.show_index, n - 1), keys(f"Ctrl+{n}"))
     add(meeting, "Go to the agenda", window.agenda.table.setFocus, keys("Ctrl+0"))
     add(meeting, "Go to the meetings list", window.focus_meetings, keys("Ctrl+L"))
+    meetings_list = window.meetings_dock.toggleViewAction()
+    meetings_list.setText("Show the meetings &list")
+    meetings_list.setShortcuts(keys("Ctrl+Shift+L"))
+    meeting.addAction(meetings_list)
 
     help_menu = bar.addMenu("&Help")
     add(
@@ -161,5 +171,6 @@ def build_menus(window: MainWindow) -> MainMenus:
         redo=redo,
         import_agenda=import_agenda,
         recent=recent,
+        editor=editor,
         needs_database=[new, import_agenda, export, verify, sign, open_db, recent, search, history],
     )

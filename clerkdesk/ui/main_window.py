@@ -117,12 +117,14 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.import_action, self.recent_menu = self.menus.import_agenda, self.menus.recent
+        self.editor = self.menus.editor  # correcting the meeting and its agenda (issue 14)
+        self.meetings.delete_requested.connect(self.editor.delete_meeting)
         self._update_recent_menu()
         self.safekeeping = Safekeeping(self)
         self.meeting.refreshed.connect(self._refresh)
         self.meeting.saved.connect(self._saved)
         self.setWindowTitle(window_title(self.meeting))
-        self.resize(1366, 768)
+        self._fit_to_screen()
         self._restore()
         self._refresh(OPENED)
         self._set_tab_order()
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(NOTHING_SAVED)
         wanted, self._wanted_meeting = self._wanted_meeting, None
         self.meetings.reload(desk, wanted)
+        wanted = wanted if wanted is not None else self.editor.last_meeting()
         self.meetings.browse_only(False)
         self.setWindowTitle(window_title(self.meeting))
         self._set_database_ready(True)
@@ -245,7 +248,11 @@ class MainWindow(QMainWindow):
 
     def _saved(self, change: Change) -> None:
         self.safekeeping.note_change()
-        self.saved_label.setText(f"Saved: {change.label} — {dt.datetime.now():%H.%M}")
+        self._show_saved(change.label)
+
+    def _show_saved(self, what: str) -> None:
+        # By the meeting's clock, which stamps the record, not the computer's.
+        self.saved_label.setText(f"Saved: {what} — {self.meeting.at:%H.%M}")
 
     def _update_undo(self) -> None:
         state = self.meeting.undo if self.meeting.meeting_id is not None else None
@@ -305,13 +312,22 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         presiding = presiding_member(record, None)
-        name = self.asker.approved_by(record.name_of(presiding) if presiding else "")
-        if name:
-            self.meeting.act(operations.approve_minutes(name))
+        approval = self.asker.approval(record.name_of(presiding) if presiding else "", record.date)
+        if approval is not None:
+            self.meeting.act(operations.approve_minutes(approval.signed_by, approval.on))
 
     def set_chair_style(self, style: ChairStyle) -> None:
 
         self.meeting.act(operations.set_chair_style(style))
+
+    def edit_minutes_details(self) -> None:
+        """Meeting › Minutes details: body, member order, closing time, clerk, proper officer."""
+        record = self.meeting.record
+        if record is None:
+            return
+        details = self.asker.minutes_details(record)
+        if details is not None:
+            self.meeting.act(operations.set_minutes_details(details))
 
     def declarations_declare(self) -> None:
         self.tabs.show_panel(self.declarations)
@@ -347,7 +363,9 @@ class MainWindow(QMainWindow):
 
         meeting_id = run_import(self, self.meeting)
         if meeting_id is not None:
+            self.safekeeping.note_change()
             self.meeting.open(meeting_id)
+            self._show_saved("agenda imported")
 
     def search(self) -> None:
         if not self.meeting.has_desk:
@@ -356,6 +374,8 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.meeting.desk.db, self.open_meeting, self)
         dialog.show()
+        dialog.activateWindow()  # typing goes to the search box at once
+        dialog.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def member_history(self) -> None:
         if not self.meeting.has_desk:
@@ -364,6 +384,7 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.meeting.desk.db, self.open_meeting, self)
         dialog.tabs.setCurrentIndex(1)
+        dialog.show_member(self.meeting.person_id)
         dialog.show()
 
     def show_shortcuts(self) -> None:
@@ -378,30 +399,26 @@ class MainWindow(QMainWindow):
 
     # Export.
     def export(self, fmt: str, confidential: bool) -> None:
+        from clerkdesk.export.formats import export_format
+
         record = self.meeting.record
         if record is None or self.meeting.meeting_id is None:
             self.asker.error("Export", "Open a meeting first.")
             return
-        try:
-            import clerkdesk.services.exporting  # noqa: F401
-        except ImportError:
-            self.asker.info(
-                "Export not available yet",
-                "Exporting minutes to Word and PDF is not part of this build yet.",
-            )
-            return
         if self.export_running is not None:
             self.asker.info("Export", "An export is already running.")
             return
+        export = export_format(fmt)
         which = "confidential" if confidential else "public"
         suggested = Path.home() / (
-            f"{record.committee} {record.date:%Y-%m-%d} minutes ({which}).{fmt}".replace("/", "-")
+            f"{record.committee} {record.date:%Y-%m-%d} minutes ({which}){export.suffix}".replace(
+                "/", "-"
+            )
         )
-        filters = "Word document (*.docx)" if fmt == "docx" else "PDF document (*.pdf)"
-        path = self.asker.save_path("Export minutes", suggested, filters)
+        path = self.asker.save_path("Export minutes", suggested, export.file_filter)
         if path is None:
             return
-        go_on, certifier = self.certificates.certifier() if fmt == "pdf" else (True, None)
+        go_on, certifier = self.certificates.certifier() if export.certified else (True, None)
         if not go_on:
             return
         from clerkdesk.ui.export_task import ExportTask
@@ -481,6 +498,17 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{n} {name}")
             action.triggered.connect(lambda _c=False, p=name: self.switch_database(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_databases()) and self.meeting.has_desk)
+
+    def _fit_to_screen(self) -> None:
+        """The first window fits the screen it opens on (1366x768 at most): at
+        1366x768 a window that size loses its status bar, with the quorum, under
+        the task bar and its own title bar."""
+        available = self.screen().availableGeometry()
+        title_bar = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+        border = 8  # room for the frame's edges, which are not known until it is shown
+        width = min(1366, available.width() - 2 * border)
+        height = min(768, available.height() - title_bar - 2 * border)
+        self.setGeometry(available.x() + border, available.y() + title_bar + border, width, height)
 
     def _restore(self) -> None:
         geometry = self.settings.value("geometry")

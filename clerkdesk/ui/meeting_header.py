@@ -8,7 +8,8 @@ from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from clerkdesk.domain.changes import Area
-from clerkdesk.ui.open_meeting import OpenMeeting, now_minute
+from clerkdesk.domain.model import MeetingStatus
+from clerkdesk.ui.open_meeting import OPENED, OpenMeeting, now_minute
 from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE, set_style_sheet
 from clerkdesk.version import name_and_version
 
@@ -83,6 +84,24 @@ class MeetingHeader(QWidget):
         self.clock.timeChanged.connect(self._edited)
         self.live.toggled.connect(lambda on: self._tick() if on else None)
         QWidget.setTabOrder(self.clock, self.live)
+        # Set while a closed or approved meeting is open: its clock stands still.
+        self._held_for_finished_meeting = False
+
+    def _follow_the_meeting(self) -> None:
+        """A closed or approved meeting is not happening now: its clock stops at
+        its start (what a correction is stamped with, unless the clerk types
+        another time). A meeting being recorded follows the time now again."""
+        record = self.meeting.record
+        finished = record is not None and record.status in (
+            MeetingStatus.CLOSED,
+            MeetingStatus.APPROVED,
+        )
+        if finished and record is not None and not self._held_for_finished_meeting:
+            self._held_for_finished_meeting = True
+            self.set_time(record.start_time or self.meeting.at, live=False)
+        elif not finished and self._held_for_finished_meeting:
+            self._held_for_finished_meeting = False
+            self.live.setChecked(True)
 
     def _tick(self) -> None:
         if self.live.isChecked():
@@ -96,10 +115,13 @@ class MeetingHeader(QWidget):
         self.meeting.set_at(value)
 
     def _edited(self, value: QTime) -> None:
+        self._held_for_finished_meeting = False  # the clerk's time stands
         self.live.setChecked(False)
         self.meeting.set_at(dt.time(value.hour(), value.minute()))
 
-    def refresh(self, _areas: Area) -> None:
+    def refresh(self, areas: Area) -> None:
+        if areas & (OPENED | Area.MEETING):
+            self._follow_the_meeting()
         record = self.meeting.record
         if record is None:
             self.title.setText("<b>No meeting open</b> – choose one on the left, or create one")

@@ -20,6 +20,7 @@ class MeetingsPanel(Panel):
     chosen = Signal(int)
     new_requested = Signal()
     import_requested = Signal()
+    delete_requested = Signal(int)  # Delete on a meeting in the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +33,7 @@ class MeetingsPanel(Panel):
         self.table.key_actions = {
             Qt.Key.Key_Return: self._open_current,
             Qt.Key.Key_Enter: self._open_current,
+            Qt.Key.Key_Delete: self._delete_current,
         }
         self.new_button = button("New meeting…", "New meeting", self.new_requested.emit)
         self.import_button = button("Import agenda…", "Import agenda", self.import_requested.emit)
@@ -79,6 +81,11 @@ class MeetingsPanel(Panel):
     def _selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
         if not self._quiet:
             self._open_current()
+
+    def _delete_current(self) -> None:
+        row = self.model.row_at(self.table.current_row())
+        if row is not None:
+            self.delete_requested.emit(row.id)
 
     def _open_current(self) -> None:
         row = self.model.row_at(self.table.current_row())

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +40,20 @@ class MinuteEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setAccessibleName("Minute paragraph text")
         self.setPlaceholderText("Type the minute; Ctrl+Enter adds it as the next paragraph")
+
+    def event(self, event: QEvent) -> bool:
+        # The editor claims Ctrl+Z and Ctrl+Y even with nothing of its own to
+        # undo (it is emptied once a paragraph is saved), and the clerk's Undo
+        # did nothing. Typing in progress is undone here; otherwise the keys
+        # reach Edit > Undo and Redo, which undo the last action.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            document = self.document()
+            if (
+                event.matches(QKeySequence.StandardKey.Undo) and not document.isUndoAvailable()
+            ) or (event.matches(QKeySequence.StandardKey.Redo) and not document.isRedoAvailable()):
+                event.ignore()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
@@ -84,6 +99,10 @@ class MinutesPanel(Panel):
         self.action_table.setModel(self.actions_model)
         self.action_table.stretch(1)
         self.action_table.key_actions = {Qt.Key.Key_Delete: self.delete_action}
+        # At least five actions in view (at 1366x768 the splitter left two).
+        rows = self.action_table.verticalHeader().defaultSectionSize()
+        header = self.action_table.horizontalHeader().sizeHint().height()
+        self.action_table.setMinimumHeight(header + 5 * rows + 2 * self.action_table.frameWidth())
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Action officer")
         self.owner.setPlaceholderText("Officer responsible")
@@ -91,6 +110,11 @@ class MinutesPanel(Panel):
         self.action_text.setAccessibleName("Action text")
         self.action_text.setPlaceholderText("What they will do (Enter adds the action)")
         self.action_text.returnPressed.connect(self.add_action)
+        # Where the action is printed: beside one paragraph (its ACTION column), or at
+        # the end of the item.
+        self.beside = QComboBox()
+        self.beside.setAccessibleName("Action beside paragraph")
+        self.beside.setToolTip("The minute paragraph the action is printed beside")
 
         para_buttons = QHBoxLayout()
         para_buttons.addWidget(self.save_button)
@@ -111,6 +135,7 @@ class MinutesPanel(Panel):
         action_row = QHBoxLayout()
         action_row.addWidget(self.owner, 1)
         action_row.addWidget(self.action_text, 3)
+        action_row.addWidget(self.beside, 1)
         action_row.addWidget(self.add_action_button)
         action_row.addWidget(self.delete_action_button)
         bottom = QWidget()
@@ -144,6 +169,7 @@ class MinutesPanel(Panel):
             self.delete_button,
             self.owner,
             self.action_text,
+            self.beside,
             self.add_action_button,
             self.action_table,
             self.delete_action_button,
@@ -156,14 +182,27 @@ class MinutesPanel(Panel):
         if areas & (ITEM | OPENED):
             self.cancel_edit()
             self.error.clear_error()
+            # A new item's action is someone else's until the clerk says otherwise.
+            self.owner.clear()
+            self.action_text.clear()
         if record is None or item_id is None:
             self.title.setText("No item selected")
         else:
             item = record.item(item_id)
             self.title.setText(f"<b>Item {item.number}: {item.title}</b>")
         self.paragraphs.set_rows(paragraph_rows(record, item_id) if record else ())
+        self._fill_beside()
         self.paragraph_table.fit_rows()
         self.actions_model.set_rows(action_rows(record, item_id) if record else ())
+
+    def _fill_beside(self) -> None:
+        """The item's paragraphs to put an action beside, keeping the choice made."""
+        chosen = self.beside.currentData()
+        self.beside.clear()
+        self.beside.addItem("At the end of the item", None)
+        for row in self.paragraphs.rows:
+            self.beside.addItem(f"Beside {row.number}", row.id)
+        self.beside.setCurrentIndex(max(0, self.beside.findData(chosen)))
 
     def _run(self, operation: operations.Operation) -> bool:
         self.error.clear_error()
@@ -206,7 +245,12 @@ class MinutesPanel(Panel):
     def add_action(self) -> None:
         item_id = self.meeting.item_id
         if item_id is not None and self._run(
-            operations.add_action(item_id, self.owner.text(), self.action_text.text())
+            operations.add_action(
+                item_id,
+                self.owner.text(),
+                self.action_text.text(),
+                paragraph_id=self.beside.currentData(),
+            )
         ):
             self.action_text.clear()
             self.owner.setFocus()

@@ -198,24 +198,25 @@ class AttendanceTableModel(RowTableModel[r.AttendanceLine]):
     columns = (
         Column("Name", lambda row: row.name),
         Column("Attends as", lambda row: row.attends_as),
-        Column("Status", lambda row: r.STATUS_WORDS[row.status]),
+        Column("Status", lambda row: row.status_words),
         Column("Arrived", lambda row: row.arrived),
         Column("Left", lambda row: row.departed),
         Column("Note", lambda row: row.note),
     )
 
     def foreground(self, row: r.AttendanceLine, column: int) -> QBrush | None:
-        return None if row.status is AttendanceStatus.PRESENT else dimmed()
+        return None if row.status is AttendanceStatus.PRESENT and row.in_room else dimmed()
 
     def font(self, row: r.AttendanceLine, column: int) -> QFont | None:
-        return bold() if column == 2 and row.status is AttendanceStatus.PRESENT else None
+        in_room = row.status is AttendanceStatus.PRESENT and row.in_room
+        return bold() if column == 2 and in_room else None
 
 
 class AgendaTableModel(RowTableModel[r.AgendaLine]):
     columns = (
         Column("No.", lambda row: row.number),
         Column("Item", lambda row: f"{row.badge}: {row.title}" if row.badge else row.title),
-        Column("Votes", lambda row: row.progress),
+        Column("Decided", lambda row: row.progress),
     )
 
     def font(self, row: r.AgendaLine, column: int) -> QFont | None:
@@ -268,6 +269,7 @@ class ActionsTableModel(RowTableModel[r.ActionLine]):
     columns = (
         Column("Action by", lambda row: row.owner),
         Column("Action", lambda row: row.text),
+        Column("Beside", lambda row: row.beside),
     )
 
 

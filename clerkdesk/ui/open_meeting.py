@@ -49,6 +49,9 @@ class OpenMeeting(QObject):
         # What Undo and Redo would do: read when a meeting opens, then carried
         # by each action's result (never read in a transaction of its own).
         self.undo: UndoLabels | None = None
+        # The member last selected in the attendance list: the dialogs about a
+        # member (declaration, member's record) open on them.
+        self.person_id: int | None = None
         self._at: dt.time = now_minute()
         # The service last started, named in a problem report if one fails
         # unexpectedly (crash_dialog.py); only the function is kept here.

@@ -16,15 +16,19 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from clerkdesk.domain.minutes_details import MinutesDetails
 from clerkdesk.domain.model import (
     AttendanceStatus,
     Capacity,
     ChairStyle,
+    Disposal,
     MeetingStatus,
     Outcome,
+    Role,
     Tally,
     VoteOption,
 )
+from clerkdesk.domain.schedule_12a import ExemptParagraph
 
 if TYPE_CHECKING:
     from clerkdesk.services.context import Change, Correction, Desk
@@ -254,10 +258,19 @@ def delete_paragraph(paragraph_id: int) -> Operation:
     return Operation(partial(minutes.delete_paragraph, paragraph_id=paragraph_id))
 
 
-def add_action(item_id: int, owner: str, text: str) -> Operation:
+def add_action(item_id: int, owner: str, text: str, paragraph_id: int | None = None) -> Operation:
+    """An action on the item; beside ``paragraph_id``, or at the item's end if None."""
     from clerkdesk.services import minutes
 
-    return Operation(partial(minutes.add_action, item_id=item_id, owner=owner, text=text))
+    return Operation(
+        partial(
+            minutes.add_action,
+            item_id=item_id,
+            owner=owner,
+            text=text,
+            paragraph_id=paragraph_id,
+        )
+    )
 
 
 def delete_action(action_id: int) -> Operation:
@@ -273,16 +286,203 @@ def set_status(status: MeetingStatus) -> Operation:
     return Operation(partial(lifecycle.set_status, status=status), correctable=False)
 
 
-def approve_minutes(approved_by: str) -> Operation:
+def approve_minutes(approved_by: str, approved_on: dt.date | None = None) -> Operation:
+    """Approval, signed by ``approved_by`` on ``approved_on`` (today if None)."""
     from clerkdesk.services import lifecycle
 
-    return Operation(partial(lifecycle.approve_minutes, approved_by=approved_by), False)
+    return Operation(
+        partial(lifecycle.approve_minutes, approved_by=approved_by, approved_on=approved_on),
+        correctable=False,
+    )
 
 
 def set_chair_style(style: ChairStyle) -> Operation:
     from clerkdesk.services import lifecycle
 
     return Operation(partial(lifecycle.set_chair_style, style=style))
+
+
+# How the minutes are set out (Meeting › Minutes details; Voting › Sub-points).
+def set_minutes_details(details: MinutesDetails) -> Operation:
+    from clerkdesk.services import minutes_details
+
+    return Operation(partial(minutes_details.set_minutes_details, details=details))
+
+
+def set_recommendation_points(recommendation_id: int, points: list[str]) -> Operation:
+    from clerkdesk.services import minutes_details
+
+    return Operation(
+        partial(
+            minutes_details.set_recommendation_points,
+            recommendation_id=recommendation_id,
+            points=points,
+        )
+    )
+
+
+# Correcting a saved meeting: its details and the committee's membership.
+def edit_meeting(
+    *,
+    date: dt.date | None = None,
+    start_time: dt.time | None = None,
+    venue: str | None = None,
+    quorum: int | None = None,
+    chair_style: ChairStyle | None = None,
+) -> Operation:
+    """None leaves a detail as it is (an empty venue clears it)."""
+    from clerkdesk.services import meeting_edits
+
+    return Operation(
+        partial(
+            meeting_edits.edit_meeting,
+            date=date,
+            start_time=start_time,
+            venue=venue,
+            quorum=quorum,
+            chair_style=chair_style,
+        )
+    )
+
+
+def add_member(name: str, role: Role, voting: bool) -> Operation:
+    from clerkdesk.services import meeting_edits
+
+    return Operation(partial(meeting_edits.add_member, name=name, role=role, voting=voting))
+
+
+def replace_member(person_id: int, new_name: str) -> Operation:
+    from clerkdesk.services import meeting_edits
+
+    return Operation(partial(meeting_edits.replace_member, person_id=person_id, new_name=new_name))
+
+
+def change_member(person_id: int, role: Role, voting: bool) -> Operation:
+    from clerkdesk.services import meeting_edits
+
+    return Operation(
+        partial(meeting_edits.change_member, person_id=person_id, role=role, voting=voting)
+    )
+
+
+def remove_member(person_id: int) -> Operation:
+    from clerkdesk.services import meeting_edits
+
+    return Operation(partial(meeting_edits.remove_member, person_id=person_id))
+
+
+# The agenda of a saved meeting.
+def add_agenda_item(
+    number: str, title: str, urgency_reason: str | None, at_index: int | None
+) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(
+            agenda_edits.add_agenda_item,
+            number=number,
+            title=title,
+            urgency_reason=urgency_reason,
+            at_index=at_index,
+        )
+    )
+
+
+def edit_agenda_item(
+    item_id: int, number: str | None, title: str | None, urgency_reason: str | None
+) -> Operation:
+    """None leaves a field as it is."""
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(
+            agenda_edits.edit_agenda_item,
+            item_id=item_id,
+            number=number,
+            title=title,
+            urgency_reason=urgency_reason,
+        )
+    )
+
+
+def move_agenda_item(item_id: int, to_index: int, out_of_order: bool) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(
+            agenda_edits.move_agenda_item,
+            item_id=item_id,
+            to_index=to_index,
+            out_of_order=out_of_order,
+        )
+    )
+
+
+def set_disposal(item_id: int, disposal: Disposal | None) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(partial(agenda_edits.set_disposal, item_id=item_id, disposal=disposal))
+
+
+def set_item_part(item_id: int, part: int, exempt_paragraph: ExemptParagraph | None) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(
+            agenda_edits.set_item_part,
+            item_id=item_id,
+            part=part,
+            exempt_paragraph=exempt_paragraph,
+        )
+    )
+
+
+def remove_agenda_item(item_id: int) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(partial(agenda_edits.remove_agenda_item, item_id=item_id))
+
+
+def add_item_recommendation(item_id: int, text: str, label: str | None) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(agenda_edits.add_item_recommendation, item_id=item_id, text=text, label=label)
+    )
+
+
+def edit_recommendation(recommendation_id: int, text: str | None, label: str | None) -> Operation:
+    """None leaves a field as it is."""
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(
+            agenda_edits.edit_recommendation,
+            recommendation_id=recommendation_id,
+            text=text,
+            label=label,
+        )
+    )
+
+
+def move_recommendation(recommendation_id: int, to_index: int) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(
+            agenda_edits.move_recommendation,
+            recommendation_id=recommendation_id,
+            to_index=to_index,
+        )
+    )
+
+
+def delete_recommendation(recommendation_id: int) -> Operation:
+    from clerkdesk.services import agenda_edits
+
+    return Operation(
+        partial(agenda_edits.delete_recommendation, recommendation_id=recommendation_id)
+    )
 
 
 def undo() -> Operation:

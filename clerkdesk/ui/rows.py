@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from clerkdesk.domain.attendance import in_room
 from clerkdesk.domain.model import (
+    AgendaItem,
     AttendanceStatus,
     Attendee,
     Capacity,
@@ -26,6 +27,22 @@ from clerkdesk.domain.voting import voter_roll
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.meeting_list import MeetingSummary
+
+
+def by_surname(name: str) -> tuple[str, str]:
+    """Sort key for a person's name as written in minutes ("C B Wyatt-Lowe",
+    "Helen Maneuf"): the surname (the last word), then the whole name."""
+    words = name.split()
+    return ((words[-1] if words else "").casefold(), name.casefold())
+
+
+# The attendance list: the committee (and substitutes), other members, officers.
+_CAPACITY_ORDER = {
+    Capacity.MEMBER: 0,
+    Capacity.SUBSTITUTE: 0,
+    Capacity.OTHER_MEMBER: 1,
+    Capacity.OFFICER: 2,
+}
 
 
 def hhmm(value: dt.time | None) -> str:
@@ -46,6 +63,7 @@ class AttendanceLine:
     name: str
     attends_as: str
     status: AttendanceStatus
+    status_words: str  # "Left 11.45" once a member who was present has gone
     arrived: str
     departed: str
     note: str
@@ -103,6 +121,7 @@ class ActionLine:
     id: int
     owner: str
     text: str
+    beside: str = ""  # the paragraph it is printed beside ("3.2"), or "" at the item's end
 
 
 STATUS_WORDS = {
@@ -138,6 +157,14 @@ def _attends_as(record: MeetingRecord, a: Attendee) -> str:
     return "Officer"
 
 
+def _status_words(a: Attendee, at: dt.time | None) -> str:
+    """ "Present", unless they have left by the meeting clock's time: "Left 11.45"."""
+    gone = a.departed_at is not None and at is not None and at >= a.departed_at
+    if a.status is AttendanceStatus.PRESENT and gone:
+        return f"Left {hhmm(a.departed_at)}"
+    return STATUS_WORDS[a.status]
+
+
 def _item_number(record: MeetingRecord, item_id: int | None) -> str:
     if item_id is None:
         return ""
@@ -165,6 +192,7 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
                 name=record.name_of(a.person_id),
                 attends_as=_attends_as(record, a),
                 status=a.status,
+                status_words=_status_words(a, at),
                 arrived=hhmm(a.arrived_at) + _item_number(record, a.arrived_during_item),
                 departed=hhmm(a.departed_at) + _item_number(record, a.departed_during_item),
                 note=note,
@@ -172,6 +200,7 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
                 in_room=in_room(a, at),
             )
         )
+    rows.sort(key=lambda row: (_CAPACITY_ORDER[row.capacity], *by_surname(row.name)))
     return tuple(rows)
 
 
@@ -182,12 +211,25 @@ def part_badge(record: MeetingRecord, item_id: int) -> str:
     return f"PART II · para {item.exempt_paragraph}" if item.exempt_paragraph else "PART II"
 
 
+def _on_the_day(item: AgendaItem) -> str:
+    """What happened to the item on the day, shown beside its progress."""
+    words = []
+    if item.disposal is not None:
+        words.append(item.disposal.value.capitalize())
+    if item.is_urgent:
+        words.append("Urgent")
+    if item.taken_out_of_order:
+        words.append("Taken out of order")
+    return " · ".join(words)
+
+
 def agenda_rows(record: MeetingRecord) -> tuple[AgendaLine, ...]:
     rows = []
     for item in record.ordered_items:
         recs = record.recommendations_of(item.id)
         decided = sum(1 for r in recs if record.decision_on(r.id) is not None)
-        progress = f"{decided}/{len(recs)} decided" if recs else ""
+        progress = f"{decided}/{len(recs)}" if recs else ""  # under "Decided"
+        progress = " · ".join(part for part in (_on_the_day(item), progress) if part)
         rows.append(
             AgendaLine(item.id, item.number, item.title, part_badge(record, item.id), progress)
         )
@@ -207,7 +249,7 @@ def describe_decision(record: MeetingRecord, decision: Decision | None) -> str:
         words += " (named vote)"
     if decision.casting_vote is not None and decision.casting_voter_id is not None:
         side = "for" if decision.casting_vote.value == "yes" else "against"
-        words += f"; casting vote {side} by {record.name_of(decision.casting_voter_id)}"
+        words += f"; casting vote {side}, by {record.name_of(decision.casting_voter_id)}"
     return words
 
 
@@ -247,6 +289,7 @@ def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionLine,
 def voter_rows(record: MeetingRecord, item_id: int, at: dt.time | None) -> tuple[VoterLine, ...]:
     roll = voter_roll(record, item_id, at)
     eligible = [VoterLine(p, record.name_of(p), True, "may vote") for p in roll.eligible]
+    eligible.sort(key=lambda row: by_surname(row.name))
     excluded = [
         VoterLine(e.person_id, record.name_of(e.person_id), False, e.reason) for e in roll.excluded
     ]
@@ -285,7 +328,11 @@ def paragraph_rows(record: MeetingRecord, item_id: int | None) -> tuple[Paragrap
 def action_rows(record: MeetingRecord, item_id: int | None) -> tuple[ActionLine, ...]:
     if item_id is None:
         return ()
-    return tuple(ActionLine(a.id, a.owner, a.text) for a in record.actions_of(item_id))
+    numbers = {row.id: row.number for row in paragraph_rows(record, item_id)}
+    return tuple(
+        ActionLine(a.id, a.owner, a.text, numbers.get(a.paragraph_id or -1, ""))
+        for a in record.actions_of(item_id)
+    )
 
 
 def declaration_consequence(

@@ -25,41 +25,29 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from clerkdesk.domain.errors import DomainError
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
-
     from clerkdesk.persistence.database import Database
     from clerkdesk.persistence.errors import DatabaseDamagedError
     from clerkdesk.persistence.opening import PreparedFile
+    from clerkdesk.ui.second_copy import FirstCopy
 
 BACKUP_CHECK_MS = 60_000
 INDEX_AFTER_PAUSE_MS = 1_500
-RAISE_MESSAGE = b"raise"
-
-
-def server_name(db_path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:16]
-    return f"clerkdesk-{digest}"
 
 
 def ask_running_copy_to_come_forward(db_path: Path) -> bool:
-    from PySide6.QtNetwork import QLocalSocket
+    from clerkdesk.ui.second_copy import ask_running_copy_to_come_forward as knock
 
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(db_path))
-    if not socket.waitForConnected(500):
-        return False
-    socket.write(RAISE_MESSAGE)
-    socket.waitForBytesWritten(500)
-    socket.disconnectFromServer()
-    return True
+    return knock(db_path)
 
 
 def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> PreparedFile | None:
     """Get the database file ready to open (writer lock, damage check, upgrade),
     explaining any problem in a dialog; None if it cannot be opened. Standard
-    library only, so the window can list the meetings before SQLAlchemy loads."""
+    library only, so the window can list the meetings before SQLAlchemy loads.
+
+    Raises ``CameForward`` (second_copy.py) if another copy has the file open and
+    came forward when asked: that copy explains, in its window, why this one
+    did not open."""
     from clerkdesk.persistence.errors import DatabaseDamagedError
     from clerkdesk.persistence.location import location_warning
     from clerkdesk.persistence.opening import default_database_path, prepare_file
@@ -71,7 +59,9 @@ def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> Prepa
         prepared = prepare_file(path, exclusive=True, create=True)
     except DatabaseInUseError as error:
         if ask_running_copy_to_come_forward(path):
-            return None  # the running copy has come forward; nothing more to say
+            from clerkdesk.ui.second_copy import CameForward
+
+            raise CameForward(error.message) from error
         QMessageBox.information(parent, "ClerkDesk", error.message)
         return None
     except DatabaseDamagedError as error:
@@ -97,8 +87,14 @@ def open_prepared(prepared: PreparedFile, parent: QWidget | None) -> Database | 
 
 
 def open_interactively(db_path: Path | None, parent: QWidget | None) -> Database | None:
-    """Open the database for recording, explaining any problem in a dialog."""
-    prepared = prepare_interactively(db_path, parent)
+    """Open the database for recording, explaining any problem in a dialog (None
+    if it cannot be opened, or another copy holding it came forward)."""
+    from clerkdesk.ui.second_copy import CameForward
+
+    try:
+        prepared = prepare_interactively(db_path, parent)
+    except CameForward:
+        return None
     return None if prepared is None else open_prepared(prepared, parent)
 
 
@@ -189,21 +185,18 @@ class Safekeeping(QObject):
         self.index_timer.setSingleShot(True)
         self.index_timer.setInterval(INDEX_AFTER_PAUSE_MS)
         self.index_timer.timeout.connect(self.catch_up_search)
-        self.server: QLocalServer | None = None  # made with the first database
+        self.first_copy: FirstCopy | None = None  # made with the first database
         if db is not None:
             self.switch_to(db)
 
     def switch_to(self, db: Database) -> None:
-        from PySide6.QtNetwork import QLocalServer
+        from clerkdesk.ui.second_copy import FirstCopy
 
-        if self.server is None:
-            self.server = QLocalServer(self)
-            self.server.newConnection.connect(self._knock)
-        self.server.close()
+        if self.first_copy is None:
+            self.first_copy = FirstCopy(self.window)
         self.db = db
         self.last_backup = self.last_change = None
-        QLocalServer.removeServer(server_name(db.path))
-        self.server.listen(server_name(db.path))
+        self.first_copy.listen(db.path)
         self.timer.start()
 
     def note_change(self) -> None:
@@ -236,8 +229,8 @@ class Safekeeping(QObject):
             self.back_up("on close")
         self.timer.stop()
         self.index_timer.stop()
-        if self.server is not None:
-            self.server.close()
+        if self.first_copy is not None:
+            self.first_copy.close()
 
     def back_up(self, reason: str) -> None:
         if self.db is None:
@@ -252,18 +245,3 @@ class Safekeeping(QObject):
             self.window.setStatusTip(f"Backup failed: {error}")
             return
         self.last_backup = dt.datetime.now()
-
-    def _knock(self) -> None:
-        if self.server is None:
-            return
-        socket = self.server.nextPendingConnection()
-        if socket is None:
-            return
-        socket.readyRead.connect(lambda: self._come_forward(socket))
-
-    def _come_forward(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE):
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
-        socket.disconnectFromServer()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
+from clerkdesk.ui.rows import by_surname
 from clerkdesk.ui.search_task import SearchTask
 from clerkdesk.ui.widgets import KeyTableView, set_tab_order
 
@@ -72,7 +73,7 @@ class SearchDialog(QDialog):
         self.member.setAccessibleName("Member")
         from clerkdesk.services.lookups import list_councillors
 
-        for person in list_councillors(db):
+        for person in sorted(list_councillors(db), key=lambda p: by_surname(p.name)):
             self.member.addItem(person.name, person.id)
         self.member.currentIndexChanged.connect(lambda _i: self.show_history())
         self.history = HistoryModel(self)
@@ -170,6 +171,12 @@ class SearchDialog(QDialog):
         hit = self.hits.row_at(index.row())
         if hit is not None:
             self.open_meeting(hit.meeting_id, hit.item_id)
+
+    def show_member(self, person_id: int | None) -> None:
+        """Show ``person_id``'s record (if they are in the list)."""
+        index = self.member.findData(person_id) if person_id is not None else -1
+        if index >= 0:
+            self.member.setCurrentIndex(index)
 
     def show_history(self) -> None:
         from clerkdesk.services.lookups import member_history

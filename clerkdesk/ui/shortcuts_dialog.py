@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +31,20 @@ PANEL_KEYS = [
 ]
 
 
+def on_a_keyboard(sequence: QKeySequence) -> bool:
+    """A shortcut a clerk types on an ordinary keyboard: not F13 and beyond nor
+    the dedicated Undo, Find, Help … keys some keyboards have (which Qt's
+    standard shortcuts include), nor the old Alt+Backspace for undo."""
+    for n in range(sequence.count()):
+        combination = sequence[n]  # type: ignore[index]  # QKeySequence::operator[]
+        key = combination.key()
+        if key.value >= Qt.Key.Key_F13.value:  # F13 on, then Help, Undo, Find …
+            return False
+        if key is Qt.Key.Key_Backspace and combination.keyboardModifiers():
+            return False
+    return True
+
+
 def _rows(menu_bar: QMenuBar) -> list[tuple[str, str]]:
     rows = []
     for top in menu_bar.actions():
@@ -44,7 +59,9 @@ def _rows(menu_bar: QMenuBar) -> list[tuple[str, str]]:
                 stack[0:0] = submenu.actions()
                 continue
             shortcuts = [
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                s.toString(QKeySequence.SequenceFormat.NativeText)
+                for s in action.shortcuts()
+                if on_a_keyboard(s)
             ]
             if shortcuts:
                 name = action.text().replace("&", "").split(" ", 1)

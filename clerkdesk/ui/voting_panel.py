@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -27,7 +27,7 @@ from clerkdesk.ui import operations
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
 from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.operations import Motion, Operation
-from clerkdesk.ui.rows import MotionLine, motion_rows, part_badge, voter_rows
+from clerkdesk.ui.rows import MotionLine, describe_decision, motion_rows, part_badge, voter_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
     WARNING_STYLE,
@@ -56,6 +56,31 @@ class VoteSpinBox(QSpinBox):
         self.setRange(0, 999)
         self.setAccessibleName(name)
         self.setFixedWidth(90)
+
+    def event(self, event: QEvent) -> bool:
+        # The line edit inside claims Ctrl+U ("delete the line") where the
+        # platform binds it (X11): here it is Meeting > Unanimous vote.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_U
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.selectAll()  # the first digit typed replaces the count shown
+
+    def show_count(self, value: int | None) -> None:
+        """Show ``value`` (without signalling a change), or nothing at all."""
+        self.blockSignals(True)
+        self.setValue(value or 0)
+        # setValue leaves the text alone when the value is unchanged: set it too.
+        self.lineEdit().setText("" if value is None else self.textFromValue(value))
+        self.blockSignals(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -136,6 +161,12 @@ class VotingPanel(Panel):
             self.remove_amendment,
             "Remove the selected amendment and any vote on it",
         )
+        self.points_button = button(
+            "Sub-points…",
+            "Edit sub-points",
+            self.edit_points,
+            "The list of sub-points the selected recommendation holds, one a line",
+        )
         self.action_buttons = [
             self.record_button,
             self.unanimous_button,
@@ -144,10 +175,13 @@ class VotingPanel(Panel):
             self.clear_button,
             self.amend_button,
             self.remove_amendment_button,
+            self.points_button,
         ]
+        # Two buttons a row: three needed more width than a 1024-wide screen has
+        # beside the agenda and the meetings list, and clipped their words.
         actions = QGridLayout()
         for n, widget in enumerate(self.action_buttons):
-            actions.addWidget(widget, n // 3, n % 3)
+            actions.addWidget(widget, n // 2, n % 2)
 
         entry = QGroupBox("Vote on the selected motion")
         entry_layout = QVBoxLayout(entry)
@@ -157,6 +191,7 @@ class VotingPanel(Panel):
         entry_layout.addWidget(self.outcome)
         entry_layout.addWidget(self.error)
         entry_layout.addStretch()
+        entry.setMinimumWidth(entry.sizeHint().width())  # never a clipped button
 
         self.roll = VoterRollModel(self)
         self.roll_table = KeyTableView("Who may vote", self)
@@ -168,6 +203,7 @@ class VotingPanel(Panel):
         self.roll_table.verticalHeader().setMinimumSectionSize(compact)
         self.roll_table.verticalHeader().setDefaultSectionSize(compact)
         self.roll_heading = heading("Who may vote")
+        self.roll_heading.setWordWrap(True)  # else its one line sets the panel's width
         roll_box = QWidget()
         roll_layout = QVBoxLayout(roll_box)
         roll_layout.setContentsMargins(0, 0, 0, 0)
@@ -183,7 +219,7 @@ class VotingPanel(Panel):
         layout.addWidget(self.title)
         layout.addWidget(self.motion_table, 2)
         layout.addWidget(lower, 3)
-        self.focus_target = self.motion_table
+        self.focus_target: QWidget = self.motion_table
         self._updating = False
         set_tab_order(*self.focus_chain())
 
@@ -256,13 +292,19 @@ class VotingPanel(Panel):
             self.clear_button,
         ):
             widget.setEnabled(enabled)
+        # Ctrl+2 and a recorded vote leave the cursor where the next count is typed.
+        self.focus_target = self.for_box if enabled else self.motion_table
         self.amend_button.setEnabled(motion is not None and motion.recommendation_id is not None)
+        self.points_button.setEnabled(self.amend_button.isEnabled())
         self.remove_amendment_button.setEnabled(
             motion is not None and motion.amendment_id is not None
         )
         if motion is None or record is None:
             self.outcome.setText("This item has no recommendations to vote on.")
+            for box in (self.for_box, self.against_box, self.abstain_box):
+                box.show_count(None)  # not the last item's counts, greyed
             self.check.clear()
+            set_style_sheet(self.check, "")
             return
         decision = (
             record.decision_on(motion.recommendation_id)
@@ -275,9 +317,7 @@ class VotingPanel(Panel):
             (self.against_box, tally.no),
             (self.abstain_box, tally.abstain),
         ):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
+            box.show_count(value)
         self.outcome.setText(f"<b>{motion.label}:</b> {motion.result}")
         self._check_counts()
 
@@ -297,6 +337,8 @@ class VotingPanel(Panel):
                 f"{tally.cast} votes entered, but only {size} members may vote. Check the counts."
             )
             style = WARNING_STYLE
+        elif tally.is_tie and (settled := self._casting_recorded(tally)):
+            text += f" Tied; {settled}."
         elif tally.is_tie:
             presiding = presiding_member(record, self.meeting.at, self.meeting.item_id)
             if presiding is None:
@@ -309,6 +351,21 @@ class VotingPanel(Panel):
             style = NOTICE_STYLE
         self.check.setText(text)
         set_style_sheet(self.check, style)
+
+    def _casting_recorded(self, tally: Tally) -> str:
+        """How the casting vote went, if these very counts are recorded with one."""
+        motion, record = self.selected(), self.meeting.record
+        if motion is None or record is None:
+            return ""
+        decision = (
+            record.decision_on(motion.recommendation_id)
+            if motion.recommendation_id is not None
+            else record.decision_on_amendment(motion.amendment_id or 0)
+        )
+        if decision is None or decision.tally != tally or decision.casting_vote is None:
+            return ""
+        _, _, casting = describe_decision(record, decision).rpartition("; ")
+        return casting
 
     # Recording.
     def _motion(self) -> MotionLine | None:
@@ -345,7 +402,14 @@ class VotingPanel(Panel):
         change = self.meeting.act(operation, errors=self.error.show_error)
         if change is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
-            self.motion_table.setFocus()
+            self.focus_counts()
+
+    def focus_counts(self) -> None:
+        """The cursor in the first count box, its count selected so that the first
+        digit typed replaces it (or on the motions, if there is nothing to count)."""
+        self.focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.focus_target is self.for_box:
+            self.for_box.selectAll()
 
     def record_counts(self) -> None:
         motion = self._motion()
@@ -437,6 +501,19 @@ class VotingPanel(Panel):
                     value.text,
                     value.resulting_text or None,
                 ),
+                errors=self.error.show_error,
+            )
+
+    def edit_points(self) -> None:
+        motion, record = self.selected(), self.meeting.record
+        if motion is None or record is None or motion.recommendation_id is None:
+            self.error.show_error("Select the recommendation itself to edit its sub-points.")
+            return
+        points = self.meeting.asker.sub_points(record.recommendation(motion.recommendation_id))
+        if points is not None:
+            self.error.clear_error()
+            self.meeting.act(
+                operations.set_recommendation_points(motion.recommendation_id, points),
                 errors=self.error.show_error,
             )
 

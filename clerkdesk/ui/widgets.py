@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -134,6 +134,9 @@ class KeyTableView(QTableView):
     # Class defaults: Qt may deliver events (changeEvent) before __init__ sets them.
     _column_fit: ColumnFit | None = None
     _rows_unfitted = False
+    # Wrapped rows measured again when the table's width changes (a short list
+    # only: the agenda, whose rows stayed tall after the meetings list closed).
+    refit_rows_on_resize = False
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +189,11 @@ class KeyTableView(QTableView):
         else:
             self._rows_unfitted = True
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.refit_rows_on_resize and event.size().width() != event.oldSize().width():
+            self.fit_rows()
+
     def viewportEvent(self, event: QEvent) -> bool:
         # At the first paint after being shown, not in showEvent: only then has
         # the layout given the wrapped columns their widths, which the heights
@@ -203,6 +211,14 @@ class KeyTableView(QTableView):
         action = self.key_actions.get(event.key()) if plain else None
         if action is not None:
             action()
+            event.accept()
+            return
+        # Home and End go to the first and last row (Qt's go to the first and
+        # last column of the row, which in a list of people moves nothing).
+        if plain and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            model = self.model()
+            if model is not None and model.rowCount():
+                self.select_row(0 if event.key() == Qt.Key.Key_Home else model.rowCount() - 1)
             event.accept()
             return
         super().keyPressEvent(event)

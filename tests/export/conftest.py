@@ -59,6 +59,11 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def spaced(text: str) -> str:
+    """Text with its no-break spaces (which keep names whole) read as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
 

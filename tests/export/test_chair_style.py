@@ -11,7 +11,7 @@ from clerkdesk.domain.model import ChairStyle, Role
 from clerkdesk.export import export_minutes
 from clerkdesk.export.view import build_minutes_view
 
-from .conftest import docx_parts, pdf_pages, pdf_text
+from .conftest import docx_parts, pdf_pages, pdf_text, spaced
 from .factories import herts_2018_01_10
 
 
@@ -19,7 +19,7 @@ from .factories import herts_2018_01_10
 def test_the_minutes_call_the_chair_as_the_council_does(style: ChairStyle) -> None:
     record = replace(herts_2018_01_10(), chair_style=style)
     view = build_minutes_view(record, confidential=False)
-    members = next(g.text for g in view.attendance if "MEMBERS" in g.heading)
+    members = spaced(next(g.text for g in view.attendance if "MEMBERS" in g.heading))
     chair = next(a for a in record.attendees if a.role is Role.CHAIR)
     vice = next(a for a in record.attendees if a.role is Role.VICE_CHAIR)
     assert f"{record.name_of(chair.person_id)} ({style.value})" in members

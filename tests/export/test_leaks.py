@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+import pikepdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,7 @@ from clerkdesk.domain.model import (
     Tally,
 )
 from clerkdesk.export.docx_renderer import render_docx
+from clerkdesk.export.html_renderer import render_html
 from clerkdesk.export.pdf_renderer import render_pdf_unsigned
 from clerkdesk.export.view import build_minutes_view
 from tests.conftest import examples
@@ -46,7 +48,25 @@ def pdf_everything(data: bytes) -> str:
     parts.append(repr(reader.outline))
     root: Any = reader.trailer["/Root"]
     parts.append(repr(root.get("/AcroForm")))
+    # What a screen reader is given besides the page text: the structure tree's
+    # alternative texts, and the XMP metadata.
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        stack = [tree.K] if tree is not None else []
+        while stack:
+            elem = stack.pop()
+            if isinstance(elem, pikepdf.Array):
+                stack += list(elem)
+            elif isinstance(elem, pikepdf.Dictionary) and elem.get("/Type") == "/StructElem":
+                parts.append(str(elem.get("/Alt", "")))
+                stack.append(elem.K)
+        if "/Metadata" in pdf.Root:
+            parts.append(pdf.Root.Metadata.read_bytes().decode("utf-8", "replace"))
     return squash(" ".join(parts))
+
+
+def html_everything(data: bytes) -> str:
+    return squash(data.decode("utf-8"))
 
 
 def docx_everything(data: bytes) -> str:
@@ -56,11 +76,13 @@ def docx_everything(data: bytes) -> str:
 def test_public_files_hold_no_part_ii_text(exported: Exported) -> None:
     public_docx = docx_everything(exported("rich", "docx", False))
     public_pdf = pdf_everything(exported("rich", "pdf", False))
+    public_html = html_everything(exported("rich", "html", False))
     for marker in PART_II_MARKERS:
         assert marker not in public_docx, f"{marker} leaked into the public Word minutes"
         assert marker not in public_pdf, f"{marker} leaked into the public PDF minutes"
+        assert marker not in public_html, f"{marker} leaked into the public web page"
     # the heading, the paragraph relied on and the summary are there
-    for text in (public_docx, public_pdf):
+    for text in (public_docx, public_pdf, public_html):
         assert squash("DISPOSAL OF LAND AT GRANGE FARM") in text
         assert squash("paragraph 3 of Part 1 of Schedule 12A to the Local Government") in text
         assert squash("Act 1972: information relating to the financial") in text
@@ -146,11 +168,15 @@ def test_no_exempt_marker_ever_reaches_the_public_minutes(
     public_pdf = pdf_everything(render_pdf_unsigned(public)[0])
     confidential_docx = docx_everything(render_docx(confidential))
     confidential_pdf = pdf_everything(render_pdf_unsigned(confidential)[0])
+    public_html = html_everything(render_html(public))
+    confidential_html = html_everything(render_html(confidential))
     for marker in markers:
         assert marker not in public_docx
         assert marker not in public_pdf
+        assert marker not in public_html
         assert marker in confidential_docx
         assert marker in confidential_pdf
+        assert marker in confidential_html
     assert "Section 100A(4)" in squash(public_pdf) or "Section100A(4)" in public_pdf
 
 

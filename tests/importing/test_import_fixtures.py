@@ -123,14 +123,15 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "items": 4,
         "recs": {"2": 2},
     },
-    # Minute-reference numbers, "To: Councillors ...", "12.03.25", "7.00 p.m.", a share quorum.
+    # Minute-reference numbers, "To: Councillors ...", "12.03.25", "7.00 p.m.", a share quorum
+    # (worked out from the six members listed, and marked for the clerk to confirm).
     "parish-minute-refs.txt": {
         "organisation": "Great Whittling Parish Council",
         "committee": "Great Whittling Parish Council",
         "date": D(2025, 3, 12),
         "time": T(19, 0),
         "venue": "Memorial Hall, Church Street, Great Whittling",
-        "quorum": None,
+        "quorum": 3,
         "members": [
             ("M Thornton", "chair"),
             ("S Kaur", "vice-chair"),
@@ -141,7 +142,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         ],
         "numbers": [f"25/0{n}" for n in range(31, 38)],
         "recs": {"25/035": 1},
-        "warnings": ['The quorum is given as "one third of the membership, and never fewer'],
+        "warnings": ['The quorum is worked out as 3 from "one third of the membership, and never'],
         "layouts": ["", "-table"],
     },
     # "Membership:" one per line then "Substitutes:", ISO date, 24-hour time, sub-items 5a/5b,

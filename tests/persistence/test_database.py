@@ -284,7 +284,7 @@ def test_schema_version_is_the_latest_step_and_needs_no_write_lock(tmp_path: Pat
 def test_a_schema_9_file_loses_its_change_counters_and_keeps_its_meeting(
     tmp_path: Path,
 ) -> None:
-    """Migration 0016: backed up first, then the counters and their 45 triggers
+    """Migration 0017: backed up first, then the counters and their 45 triggers
     dropped in the same upgrade; the meeting reads and records as before."""
     path = tmp_path / "v9.db"
     conn = sqlite3.connect(path, isolation_level=None)

@@ -26,5 +26,5 @@ def test_an_actions_areas_are_those_of_the_rows_it_wrote(desk: Desk, demo_ids: l
 
 
 def test_rows_of_a_table_no_entity_names_redraw_the_whole_record() -> None:
-    assert areas_of({"attendee", "committee_member"}) == Area.RECORD
+    assert areas_of({"attendee", "organisation"}) == Area.RECORD
     assert areas_of(()) == Area.NONE

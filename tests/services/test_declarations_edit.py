@@ -113,7 +113,9 @@ def test_approved_minutes_take_an_edit_only_as_a_correction(
         jan10,
         declaration,
         nature="Owns two care agencies",
-        correction=Correction("The member corrected the nature after the meeting"),
+        correction=Correction(
+            "The member corrected the nature after the meeting", made_by="Elaine Manzi"
+        ),
     )
     stored = fresh_record(desk, jan10)
     assert stored.declarations[0].nature == "Owns two care agencies"

@@ -32,7 +32,8 @@ def test_sample_pack_imports_as_one_meeting(desk: Desk, samples: Path) -> None:
 def test_existing_committee_and_members_are_matched_not_duplicated(
     desk: Desk, demo_ids: list[int], samples: Path
 ) -> None:
-    result = import_agenda(desk, parse_agenda_file(samples / PACK))
+    # The demo holds this very meeting: a second copy, asked for.
+    result = import_agenda(desk, parse_agenda_file(samples / PACK), as_new=True)
     assert result.notes[0] == "Matched the existing committee Adult Care & Health Cabinet Panel."
     assert not any(note.startswith("Added member") for note in result.notes)
     imported = get_record(desk, result.meeting_id)
@@ -110,3 +111,27 @@ def test_cli_damaged_document_is_one_line_error(
     assert main(["parse-agenda", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_quorum_the_membership_cannot_reach_is_refused(desk: Desk, samples: Path) -> None:
+    from dataclasses import replace
+
+    agenda = replace(parse_agenda_file(samples / PACK), quorum=99)
+    with pytest.raises(
+        RuleViolation,
+        match="A quorum of 99 can never be reached: the committee has 12 voting members",
+    ):
+        import_agenda(desk, agenda)
+    assert list_meetings(desk) == []
+
+
+def test_the_same_meeting_is_noticed_and_copied_only_on_purpose(desk: Desk, samples: Path) -> None:
+    from clerkdesk.services.meeting_register import SameMeetingError
+
+    agenda = parse_agenda_file(samples / PACK)
+    first = import_agenda(desk, agenda).meeting_id
+    with pytest.raises(SameMeetingError, match=f"meeting {first}") as refused:
+        import_agenda(desk, agenda)
+    assert refused.value.meeting_id == first
+    second = import_agenda(desk, agenda, as_new=True).meeting_id
+    assert [m.id for m in list_meetings(desk)] == [second, first]

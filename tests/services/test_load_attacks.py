@@ -193,7 +193,10 @@ def test_corrections_carry_the_seal_forward_through_dump_and_load(
     sealed = approved(desk, first)["meeting"]["seal"]
     for venue in ("Council Chamber", "Committee Room A"):
         lifecycle.update_meeting_details(
-            desk, first, venue=venue, correction=Correction("Venue misrecorded")
+            desk,
+            first,
+            venue=venue,
+            correction=Correction("Venue misrecorded", made_by="Elaine Manzi"),
         )
     data = records_io.dump_meeting(desk, first)
     seals = [sealed] + [c["seal"] for c in data["corrections"]]
@@ -259,6 +262,22 @@ def test_loading_an_old_record_leaves_the_committee_as_it_is(
 def as_schema_9(path: Any) -> None:
     """Take out what versions 10 and later added, as a database written before them."""
     conn = sqlite3.connect(path, isolation_level=None)
+    for table, column in (
+        *(
+            ("meeting", c)
+            for c in (
+                "body_kind",
+                "member_order",
+                "closed_at",
+                "clerk_name",
+                "proper_officer",
+                "proper_officer_title",
+            )
+        ),
+        ("recommendation", "points"),
+        ("action", "paragraph_id"),
+    ):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DROP TABLE database_identity")
     conn.execute("PRAGMA application_id = 0")
     conn.execute("DROP INDEX ix_export_log_certificate_sha256")
@@ -266,6 +285,8 @@ def as_schema_9(path: Any) -> None:
     conn.execute("DROP TRIGGER meeting_seal_kept")
     conn.execute("ALTER TABLE meeting DROP COLUMN seal")
     conn.execute("ALTER TABLE correction DROP COLUMN seal")
+    for column in ("urgency_reason", "disposal", "taken_out_of_order"):  # version 14's
+        conn.execute(f"ALTER TABLE agenda_item DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 9")
     conn.close()
 
@@ -276,7 +297,10 @@ def test_a_schema_9_database_seals_its_approved_meetings_on_upgrade(
     first, second = demo_ids
     approved(desk, first)
     lifecycle.update_meeting_details(
-        desk, first, venue="Council Chamber", correction=Correction("Venue misrecorded")
+        desk,
+        first,
+        venue="Council Chamber",
+        correction=Correction("Venue misrecorded", made_by="Elaine Manzi"),
     )
     path = desk.db.path
     desk.db.dispose()
@@ -291,7 +315,10 @@ def test_a_schema_9_database_seals_its_approved_meetings_on_upgrade(
         copy = load_text(upgraded, data, as_new_copy=True)
         assert records_io.dump_meeting(upgraded, copy) == data
         lifecycle.update_meeting_details(
-            upgraded, first, venue="Room B", correction=Correction("Still wrong")
+            upgraded,
+            first,
+            venue="Room B",
+            correction=Correction("Still wrong", made_by="Elaine Manzi"),
         )
         load_text(upgraded, records_io.dump_meeting(upgraded, first), as_new_copy=True)
         data["items"][2]["recommendations"][0]["vote"]["counts"][0]["value"] = 7

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
@@ -16,6 +17,7 @@ from clerkdesk.domain.model import (
 )
 from clerkdesk.services import attendance, declarations, lifecycle, minutes, records_io, undo, votes
 from clerkdesk.services.context import Correction, Desk
+from clerkdesk.services.minutes_details import details_of, set_minutes_details
 from clerkdesk.services.records_io import get_record
 from tests.services.helpers import fresh_record, person_id
 
@@ -185,6 +187,8 @@ def test_approved_minutes_are_locked_and_corrections_keep_the_original(
     paragraph = minutes.add_paragraph(desk, jan30, item3.id, "Members noted the report.").new_id
     lifecycle.set_status(desk, jan30, MeetingStatus.IN_PROGRESS)
     lifecycle.set_status(desk, jan30, MeetingStatus.CLOSED)
+    details = details_of(get_record(desk, jan30))
+    set_minutes_details(desk, jan30, replace(details, clerk_name="Elaine  Manzi "))
     lifecycle.approve_minutes(desk, jan30, "C B Wyatt-Lowe")
     assert paragraph is not None
     with pytest.raises(RecordLockedError, match="approved by C B Wyatt-Lowe"):
@@ -203,7 +207,9 @@ def test_approved_minutes_are_locked_and_corrections_keep_the_original(
     record = fresh_record(desk, jan30)
     assert record.paragraphs[0].text == "Members welcomed the report."
     assert record.corrections[0].reason == "Chair asked for the wording at approval"
-    assert record.corrections[0].made_by == "Test Clerk"
+    # made in the clerk's recorded name, not the computer's login (desk.clerk)
+    assert desk.clerk == "Test Clerk"
+    assert record.corrections[0].made_by == "Elaine Manzi"
     with desk.db.session() as session:
         stored = session.execute(text("SELECT changes FROM correction")).scalar_one()
     assert "Members noted the report." in stored  # the original is kept
@@ -302,7 +308,7 @@ def test_corrections_keep_the_original_through_dump_and_load(desk: Desk, jan30: 
         jan30,
         paragraph,
         "Members welcomed the report.",
-        correction=Correction("Wording agreed at approval"),
+        correction=Correction("Wording agreed at approval", made_by="Elaine Manzi"),
     )
     dumped = dump_meeting(desk, jan30)
     copy = load_meeting(desk, read_record(dumped), as_new_copy=True)
@@ -314,7 +320,8 @@ def _officers(record: MeetingRecord) -> str:
     """The minutes' list of officers in attendance, as exported."""
     from clerkdesk.export.attendance_view import attendance_groups
 
-    return next(g.text for g in attendance_groups(record) if "OFFICER" in g.heading)
+    found = next(g.text for g in attendance_groups(record) if "OFFICER" in g.heading)
+    return found.replace("\u00a0", " ")  # names are kept whole by no-break spaces
 
 
 def test_an_officers_new_title_changes_no_earlier_minutes(desk: Desk, demo_ids: list[int]) -> None:
@@ -386,7 +393,7 @@ def test_approved_minutes_change_their_chair_style_only_by_correction(
         desk,
         first,
         ChairStyle.CHAIRPERSON,
-        correction=Correction("The council style is Chairperson"),
+        correction=Correction("The council style is Chairperson", made_by="Elaine Manzi"),
     )
     record = fresh_record(desk, first)
     assert record.chair_style is ChairStyle.CHAIRPERSON
@@ -409,3 +416,50 @@ def test_the_chair_style_survives_dump_and_load(desk: Desk, demo_ids: list[int])
     data["meeting"]["chair_style"] = "Lord High Chair"
     with pytest.raises(InvalidRecordError, match="chair_style"):
         records_io.parse_record_text(json.dumps(data))
+
+
+def test_a_correction_needs_the_clerks_name_not_the_login(desk: Desk, jan30: int) -> None:
+    """Issue 16: corrections are made in the clerk's name, never the computer's login."""
+    item3 = get_record(desk, jan30).item_by_number("3")
+    paragraph = minutes.add_paragraph(desk, jan30, item3.id, "Members noted the report.").new_id
+    assert paragraph is not None
+    lifecycle.set_status(desk, jan30, MeetingStatus.IN_PROGRESS)
+    lifecycle.set_status(desk, jan30, MeetingStatus.CLOSED)
+    nobody = replace(details_of(get_record(desk, jan30)), clerk_name=None)
+    set_minutes_details(desk, jan30, nobody)  # the demo names its clerk: not here
+    lifecycle.approve_minutes(desk, jan30, "C B Wyatt-Lowe")
+    with pytest.raises(RuleViolation, match="set the clerk's name"):
+        minutes.edit_paragraph(desk, jan30, paragraph, "Changed.", correction=Correction("Typo"))
+    assert fresh_record(desk, jan30).corrections == ()  # nothing written
+    minutes.edit_paragraph(
+        desk, jan30, paragraph, "Changed.", correction=Correction("Typo", made_by="Anna Clerk")
+    )
+    assert fresh_record(desk, jan30).corrections[0].made_by == "Anna Clerk"
+
+
+def test_minutes_details_follow_to_the_committees_next_meeting(desk: Desk, jan30: int) -> None:
+    from clerkdesk.domain.model import BodyKind, MemberOrder
+    from clerkdesk.services.setup import create_meeting
+
+    details = replace(
+        details_of(get_record(desk, jan30)),
+        body_kind=BodyKind.PANEL,
+        member_order=MemberOrder.COMMITTEE,
+        closed_at=dt.time(12, 45, 30),
+        clerk_name="Elaine Manzi",
+        proper_officer="Kathryn Pettitt",
+        proper_officer_title="Chief Legal Officer",
+    )
+    set_minutes_details(desk, jan30, details)
+    record = fresh_record(desk, jan30)
+    assert details_of(record) == replace(details, closed_at=dt.time(12, 45))
+    with pytest.raises(RuleViolation, match="before it began"):
+        set_minutes_details(desk, jan30, replace(details, closed_at=dt.time(9, 0)))
+    from clerkdesk.persistence.schema import MeetingRow
+
+    with desk.db.session() as session:
+        committee_id = session.get_one(MeetingRow, jan30).committee_id
+    later = create_meeting(desk, committee_id, dt.date(2018, 3, 7))
+    assert later.new_id is not None
+    follows = details_of(fresh_record(desk, later.new_id))
+    assert follows == replace(details, closed_at=None)  # the closing time is the meeting's own

@@ -195,7 +195,11 @@ class ClerkActions(RuleBasedStateMachine):
         before = self.record
         item_id = before.ordered_items[item].id
         minutes.add_paragraph(
-            self.desk, self.meeting_id, item_id, text, correction=Correction("Chair's request")
+            self.desk,
+            self.meeting_id,
+            item_id,
+            text,
+            correction=Correction("Chair's request", made_by="Elaine Manzi"),
         )
         after = self.record
         assert len(after.corrections) == len(before.corrections) + 1

@@ -315,3 +315,47 @@ def test_exports_certified_by_the_councils_certificate_verify_and_are_logged(
         main([*args, "--certify-with", str(council), "--certify-password-file", str(password)]) == 2
     )
     assert "the password is wrong" in capsys.readouterr().err
+
+
+def _retitle_a_heading(writer: Any) -> None:
+    """Make the committee's heading (the H1) a paragraph: the structure a screen
+    reader follows, changed without a visible difference."""
+    heading = writer.root["/StructTreeRoot"]["/K"]["/K"][1].get_object()
+    heading["/S"] = generic.NameObject("/P")
+    writer.update_container(heading)
+
+
+def _move_the_chairmans_field(writer: Any) -> None:
+    """The widget the structure tree names (tagged, so its changes are looked at
+    along that path too), moved off the signature line."""
+    for ref in writer.root["/AcroForm"]["/Fields"]:
+        widget = ref.get_object()
+        if widget["/T"] == "ChairmanSignature":
+            widget["/Rect"] = generic.ArrayObject([generic.FloatObject(v) for v in (0, 0, 99, 9)])
+            writer.update_container(widget)
+
+
+@pytest.mark.parametrize("change", [_retitle_a_heading, _move_the_chairmans_field])
+def test_changes_to_the_tagged_structure_are_caught(
+    change: Callable[[Any], None], demo: DemoDb, approved: Path, tmp_path: Path
+) -> None:
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(_incremental(approved.read_bytes(), change))
+    verdict = verify_file(demo.desk, changed)
+    assert not verdict.ok and "HAS BEEN CHANGED" in verdict.message
+
+
+def test_signing_keeps_the_structure_and_the_pdfa_identification(signed: Path) -> None:
+    import pikepdf
+
+    with pikepdf.open(signed) as pdf:
+        xmp = pdf.Root.Metadata.read_bytes()
+        assert b"pdfaid" in xmp and b"pdfuaid" in xmp
+        assert b'rdf:resource="http://www.aiim.org/pdfua/ns/id/"' not in xmp
+        signature = next(e for e in pdf.Root.StructTreeRoot.K.K if e.get("/S") == "/Div")
+        forms = [e for e in signature.K if e.get("/S") == "/Form"]
+        assert {str(form.K[0].Obj.T) for form in forms} == {
+            "ChairmanSignature",
+            "ChairmanSignatureDate",
+        }
+        assert all(form.K[0].Obj.get("/V") is not None for form in forms)  # signed and dated

@@ -23,6 +23,7 @@ from clerkdesk.services.lookups import list_committees
 from clerkdesk.ui.amendment_dialog import AmendmentDialog
 from clerkdesk.ui.attendee_dialog import AttendeeDialog
 from clerkdesk.ui.declaration_dialog import DeclarationDialog
+from clerkdesk.ui.minutes_details_dialog import MinutesDetailsDialog
 from clerkdesk.ui.named_vote_dialog import NamedVoteDialog
 from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
 from clerkdesk.ui.search_dialog import SearchDialog
@@ -61,6 +62,7 @@ def dialogs(demo: DemoDb) -> list[QDialog]:
         AmendmentDialog(record, record.recommendations_of(item.id)[0].id),
         AttendeeDialog(),
         NewMeetingDialog(list_committees(demo.db)),
+        MinutesDetailsDialog(record),
         SearchDialog(demo.db, lambda meeting, item: None),
     ]
 

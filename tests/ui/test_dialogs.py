@@ -100,3 +100,27 @@ def test_import_preview_edits_reach_the_saved_agenda(qtbot: QtBot) -> None:
     assert edited.items[0].title == "Apologies and substitutions"
     assert (edited.items[0].part, edited.items[0].exempt_paragraph) == (2, 3)
     assert edited.items[1:] == parsed.items[1:]
+
+
+def test_minutes_details_dialog_says_what_a_bad_time_is_and_keeps_what_was_typed(
+    qtbot: QtBot, demo: DemoDb
+) -> None:
+    from clerkdesk.domain.model import BodyKind, MemberOrder
+    from clerkdesk.ui.minutes_details_dialog import MinutesDetailsDialog
+
+    dialog = MinutesDetailsDialog(demo.fresh_record(demo.january_10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.clerk.text() == "Elaine Manzi"  # as the demo records its clerk
+    assert dialog.body.currentText() == "As its name says (Panel)"
+    dialog.body.setCurrentIndex(dialog.body.findData(BodyKind.CABINET))
+    dialog.order.setCurrentIndex(dialog.order.findData(MemberOrder.COMMITTEE))
+    qtbot.keyClicks(dialog.closed_at, "quarter to one")
+    qtbot.keyClick(dialog.closed_at, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    assert "24-hour clock" in dialog.problem.text()
+    dialog.closed_at.setText("12.45")
+    value = dialog.value()
+    assert (value.body_kind, value.member_order) == (BodyKind.CABINET, MemberOrder.COMMITTEE)
+    assert value.closed_at == dt.time(12, 45) and value.proper_officer == "Kathryn Pettitt"

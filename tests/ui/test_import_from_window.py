@@ -30,6 +30,9 @@ def test_ctrl_i_imports_the_sample_pack_into_a_new_meeting(
     monkeypatch.setattr(asker, "info", lambda title, message: notes.append(message))
     window = MainWindow(demo.desk, QSettings(str(settings_path), QSettings.Format.IniFormat), asker)
     qtbot.addWidget(window)
+    # The demo holds this very meeting: the clerk is asked, and makes a second copy.
+    asked: list[str] = []
+    window.editor.asks.same_meeting = lambda message: asked.append(message) or "copy"  # type: ignore[method-assign]
     window.show()
     with qtbot.waitActive(window):
         window.activateWindow()
@@ -61,6 +64,7 @@ def test_ctrl_i_imports_the_sample_pack_into_a_new_meeting(
     assert sum(len(record.recommendations_of(i.id)) for i in record.items) == 5
     assert notes and "Matched the existing committee" in notes[0]
     assert window.meeting.meeting_id == record.meeting_id  # opened at once
+    assert asked and f"(meeting {demo.january_30})" in asked[0]
 
 
 def _meeting_ids(demo: DemoDb) -> list[int]:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from clerkdesk.domain.model import AttendanceStatus, MeetingStatus
 from clerkdesk.services.attendance import mark_attendance
 from clerkdesk.services.lifecycle import approve_minutes
+from clerkdesk.ui.approval_dialog import Approval
 from clerkdesk.ui.main_window import MainWindow
 from clerkdesk.ui.new_meeting_dialog import NewMeetingInput
 from clerkdesk.ui.search_dialog import SearchDialog
@@ -208,6 +209,6 @@ def test_error_dialog_for_menu_actions_uses_the_asker(window: MainWindow, demo: 
     errors: list[str] = []
     window.asker.error = lambda title, message: errors.append(message)  # type: ignore[method-assign]
     window.open_meeting(demo.january_30)
-    window.asker.approved_by = lambda presiding: "C B Wyatt-Lowe"  # type: ignore[method-assign]
+    window.asker.approval = lambda presiding, date: Approval("C B Wyatt-Lowe", date)  # type: ignore[method-assign]
     window.approve()
     assert errors and "Close the meeting before approving" in errors[0]

@@ -24,6 +24,7 @@ from clerkdesk.domain.model import (
 )
 from clerkdesk.domain.voting import voter_roll
 from clerkdesk.ui import meeting_header, open_meeting
+from clerkdesk.ui.approval_dialog import Approval
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.declaration_dialog import DeclarationInput
 from clerkdesk.ui.main_window import MainWindow
@@ -95,8 +96,11 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
     press(qtbot, Qt.Key.Key_Home, CTRL)
     keys = "APPPPXPPPPPP"  # Buckmaster apologies, Hewitt absent for now
     for n, letter in enumerate(keys):
+        person = window.attendance.model.rows[n].person_id  # the list is sorted by surname
         press(qtbot, getattr(Qt.Key, f"Key_{letter}"))
-        status = fresh().attendees[n].status
+        marked = fresh().attendee(person)
+        assert marked is not None
+        status = marked.status
         assert (
             status
             is {
@@ -134,7 +138,7 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
     # A declaration that bars F Guest from voting on item 4.
     item3, item4, item5 = (record.item_by_number(n) for n in ("3", "4", "5"))
     guest = names["F Guest"]
-    asker.declaration = lambda rec, item_id, at: DeclarationInput(  # type: ignore[method-assign]
+    asker.declaration = lambda rec, item_id, at, person_id=None: DeclarationInput(  # type: ignore[method-assign]
         item4.id, guest, "dpi", "Employed by Herts Valleys CCG", False, False, True
     )
     press(qtbot, Qt.Key.Key_D, CTRL)
@@ -246,7 +250,7 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
     by_text = {a.text().replace("&", ""): a for a in meeting_menu.actions()}
     by_text["Close meeting"].trigger()
     assert fresh().status is MeetingStatus.CLOSED
-    asker.approved_by = lambda presiding: presiding  # type: ignore[method-assign]
+    asker.approval = lambda presiding, date: Approval(presiding, date)  # type: ignore[method-assign]
     by_text["Approve minutes…"].trigger()
     stored = fresh()
     assert stored.status is MeetingStatus.APPROVED

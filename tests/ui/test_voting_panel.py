@@ -73,6 +73,8 @@ def test_tab_visits_for_against_abstain_then_record_vote(
 ) -> None:
     open_item_3(window, demo)
     voting = window.voting
+    assert focused() is voting.for_box  # where the first count is typed (issue 14)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab)
     assert focused() is voting.motion_table
     visited = []
     for _ in range(4):
@@ -239,6 +241,7 @@ def test_a_tie_with_neither_chair_nor_vice_asks_who_presides(
     assert decision.casting_voter_id == chosen and decision.outcome is Outcome.CARRIED
     view = build_minutes_view(record, confidential=False)
     text = " ".join(block.text for item in view.items for block in item.blocks)
+    text = text.replace("\u00a0", " ")  # the name is kept whole by no-break spaces
     assert (
         f"There being an equality of votes, Councillor {record.name_of(chosen)}, presiding, "
         "used their casting vote IN FAVOUR of this recommendation."
@@ -259,3 +262,26 @@ def test_not_naming_who_presides_records_nothing(
     window.voting.abstain_box.setValue(len(chair_and_vice_away) % 2)
     window.voting.record_counts()
     assert demo.fresh_record(demo.january_30).decision_on(motion.recommendation_id) is None
+
+
+def test_the_clerk_sets_a_recommendations_sub_points(window: MainWindow, demo: DemoDb) -> None:
+    open_item_3(window, demo)
+    voting = window.voting
+    rows = [m.recommendation_id for m in voting.motions.rows]
+    rec = demo.fresh_record(demo.january_30).recommendations_of(
+        demo.fresh_record(demo.january_30).item_by_number("3").id
+    )[0]
+    voting.motion_table.select_row(rows.index(rec.id))
+    assert voting.points_button.isEnabled()
+    asked = []
+
+    def answer(recommendation: object) -> list[str]:
+        asked.append(recommendation)
+        return ["For the low needs band", "For the high needs band"]
+
+    window.asker.sub_points = answer  # type: ignore[method-assign]
+    voting.points_button.click()
+    assert asked == [rec]
+    stored = demo.fresh_record(demo.january_30).recommendation(rec.id)
+    assert stored.points == ("For the low needs band", "For the high needs band")
+    assert window.undo_action.isEnabled()

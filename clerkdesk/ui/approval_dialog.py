@@ -1,0 +1,76 @@
+"""Approving the minutes: who signed them, and on which day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.ui.new_meeting_dialog import qdate_to_date
+from clerkdesk.ui.widgets import ErrorLabel
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    signed_by: str
+    on: dt.date
+
+
+class ApprovalDialog(QDialog):
+    """The minutes are usually approved at the next meeting, not the day they
+    are typed up: the date is the clerk's to enter, from the meeting's own day
+    to today (the service refuses any other)."""
+
+    def __init__(self, presiding: str, meeting_date: dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Approve minutes")
+        self.setAccessibleName("Approve minutes")
+        intro = QLabel(
+            "Once approved, the record is locked: later changes are corrections, "
+            "each with its reason."
+        )
+        intro.setWordWrap(True)
+        self.signed_by = QLineEdit(presiding)
+        self.signed_by.setAccessibleName("Signed by")
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setAccessibleName("Date approved")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd MMMM yyyy")
+        first = QDate(meeting_date.year, meeting_date.month, meeting_date.day)
+        self.date.setDateRange(first, QDate.currentDate())
+        self.error = ErrorLabel("Why the minutes cannot be approved yet", self)
+        form = QFormLayout()
+        form.addRow("&Signed as a correct record by:", self.signed_by)
+        form.addRow("&Approved on:", self.date)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if not self.value().signed_by:
+            self.error.show_error("Name the person presiding who signed the minutes.")
+            self.signed_by.setFocus()
+            return
+        super().accept()
+
+    def value(self) -> Approval:
+        return Approval(" ".join(self.signed_by.text().split()), qdate_to_date(self.date.date()))

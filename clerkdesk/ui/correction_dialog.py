@@ -1,0 +1,48 @@
+"""The reason for a correction to approved minutes, asked before it is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from clerkdesk.ui.widgets import ErrorLabel
+
+NEEDS_A_REASON = (
+    "A correction to approved minutes needs its reason: it is kept with the correction "
+    "for anyone who reads the record later. Type why it is being made, or Cancel."
+)
+
+
+class CorrectionReasonDialog(QDialog):
+    """OK with no reason typed says why it cannot be saved, and waits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Correction to approved minutes")
+        self.setAccessibleName("Correction to approved minutes")
+        prompt = QLabel("These minutes are approved. &Why is this correction being made?")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for the correction")
+        prompt.setBuddy(self.reason)
+        self.error = ErrorLabel("Why the correction cannot be saved", self)
+        self.reason.textChanged.connect(lambda _t: self.error.clear_error())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if not self.value():
+            self.error.show_error(NEEDS_A_REASON)
+            self.reason.setFocus()
+            return
+        super().accept()
+
+    def value(self) -> str:
+        return " ".join(self.reason.text().split())

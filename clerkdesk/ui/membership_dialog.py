@@ -1,0 +1,92 @@
+"""The committee's membership from this meeting on: a member added, replaced,
+given another role (or made co-opted, non-voting), or removed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+
+from clerkdesk.domain.model import Capacity, MeetingRecord, Role
+from clerkdesk.ui.meeting_details_dialog import ok_cancel
+
+
+class MembershipChange(StrEnum):
+    ADD = "Add a member to the committee"
+    REPLACE = "Replace a member of the committee"
+    ROLE = "Change a member's role"
+    REMOVE = "Take a member off the committee"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberInput:
+    person_id: int | None  # the member changed (None when adding)
+    name: str  # the new member's name (adding or replacing)
+    role: Role
+    voting: bool
+
+
+def _sort_key(name: str) -> tuple[str, str]:
+    return (name.split()[-1].lower() if name.split() else "", name.lower())
+
+
+class MembershipDialog(QDialog):
+    def __init__(
+        self,
+        record: MeetingRecord,
+        change: MembershipChange,
+        chosen: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(change.value)
+        self.setAccessibleName(change.value)
+        self.change = change
+        self._record = record
+        self.member = QComboBox()
+        self.member.setAccessibleName("Member")
+        members = [a for a in record.attendees if a.capacity is Capacity.MEMBER]
+        for a in sorted(members, key=lambda a: _sort_key(record.name_of(a.person_id))):
+            self.member.addItem(record.name_of(a.person_id), a.person_id)
+        if chosen is not None and self.member.findData(chosen) >= 0:
+            self.member.setCurrentIndex(self.member.findData(chosen))
+        self.name = QLineEdit()
+        self.name.setAccessibleName("New member's name")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Role")
+        for role in Role:
+            self.role.addItem(record.chair_style.role_title(role) or "Member", role)
+        self.role.setCurrentIndex(list(Role).index(Role.MEMBER))
+        self.co_opted = QCheckBox("&Co-opted, non-voting")
+        form = QFormLayout(self)
+        form.addRow(QLabel("The change applies from this meeting on; earlier minutes keep theirs."))
+        if change is not MembershipChange.ADD:
+            form.addRow("&Member:", self.member)
+            self.member.currentIndexChanged.connect(self._show_member)
+        if change in (MembershipChange.ADD, MembershipChange.REPLACE):
+            form.addRow("&New member:", self.name)
+        if change in (MembershipChange.ADD, MembershipChange.ROLE):
+            form.addRow("&Role:", self.role)
+            form.addRow(self.co_opted)
+        form.addRow(ok_cancel(self))
+        self._show_member()
+        (self.name if change is MembershipChange.ADD else self.member).setFocus()
+        self.resize(480, 0)
+
+    def _show_member(self) -> None:
+        if self.change is not MembershipChange.ROLE or self.member.currentData() is None:
+            return
+        attendee = self._record.attendee(int(self.member.currentData()))
+        if attendee is not None:
+            self.role.setCurrentIndex(list(Role).index(attendee.role))
+            self.co_opted.setChecked(not attendee.voting)
+
+    def value(self) -> MemberInput:
+        person = self.member.currentData()
+        return MemberInput(
+            None if self.change is MembershipChange.ADD or person is None else int(person),
+            self.name.text().strip(),
+            Role(self.role.currentData()),
+            not self.co_opted.isChecked(),
+        )

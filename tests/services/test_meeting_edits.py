@@ -1,0 +1,142 @@
+"""Correcting a saved meeting's details, quorum and membership."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from clerkdesk.domain.errors import RuleViolation
+from clerkdesk.domain.model import AttendanceStatus, Capacity, ChairStyle, Role
+from clerkdesk.persistence.schema import CommitteeMemberRow, CommitteeRow
+from clerkdesk.services import meeting_edits as edits
+from clerkdesk.services import undo
+from clerkdesk.services.attendance import mark_attendance
+from clerkdesk.services.context import Desk
+from clerkdesk.services.declarations import declare_interest
+from clerkdesk.services.records_io import get_record
+from clerkdesk.services.setup import create_meeting
+from tests.services.helpers import fresh_record, person_id
+
+
+@pytest.fixture
+def jan30(demo_ids: list[int]) -> int:
+    return demo_ids[1]
+
+
+def committee_members(desk: Desk) -> dict[str, tuple[str, bool]]:
+    with desk.db.session() as session:
+        from clerkdesk.persistence.schema import PersonRow
+
+        rows = session.execute(
+            select(PersonRow.name, CommitteeMemberRow.role, CommitteeMemberRow.voting).join(
+                PersonRow, PersonRow.id == CommitteeMemberRow.person_id
+            )
+        )
+        return {name: (role, voting) for name, role, voting in rows}
+
+
+def test_the_quorum_is_checked_against_the_voting_members(desk: Desk, jan30: int) -> None:
+    with pytest.raises(
+        RuleViolation,
+        match="A quorum of 99 can never be reached: the committee has 12 voting members",
+    ):
+        edits.edit_meeting(desk, jan30, quorum=99)
+    with pytest.raises(RuleViolation, match="at least one"):
+        edits.edit_meeting(desk, jan30, quorum=0)
+    change = edits.edit_meeting(desk, jan30, quorum=4, venue="  Room 2,  County Hall ")
+    assert change.label == "Meeting: venue Room 2, County Hall, quorum 4"
+    record = fresh_record(desk, jan30)
+    assert (record.quorum, record.venue) == (4, "Room 2, County Hall")
+    with desk.db.session() as session:
+        assert session.scalars(select(CommitteeRow.quorum)).one() == 4  # the latest meeting
+    undo.undo(desk, jan30)
+    assert fresh_record(desk, jan30).quorum == 3
+
+
+def test_an_earlier_meetings_quorum_leaves_the_committees_alone(
+    demo_ids: list[int], desk: Desk
+) -> None:
+    edits.edit_meeting(desk, demo_ids[0], quorum=5)
+    with desk.db.session() as session:
+        assert session.scalars(select(CommitteeRow.quorum)).one() == 3
+
+
+def test_date_time_and_chair_title(desk: Desk, jan30: int) -> None:
+    edits.edit_meeting(
+        desk,
+        jan30,
+        date=dt.date(2018, 1, 31),
+        start_time=dt.time(14, 0),
+        chair_style=ChairStyle.CHAIR,
+    )
+    record = fresh_record(desk, jan30)
+    assert (record.date, record.start_time, record.chair_style) == (
+        dt.date(2018, 1, 31),
+        dt.time(14, 0),
+        ChairStyle.CHAIR,
+    )
+    with pytest.raises(RuleViolation, match="Nothing was changed"):
+        edits.edit_meeting(desk, jan30, venue=record.venue or "")
+
+
+def test_replacing_a_member_applies_from_this_meeting_on(demo_ids: list[int], desk: Desk) -> None:
+    jan10, jan30 = demo_ids
+    record = get_record(desk, jan30)
+    hill = person_id(record, "F R G Hill")
+    change = edits.replace_member(desk, jan30, hill, "A  P Newcomer")
+    assert change.label == "A P Newcomer replaces F R G Hill on the committee"
+    after = fresh_record(desk, jan30)
+    newcomer = after.attendee(person_id(after, "A P Newcomer"))
+    assert newcomer is not None and newcomer.role is Role.VICE_CHAIR
+    assert after.attendee(hill) is None
+    assert fresh_record(desk, jan10).attendee(hill) is not None  # earlier minutes unchanged
+    assert "F R G Hill" not in committee_members(desk)
+    with desk.db.session() as session:
+        committee_id = session.scalars(select(CommitteeRow.id)).one()
+    later = create_meeting(desk, committee_id, dt.date(2018, 3, 1)).new_id
+    assert later is not None
+    names = {
+        get_record(desk, later).name_of(a.person_id) for a in get_record(desk, later).attendees
+    }
+    assert "A P Newcomer" in names and "F R G Hill" not in names
+
+
+def test_replacing_is_undone_and_redone_as_one(desk: Desk, jan30: int) -> None:
+    hill = person_id(get_record(desk, jan30), "F R G Hill")
+    edits.replace_member(desk, jan30, hill, "A P Newcomer")
+    undo.undo(desk, jan30)
+    record = fresh_record(desk, jan30)
+    assert record.attendee(hill) is not None
+    assert "A P Newcomer" not in {record.name_of(a.person_id) for a in record.attendees}
+    assert committee_members(desk)["F R G Hill"] == ("vice-chair", True)
+    undo.redo(desk, jan30)
+    assert fresh_record(desk, jan30).attendee(hill) is None
+
+
+def test_co_opted_members_and_roles(desk: Desk, jan30: int) -> None:
+    change = edits.add_member(desk, jan30, "J Smith", Role.MEMBER, voting=False)
+    assert change.label == "J Smith joins the committee (co-opted, non-voting)"
+    record = fresh_record(desk, jan30)
+    smith = record.attendee(person_id(record, "J Smith"))
+    assert smith is not None and smith.capacity is Capacity.MEMBER and not smith.voting
+    with pytest.raises(RuleViolation, match="C B Wyatt-Lowe is already the Chairman"):
+        edits.change_member(desk, jan30, person_id(record, "T Howard"), Role.CHAIR, True)
+    edits.change_member(desk, jan30, person_id(record, "T Howard"), Role.MEMBER, False)
+    assert committee_members(desk)["T Howard"] == ("member", False)
+
+
+def test_a_member_with_something_recorded_stays(desk: Desk, jan30: int) -> None:
+    record = get_record(desk, jan30)
+    guest = person_id(record, "F Guest")
+    mark_attendance(desk, jan30, guest, AttendanceStatus.PRESENT)
+    declare_interest(desk, jan30, record.item_by_number("3").id, guest, "dpi", "Owns a home")
+    with pytest.raises(RuleViolation, match="declaration of interest"):
+        edits.remove_member(desk, jan30, guest)
+
+
+def test_removing_members_below_the_quorum_is_refused(desk: Desk, jan30: int) -> None:
+    edits.edit_meeting(desk, jan30, quorum=12)
+    with pytest.raises(RuleViolation, match="Lower the quorum first"):
+        edits.remove_member(desk, jan30, person_id(get_record(desk, jan30), "F Guest"))
