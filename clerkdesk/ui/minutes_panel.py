@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,9 +21,6 @@ from clerkdesk.ui.models import ActionsTableModel, ParagraphsTableModel
 from clerkdesk.ui.open_meeting import ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.rows import action_rows, paragraph_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, heading, set_tab_order
-
-if TYPE_CHECKING:
-    pass
 
 AREAS = Area.MINUTES | Area.ITEMS | ITEM | OPENED
 

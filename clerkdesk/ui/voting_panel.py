@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -40,10 +39,18 @@ from clerkdesk.ui.widgets import (
     set_tab_order,
 )
 
-if TYPE_CHECKING:
-    pass
-
-AREAS = Area.VOTES | Area.ITEMS | Area.ATTENDANCE | Area.DECLARATIONS | ITEM | CLOCK | OPENED
+# The meeting: its start time and the presiding member's title decide who may
+# vote and who has the casting vote (correcting a saved meeting changes them).
+AREAS = (
+    Area.VOTES
+    | Area.ITEMS
+    | Area.ATTENDANCE
+    | Area.DECLARATIONS
+    | Area.MEETING
+    | ITEM
+    | CLOCK
+    | OPENED
+)
 
 
 class VoteSpinBox(QSpinBox):
