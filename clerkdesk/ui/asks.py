@@ -104,6 +104,19 @@ class Asker:
         )
         return text.strip() if ok and text.strip() else None
 
+    def attendance_note(self, name: str, note: str) -> str | None:
+        """The note on a person's attendance; "" removes it, None is Cancel."""
+        text, ok = QInputDialog.getText(
+            self.parent,
+            "Attendance note",
+            f"Note on {name}'s attendance, printed in the minutes\n"
+            "(for example: attended remotely, not entitled to vote).\n"
+            "Leave it empty to remove the note.",
+            QLineEdit.EchoMode.Normal,
+            note,
+        )
+        return text if ok else None
+
     def declaration(
         self, record: MeetingRecord, item_id: int | None, at: dt.time, person_id: int | None = None
     ) -> DeclarationInput | None:
