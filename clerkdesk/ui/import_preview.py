@@ -105,7 +105,7 @@ class ImportPreviewDialog(QDialog):
         self.members = make_table(
             self,
             "Members",
-            ["Name", "Role", "Voting", "Role confirmed"],
+            ["Name", "Role", "Voting", "Checked"],  # short: names need the room
             [[m.name, m.role, _voting(m), ""] for m in parsed.members],
         )
         for row, member in enumerate(parsed.members):
@@ -133,7 +133,7 @@ class ImportPreviewDialog(QDialog):
         self.items = make_table(
             self,
             "Agenda items",
-            ["No.", "Title", "Part", "Para", "Recs", "Part confirmed"],
+            ["No.", "Title", "Part", "Para", "Recs", "Checked"],
             [
                 [
                     i.number,
