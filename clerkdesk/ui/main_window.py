@@ -54,7 +54,6 @@ MAX_RECENT = 8
 NOTHING_SAVED = "Nothing saved yet in this session"
 # A window narrower than this (a 1024-wide screen) starts with the meetings list collapsed.
 NARROW = 1200
-COLLAPSED = "Meetings list collapsed to leave room for the agenda: Ctrl+Shift+L shows it"
 
 
 class MainWindow(QMainWindow):
@@ -559,9 +558,6 @@ class MainWindow(QMainWindow):
         self._arranged = True
         if self.width() < NARROW:
             self.meetings_dock.hide()
-            # In the label the next save replaces (a temporary status-bar message
-            # was drawn over it).
-            self.saved_label.setText(COLLAPSED)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.safekeeping.closing()
