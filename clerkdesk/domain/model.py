@@ -152,6 +152,9 @@ class Attendee:
     arrived_during_item: int | None = None
     departed_during_item: int | None = None
     substitute_for: int | None = None  # person id of the absent member replaced
+    # The clerk's note, printed in the minutes' attendance notes ("attended
+    # remotely, not entitled to vote"); None when there is none.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,6 +192,9 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "arrived_during_item": numbers.get(a.arrived_during_item or -1),
                 "departed_during_item": numbers.get(a.departed_during_item or -1),
                 "substitute_for": person_key(a.substitute_for),
+                # Written only when set (migration 0015), so a record without
+                # notes dumps as before and approved minutes' seals still match.
+                **({"note": a.note} if a.note is not None else {}),
             }
             for a in record.attendees
         ],

@@ -266,6 +266,7 @@ def read_record(data: Any) -> MeetingRecord:
             arrived_during_item=item_ref(a, "arrived_during_item"),
             departed_during_item=item_ref(a, "departed_during_item"),
             substitute_for=person(a, "substitute_for", optional=True),
+            note=a.text("note", optional=True),
         )
         for a in root.children("attendance")
     )

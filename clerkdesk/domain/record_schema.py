@@ -297,6 +297,7 @@ ATTENDANCE = Obj(
         "arrived_during_item": _opt(STR, "item number"),
         "departed_during_item": _opt(STR, "item number"),
         "substitute_for": _opt(STR, "person key"),
+        "note": _opt(STR, "the clerk's note, printed in the minutes' attendance notes"),
     },
 )
 INTEREST_KIND = Obj(

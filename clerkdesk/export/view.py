@@ -13,6 +13,7 @@ from clerkdesk.domain.model import AgendaItem, MeetingRecord, MeetingStatus
 from clerkdesk.export.agenda_notes import day_notes
 from clerkdesk.export.attendance_view import (
     attendance_groups,
+    clerk_notes,
     interests_statement,
     movement_notes,
     unbroken,
@@ -90,7 +91,7 @@ def _items(
 
 
 def _attendance_notes(record: MeetingRecord, confidential: bool) -> tuple[str, ...]:
-    notes = movement_notes(record, None)
+    notes = clerk_notes(record) + movement_notes(record, None)
     if not confidential:
         # Movements during exempt items are minuted here, naming only the item.
         for item in record.ordered_items:

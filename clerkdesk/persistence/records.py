@@ -234,7 +234,18 @@ def attendee_from_row(a: RowLike) -> Attendee:
         arrived_during_item=a["arrived_item_id"],
         departed_during_item=a["departed_item_id"],
         substitute_for=a["substitute_for_id"],
+        note=_note_of(a),
     )
+
+
+def _note_of(a: RowLike) -> str | None:
+    """The attendance note (migration 0015). Upgrading from before version 10,
+    meetings are sealed (seals.py) before version 15 has added the column."""
+    try:
+        note: str | None = a["note"]
+    except (IndexError, KeyError):
+        return None
+    return note
 
 
 def _attendees(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:

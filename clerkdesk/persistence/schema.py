@@ -153,6 +153,8 @@ class AttendeeRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     # An officer's job title at this meeting (the person's is only a default).
     title: Mapped[str | None] = mapped_column(String, nullable=True)
+    # The clerk's note on this attendance, printed in the minutes (migration 0015).
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class DeclarationRow(Base):

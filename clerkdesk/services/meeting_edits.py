@@ -3,9 +3,12 @@
 Each function is one clerk action (``meeting_action``: one transaction,
 journalled for undo, audited; after approval a correction with its reason).
 A membership change applies from this meeting on: this meeting's attendance
-list changes, and, when this is the committee's latest meeting, so does the
-committee's membership that later meetings start from. Earlier meetings keep
-their own attendance rows, so their minutes are unchanged.
+list changes, and so does that of every later meeting of the committee already
+saved but not yet held (a draft that records nothing about the member); when
+no later meeting has been held, so does the committee's membership that new
+meetings start from. Earlier meetings, and any meeting already under way,
+closed or approved, keep their own attendance rows, so their minutes are
+unchanged.
 """
 
 from __future__ import annotations
@@ -19,9 +22,18 @@ from clerkdesk.domain.membership import (
     check_member_change,
     check_member_removal,
     check_quorum_of,
+    recorded_about,
 )
-from clerkdesk.domain.model import AttendanceStatus, Capacity, ChairStyle, PersonKind, Role
-from clerkdesk.persistence.records import get_meeting_row
+from clerkdesk.domain.model import (
+    AttendanceStatus,
+    Capacity,
+    ChairStyle,
+    MeetingRecord,
+    MeetingStatus,
+    PersonKind,
+    Role,
+)
+from clerkdesk.persistence.records import get_meeting_row, load_record
 from clerkdesk.persistence.schema import (
     AttendeeRow,
     CommitteeMemberRow,
@@ -91,6 +103,114 @@ def _is_latest(scope: ActionScope, meeting: MeetingRow) -> bool:
     return later is None
 
 
+def _later_meetings(scope: ActionScope) -> list[MeetingRow]:
+    """The committee's meetings after this one, in date order."""
+    meeting = get_meeting_row(scope.session, scope.meeting_id)
+    return list(
+        scope.session.scalars(
+            select(MeetingRow)
+            .where(
+                MeetingRow.committee_id == meeting.committee_id,
+                MeetingRow.id != meeting.id,
+                (MeetingRow.date > meeting.date)
+                | ((MeetingRow.date == meeting.date) & (MeetingRow.id > meeting.id)),
+            )
+            .order_by(MeetingRow.date, MeetingRow.id)
+        )
+    )
+
+
+def _defaults_follow(scope: ActionScope) -> bool:
+    """The committee's membership follows a change unless a later meeting has
+    been held (its list, not this one's, is then the committee's latest)."""
+    return all(m.status == MeetingStatus.DRAFT.value for m in _later_meetings(scope))
+
+
+def _later_drafts(scope: ActionScope) -> list[MeetingRecord]:
+    """The later meetings saved but not yet held, as they stand now."""
+    scope.session.flush()
+    return [
+        load_record(scope.transaction, m.id)
+        for m in _later_meetings(scope)
+        if m.status == MeetingStatus.DRAFT.value
+    ]
+
+
+def _untouched(record: MeetingRecord, person_id: int) -> bool:
+    """A later draft may follow a change to this member only if it records
+    nothing about them: not even an apology sent ahead."""
+    attendee = record.attendee(person_id)
+    return (
+        attendee is not None
+        and attendee.capacity is Capacity.MEMBER
+        and attendee.status is AttendanceStatus.ABSENT
+        and not recorded_about(record, person_id)
+    )
+
+
+def _row_at(scope: ActionScope, meeting_id: int, person_id: int) -> AttendeeRow:
+    return scope.session.scalars(
+        select(AttendeeRow).where(
+            AttendeeRow.meeting_id == meeting_id, AttendeeRow.person_id == person_id
+        )
+    ).one()
+
+
+def _follow_removal(scope: ActionScope, person_id: int, *, replaced: bool) -> list[MeetingRecord]:
+    """Take the member off each later draft that records nothing about them
+    (and, unless replaced, keeps its quorum without them)."""
+    followed = []
+    for later in _later_drafts(scope):
+        if not _untouched(later, person_id):
+            continue
+        try:
+            check_member_removal(later, person_id, replaced=replaced)
+        except RuleViolation:
+            continue
+        scope.session.delete(_row_at(scope, later.meeting_id, person_id))
+        followed.append(later)
+    return followed
+
+
+def _follow_addition(
+    scope: ActionScope, person_id: int, role: Role, voting: bool, only: set[int] | None = None
+) -> list[MeetingRecord]:
+    """Put the new member on each later draft (of ``only``, when given) that
+    does not list them yet: in the role given when no one there holds it,
+    otherwise as a member."""
+    followed = []
+    for later in _later_drafts(scope):
+        if later.attendee(person_id) is not None or (
+            only is not None and later.meeting_id not in only
+        ):
+            continue
+        held = any(a.capacity is Capacity.MEMBER and a.role is role for a in later.attendees)
+        scope.session.add(
+            AttendeeRow(
+                meeting_id=later.meeting_id,
+                person_id=person_id,
+                capacity=Capacity.MEMBER.value,
+                role=(Role.MEMBER if role is not Role.MEMBER and held else role).value,
+                voting=voting,
+                status=AttendanceStatus.ABSENT.value,
+                position=next_position(
+                    scope.session, AttendeeRow.position, AttendeeRow.meeting_id == later.meeting_id
+                ),
+            )
+        )
+        followed.append(later)
+    scope.session.flush()
+    return followed
+
+
+def _also_at(meetings: list[MeetingRecord]) -> str:
+    """The audit label's note of the later meetings that followed."""
+    if not meetings:
+        return ""
+    dates = ", ".join(f"{m.date.day} {m.date:%B %Y}" for m in meetings)
+    return f"; also at the meeting{'s' if len(meetings) > 1 else ''} of {dates}"
+
+
 def _committee_member(scope: ActionScope, person_id: int) -> CommitteeMemberRow | None:
     meeting = get_meeting_row(scope.session, scope.meeting_id)
     return scope.session.scalars(
@@ -142,7 +262,7 @@ def _add_member(
         )
     )
     meeting = get_meeting_row(scope.session, scope.meeting_id)
-    if _is_latest(scope, meeting) and _committee_member(scope, person.id) is None:
+    if _defaults_follow(scope) and _committee_member(scope, person.id) is None:
         scope.session.add(
             CommitteeMemberRow(
                 committee_id=meeting.committee_id,
@@ -164,7 +284,7 @@ def _remove_member(scope: ActionScope, person_id: int, *, replaced: bool = False
     record = scope.record
     check_member_removal(record, person_id, replaced=replaced)
     scope.session.delete(_attendee_row(scope, person_id))
-    if _is_latest(scope, get_meeting_row(scope.session, scope.meeting_id)):
+    if _defaults_follow(scope):
         member = _committee_member(scope, person_id)
         if member is not None:
             scope.session.delete(member)
@@ -191,9 +311,11 @@ def add_member(
     """A councillor (or a co-opted, non-voting member) joins the committee."""
     with meeting_action(desk, meeting_id, "Add member", correction=correction) as scope:
         scope.new_id = _add_member(scope, name, role, voting)
+        followed = _follow_addition(scope, scope.new_id, role, voting)
         person_name = " ".join(name.split())
         scope.label = (
             f"{person_name} joins the committee{_what(role, voting, scope.record.chair_style)}"
+            + _also_at(followed)
         )
     return Change(scope.label, meeting_id, MEMBERSHIP, new_id=scope.new_id)
 
@@ -204,7 +326,8 @@ def remove_member(
     """A member leaves the committee from this meeting on."""
     with meeting_action(desk, meeting_id, "Remove member", correction=correction) as scope:
         name = _remove_member(scope, person_id)
-        scope.label = f"{name} leaves the committee"
+        followed = _follow_removal(scope, person_id, replaced=False)
+        scope.label = f"{name} leaves the committee" + _also_at(followed)
     return Change(scope.label, meeting_id, MEMBERSHIP)
 
 
@@ -226,7 +349,13 @@ def replace_member(
         scope.session.flush()
         # The role passes to the new member: the checks see the old one gone.
         scope.new_id = _add_member(scope, new_name, old.role, old.voting, role_given_up=True)
-        scope.label = f"{' '.join(new_name.split())} replaces {name} on the committee"
+        # A later draft that already records something about the old member
+        # keeps them, and so is not given the new one as well.
+        gone = {m.meeting_id for m in _follow_removal(scope, person_id, replaced=True)}
+        followed = _follow_addition(scope, scope.new_id, old.role, old.voting, only=gone)
+        scope.label = f"{' '.join(new_name.split())} replaces {name} on the committee" + _also_at(
+            followed
+        )
     return Change(scope.label, meeting_id, MEMBERSHIP, new_id=scope.new_id)
 
 
@@ -257,11 +386,23 @@ def change_member(
             raise RuleViolation(f"Nothing was changed for {record.name_of(person_id)}.")
         row = _attendee_row(scope, person_id)
         row.role, row.voting = role.value, voting
-        if _is_latest(scope, get_meeting_row(scope.session, meeting_id)):
+        if _defaults_follow(scope):
             member = _committee_member(scope, person_id)
             if member is not None:
                 member.role, member.voting = role.value, voting
+        followed = []
+        for later in _later_drafts(scope):
+            if not _untouched(later, person_id):
+                continue
+            try:  # a later draft whose roles differ keeps them
+                check_member_change(later, person_id, role, voting)
+            except RuleViolation:
+                continue
+            later_row = _row_at(scope, later.meeting_id, person_id)
+            later_row.role, later_row.voting = role.value, voting
+            followed.append(later)
         scope.label = (
             f"{record.name_of(person_id)} is now a member{_what(role, voting, record.chair_style)}"
+            + _also_at(followed)
         )
     return Change(scope.label, meeting_id, MEMBERSHIP)

@@ -191,6 +191,7 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
                 substitute_for_id=person_ids.get(a.substitute_for or -1),
                 position=position,
                 title=record.person(a.person_id).title,
+                note=a.note,
             )
         )
     rec_ids: dict[int, int] = {}
