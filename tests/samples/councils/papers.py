@@ -2114,3 +2114,10 @@ REPORTS += [
         },
     ),
 ]
+
+
+# A fourth held-out batch, each paper laid out by hand (papers4.py).
+from tests.samples.councils import papers4  # noqa: E402
+
+AGENDAS += papers4.AGENDAS
+REPORTS += papers4.REPORTS
