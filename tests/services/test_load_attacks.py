@@ -287,6 +287,7 @@ def as_schema_9(path: Any) -> None:
     conn.execute("ALTER TABLE correction DROP COLUMN seal")
     for column in ("urgency_reason", "disposal", "taken_out_of_order"):  # version 14's
         conn.execute(f"ALTER TABLE agenda_item DROP COLUMN {column}")
+    conn.execute("ALTER TABLE agenda_item DROP COLUMN welsh_title")  # version 15's (0016)
     conn.execute("PRAGMA user_version = 9")
     conn.close()
 
