@@ -130,6 +130,16 @@ def find_committee(header: list[str], organisation: str | None) -> str | None:
     found = _find_committee(header, organisation)
     if found and organisation and _THE_BODY_ITSELF.match(found):
         return organisation
+    # "A meeting of the Panel" when the organisation is itself a Panel (a police and crime
+    # panel) or a Board: the body is the organisation.
+    word = re.sub(r"^the\s+", "", found or "", flags=re.IGNORECASE)
+    if (
+        found
+        and organisation
+        and re.fullmatch(_BODY_WORD, word, re.IGNORECASE)
+        and organisation.lower().split()[-1] == word.lower()
+    ):
+        return organisation
     return found
 
 

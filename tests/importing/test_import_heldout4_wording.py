@@ -12,7 +12,7 @@ import datetime
 
 import pytest
 
-from clerkdesk.importing import parse_agenda_text
+from clerkdesk.importing import parse_agenda_text, parse_report_text
 from clerkdesk.importing.dates import find_date, find_time
 from clerkdesk.importing.quorum import find_quorum
 
@@ -156,3 +156,34 @@ def test_sub_items_that_stand_for_their_item() -> None:
         ("5b", "Homelessness Grant"),
         ("6", "Any other business"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Recommended decision", "Decision(s) required", "Proposed decisions", "Decision sought"],
+)
+def test_a_report_whose_recommendations_are_headed_as_a_decision(heading: str) -> None:
+    report = parse_report_text(
+        "Fees and Charges 2027/28\n\nReport of the Chief Finance Officer\n\n"
+        f"{heading}\nThat the fees and charges at Appendix 1 be approved.\n\n"
+        "Reasons for the decision\nThe charges must be set before the budget.\n"
+    )
+    assert [r.text for r in report.recommendations] == [
+        "That the fees and charges at Appendix 1 be approved."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("organisation", "sentence", "committee"),
+    [
+        ("Fenland Police and Crime Panel", "A meeting of the Panel will be held", None),
+        ("Fenland District Council", "A meeting of the Committee will be held", "Committee"),
+    ],
+)
+def test_a_meeting_of_the_body_that_is_the_organisation(
+    organisation: str, sentence: str, committee: str | None
+) -> None:
+    agenda = parse_agenda_text(
+        f"{organisation}\n\n{sentence} on Thursday 2 July 2026 at 10.00 am.\n" + AGENDA
+    )
+    assert agenda.committee == (committee or organisation)
