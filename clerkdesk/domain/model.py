@@ -197,6 +197,9 @@ class AgendaItem:
     # Taken at another point than the published agenda's: ``position`` is the
     # order taken, ``number`` the published one.
     taken_out_of_order: bool = False
+    # The title in Welsh, where a bilingual agenda gives one (migration 0016);
+    # ``title`` is always the English.
+    welsh_title: str | None = None
 
     @property
     def is_exempt(self) -> bool:

@@ -132,6 +132,8 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
             {
                 "number": item.number,
                 "title": item.title,
+                # Only when there is one, so records without it dump (and seal) as before.
+                **({"welsh_title": item.welsh_title} if item.welsh_title is not None else {}),
                 "part": item.part,
                 "exempt_paragraph": item.exempt_paragraph,
                 "report_title": item.report_title,

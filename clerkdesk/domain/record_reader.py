@@ -186,6 +186,7 @@ def read_record(data: Any) -> MeetingRecord:
             urgency_reason=i.text("urgency_reason", optional=True),
             disposal=i.parse("disposal", Disposal),
             taken_out_of_order=i.flag("taken_out_of_order"),
+            welsh_title=i.text("welsh_title", optional=True),
         )
         items.append(item)
         for d in i.children("declarations"):

@@ -81,7 +81,10 @@ def _items(
                 views.append(ItemView("", PART_I, banner=True))
             part = item.part
         shown = confidential or not item.is_exempt
-        blocks = day_notes(record, item, shows_detail=shown)
+        # The Welsh title, where the agenda gave one, right under the English heading:
+        # it is as public as the English title, so the public minutes carry it too.
+        blocks = [_plain(BlockKind.TEXT, item.welsh_title)] if item.welsh_title else []
+        blocks += day_notes(record, item, shows_detail=shown)
         blocks += _exempt_heading(item, () if shown else accounts) if item.is_exempt else []
         if shown:
             number = _item_number(item)

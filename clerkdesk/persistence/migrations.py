@@ -30,6 +30,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0013_house_style_of_minutes.sql",
     "0014_agenda_changes_on_the_day.sql",
     "0015_attendance_notes.sql",
+    "0016_agenda_item_welsh_title.sql",
 )
 LATEST_VERSION = len(MIGRATIONS)
 SEALS_VERSION = 10  # after its SQL, meetings approved before it are sealed

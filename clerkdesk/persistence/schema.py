@@ -120,6 +120,8 @@ class AgendaItemRow(Base):
     urgency_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     disposal: Mapped[str | None] = mapped_column(String, nullable=True)
     taken_out_of_order: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The title in Welsh, from a bilingual agenda (migration 0016).
+    welsh_title: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class RecommendationRow(Base):

@@ -171,6 +171,7 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
             urgency_reason=item.urgency_reason,
             disposal=item.disposal.value if item.disposal else None,
             taken_out_of_order=item.taken_out_of_order,
+            welsh_title=item.welsh_title,
         )
         session.add(row_item)
         session.flush()

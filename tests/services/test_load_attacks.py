@@ -288,6 +288,7 @@ def as_schema_9(path: Any) -> None:
     for column in ("urgency_reason", "disposal", "taken_out_of_order"):  # version 14's
         conn.execute(f"ALTER TABLE agenda_item DROP COLUMN {column}")
     conn.execute("ALTER TABLE attendee DROP COLUMN note")  # version 15's
+    conn.execute("ALTER TABLE agenda_item DROP COLUMN welsh_title")  # version 16's
     conn.execute("PRAGMA user_version = 9")
     conn.close()
 
