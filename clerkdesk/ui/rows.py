@@ -364,3 +364,9 @@ def declaration_consequence(
     elif kind.must_leave and not declaration.dispensation:
         parts.append("should normally leave the room")
     return ", ".join(parts) + "."
+
+
+def outcome_label(label: str) -> str:
+    """The motion's label before its result ("3.1:"); a report's label that ends in
+    its own punctuation ("i.)", "(a)") is not given a colon as well."""
+    return label if not label or label[-1] in ".:)" else f"{label}:"

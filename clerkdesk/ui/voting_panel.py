@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
@@ -24,7 +25,14 @@ from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
 from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
-from clerkdesk.ui.rows import MotionRow, describe_decision, motion_rows, part_badge, voter_rows
+from clerkdesk.ui.rows import (
+    MotionRow,
+    describe_decision,
+    motion_rows,
+    outcome_label,
+    part_badge,
+    voter_rows,
+)
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
     WARNING_STYLE,
@@ -315,7 +323,8 @@ class VotingPanel(Panel):
             (self.abstain_box, tally.abstain),
         ):
             box.show_count(value)
-        self.outcome.setText(f"<b>{motion.label}:</b> {motion.result}")
+        label = escape(outcome_label(motion.label))
+        self.outcome.setText(f"<b>{label}</b> {escape(motion.result)}")
         self._check_counts()
 
     def _typed(self) -> Tally:
