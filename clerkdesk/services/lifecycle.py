@@ -118,26 +118,6 @@ def approve_minutes(
     return Change(scope.label, meeting_id, AREAS)
 
 
-def update_meeting_details(
-    desk: Desk,
-    meeting_id: int,
-    *,
-    date: dt.date | None = None,
-    start_time: dt.time | None = None,
-    venue: str | None = None,
-    correction: Correction | None = None,
-) -> Change:
-    with meeting_action(desk, meeting_id, "Edit meeting details", correction=correction) as scope:
-        row = get_meeting_row(scope.session, meeting_id)
-        if date is not None:
-            row.date = date
-        if start_time is not None:
-            row.start_time = start_time
-        if venue is not None:
-            row.venue = " ".join(venue.split()) or None
-    return Change(scope.label, meeting_id, AREAS)
-
-
 def update_item(
     desk: Desk,
     meeting_id: int,
