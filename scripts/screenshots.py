@@ -51,6 +51,9 @@ def prepare(desk: Desk, meeting: int) -> None:
         desk, meeting, ids["D J Hewitt"], dt.time(10, 45), record.item_by_number("2").id
     )
     attendance.add_substitute(desk, meeting, "R H Smith", ids["E H Buckmaster"])
+    attendance.set_attendance_note(
+        desk, meeting, ids["T Howard"], "attended remotely, not entitled to vote"
+    )
     attendance.add_attendee(
         desk,
         meeting,
@@ -112,6 +115,14 @@ def save(widget: QWidget, name: str) -> None:
 
 def main() -> int:
     global OUT
+    import argparse
+
+    argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Writes docs/screenshots/1366x768/*.png and docs/screenshots/1024x700/*.png; "
+        "reads only the repository's own files (the demo meeting and "
+        "tests/samples/) and a throw-away database it makes itself.",
+    ).parse_args()
     app = QApplication(sys.argv[:1])
     for size in SIZES:
         OUT = SCREENSHOTS / f"{size[0]}x{size[1]}"
@@ -125,19 +136,34 @@ def dialogs(window: QWidget, record: MeetingRecord, db: Database) -> None:
     from clerkdesk import importing
     from clerkdesk.services.lookups import list_committees
     from clerkdesk.ui.about_dialog import AboutDialog
+    from clerkdesk.ui.agenda_item_dialogs import AgendaItemDialog, ItemPartDialog, ItemPlaceDialog
     from clerkdesk.ui.amendment_dialog import AmendmentDialog
     from clerkdesk.ui.approval_dialog import ApprovalDialog
+    from clerkdesk.ui.asks import attendance_note_dialog
     from clerkdesk.ui.attendee_dialog import AttendeeDialog
     from clerkdesk.ui.certificate_settings_dialog import CertificateSettingsDialog
     from clerkdesk.ui.correction_dialog import CorrectionReasonDialog
     from clerkdesk.ui.import_preview import ImportPreviewDialog
+    from clerkdesk.ui.meeting_details_dialog import MeetingDetailsDialog
+    from clerkdesk.ui.membership_dialog import MembershipChange, MembershipDialog
+    from clerkdesk.ui.minutes_details_dialog import MinutesDetailsDialog
     from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog
+    from clerkdesk.ui.recommendation_dialog import RecommendationDialog
     from clerkdesk.ui.shortcuts_dialog import ShortcutsDialog
 
     item3 = record.item_by_number("3")
     rec31 = record.recommendations_of(item3.id)[0]
     assert isinstance(window, QMainWindow)
     pack = importing.parse_agenda_file(SAMPLE_PACK)
+    hill = ids_of(record)["F R G Hill"]
+    urgent = AgendaItemDialog(None, urgent=True, parent=window)
+    urgent.number.setText("4A")
+    urgent.title.setText("Winter pressures: additional home care hours")
+    urgent.reason.setPlainText(
+        "The contract must be let before the next meeting for the extra hours to start in December."
+    )
+    replace = MembershipDialog(record, MembershipChange.REPLACE, hill, window)
+    replace.name.setText("A P Newcomer")
     for name, dialog in (
         ("20-import-preview", ImportPreviewDialog(pack, window)),
         ("21-new-meeting-dialog", NewMeetingDialog(list_committees(db), window)),
@@ -148,6 +174,24 @@ def dialogs(window: QWidget, record: MeetingRecord, db: Database) -> None:
         ("26-certificate-settings", CertificateSettingsDialog(None, None, window)),
         ("27-keyboard-shortcuts", ShortcutsDialog(window.menuBar(), window)),
         ("28-about", AboutDialog(db, window)),
+        ("29-meeting-details-dialog", MeetingDetailsDialog(record, window)),
+        ("30-urgent-item-dialog", urgent),
+        ("31-item-place-dialog", ItemPlaceDialog(record, item3, out_of_order=True, parent=window)),
+        ("32-item-part-dialog", ItemPartDialog(item3, window)),
+        (
+            "33-recommendation-dialog",
+            RecommendationDialog(record, item3.id, new=False, chosen=rec31.id, parent=window),
+        ),
+        ("34-membership-replace-dialog", replace),
+        (
+            "35-membership-role-dialog",
+            MembershipDialog(record, MembershipChange.ROLE, hill, window),
+        ),
+        ("36-minutes-details-dialog", MinutesDetailsDialog(record, window)),
+        (
+            "37-attendance-note-dialog",
+            attendance_note_dialog("T Howard", "attended remotely, not entitled to vote", window),
+        ),
     ):
         fit_on_screen(dialog, window)
         dialog.show()

@@ -228,3 +228,19 @@ def check_times(attendee: Attendee, name: str) -> None:
             f"{name} is recorded as {attendee.status.value}, so cannot have arrival or "
             "departure times. Mark them present first."
         )
+
+
+# A note is a sentence or two in the minutes, not a report.
+NOTE_LIMIT = 300
+
+
+def clean_attendance_note(note: str) -> str | None:
+    """The clerk's note on a person's attendance, as the minutes will print it
+    (spaces and line breaks as one space); None when it is empty, which removes it."""
+    clean = " ".join(note.split())
+    if len(clean) > NOTE_LIMIT:
+        raise RuleViolation(
+            f"The note is {len(clean)} characters long; the minutes take at most "
+            f"{NOTE_LIMIT}. Shorten it, or record the detail in the item's minutes."
+        )
+    return clean or None

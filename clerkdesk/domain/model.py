@@ -152,6 +152,9 @@ class Attendee:
     arrived_during_item: int | None = None
     departed_during_item: int | None = None
     substitute_for: int | None = None  # person id of the absent member replaced
+    # The clerk's note, printed in the minutes' attendance notes ("attended
+    # remotely, not entitled to vote"); None when there is none.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +197,9 @@ class AgendaItem:
     # Taken at another point than the published agenda's: ``position`` is the
     # order taken, ``number`` the published one.
     taken_out_of_order: bool = False
+    # The title in Welsh, where a bilingual agenda gives one (migration 0016);
+    # ``title`` is always the English.
+    welsh_title: str | None = None
 
     @property
     def is_exempt(self) -> bool:

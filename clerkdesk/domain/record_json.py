@@ -132,6 +132,8 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
             {
                 "number": item.number,
                 "title": item.title,
+                # Only when there is one, so records without it dump (and seal) as before.
+                **({"welsh_title": item.welsh_title} if item.welsh_title is not None else {}),
                 "part": item.part,
                 "exempt_paragraph": item.exempt_paragraph,
                 "report_title": item.report_title,
@@ -192,6 +194,9 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "arrived_during_item": numbers.get(a.arrived_during_item or -1),
                 "departed_during_item": numbers.get(a.departed_during_item or -1),
                 "substitute_for": person_key(a.substitute_for),
+                # Written only when set (migration 0015), so a record without
+                # notes dumps as before and approved minutes' seals still match.
+                **({"note": a.note} if a.note is not None else {}),
             }
             for a in record.attendees
         ],

@@ -186,6 +186,7 @@ def read_record(data: Any) -> MeetingRecord:
             urgency_reason=i.text("urgency_reason", optional=True),
             disposal=i.parse("disposal", Disposal),
             taken_out_of_order=i.flag("taken_out_of_order"),
+            welsh_title=i.text("welsh_title", optional=True),
         )
         items.append(item)
         for d in i.children("declarations"):
@@ -266,6 +267,7 @@ def read_record(data: Any) -> MeetingRecord:
             arrived_during_item=item_ref(a, "arrived_during_item"),
             departed_during_item=item_ref(a, "departed_during_item"),
             substitute_for=person(a, "substitute_for", optional=True),
+            note=a.text("note", optional=True),
         )
         for a in root.children("attendance")
     )

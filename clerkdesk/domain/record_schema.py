@@ -248,6 +248,7 @@ ITEM = Obj(
     {
         "number": _req(STR),
         "title": _req(STR),
+        "welsh_title": _opt(STR, "the title in Welsh, from a bilingual agenda"),
         "part": _req(Scalar("1 | 2", _one_of(1, 2)), "1 public, 2 exempt: always stated"),
         "exempt_paragraph": _null(
             PARAGRAPH,
@@ -297,6 +298,7 @@ ATTENDANCE = Obj(
         "arrived_during_item": _opt(STR, "item number"),
         "departed_during_item": _opt(STR, "item number"),
         "substitute_for": _opt(STR, "person key"),
+        "note": _opt(STR, "the clerk's note, printed in the minutes' attendance notes"),
     },
 )
 INTEREST_KIND = Obj(

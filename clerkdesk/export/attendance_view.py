@@ -165,6 +165,18 @@ def movements(
     return sorted(found, key=lambda m: m.at)
 
 
+def clerk_notes(record: MeetingRecord) -> list[str]:
+    """The clerk's notes on attendance ("C B Wyatt-Lowe: attended remotely, not
+    entitled to vote."), in the order of the attendance list."""
+    found = []
+    for a in record.attendees:
+        note = " ".join((a.note or "").split())
+        if note:
+            ending = "" if note[-1] in ".!?" else "."
+            found.append(f"{styled_name(record, a.person_id)}: {note}{ending}")
+    return found
+
+
 def movement_notes(
     record: MeetingRecord, item_id: int | None, *, item_label: str | None = None
 ) -> list[str]:

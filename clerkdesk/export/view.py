@@ -13,6 +13,7 @@ from clerkdesk.domain.model import AgendaItem, MeetingRecord, MeetingStatus
 from clerkdesk.export.agenda_notes import day_notes
 from clerkdesk.export.attendance_view import (
     attendance_groups,
+    clerk_notes,
     interests_statement,
     movement_notes,
     unbroken,
@@ -80,7 +81,10 @@ def _items(
                 views.append(ItemView("", PART_I, banner=True))
             part = item.part
         shown = confidential or not item.is_exempt
-        blocks = day_notes(record, item, shows_detail=shown)
+        # The Welsh title, where the agenda gave one, right under the English heading:
+        # it is as public as the English title, so the public minutes carry it too.
+        blocks = [_plain(BlockKind.TEXT, item.welsh_title)] if item.welsh_title else []
+        blocks += day_notes(record, item, shows_detail=shown)
         blocks += _exempt_heading(item, () if shown else accounts) if item.is_exempt else []
         if shown:
             number = _item_number(item)
@@ -90,7 +94,7 @@ def _items(
 
 
 def _attendance_notes(record: MeetingRecord, confidential: bool) -> tuple[str, ...]:
-    notes = movement_notes(record, None)
+    notes = clerk_notes(record) + movement_notes(record, None)
     if not confidential:
         # Movements during exempt items are minuted here, naming only the item.
         for item in record.ordered_items:

@@ -36,7 +36,11 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _DATE_PATTERNS = (
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    # "Tuesday the 14th day of April 2026", as a formal summons writes it.
+    re.compile(
+        rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+day)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
@@ -64,6 +68,28 @@ _COLON_CLOCK = re.compile(
     r"(?<![\d.:/£$])" + _HOUR_MINUTE.format(sep=":") + r"(?![\d.:/%])", re.IGNORECASE
 )
 _AT_CLOCK = re.compile(r"\bat\s+" + _HOUR_MINUTE.format(sep="[:.]") + r"\b", re.IGNORECASE)
+# "at seven o'clock in the evening", "at half past seven in the evening": a summons's words.
+_HOUR_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_HOUR_WORD = "|".join(_HOUR_WORDS)
+_TIME_IN_WORDS = re.compile(
+    rf"\bat\s+(?:(?P<part>half|(?:a\s+)?quarter)\s+(?P<rel>past|to)\s+)?(?P<hour>{_HOUR_WORD})"
+    r"(?:(?P<oclock>\s+o['’]?\s?clock)?(?:\s+in\s+the\s+(?P<when>morning|afternoon|evening))"
+    r"|\s+o['’]?\s?clock)",
+    re.IGNORECASE,
+)
 _TIME_LABEL = re.compile(r"^(?:start\s+)?time\b\s*[:\-]?\s*", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(?:meeting\s+)?date(?:\s+of\s+meeting)?\s*[:\-]", re.IGNORECASE)
 
@@ -109,6 +135,9 @@ def find_time(
         hour = hour % 12 + (12 if match.group("half").lower() == "p" else 0)
         candidates.append((match.start(), datetime.time(hour, int(match.group("minute") or 0))))
         break
+    words = _TIME_IN_WORDS.search(text)
+    if words:
+        candidates.append((words.start(), _time_in_words(words)))
     noon = _NOON.search(text)
     if noon:
         candidates.append((noon.start(), datetime.time(12, 0)))
@@ -120,6 +149,22 @@ def find_time(
     if not candidates:
         return None
     return min(candidates, key=lambda c: c[0])[1]
+
+
+def _time_in_words(match: re.Match[str]) -> datetime.time:
+    hour = _HOUR_WORDS.index(match.group("hour").lower()) + 1
+    minute = 0
+    part = (match.group("part") or "").lower()
+    if part:
+        minute = 30 if part == "half" else 15
+        if match.group("rel").lower() == "to":
+            hour, minute = hour - 1 or 12, 60 - minute
+    when = (match.group("when") or "").lower()
+    if when in ("afternoon", "evening") and hour < 12:
+        hour += 12
+    elif when == "morning" and hour == 12:
+        hour = 0
+    return datetime.time(hour, minute)
 
 
 def meeting_date_and_time(

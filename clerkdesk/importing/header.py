@@ -59,8 +59,9 @@ _HELD_IN = re.compile(
     r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z0-9][^;:]{2,150}?)\s*(?:\.\s*)?$"
 )
 # "... on Wednesday 16 April 2025 at 7.00 pm in the Council Chamber, Town Hall, Brackenford."
+# "Thursday 26 February 2026, 10.30 a.m., Kendrew Room, County Hall" runs on with commas.
 _VENUE_AFTER_TIME = re.compile(
-    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|noon)\s+(?:in|at)\s+(?:the\s+)?"
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|noon)(?:\s+(?:in|at)\s+|\s*,\s*)(?:the\s+)?"
     r"(?P<venue>[A-Z0-9][^;]{2,150}?)\s*\.?$",
     re.IGNORECASE,
 )
@@ -68,6 +69,35 @@ _AT_AFTER_COMMA = re.compile(r",\s*at\s+", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:agenda|notice)\s+(?:for|of)\s+(?:a\s+|the\s+)?", re.I)
 _MAX_HEADER_LINE = 400
 _MEMBERSHIP_WORD = re.compile(r"\bmembers(?:hip)?\b", re.IGNORECASE)
+
+
+# A table's heading row naming the meeting's facts: "Date | Time | Venue".
+_FACT_LABEL = re.compile(
+    r"^(?:date|time|start\s+time|venue|place|location|where|when)\s*:?$", re.IGNORECASE
+)
+
+
+def facts_across(lines: list[str]) -> list[str]:
+    """``lines`` with a row of fact labels and the row of values under it (a table read
+    across) written out as "Date: ...", "Time: ..." and "Venue: ..." lines."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        labels = [cell.strip() for cell in line.split("\t")]
+        if len(labels) < 2 or not all(_FACT_LABEL.match(label) for label in labels):
+            continue
+        below = next(
+            (n for n in range(index + 1, min(index + 3, len(lines))) if lines[n].strip()), None
+        )
+        if below is None:
+            continue
+        values = [cell.strip() for cell in lines[below].split("\t")]
+        if len(values) != len(labels):
+            continue
+        facts = [
+            f"{label.rstrip(':')}: {value}" for label, value in zip(labels, values, strict=True)
+        ]
+        return [*lines[:index], *facts, *lines[below + 1 :]]
+    return out
 
 
 def is_organisation_line(line: str) -> bool:
@@ -99,6 +129,16 @@ _THE_BODY_ITSELF = re.compile(
 def find_committee(header: list[str], organisation: str | None) -> str | None:
     found = _find_committee(header, organisation)
     if found and organisation and _THE_BODY_ITSELF.match(found):
+        return organisation
+    # "A meeting of the Panel" when the organisation is itself a Panel (a police and crime
+    # panel) or a Board: the body is the organisation.
+    word = re.sub(r"^the\s+", "", found or "", flags=re.IGNORECASE)
+    if (
+        found
+        and organisation
+        and re.fullmatch(_BODY_WORD, word, re.IGNORECASE)
+        and organisation.lower().split()[-1] == word.lower()
+    ):
         return organisation
     return found
 

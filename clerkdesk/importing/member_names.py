@@ -77,6 +77,7 @@ _NOT_NAME = _words(
     vice-chair vice-chairman mayor leader deputy cadeirydd is-gadeirydd ward wards division
     labour conservative conservatives liberal democrat democrats reform plaid cymru ukip"""
 )
+_ALSO_SURNAMES = _words("ward mayor leader")
 _DESCRIPTORS = _words(
     """member constituent non-constituent lay independent co-opted coopted voting non-voting
     elected appointed ordinary full associate"""
@@ -142,11 +143,14 @@ def clean_name(text: str) -> tuple[str, bool]:
     return " ".join(tokens).strip(" ,"), titled
 
 
-def looks_like_name(name: str) -> bool:
+def looks_like_name(name: str, *, titled: bool = False) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 6 or not all(_NAME_TOKEN.match(t) for t in tokens):
         return False
-    if any(t.lower().strip(".") in _NOT_NAME for t in tokens):
+    # After "Cllr", "Ward" and "Mayor" are surnames ("Councillor Tessa Ward"); alone, a
+    # cell "Northgate Ward" names a ward.
+    surnames = _ALSO_SURNAMES if titled else frozenset()
+    if any(t.lower().strip(".") in _NOT_NAME - surnames for t in tokens):
         return False
     if all(t.lower().strip(".") in _DESCRIPTORS for t in tokens):
         return False  # "Member", "Constituent Member", "Lay Member": a role column's words
@@ -182,7 +186,7 @@ def read_piece(text: str, *, alone: bool = False, extra: str = "") -> Piece | No
         brackets = f"{brackets} ; {suffix.group(1)}"
         bare = bare[: suffix.start()]
     name, titled = clean_name(bare)
-    if not looks_like_name(name):
+    if not looks_like_name(name, titled=titled):
         return None
     described = describe(f"{brackets} ; {extra}".strip(" ;"))
     if alone and not titled and described == Described() and len(name.split()) == 1:

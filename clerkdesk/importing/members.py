@@ -65,6 +65,15 @@ _TO_COUNCILLORS = re.compile(
     r"(?P<rest>(?:councillors?|cllrs?\.?)(?:\s+.*|\s*:?\s*))$",
     re.IGNORECASE,
 )
+# "To the Members of the Town Council:" on a line of its own, the names on the lines below.
+_TO_MEMBERS = re.compile(
+    r"^to\s*[:\-–]?\s*(?:all\s+)?(?:the\s+)?members\s+of\s+(?:the\s+)?"
+    r"[\w&'’ \-]{3,80}?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+# "Independent Persons (co-opted, non-voting):": a heading over members of another kind.
+_KIND_HEADING = re.compile(r"^[^:]{3,80}:$")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _ONLY_TITLE = re.compile(r"^(?:councillors?|cllrs?\.?)\s*:?\s*$", re.IGNORECASE)
 # Substitutes (and reserves) attend in a member's place; they are not members.
 _SUBSTITUTES = re.compile(
@@ -91,7 +100,8 @@ def find_membership(lines: list[str]) -> Membership:
     """Members (and named substitutes) under the first membership heading in ``lines``."""
     for index, line in enumerate(lines):
         heading = _MEMBERS_HEADING.match(line) or _TO_COUNCILLORS.match(line)
-        if heading is None and _LONG_MEMBERS_HEADING.match(line) is None:
+        alone = _LONG_MEMBERS_HEADING.match(line) or _TO_MEMBERS.match(line.strip())
+        if heading is None and alone is None:
             continue
         if len(line) > 1000:
             continue
@@ -193,6 +203,9 @@ def _split_list(
     """
     text = _TITLE_PREFIX_LIST.sub("", squash(text.replace("\t", "; "))).rstrip(" .")
     text = _TRAILING_JOINER.sub("", text)  # "..., D White and" at the end of a line
+    if _one_described_member(text):
+        parts = [text]
+        return ([p] if (p := read_piece(text)) else None, 1) if check else (None, 1)
     separator = ";" if ";" in _outside_brackets(text) else ","
     parts = _split_outside_brackets(text, separator)
     if parts and separator == ",":
@@ -218,6 +231,18 @@ def _split_list(
             return None, len(parts)
         pieces.append(piece)
     return pieces, len(parts)
+
+
+def _one_described_member(text: str) -> bool:
+    """ "Cllr A Smith – Leader of the Council and Portfolio Holder for Finance": one member,
+    what follows the dash describing them (its commas and "and" join no other names)."""
+    head, *rest = _SPACED_DASH.split(text, maxsplit=1)
+    if not rest or ";" in head or "," in _outside_brackets(head) or " and " in head:
+        return False
+    tail = re.split(r"\s*[,;]\s*|\s+and\s+", _outside_brackets(rest[0]))
+    return read_piece(head) is not None and not any(
+        read_piece(t, alone=True) for t in tail if t.strip()
+    )
 
 
 def _with_post_nominals(parts: Iterable[str]) -> list[str]:
@@ -273,6 +298,7 @@ def _read_lines(rest: str, following: list[str]) -> tuple[list[Piece], list[Piec
     substitutes: list[Piece] = []
     target = members
     row_start = -1  # where the last table row's members start in ``target``
+    kind_wording = ""  # a heading such as "Co-opted members (non-voting):" over those below
     used = 0
     lines = [rest] if rest.strip() else []
     offset = len(lines)
@@ -294,8 +320,17 @@ def _read_lines(rest: str, following: list[str]) -> tuple[list[Piece], list[Piec
             used = number + 1 - offset
             continue
         found = _read_line(line, first_row=not target)
+        if found is None and target and _KIND_HEADING.match(line):
+            kind = describe(line)
+            if kind.co_opted or kind.non_voting:
+                # The members below are co-opted or non-voting, as the heading says.
+                kind_wording = line
+                used = number + 1 - offset
+                continue
         if found is None:
             break
+        if kind_wording:
+            found = [_with_role(piece, kind_wording) for piece in found]
         row_start = len(target) if "\t" in line and len(found) > 1 else -1
         target.extend(found)
         used = number + 1 - offset

@@ -53,6 +53,9 @@ class ItemNumber:
         if self.kind == "plain":
             return previous.kind in ("plain", "sub") and self.major == previous.major + 1
         if self.kind == "sub":
+            if self.major == previous.major + 1 and previous.kind in ("plain", "sub"):
+                # "4 Budget", then "5a Housing Strategy": item 5 is only its sub-items.
+                return self.minor in _FIRST_SUBS
             if self.major != previous.major:
                 return False
             if previous.kind == "plain":

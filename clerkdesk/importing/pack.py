@@ -16,6 +16,7 @@ from clerkdesk.importing.cleaning import squash
 from clerkdesk.importing.dates import meeting_date_and_time
 from clerkdesk.importing.exempt import exempt_paragraph, marks_exempt
 from clerkdesk.importing.header import (
+    facts_across,
     find_committee,
     find_organisation,
     find_venue,
@@ -43,6 +44,7 @@ def assemble_agenda(lines: list[str]) -> ParsedAgenda:
     first, end, drafts = find_item_drafts(lines)
     header = lines[: min(first, _MAX_HEADER_LINES)] if drafts else lines[:_MAX_HEADER_LINES]
     header = [english_line(line) for line in header]  # a Welsh council's front page
+    header = facts_across(header)
     organisation = find_organisation(header, lines)
     date, time = meeting_date_and_time(header)
     items = [build_item(draft) for draft in drafts]

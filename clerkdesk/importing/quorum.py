@@ -30,6 +30,13 @@ _QUORUM = re.compile(
     re.IGNORECASE,
 )
 
+# "Three members form a quorum.": the number before the word.
+_FORM_A_QUORUM = re.compile(
+    r"\b(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:voting\s+)?(?:members|councillors)\s+(?:shall\s+|will\s+)?"
+    r"(?:form|forms|constitute|make\s+up|are)\s+(?:a|the)\s+quorum\b",
+    re.IGNORECASE,
+)
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5}
 _COUNT = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS.split()) + ")"
 _SHARE = re.compile(
@@ -91,6 +98,7 @@ def find_quorum(lines: list[str]) -> tuple[int | None, str | None]:
             # The whole rule, "one third ..., or three, whichever is greater", for working out.
             rule = squash(line[match.start("fraction") :])[:200]
             return None, rule.rstrip(" ,-–.")
+        match = match or (_FORM_A_QUORUM.search(line) if len(line) < 1000 else None)
         if match:
             count = match.group("count").lower()
             return (int(count) if count.isdigit() else _WORD_NUMBERS[count]), None

@@ -18,12 +18,16 @@ from clerkdesk.importing.header import is_organisation_line
 from clerkdesk.importing.model import ParsedRecommendation
 
 # "Recommendations", "RECOMMENDATION", "Recommendation(s)", "Recommendation/s",
-# "2. RECOMMENDATIONS", "RECOMMENDED that:" (with "that" and a colon and nothing after).
+# "2. RECOMMENDATIONS", "RECOMMENDED that:" (with "that" and a colon and nothing after),
+# "Recommended decision", "Decision required".
 _REC_HEADING = re.compile(
     r"^(?:(?P<section>\d{1,2})\.?\s+)?(?:officers?['’]?s?\s+)?"
     r"(?:(?:recommendations?|recommendation\s*\(s\)|recommendation\s*/\s*s)"
     r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:[\w\-]+\s*){1,3}?(?=\s*(?:[:\-–]|$)))?"
     r"|recommended\s+resolutions?|proposed\s+resolutions?|"
+    # "Recommended decision", "Decision(s) required", "Proposed decision": the same section.
+    r"(?:recommended|proposed)\s+decisions?(?:\s*\(s\))?|decisions?(?:\s*\(s\))?\s+"
+    r"(?:required|sought|recommended)|"
     r"(?:it\s+is\s+)?recommended\s+that(?:\s+(?:the\s+)?[\w\-]+){0,3}\s*(?=:\s*$))"
     r"\s*(?:[:\-–]\s*(?P<rest>.*))?$",
     re.IGNORECASE,

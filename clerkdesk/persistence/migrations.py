@@ -16,7 +16,7 @@ from clerkdesk.private_files import create_private_file, make_private_folder
 
 # Each step by the version it brings a file to. Versions are numbered across
 # the branches of a round, so a branch's ladder may have gaps until they are
-# merged (15 and 16 here); a file is taken through the steps it lacks in order.
+# merged; a file is taken through the steps it lacks in order.
 MIGRATIONS: dict[int, str] = {
     1: "0001_initial.sql",
     2: "0002_export_log_and_search.sql",
@@ -32,6 +32,8 @@ MIGRATIONS: dict[int, str] = {
     12: "0012_clerkdesk_mark_and_identity.sql",
     13: "0013_house_style_of_minutes.sql",
     14: "0014_agenda_changes_on_the_day.sql",
+    15: "0015_attendance_notes.sql",
+    16: "0016_agenda_item_welsh_title.sql",
     17: "0017_no_change_counters.sql",
 }
 LATEST_VERSION = max(MIGRATIONS)

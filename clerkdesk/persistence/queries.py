@@ -98,21 +98,23 @@ def member_declarations(connection: Connection, person_id: int) -> Sequence[Any]
     ).all()
 
 
-def committee_and_latest(connection: Connection, meeting_id: int) -> tuple[int, bool]:
-    """The meeting's committee, and whether no meeting of it comes after this one
-    (by date, then by id): the latest meeting's membership is the committee's."""
+def committee_and_later(
+    connection: Connection, meeting_id: int
+) -> tuple[int, list[tuple[int, str]]]:
+    """The meeting's committee, and (id, status) of each of its meetings that
+    come after this one (by date, then by id), in that order."""
     meeting = select(MeetingRow.committee_id, MeetingRow.date).where(MeetingRow.id == meeting_id)
     committee_id, date = connection.execute(meeting).one()
     later = connection.execute(
-        select(MeetingRow.id)
+        select(MeetingRow.id, MeetingRow.status)
         .where(
             MeetingRow.committee_id == committee_id,
             MeetingRow.id != meeting_id,
             (MeetingRow.date > date) | ((MeetingRow.date == date) & (MeetingRow.id > meeting_id)),
         )
-        .limit(1)
-    ).first()
-    return int(committee_id), later is None
+        .order_by(MeetingRow.date, MeetingRow.id)
+    )
+    return int(committee_id), [(int(row.id), str(row.status)) for row in later]
 
 
 def delete_meeting_rows(connection: Connection, meeting_id: int) -> None:

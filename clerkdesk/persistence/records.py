@@ -236,7 +236,18 @@ def attendee_from_row(a: RowLike) -> Attendee:
         arrived_during_item=a["arrived_item_id"],
         departed_during_item=a["departed_item_id"],
         substitute_for=a["substitute_for_id"],
+        note=_note_of(a),
     )
+
+
+def _note_of(a: RowLike) -> str | None:
+    """The attendance note (migration 0015). Upgrading from before version 10,
+    meetings are sealed (seals.py) before version 15 has added the column."""
+    try:
+        note: str | None = a["note"]
+    except (IndexError, KeyError):
+        return None
+    return note
 
 
 def _attendees(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
@@ -264,6 +275,8 @@ def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
     # Upgrading from before version 10, meetings are sealed (seals.py) before
     # version 14 has added what happened to an item on the day.
     on_the_day = bool(rows) and "disposal" in rows[0].keys()  # noqa: SIM118  (a Row's `in` looks at values)
+    # Likewise before version 15 (0016) has added the Welsh title.
+    welsh = bool(rows) and "welsh_title" in rows[0].keys()  # noqa: SIM118
     return {
         "items": tuple(
             AgendaItem(
@@ -280,6 +293,7 @@ def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
                 urgency_reason=i["urgency_reason"] if on_the_day else None,
                 disposal=_disposal(i["disposal"]) if on_the_day and i["disposal"] else None,
                 taken_out_of_order=on_the_day and bool(i["taken_out_of_order"]),
+                welsh_title=i["welsh_title"] if welsh else None,
             )
             for i in rows
         )

@@ -120,6 +120,8 @@ class AgendaItemRow(Base):
     urgency_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     disposal: Mapped[str | None] = mapped_column(String, nullable=True)
     taken_out_of_order: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The title in Welsh, from a bilingual agenda (migration 0016).
+    welsh_title: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class RecommendationRow(Base):
@@ -153,6 +155,8 @@ class AttendeeRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     # An officer's job title at this meeting (the person's is only a default).
     title: Mapped[str | None] = mapped_column(String, nullable=True)
+    # The clerk's note on this attendance, printed in the minutes (migration 0015).
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class DeclarationRow(Base):

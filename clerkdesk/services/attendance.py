@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
-from clerkdesk.domain.attendance import check_times
+from clerkdesk.domain.attendance import check_times, clean_attendance_note
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind
 from clerkdesk.domain.substitution import check_member_may_be_present, check_substitution
@@ -237,4 +237,32 @@ def remove_attendee(
             )
         scope.remove(Entity.ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id})
         scope.label = f"Remove {name}"
+    return scope.done()
+
+
+def set_attendance_note(
+    desk: Desk,
+    meeting_id: int,
+    person_id: int,
+    note: str,
+    *,
+    correction: Correction | None = None,
+) -> Change:
+    """Add, change or (with an empty note) remove the clerk's note on a person's
+    attendance, printed in the minutes' attendance notes."""
+    with meeting_action(desk, meeting_id, "note", correction=correction) as scope:
+        record = scope.record
+        attendee = record.attendee(person_id)
+        if attendee is None:
+            raise NotFoundError(_NOT_LISTED.format(person_id))
+        clean = clean_attendance_note(note)
+        name = record.name_of(person_id)
+        if clean == attendee.note:
+            raise RuleViolation(f"The note on {name}'s attendance is unchanged.")
+        _update_attendee(scope, person_id, {"note": clean})
+        if clean is None:
+            scope.label = f"Remove the note on {name}'s attendance"
+        else:
+            verb = "Add" if attendee.note is None else "Change"
+            scope.label = f"{verb} the note on {name}'s attendance: {clean}"
     return scope.done()

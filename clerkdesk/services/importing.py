@@ -107,6 +107,7 @@ def import_agenda(desk: Desk, agenda: ParsedAgenda, *, as_new: bool = False) -> 
                 report_title=item.report_title,
                 report_author=item.report_author,
                 contact_officer=item.contact_officer,
+                welsh_title=item.welsh_title,
             )
             session.add(row)
             session.flush()

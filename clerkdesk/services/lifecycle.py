@@ -114,27 +114,6 @@ def approve_minutes(
     return scope.done()
 
 
-def update_meeting_details(
-    desk: Desk,
-    meeting_id: int,
-    *,
-    date: dt.date | None = None,
-    start_time: dt.time | None = None,
-    venue: str | None = None,
-    correction: Correction | None = None,
-) -> Change:
-    with meeting_action(desk, meeting_id, "Edit meeting details", correction=correction) as scope:
-        values: dict[str, object] = {}
-        if date is not None:
-            values["date"] = date
-        if start_time is not None:
-            values["start_time"] = start_time
-        if venue is not None:
-            values["venue"] = " ".join(venue.split()) or None
-        scope.change(Entity.MEETING, meeting_id, **values)
-    return scope.done()
-
-
 def update_item(
     desk: Desk,
     meeting_id: int,

@@ -3,9 +3,12 @@
 Each function is one clerk action (``meeting_action``: one unit of work,
 journalled for undo, audited; after approval a correction with its reason).
 A membership change applies from this meeting on: this meeting's attendance
-list changes, and, when this is the committee's latest meeting, so does the
-committee's membership that later meetings start from. Earlier meetings keep
-their own attendance rows, so their minutes are unchanged.
+list changes, and so does that of every later meeting of the committee already
+saved but not yet held (a draft that records nothing about the member); when
+no later meeting has been held, so does the committee's membership that new
+meetings start from. Earlier meetings, and any meeting already under way,
+closed or approved, keep their own attendance rows, so their minutes are
+unchanged.
 """
 
 from __future__ import annotations
@@ -17,10 +20,20 @@ from clerkdesk.domain.membership import (
     check_member_change,
     check_member_removal,
     check_quorum_of,
+    recorded_about,
 )
-from clerkdesk.domain.model import AttendanceStatus, Capacity, ChairStyle, PersonKind, Role
+from clerkdesk.domain.model import (
+    AttendanceStatus,
+    Capacity,
+    ChairStyle,
+    MeetingRecord,
+    MeetingStatus,
+    PersonKind,
+    Role,
+)
 from clerkdesk.persistence.entities import Entity
-from clerkdesk.persistence.queries import committee_and_latest
+from clerkdesk.persistence.queries import committee_and_later
+from clerkdesk.persistence.records import read_whole_record
 from clerkdesk.services.context import Change, Correction, Desk, UnitOfWork, meeting_action
 from clerkdesk.services.setup import normalise_name
 
@@ -54,8 +67,8 @@ def edit_meeting(
         if quorum is not None and quorum != record.quorum:
             check_quorum_of(record, quorum)
             values["quorum"] = quorum
-            committee_id, latest = committee_and_latest(work.connection, meeting_id)
-            if latest:
+            committee_id, later = committee_and_later(work.connection, meeting_id)
+            if not later:
                 work.change(Entity.COMMITTEE, committee_id, quorum=quorum)
             changed.append(f"quorum {quorum}")
         if chair_style is not None and chair_style is not record.chair_style:
@@ -68,14 +81,96 @@ def edit_meeting(
     return work.done()
 
 
+def _defaults_follow(work: UnitOfWork) -> tuple[int, bool]:
+    """The meeting's committee, and whether its membership (which new meetings
+    start from) follows a change here: unless a later meeting has been held,
+    whose list, not this one's, is then the committee's latest."""
+    committee_id, later = committee_and_later(work.connection, work.meeting_id)
+    return committee_id, all(status == MeetingStatus.DRAFT.value for _, status in later)
+
+
 def _committee_member(work: UnitOfWork, person_id: int) -> int | None:
-    """The committee's membership row for this person, if this is the committee's
-    latest meeting and they are on it."""
-    committee_id, latest = committee_and_latest(work.connection, work.meeting_id)
-    if not latest:
+    """The committee's membership row for this person, if the committee's
+    membership follows this meeting's and they are on it."""
+    committee_id, follows = _defaults_follow(work)
+    if not follows:
         return None
     found = work.ids(Entity.COMMITTEE_MEMBER, committee_id=committee_id, person_id=person_id)
     return found[0] if found else None
+
+
+def _later_drafts(work: UnitOfWork) -> list[MeetingRecord]:
+    """The later meetings saved but not yet held, as they stand with the
+    action's writes so far."""
+    _, later = committee_and_later(work.connection, work.meeting_id)
+    return [
+        read_whole_record(work.transaction, meeting_id)
+        for meeting_id, status in later
+        if status == MeetingStatus.DRAFT.value
+    ]
+
+
+def _untouched(record: MeetingRecord, person_id: int) -> bool:
+    """A later draft may follow a change to this member only if it records
+    nothing about them: not even an apology sent ahead."""
+    attendee = record.attendee(person_id)
+    return (
+        attendee is not None
+        and attendee.capacity is Capacity.MEMBER
+        and attendee.status is AttendanceStatus.ABSENT
+        and not recorded_about(record, person_id)
+    )
+
+
+def _follow_removal(work: UnitOfWork, person_id: int, *, replaced: bool) -> list[MeetingRecord]:
+    """Take the member off each later draft that records nothing about them
+    (and, unless replaced, keeps its quorum without them)."""
+    followed = []
+    for later in _later_drafts(work):
+        if not _untouched(later, person_id):
+            continue
+        try:
+            check_member_removal(later, person_id, replaced=replaced)
+        except RuleViolation:
+            continue
+        work.remove(Entity.ATTENDEE, {"meeting_id": later.meeting_id, "person_id": person_id})
+        followed.append(later)
+    return followed
+
+
+def _follow_addition(
+    work: UnitOfWork, person_id: int, role: Role, voting: bool, only: set[int] | None = None
+) -> list[MeetingRecord]:
+    """Put the new member on each later draft (of ``only``, when given) that
+    does not list them yet: in the role given when no one there holds it,
+    otherwise as a member."""
+    followed = []
+    for later in _later_drafts(work):
+        if later.attendee(person_id) is not None or (
+            only is not None and later.meeting_id not in only
+        ):
+            continue
+        held = any(a.capacity is Capacity.MEMBER and a.role is role for a in later.attendees)
+        work.add(
+            Entity.ATTENDEE,
+            meeting_id=later.meeting_id,
+            person_id=person_id,
+            capacity=Capacity.MEMBER.value,
+            role=(Role.MEMBER if role is not Role.MEMBER and held else role).value,
+            voting=voting,
+            status=AttendanceStatus.ABSENT.value,
+            position=work.next_position(Entity.ATTENDEE, meeting_id=later.meeting_id),
+        )
+        followed.append(later)
+    return followed
+
+
+def _also_at(meetings: list[MeetingRecord]) -> str:
+    """The audit label's note of the later meetings that followed."""
+    if not meetings:
+        return ""
+    dates = ", ".join(f"{m.date.day} {m.date:%B %Y}" for m in meetings)
+    return f"; also at the meeting{'s' if len(meetings) > 1 else ''} of {dates}"
 
 
 def _add_member(
@@ -116,8 +211,8 @@ def _add_member(
         status=AttendanceStatus.ABSENT.value,
         position=work.next_position(Entity.ATTENDEE, meeting_id=work.meeting_id),
     )
-    committee_id, latest = committee_and_latest(work.connection, work.meeting_id)
-    if latest and _committee_member(work, person.id) is None:
+    committee_id, follows = _defaults_follow(work)
+    if follows and _committee_member(work, person.id) is None:
         work.add(
             Entity.COMMITTEE_MEMBER,
             committee_id=committee_id,
@@ -159,9 +254,11 @@ def add_member(
     """A councillor (or a co-opted, non-voting member) joins the committee."""
     with meeting_action(desk, meeting_id, "Add member", correction=correction) as work:
         work.new_id = _add_member(work, name, role, voting)
+        followed = _follow_addition(work, work.new_id, role, voting)
         person_name = " ".join(name.split())
         work.label = (
             f"{person_name} joins the committee{_what(role, voting, work.record.chair_style)}"
+            + _also_at(followed)
         )
     return work.done()
 
@@ -172,7 +269,8 @@ def remove_member(
     """A member leaves the committee from this meeting on."""
     with meeting_action(desk, meeting_id, "Remove member", correction=correction) as work:
         name = _remove_member(work, person_id)
-        work.label = f"{name} leaves the committee"
+        followed = _follow_removal(work, person_id, replaced=False)
+        work.label = f"{name} leaves the committee" + _also_at(followed)
     return work.done()
 
 
@@ -193,7 +291,13 @@ def replace_member(
         name = _remove_member(work, person_id, replaced=True)
         # The role passes to the new member: the checks see the old one gone.
         work.new_id = _add_member(work, new_name, old.role, old.voting, role_given_up=True)
-        work.label = f"{' '.join(new_name.split())} replaces {name} on the committee"
+        # A later draft that already records something about the old member
+        # keeps them, and so is not given the new one as well.
+        gone = {m.meeting_id for m in _follow_removal(work, person_id, replaced=True)}
+        followed = _follow_addition(work, work.new_id, old.role, old.voting, only=gone)
+        work.label = f"{' '.join(new_name.split())} replaces {name} on the committee" + _also_at(
+            followed
+        )
     return work.done()
 
 
@@ -223,7 +327,23 @@ def change_member(
         member = _committee_member(work, person_id)
         if member is not None:
             work.change(Entity.COMMITTEE_MEMBER, member, role=role.value, voting=voting)
+        followed = []
+        for later in _later_drafts(work):
+            if not _untouched(later, person_id):
+                continue
+            try:  # a later draft whose roles differ keeps them
+                check_member_change(later, person_id, role, voting)
+            except RuleViolation:
+                continue
+            work.change(
+                Entity.ATTENDEE,
+                {"meeting_id": later.meeting_id, "person_id": person_id},
+                role=role.value,
+                voting=voting,
+            )
+            followed.append(later)
         work.label = (
             f"{record.name_of(person_id)} is now a member{_what(role, voting, record.chair_style)}"
+            + _also_at(followed)
         )
     return work.done()

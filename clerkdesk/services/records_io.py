@@ -170,6 +170,7 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
             urgency_reason=item.urgency_reason,
             disposal=item.disposal.value if item.disposal else None,
             taken_out_of_order=item.taken_out_of_order,
+            welsh_title=item.welsh_title,
         )
         session.add(row_item)
         session.flush()
@@ -190,6 +191,7 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
                 substitute_for_id=person_ids.get(a.substitute_for or -1),
                 position=position,
                 title=record.person(a.person_id).title,
+                note=a.note,
             )
         )
     rec_ids: dict[int, int] = {}

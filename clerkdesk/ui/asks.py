@@ -104,6 +104,11 @@ class Asker:
         )
         return text.strip() if ok and text.strip() else None
 
+    def attendance_note(self, name: str, note: str) -> str | None:
+        """The note on a person's attendance; "" removes it, None is Cancel."""
+        dialog = attendance_note_dialog(name, note, self.parent)
+        return dialog.textValue() if dialog.exec() else None
+
     def declaration(
         self, record: MeetingRecord, item_id: int | None, at: dt.time, person_id: int | None = None
     ) -> DeclarationInput | None:
@@ -186,3 +191,18 @@ class Asker:
     def save_path(self, title: str, suggested: Path, filters: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), filters)
         return Path(name) if name else None
+
+
+def attendance_note_dialog(name: str, note: str, parent: QWidget | None = None) -> QInputDialog:
+    """The question for a note on a person's attendance, wide enough for a sentence."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Attendance note")
+    dialog.setLabelText(
+        f"Note on {name}'s attendance, printed in the minutes\n"
+        "(for example: attended remotely, not entitled to vote).\n"
+        "Leave it empty to remove the note."
+    )
+    dialog.setTextValue(note)
+    dialog.setAccessibleName("Attendance note")
+    dialog.resize(max(dialog.sizeHint().width(), 520), dialog.sizeHint().height())
+    return dialog

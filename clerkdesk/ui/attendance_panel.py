@@ -18,7 +18,7 @@ from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_ta
 AREAS = Area.ATTENDANCE | Area.ITEMS | Area.MEETING | CLOCK | OPENED
 KEYS_HINT = (
     "Keys on the list: P present · A apologies · X absent · L arrived late · D left · "
-    "S substitute · Delete clear times"
+    "S substitute · N note · Delete clear times"
 )
 
 
@@ -39,6 +39,7 @@ class AttendancePanel(Panel):
             Qt.Key.Key_L: self.arrived,
             Qt.Key.Key_D: self.departed,
             Qt.Key.Key_S: self.substitute,
+            Qt.Key.Key_N: self.edit_note,
             Qt.Key.Key_Delete: self.clear_times,
         }
         self.error = ErrorLabel("Attendance error", self)
@@ -71,6 +72,13 @@ class AttendancePanel(Panel):
                 "Add substitute",
                 self.substitute,
                 "Choose who substitutes for the selected absent member",
+            ),
+            button(
+                "Note… (N)",
+                "Attendance note",
+                self.edit_note,
+                "A note on the selected person's attendance, printed in the minutes "
+                "(such as 'attended remotely, not entitled to vote')",
             ),
             button("Add officer or other…", "Add attendee", self.add_attendee),
             button("Remove from list", "Remove attendee", self.remove),
@@ -170,6 +178,15 @@ class AttendancePanel(Panel):
         name = self.meeting.asker.substitute_name(row.name, suggestions)
         if name:
             self._run(operations.add_substitute(name, row.person_id))
+
+    def edit_note(self) -> None:
+        """Add, change or (emptied) remove the note on the selected person's attendance."""
+        row = self.selected()
+        if row is None or self.meeting.record is None:
+            return
+        note = self.meeting.asker.attendance_note(row.name, row.clerk_note)
+        if note is not None:
+            self._run(operations.set_attendance_note(row.person_id, note))
 
     def add_attendee(self) -> None:
         if self.meeting.record is None:

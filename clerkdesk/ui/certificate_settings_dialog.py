@@ -61,7 +61,7 @@ class CertificateSettingsDialog(QDialog):
             "Without a council certificate, PDF minutes are certified with this machine's "
             "self-signed certificate: it proves a file is unchanged since export, not who "
             "exported it.\nThe trusted roots (your council's certification authority) are "
-            "what verify judges signers' certificates by."
+            "what Verify checks a signer's certificate against."
         )
         explain.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -82,7 +82,18 @@ class ImportPreviewDialog(QDialog):
     quorum: QSpinBox
     quorum_confirmed: QCheckBox
 
-    def __init__(self, parsed: ParsedAgenda, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parsed: ParsedAgenda,
+        parent: QWidget | None = None,
+        *,
+        as_read: ParsedAgenda | None = None,
+        refused: str | None = None,
+    ) -> None:
+        """``parsed`` is what the preview shows. Reopened after the agenda was
+        refused, it shows the clerk's corrections, ``as_read`` is the agenda as
+        first read (what Escape would go back to) and ``refused`` says why it
+        was not saved, until the clerk saves again."""
         super().__init__(parent)
         self.parsed = parsed
         self.setWindowTitle("Import agenda – check before saving")
@@ -94,7 +105,7 @@ class ImportPreviewDialog(QDialog):
         self.members = make_table(
             self,
             "Members",
-            ["Name", "Role", "Voting", "Role confirmed"],
+            ["Name", "Role", "Voting", "Checked"],  # short: names need the room
             [[m.name, m.role, _voting(m), ""] for m in parsed.members],
         )
         for row, member in enumerate(parsed.members):
@@ -122,7 +133,7 @@ class ImportPreviewDialog(QDialog):
         self.items = make_table(
             self,
             "Agenda items",
-            ["No.", "Title", "Part", "Para", "Recs", "Part confirmed"],
+            ["No.", "Title", "Part", "Para", "Recs", "Checked"],
             [
                 [
                     i.number,
@@ -186,9 +197,16 @@ class ImportPreviewDialog(QDialog):
             self.items.setCurrentCell(0, TITLE)
         else:
             self._load_recs(-1)
+        self._refused = refused
         self._refresh_checks()
-        self._as_read = self.value()  # what Cancel or Escape would throw away is the difference
+        # What Cancel or Escape would throw away is the difference.
+        self._as_read = self.value() if as_read is None else as_read
         self._ask_before_discarding = True
+        if refused:
+            self.error.show_error(
+                f"The agenda was not saved: {refused}\nCorrect it here and save again "
+                "(your corrections are kept)."
+            )
 
     # -- building -----------------------------------------------------------
 
@@ -358,7 +376,8 @@ class ImportPreviewDialog(QDialog):
         result = self._check()
         self.notice.setText("\n".join(result.warnings))
         self.notice.setVisible(bool(result.warnings))
-        if self.error.isVisibleTo(self) and not result.errors:
+        # Why the last save was refused stays in view until the clerk saves again.
+        if self.error.isVisibleTo(self) and not result.errors and not self._refused:
             self.error.clear_error()
 
     def accept(self) -> None:
@@ -366,6 +385,7 @@ class ImportPreviewDialog(QDialog):
         if result.errors:
             self.error.show_error("Cannot save yet:\n" + "\n".join(result.errors))
             return
+        self._refused = None
         self.error.clear_error()
         super().accept()
 
@@ -472,15 +492,8 @@ def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
     except DocumentError as error:
         asker.error("Cannot import the agenda", str(error))
         return None
-    dialog = ImportPreviewDialog(parsed, window)
-    # Deleted once read: a hidden preview would keep the agenda's text (and stay
-    # the active window on some platforms).
-    dialog.finished.connect(dialog.deleteLater)
-    if not dialog.exec():
-        return None
-    agenda = dialog.value()
     try:
-        from clerkdesk.services.importing import import_agenda
+        from clerkdesk.services.importing import ImportResult, import_agenda
     except ImportError:
         asker.info(
             "Import not available", "Saving an imported agenda is not part of this build yet."
@@ -489,20 +502,32 @@ def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
     from clerkdesk.domain.errors import DomainError
     from clerkdesk.services.meeting_register import SameMeetingError
 
-    try:
+    agenda, refused = parsed, None
+    while True:
+        # A refused agenda reopens the preview with the clerk's corrections and
+        # the reason, so nothing typed is lost.
+        dialog = ImportPreviewDialog(agenda, window, as_read=parsed, refused=refused)
+        # Deleted once read: a hidden preview would keep the agenda's text (and stay
+        # the active window on some platforms).
+        dialog.finished.connect(dialog.deleteLater)
+        if not dialog.exec():
+            return None
+        agenda = dialog.value()
         try:
-            result = import_agenda(meeting.desk, agenda)
-        except SameMeetingError as same:
-            # Opening the same agenda again: the clerk chooses (issue 14).
-            choice = window.editor.asks.same_meeting(same.message)
-            if choice == "open":
-                return same.meeting_id
-            if choice != "copy":
-                return None
-            result = import_agenda(meeting.desk, agenda, as_new=True)
-    except DomainError as error:
-        asker.error("The agenda was not saved", error.message)
-        return None
+            try:
+                result: ImportResult = import_agenda(meeting.desk, agenda)
+            except SameMeetingError as same:
+                # Opening the same agenda again: the clerk chooses (issue 14).
+                choice = window.editor.asks.same_meeting(same.message)
+                if choice == "open":
+                    return same.meeting_id
+                if choice != "copy":
+                    return None
+                result = import_agenda(meeting.desk, agenda, as_new=True)
+        except DomainError as error:
+            refused = error.message
+            continue
+        break
     if result.notes:
         asker.info("Agenda imported", "\n".join(result.notes))
     return int(result.meeting_id)

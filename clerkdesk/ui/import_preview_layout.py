@@ -95,9 +95,10 @@ def lay_out(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
     split.addWidget(members_box)
     split.addWidget(right)
     split.setStretchFactor(0, 1)
-    split.setStretchFactor(1, 3)
+    split.setStretchFactor(1, 2)
     split.setChildrenCollapsible(False)
-    split.setSizes([300, 900])
+    # Room for "C B Wyatt-Lowe" beside its role at 1024 wide (300 left "C...").
+    split.setSizes([400, 800])
 
     layout = QVBoxLayout(self)
     layout.addLayout(form)

@@ -189,7 +189,7 @@ def check(
     for name in roles_to_confirm:
         errors.append(
             f"The role of {name or '(no name)'} was guessed from their title: check it and "
-            "tick Role confirmed."
+            "tick its Checked box."
         )
     for row, (name, _role) in enumerate(members, start=1):
         if not name:
@@ -206,7 +206,7 @@ def check(
         if to_confirm:
             errors.append(
                 f"{label} was taken as Part II because {to_confirm}: check its part and "
-                "tick Part confirmed."
+                "tick its Checked box."
             )
         if not number:
             errors.append(f"{label} has no number.")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 NOTHING_SAVED = "Nothing saved yet in this session"
+# A window narrower than this (a 1024-wide screen) starts with the meetings list collapsed.
+NARROW = 1200
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, desk: Desk | None, settings: QSettings, asker: Asker | None = None) -> None:
         super().__init__()
+        self._arranged = False  # set by _restore; see _collapse_if_narrow
         self.setObjectName("MainWindow")
         self.settings = settings
         self.asker = asker or Asker(self)
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(NOTHING_SAVED)
         wanted, self._wanted_meeting = self._wanted_meeting, None
         self.meetings.reload(desk, wanted)
+        self._collapse_if_narrow()  # a window shown before its database was open
         wanted = wanted if wanted is not None else self.editor.last_meeting()
         self.meetings.browse_only(False)
         self.setWindowTitle(window_title(self.meeting))
@@ -515,8 +519,26 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
+        # Until the clerk has arranged the window, a narrow screen starts with
+        # the meetings list collapsed (see showEvent).
+        self._arranged = isinstance(state, QByteArray)
+        if self._arranged:
             self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._collapse_if_narrow()
+
+    def _collapse_if_narrow(self) -> None:
+        """At 1024 wide the meetings list leaves the agenda a word a line: until
+        the clerk has arranged the window, a narrow one that has meetings to
+        list starts with it collapsed (the meeting last worked on reopens
+        anyway, and Ctrl+Shift+L shows the list). Done once."""
+        if self._arranged or not self.isVisible() or self.meetings.model.rowCount() == 0:
+            return
+        self._arranged = True
+        if self.width() < NARROW:
+            self.meetings_dock.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.safekeeping.closing()

@@ -60,7 +60,13 @@ class MembershipDialog(QDialog):
         self.role.setCurrentIndex(list(Role).index(Role.MEMBER))
         self.co_opted = QCheckBox("&Co-opted, non-voting")
         form = QFormLayout(self)
-        form.addRow(QLabel("The change applies from this meeting on; earlier minutes keep theirs."))
+        # Two fixed lines: a wrapped label in a form row was cut off at its top and foot.
+        form.addRow(
+            QLabel(
+                "The change applies from this meeting on, and to later meetings not yet held.\n"
+                "Earlier minutes, and any meeting already held, keep their own list."
+            )
+        )
         if change is not MembershipChange.ADD:
             form.addRow("&Member:", self.member)
             self.member.currentIndexChanged.connect(self._show_member)

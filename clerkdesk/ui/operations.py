@@ -118,6 +118,12 @@ def remove_attendee(person_id: int) -> Operation:
     return Operation(partial(a.remove_attendee, person_id=person_id))
 
 
+def set_attendance_note(person_id: int, note: str) -> Operation:
+    from clerkdesk.services import attendance as a
+
+    return Operation(partial(a.set_attendance_note, person_id=person_id, note=note))
+
+
 # Votes and amendments.
 def record_vote(
     motion: Motion,

@@ -37,7 +37,9 @@ class RecommendationDialog(QDialog):
         self.which = QComboBox()
         self.which.setAccessibleName("Recommendation")
         for rec in record.recommendations_of(item_id):
-            self.which.addItem(f"{rec.label or '•'} {rec.text[:70]}", rec.id)
+            # Cut at a word, with an ellipsis: the whole text is in the box below.
+            short = rec.text if len(rec.text) <= 60 else rec.text[:60].rsplit(" ", 1)[0] + " …"
+            self.which.addItem(f"{rec.label or '•'} {short}", rec.id)
         self.label = QLineEdit()
         self.label.setAccessibleName("Label")
         self.label.setPlaceholderText("3.1, (a), i) … (may be left empty)")

@@ -66,9 +66,10 @@ class AttendanceLine:
     status_words: str  # "Left 11.45" once a member who was present has gone
     arrived: str
     departed: str
-    note: str
+    note: str  # what the list shows: a substitution or job title, then the clerk's note
     capacity: Capacity
     in_room: bool
+    clerk_note: str = ""  # the clerk's own note, printed in the minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +196,10 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
                 status_words=_status_words(a, at),
                 arrived=hhmm(a.arrived_at) + _item_number(record, a.arrived_during_item),
                 departed=hhmm(a.departed_at) + _item_number(record, a.departed_during_item),
-                note=note,
+                note="; ".join(part for part in (note, a.note or "") if part),
                 capacity=a.capacity,
                 in_room=in_room(a, at),
+                clerk_note=a.note or "",
             )
         )
     rows.sort(key=lambda row: (_CAPACITY_ORDER[row.capacity], *by_surname(row.name)))
@@ -363,3 +365,9 @@ def declaration_consequence(
     elif kind.must_leave and not declaration.dispensation:
         parts.append("should normally leave the room")
     return ", ".join(parts) + "."
+
+
+def outcome_label(label: str) -> str:
+    """The motion's label before its result ("3.1:"); a report's label that ends in
+    its own punctuation ("i.)", "(a)") is not given a colon as well."""
+    return label if not label or label[-1] in ".:)" else f"{label}:"

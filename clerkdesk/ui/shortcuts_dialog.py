@@ -18,7 +18,7 @@ PANEL_KEYS = [
     (
         "Attendance list",
         "P present · A apologies · X absent · L arrived late · D left · "
-        "S substitute · Delete clear times",
+        "S substitute · N note · Delete clear times",
     ),
     ("Vote counts", "Enter records the vote; a tie asks for the casting vote"),
     ("Named vote", "F/1 for · A/2 against · B/3 abstain · Space cycles"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -26,7 +27,14 @@ from clerkdesk.ui import operations
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
 from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.operations import Motion, Operation
-from clerkdesk.ui.rows import MotionLine, describe_decision, motion_rows, part_badge, voter_rows
+from clerkdesk.ui.rows import (
+    MotionLine,
+    describe_decision,
+    motion_rows,
+    outcome_label,
+    part_badge,
+    voter_rows,
+)
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
     WARNING_STYLE,
@@ -325,7 +333,8 @@ class VotingPanel(Panel):
             (self.abstain_box, tally.abstain),
         ):
             box.show_count(value)
-        self.outcome.setText(f"<b>{motion.label}:</b> {motion.result}")
+        label = escape(outcome_label(motion.label))
+        self.outcome.setText(f"<b>{label}</b> {escape(motion.result)}")
         self._check_counts()
 
     def _typed(self) -> Tally:

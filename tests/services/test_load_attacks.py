@@ -14,7 +14,7 @@ from clerkdesk.domain.errors import InvalidRecordError, RuleViolation
 from clerkdesk.domain.model import MeetingStatus
 from clerkdesk.domain.seal import next_seal
 from clerkdesk.persistence.database import open_database
-from clerkdesk.services import lifecycle, records_io
+from clerkdesk.services import lifecycle, meeting_edits, records_io
 from clerkdesk.services.context import Correction, Desk
 from clerkdesk.services.lookups import list_committees
 from clerkdesk.services.setup import add_item
@@ -192,7 +192,7 @@ def test_corrections_carry_the_seal_forward_through_dump_and_load(
     first = demo_ids[0]
     sealed = approved(desk, first)["meeting"]["seal"]
     for venue in ("Council Chamber", "Committee Room A"):
-        lifecycle.update_meeting_details(
+        meeting_edits.edit_meeting(
             desk,
             first,
             venue=venue,
@@ -287,6 +287,8 @@ def as_schema_9(path: Any) -> None:
     conn.execute("ALTER TABLE correction DROP COLUMN seal")
     for column in ("urgency_reason", "disposal", "taken_out_of_order"):  # version 14's
         conn.execute(f"ALTER TABLE agenda_item DROP COLUMN {column}")
+    conn.execute("ALTER TABLE attendee DROP COLUMN note")  # version 15's
+    conn.execute("ALTER TABLE agenda_item DROP COLUMN welsh_title")  # version 16's
     conn.execute("PRAGMA user_version = 9")
     conn.close()
 
@@ -296,7 +298,7 @@ def test_a_schema_9_database_seals_its_approved_meetings_on_upgrade(
 ) -> None:
     first, second = demo_ids
     approved(desk, first)
-    lifecycle.update_meeting_details(
+    meeting_edits.edit_meeting(
         desk,
         first,
         venue="Council Chamber",
@@ -314,7 +316,7 @@ def test_a_schema_9_database_seals_its_approved_meetings_on_upgrade(
         data = records_io.dump_meeting(upgraded, first)
         copy = load_text(upgraded, data, as_new_copy=True)
         assert records_io.dump_meeting(upgraded, copy) == data
-        lifecycle.update_meeting_details(
+        meeting_edits.edit_meeting(
             upgraded,
             first,
             venue="Room B",

@@ -97,4 +97,4 @@ def test_the_agenda_shows_what_happened_on_the_day(demo: DemoDb) -> None:
         for i in record.items
     )
     (row,) = [r for r in agenda_rows(dataclasses.replace(record, items=items)) if r.number == "5"]
-    assert row.progress == "Deferred · Urgent · 0/1"  # under "Decided"
+    assert row.progress == "Deferred · Urgent · 0/1"  # under the "Decided" heading

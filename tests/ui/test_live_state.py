@@ -121,7 +121,7 @@ def test_the_status_bar_says_an_imported_agenda_was_saved(
 ) -> None:
     monkeypatch.setattr(window.asker, "open_path", lambda *args, **kwargs: PACK)
     monkeypatch.setattr(window.asker, "info", lambda *args: None)
-    # The demo already holds this agenda's meeting: save the import as a second copy.
+    # The demo holds this very meeting: the clerk makes a deliberate copy.
     monkeypatch.setattr(window.editor.asks, "same_meeting", lambda message: "copy")
 
     def save_when_the_preview_shows() -> None:

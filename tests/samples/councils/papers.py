@@ -2114,3 +2114,16 @@ REPORTS += [
         },
     ),
 ]
+
+
+# A fourth held-out batch, each paper laid out by hand (papers4.py).
+from tests.samples.councils import papers4  # noqa: E402
+
+AGENDAS += papers4.AGENDAS
+REPORTS += papers4.REPORTS
+
+# A fifth, smaller held-out batch (papers5.py).
+from tests.samples.councils import papers5  # noqa: E402
+
+AGENDAS += papers5.AGENDAS
+REPORTS += papers5.REPORTS
