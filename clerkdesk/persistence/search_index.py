@@ -1,4 +1,10 @@
-"""Bringing the full-text index of the minutes up to date.
+"""The full-text search of the record, one interface on either database.
+
+On a SQLite file it is an FTS5 table (migration 0002); on a server,
+PostgreSQL's text search over GIN indexes on the same words (server.py),
+which are always current. ``search_rows`` asks either in the same terms.
+
+Bringing the SQLite file's index of the minutes up to date:
 
 Since migration 0007 a minute paragraph's insert, edit or delete only notes,
 in ``search_pending`` and in the same transaction, which index entry is out of
@@ -51,8 +57,10 @@ def catch_up(connection: sqlite3.Connection) -> bool:
 
 
 def merge_search_index(connection: Connection) -> None:
-    """Merge the index's segments, so that words of deleted rows leave the file."""
-    connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    """Merge the index's segments, so that words of deleted rows leave the file.
+    (A server's indexes keep no text; reclaiming its dead rows is VACUUM's job.)"""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
 
 
 # The clerk's search, newest first (see services/lookups.py for why not by rank).
@@ -67,6 +75,35 @@ SEARCH_SQL = (
 )
 # The meeting's date read as a date, as the typed queries read it.
 _SEARCH = text(SEARCH_SQL).columns(date=Date)
+
+# The same on a server. Each table's words are written as in its index's
+# expression (server.py), so that the index is used; an entry is numbered
+# as on the file (id * 4 + kind), so hits come newest first in the same order.
+_ITEM_WORDS = "i.number || ' ' || i.title || ' ' || coalesce(i.report_title, '')"
+_RECOMMENDATION_WORDS = "coalesce(r.label, '') || ' ' || r.text"
+_SERVER_SEARCH = text(
+    "WITH q AS (SELECT to_tsquery('english', :q) AS query),"
+    " hits AS ("
+    f" SELECT 'item' AS kind, i.id * 4 + 1 AS entry, i.meeting_id, i.id AS item_id,"
+    f" {_ITEM_WORDS} AS body FROM agenda_item i, q"
+    f" WHERE to_tsvector('english', {_ITEM_WORDS}) @@ q.query"
+    " UNION ALL"
+    " SELECT 'recommendation', r.id * 4 + 2, i.meeting_id, r.item_id,"
+    f" {_RECOMMENDATION_WORDS} FROM recommendation r JOIN agenda_item i ON i.id = r.item_id, q"
+    f" WHERE to_tsvector('english', {_RECOMMENDATION_WORDS}) @@ q.query"
+    " UNION ALL"
+    " SELECT 'minute', p.id * 4 + 3, i.meeting_id, p.item_id, p.text"
+    " FROM minute_paragraph p JOIN agenda_item i ON i.id = p.item_id, q"
+    " WHERE to_tsvector('english', p.text) @@ q.query)"
+    " SELECT h.kind, h.meeting_id, h.item_id, c.name, m.date, coalesce(i.number, ''),"
+    " ts_headline('english', h.body, q.query, 'StartSel=[, StopSel=], MaxWords=12,"
+    ' MinWords=4, MaxFragments=2, FragmentDelimiter=" … "\')'
+    " FROM hits h CROSS JOIN q"
+    " JOIN meeting m ON m.id = h.meeting_id"
+    " JOIN committee c ON c.id = m.committee_id"
+    " LEFT JOIN agenda_item i ON i.id = h.item_id"
+    " ORDER BY h.entry DESC LIMIT :limit"
+).columns(date=Date)
 
 
 def _is_token_character(ch: str) -> bool:
@@ -102,6 +139,19 @@ def fts_query(words: str) -> str:
     return " ".join('"' + term.replace('"', '""') + '"*' for term in search_terms(words))
 
 
+def text_search_query(words: str) -> str:
+    """The same for PostgreSQL's ``to_tsquery``: each term a phrase of its
+    words as prefixes (``'double':* <-> 'handed':*``), the terms all required.
+    Only letters and digits reach the query, so nothing typed is its syntax."""
+    phrases = []
+    for term in search_terms(words):
+        tokens = "".join(ch if _is_token_character(ch) else " " for ch in term).split()
+        phrases.append("(" + " <-> ".join(f"'{token}':*" for token in tokens) + ")")
+    return " & ".join(phrases)
+
+
 def search_rows(connection: Connection, words: str, limit: int) -> Sequence[Any]:
     """(kind, meeting, item, committee, date, item number, snippet) of each hit."""
-    return connection.execute(_SEARCH, {"q": fts_query(words), "limit": limit}).all()
+    if connection.dialect.name == "sqlite":
+        return connection.execute(_SEARCH, {"q": fts_query(words), "limit": limit}).all()
+    return connection.execute(_SERVER_SEARCH, {"q": text_search_query(words), "limit": limit}).all()

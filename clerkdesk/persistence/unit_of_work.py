@@ -367,14 +367,17 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
         work = replace(work, correction=work.correction.strip())
     with db.transaction() as transaction:
         # The meeting's status, its clerk and the database's audit mark, in one
-        # statement.
+        # statement, which on a server also holds the meeting's row until the
+        # action commits: two clerks' actions on one meeting run one after the
+        # other, each checked against the record the other left. (A SQLite file
+        # has one writer at a time already: BEGIN IMMEDIATE.)
         last_audit = select(func.max(AuditRow.id)).scalar_subquery()
         found = (
             transaction.connection()
             .execute(
-                select(MeetingRow.status, last_audit, MeetingRow.clerk_name).where(
-                    MeetingRow.id == work.meeting_id
-                )
+                select(MeetingRow.status, last_audit, MeetingRow.clerk_name)
+                .where(MeetingRow.id == work.meeting_id)
+                .with_for_update(of=MeetingRow)
             )
             .first()
         )

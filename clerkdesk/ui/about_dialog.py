@@ -28,7 +28,7 @@ OFFLINE = (
 def database_words(db: Database | None) -> str:
     if db is None:
         return "not open yet"
-    return f"{db.path} (schema version {db.schema_version()})"
+    return f"{db.describe()} (schema version {db.schema_version()})"
 
 
 def release_notes_words() -> str:

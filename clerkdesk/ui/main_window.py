@@ -473,7 +473,8 @@ class MainWindow(QMainWindow):
 
         if not self.meeting.has_desk:
             return
-        if path.resolve() == self.meeting.desk.db.path.resolve():
+        current = self.meeting.desk.db
+        if current.on_file and path.resolve() == current.path.resolve():
             return
         db = open_interactively(path, self)
         if db is None:

@@ -163,7 +163,7 @@ class MeetingEditor:
     def _remember(self, areas: Area) -> None:
         if OPENED in areas and self.meeting.meeting_id is not None and self.meeting.has_desk:
             self.window.settings.setValue(
-                "lastMeeting", [str(self.meeting.desk.db.path), str(self.meeting.meeting_id)]
+                "lastMeeting", [self.meeting.desk.db.describe(), str(self.meeting.meeting_id)]
             )
 
     def last_meeting(self) -> int | None:
@@ -172,7 +172,7 @@ class MeetingEditor:
         if not isinstance(value, list) or len(value) != 2 or not self.meeting.has_desk:
             return None
         path, meeting = (str(v) for v in value)
-        if path != str(self.meeting.desk.db.path) or not meeting.isdigit():
+        if path != self.meeting.desk.db.describe() or not meeting.isdigit():
             return None
         listed = {row.id for row in self.window.meetings.model.rows}
         return int(meeting) if int(meeting) in listed else None

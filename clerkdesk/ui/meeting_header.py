@@ -22,7 +22,8 @@ def window_title(meeting: OpenMeeting) -> str:
     if record is not None:
         parts.append(f"{record.committee}, {record.date:%d %B %Y}")
     if meeting.has_desk:
-        parts.append(meeting.desk.db.path.name)
+        db = meeting.desk.db
+        parts.append(db.path.name if db.on_file else db.describe())
     return " – ".join(parts)
 
 
