@@ -19,6 +19,7 @@ from clerkdesk.domain.model import (
     Attendee,
     Capacity,
     MeetingRecord,
+    Role,
 )
 
 
@@ -193,7 +194,6 @@ def presiding_member(
     For an item, a chair barred by an interest in it (or who left the room for
     it) does not preside over it, so neither gives its casting vote.
     """
-    from clerkdesk.domain.model import Role
 
     def compute() -> int | None:
         away = barring(record, item_id) if item_id is not None else {}

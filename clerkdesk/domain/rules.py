@@ -15,6 +15,7 @@ from clerkdesk.domain.model import (
     MeetingStatus,
 )
 from clerkdesk.domain.substitution import check_substitution
+from clerkdesk.domain.voting import recorded_outcome
 
 NEXT_STATUS = {
     MeetingStatus.DRAFT: (MeetingStatus.IN_PROGRESS,),
@@ -127,8 +128,6 @@ def check_amendment(record: MeetingRecord, mover_id: int, seconder_id: int) -> N
 
 
 def _check_decision(record: MeetingRecord, decision: Decision) -> None:
-    from clerkdesk.domain.voting import recorded_outcome
-
     if recorded_outcome(record, decision) is not decision.outcome:
         raise RuleViolation("A recorded outcome does not follow from its votes.")
 

@@ -36,9 +36,12 @@ from clerkdesk.persistence.schema import AuditRow
 KEPT_MEETINGS = 8
 
 
+LAST_AUDIT_ID = select(func.max(AuditRow.id))
+
+
 def high_water_mark(connection: Connection) -> int:
     """The id of the last audit entry (0 in a file with none)."""
-    return int(connection.execute(select(func.max(AuditRow.id))).scalar() or 0)
+    return int(connection.execute(LAST_AUDIT_ID).scalar() or 0)
 
 
 class KeptRecords:

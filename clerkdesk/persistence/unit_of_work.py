@@ -14,9 +14,22 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from clerkdesk.domain.changes import Area, Change, UndoLabels
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
@@ -31,7 +44,7 @@ from clerkdesk.persistence.journal import (
     encode_changes,
     encode_value,
 )
-from clerkdesk.persistence.kept_records import KeptRecords
+from clerkdesk.persistence.kept_records import LAST_AUDIT_ID, KeptRecords
 from clerkdesk.persistence.records import load_record, read_changed, read_whole_record
 from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow, MeetingRow, PersonRow
 from clerkdesk.persistence.search_index import merge_search_index
@@ -45,6 +58,54 @@ Values = dict[str, Any]
 
 def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
+
+
+# The statements every action runs, built once: SQLAlchemy then finds each
+# compiled in its cache, where building them again per action cost as much as
+# running them.
+_MEETING = bindparam("meeting", type_=Integer)
+# The meeting's status, its clerk and the database's audit mark, in one
+# statement, which on a server also holds the meeting's row until the action
+# commits: two clerks' actions on one meeting run one after the other, each
+# checked against the record the other left. (A SQLite file has one writer at
+# a time already: BEGIN IMMEDIATE.)
+_STATUS_AND_MARK = (
+    select(MeetingRow.status, LAST_AUDIT_ID.scalar_subquery(), MeetingRow.clerk_name)
+    .where(MeetingRow.id == _MEETING)
+    .with_for_update(of=MeetingRow)
+)
+_END_REDO = (
+    update(JournalRow)
+    .where(JournalRow.meeting_id == _MEETING, JournalRow.state == "undone")
+    .values(state="discarded")
+)
+_JOURNAL_ENTRY = insert(JournalRow)
+_AUDIT_ENTRY = insert(AuditRow)
+_UNDO_LABELS = select(
+    select(JournalRow.label)
+    .where(JournalRow.meeting_id == _MEETING, JournalRow.state == "done")
+    .order_by(JournalRow.id.desc())
+    .limit(1)
+    .scalar_subquery(),
+    select(JournalRow.label)
+    .where(JournalRow.meeting_id == _MEETING, JournalRow.state == "undone")
+    .order_by(JournalRow.id)
+    .limit(1)
+    .scalar_subquery(),
+)
+
+
+@cache
+def _row_by(table: Table, columns: tuple[str, ...]) -> Select[Any]:
+    """A table's row by the values of ``columns`` (bound as ``key_<column>``)."""
+    return select(table).where(*(table.c[c] == bindparam(f"key_{c}") for c in columns))
+
+
+@cache
+def _update_by_id(table: Table) -> Update:
+    """Changes a row by its id (bound as ``row_id``); the columns set are the
+    other parameters given."""
+    return update(table).where(table.c.id == bindparam("row_id"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +266,7 @@ class UnitOfWork:
         changed = {column: values[column] for column in values if wanted[column] != before[column]}
         if not changed:
             return False
-        self.connection.execute(update(table).where(table.c.id == before["id"]).values(changed))
+        self.connection.execute(_update_by_id(table), {**changed, "row_id": before["id"]})
         after = {column: wanted[column] for column in changed}
         self.changes.append(
             RowChange("update", table.name, before["id"], {c: before[c] for c in changed}, after)
@@ -242,7 +303,7 @@ class UnitOfWork:
         where = {"id": key} if isinstance(key, int) else dict(key)
         found = (
             self.connection.execute(
-                select(table).where(and_(*(table.c[c] == v for c, v in where.items())))
+                _row_by(table, tuple(where)), {f"key_{c}": v for c, v in where.items()}
             )
             .mappings()
             .first()
@@ -267,20 +328,17 @@ class UnitOfWork:
         at = now()
         execute = self.connection.execute
         if work.undoable and self.changes and not locked:
+            execute(_END_REDO, {"meeting": self.meeting_id})
             execute(
-                update(JournalRow)
-                .where(JournalRow.meeting_id == self.meeting_id, JournalRow.state == "undone")
-                .values(state="discarded")
-            )
-            execute(
-                insert(JournalRow).values(
-                    meeting_id=self.meeting_id,
-                    label=self.label,
-                    changes=encoded,
-                    state="done",
-                    clerk=work.clerk,
-                    at=at,
-                )
+                _JOURNAL_ENTRY,
+                {
+                    "meeting_id": self.meeting_id,
+                    "label": self.label,
+                    "changes": encoded,
+                    "state": "done",
+                    "clerk": work.clerk,
+                    "at": at,
+                },
             )
         if work.correction is not None and locked:
             corrector = work.made_by or ""
@@ -299,13 +357,14 @@ class UnitOfWork:
             # The record as the action left it includes its correction.
             self.after = read_changed(transaction, self.after or self.record, {"correction"})
         audited = execute(
-            insert(AuditRow).values(
-                meeting_id=self.meeting_id,
-                at=at,
-                clerk=work.clerk,
-                action=self.label,
-                detail=f"correction: {work.correction}" if work.correction is not None else "",
-            )
+            _AUDIT_ENTRY,
+            {
+                "meeting_id": self.meeting_id,
+                "at": at,
+                "clerk": work.clerk,
+                "action": self.label,
+                "detail": f"correction: {work.correction}" if work.correction is not None else "",
+            },
         )
         # This transaction holds the write lock, so its audit entry is the
         # database's last: the record as the action left it is true at it.
@@ -328,22 +387,7 @@ class UnitOfWork:
 def undo_labels(connection: Connection, meeting_id: int) -> UndoLabels:
     """The labels of the meeting's next undo and redo, read in ``connection``'s
     transaction (the action's own, or a read)."""
-    mine = JournalRow.meeting_id == meeting_id
-    last_done = (
-        select(JournalRow.label)
-        .where(mine, JournalRow.state == "done")
-        .order_by(JournalRow.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    first_undone = (
-        select(JournalRow.label)
-        .where(mine, JournalRow.state == "undone")
-        .order_by(JournalRow.id)
-        .limit(1)
-        .scalar_subquery()
-    )
-    undo, redo = connection.execute(select(last_done, first_undone)).one()
+    undo, redo = connection.execute(_UNDO_LABELS, {"meeting": meeting_id}).one()
     return UndoLabels(undo, redo)
 
 
@@ -366,20 +410,8 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
     if work.correction is not None:
         work = replace(work, correction=work.correction.strip())
     with db.transaction() as transaction:
-        # The meeting's status, its clerk and the database's audit mark, in one
-        # statement, which on a server also holds the meeting's row until the
-        # action commits: two clerks' actions on one meeting run one after the
-        # other, each checked against the record the other left. (A SQLite file
-        # has one writer at a time already: BEGIN IMMEDIATE.)
-        last_audit = select(func.max(AuditRow.id)).scalar_subquery()
         found = (
-            transaction.connection()
-            .execute(
-                select(MeetingRow.status, last_audit, MeetingRow.clerk_name)
-                .where(MeetingRow.id == work.meeting_id)
-                .with_for_update(of=MeetingRow)
-            )
-            .first()
+            transaction.connection().execute(_STATUS_AND_MARK, {"meeting": work.meeting_id}).first()
         )
         if found is None:
             raise NotFoundError(

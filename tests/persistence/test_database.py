@@ -189,7 +189,9 @@ def test_orm_indexes_match_the_migrated_schema(database: Database) -> None:
     inspector = inspect(database.engine)
     for table in Base.metadata.sorted_tables:
         migrated = {
-            i["name"] for i in inspector.get_indexes(table.name) if not i["name"].startswith("search_")
+            i["name"]
+            for i in inspector.get_indexes(table.name)
+            if not i["name"].startswith("search_")
         }
         declared = {index.name for index in table.indexes}
         assert migrated == declared, table.name

@@ -38,9 +38,7 @@ def full_reads(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def _from_the_file(desk: Desk, meeting: int) -> MeetingRecord:
     with desk.db.session() as session:
-        return MeetingRecord(
-            **records.read_sections(records.driver_cursor(session), meeting, records.SECTIONS)
-        )
+        return records.read_record(records.Reading(session.connection(), meeting))
 
 
 def test_the_next_action_starts_from_the_record_the_last_one_left(
