@@ -220,6 +220,13 @@ class Database:
             )
         return self._path
 
+    @property
+    def location(self) -> Path | str:
+        """What opens this database again: the file's path, or the server's URL."""
+        if self.url is not None:
+            return self.url.render_as_string(hide_password=False)
+        return self.path
+
     def describe(self) -> str:
         """Where the meetings are, as the clerk is shown it (never a password)."""
         return shown(self.url) if self.url is not None else str(self._path)

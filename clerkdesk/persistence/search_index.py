@@ -82,21 +82,21 @@ _SEARCH = text(SEARCH_SQL).columns(date=Date)
 _ITEM_WORDS = "i.number || ' ' || i.title || ' ' || coalesce(i.report_title, '')"
 _RECOMMENDATION_WORDS = "coalesce(r.label, '') || ' ' || r.text"
 _SERVER_SEARCH = text(
-    "WITH q AS (SELECT to_tsquery('english', :q) AS query),"
+    "WITH q AS (SELECT to_tsquery('clerkdesk', :q) AS query),"
     " hits AS ("
     f" SELECT 'item' AS kind, i.id * 4 + 1 AS entry, i.meeting_id, i.id AS item_id,"
     f" {_ITEM_WORDS} AS body FROM agenda_item i, q"
-    f" WHERE to_tsvector('english', {_ITEM_WORDS}) @@ q.query"
+    f" WHERE to_tsvector('clerkdesk', {_ITEM_WORDS}) @@ q.query"
     " UNION ALL"
     " SELECT 'recommendation', r.id * 4 + 2, i.meeting_id, r.item_id,"
     f" {_RECOMMENDATION_WORDS} FROM recommendation r JOIN agenda_item i ON i.id = r.item_id, q"
-    f" WHERE to_tsvector('english', {_RECOMMENDATION_WORDS}) @@ q.query"
+    f" WHERE to_tsvector('clerkdesk', {_RECOMMENDATION_WORDS}) @@ q.query"
     " UNION ALL"
     " SELECT 'minute', p.id * 4 + 3, i.meeting_id, p.item_id, p.text"
     " FROM minute_paragraph p JOIN agenda_item i ON i.id = p.item_id, q"
-    " WHERE to_tsvector('english', p.text) @@ q.query)"
+    " WHERE to_tsvector('clerkdesk', p.text) @@ q.query)"
     " SELECT h.kind, h.meeting_id, h.item_id, c.name, m.date, coalesce(i.number, ''),"
-    " ts_headline('english', h.body, q.query, 'StartSel=[, StopSel=], MaxWords=12,"
+    " ts_headline('clerkdesk', h.body, q.query, 'StartSel=[, StopSel=], MaxWords=12,"
     ' MinWords=4, MaxFragments=2, FragmentDelimiter=" … "\')'
     " FROM hits h CROSS JOIN q"
     " JOIN meeting m ON m.id = h.meeting_id"
@@ -140,13 +140,14 @@ def fts_query(words: str) -> str:
 
 
 def text_search_query(words: str) -> str:
-    """The same for PostgreSQL's ``to_tsquery``: each term a phrase of its
-    words as prefixes (``'double':* <-> 'handed':*``), the terms all required.
-    Only letters and digits reach the query, so nothing typed is its syntax."""
+    """The same for PostgreSQL's ``to_tsquery``: each term a quoted phrase that
+    the server's own parser splits as it split the text ("double-handed",
+    "3.25"), as a prefix, and every term required. Quoted, nothing typed is
+    read as the query's syntax."""
     phrases = []
     for term in search_terms(words):
-        tokens = "".join(ch if _is_token_character(ch) else " " for ch in term).split()
-        phrases.append("(" + " <-> ".join(f"'{token}':*" for token in tokens) + ")")
+        quoted = term.replace("\\", " ").replace("'", "''")
+        phrases.append(f"'{quoted}':*")
     return " & ".join(phrases)
 
 

@@ -37,14 +37,20 @@ _SERVER_DDL = (
     "CREATE TRIGGER meeting_seal_kept BEFORE UPDATE OF seal ON meeting FOR EACH ROW"
     " WHEN (OLD.seal IS NOT NULL AND (NEW.seal IS NULL OR NEW.seal <> OLD.seal))"
     " EXECUTE FUNCTION clerkdesk_refuse('The seal of approved minutes never changes.')",
+    # The words as the SQLite index has them ('porter unicode61'): English
+    # stems, and no stop words, so that a search for "and" or "not" finds them.
+    "CREATE TEXT SEARCH DICTIONARY clerkdesk_stem (TEMPLATE = snowball, LANGUAGE = english)",
+    "CREATE TEXT SEARCH CONFIGURATION clerkdesk (COPY = english)",
+    "ALTER TEXT SEARCH CONFIGURATION clerkdesk ALTER MAPPING FOR asciiword, asciihword,"
+    " hword_asciipart, word, hword, hword_part WITH clerkdesk_stem",
     # The full-text search's indexes: one per table searched, on the same
     # words the SQLite index holds (search_index.py), always current.
-    "CREATE INDEX search_agenda_item ON agenda_item USING gin (to_tsvector('english',"
+    "CREATE INDEX search_agenda_item ON agenda_item USING gin (to_tsvector('clerkdesk',"
     " number || ' ' || title || ' ' || coalesce(report_title, '')))",
-    "CREATE INDEX search_recommendation ON recommendation USING gin (to_tsvector('english',"
+    "CREATE INDEX search_recommendation ON recommendation USING gin (to_tsvector('clerkdesk',"
     " coalesce(label, '') || ' ' || text))",
     "CREATE INDEX search_minute_paragraph ON minute_paragraph"
-    " USING gin (to_tsvector('english', text))",
+    " USING gin (to_tsvector('clerkdesk', text))",
 )
 
 

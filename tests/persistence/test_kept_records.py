@@ -17,6 +17,9 @@ from clerkdesk.services import attendance, minutes, votes
 from clerkdesk.services.context import Desk
 from clerkdesk.services.records_io import get_record
 
+# Only a file keeps a record between actions (a server has other writers).
+pytestmark = pytest.mark.sqlite_only
+
 FullRead = Callable[[records.InTransaction, int], MeetingRecord]
 
 
