@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,9 +89,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
-    """This test process's PostgreSQL server, started at its first use."""
-    with running_server(tmp_path_factory.mktemp("postgres")) as server:
+def postgres() -> Iterator[PostgresServer]:
+    """This test process's PostgreSQL server, started at its first use.
+
+    Its data lives outside pytest's temporary folders: run as root, the server
+    runs as a user of its own, and pytest makes its folders private to root
+    again whenever another pytest process starts (which stops the server)."""
+    data = tempfile.TemporaryDirectory(prefix="clerkdesk-postgres-")
+    with data as folder, running_server(Path(folder)) as server:
         yield server
 
 
