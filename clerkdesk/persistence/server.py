@@ -73,6 +73,13 @@ def shown(url: URL) -> str:
 
 
 def server_engine(url: URL) -> Engine:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise DatabaseError(
+            "This copy of ClerkDesk cannot reach a PostgreSQL server: its driver is not "
+            "installed. Install ClerkDesk with the `server` extra (psycopg), or open a file."
+        ) from None
     # A clerk's action waits at most this long for the server; a dead network
     # is then said in a message rather than a hang.
     return create_engine(url, connect_args={"connect_timeout": 10}, pool_pre_ping=True)

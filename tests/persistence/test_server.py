@@ -75,11 +75,10 @@ def _refused(desk: Desk, statement: Executable, reason: str) -> None:
         connection.execute(statement)
 
 
+@pytest.mark.parametrize("db_location", ["postgresql"], indirect=True)
 def test_the_audit_trail_corrections_and_seals_are_guarded_on_the_server_too(
     desk: Desk, demo_ids: list[int], db_location: str
 ) -> None:
-    if desk.db.on_file:
-        pytest.skip("the file's triggers are tested in test_database.py")
     record = get_record(desk, demo_ids[1])
     attendance.mark_attendance(
         desk, demo_ids[1], record.attendees[0].person_id, AttendanceStatus.PRESENT
