@@ -17,7 +17,8 @@ It also drops reportlab's empty ``/Trans`` per page, which PDF/A checkers refuse
 pypdf is pure Python, so the installed app carries no PDF library of its own
 beyond it (pikepdf's qpdf and libjpeg were 9 MB of the app folder). The file
 is written whole, as PDF 1.7, not as an update appended to reportlab's: an
-archival copy holds no superseded revision.
+archival copy holds no superseded revision. This module is imported only
+when a PDF is made.
 """
 
 from __future__ import annotations
@@ -26,26 +27,28 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
+
+from pypdf import PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+    TextStringObject,
+)
 
 from clerkdesk.export.pdf_tagging import FieldRef, MarkedContent, Node
 from clerkdesk.resources import resources_dir
 
-if TYPE_CHECKING:
-    from pypdf import PdfWriter
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
-
 LANGUAGE = "en-GB"
 PDF_HEADER = "%PDF-1.7"  # PDF/UA-1 is based on PDF 1.7 (ISO 32000-1)
-
-
-class _Widget(NamedTuple):
-    """A field made by the finishing: the object, its reference, its page's."""
-
-    obj: DictionaryObject
-    ref: IndirectObject
-    page: IndirectObject
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,38 @@ class FieldSpec:
     rect: tuple[float, float, float, float] = (0, 0, 0, 0)  # zero: invisible
 
 
+class _Widget(NamedTuple):
+    """A field made by the finishing: the object, its reference, its page's."""
+
+    obj: DictionaryObject
+    ref: IndirectObject
+    page: IndirectObject
+
+
+class _Name(NameObject):
+    """A PDF name that writes the bytes pypdf escaped for it once.
+
+    pypdf escapes a name character by character each time it writes it; the
+    structure tree of a long meeting writes some twenty thousand names, the
+    same dozen over and over, and that escaping was half of writing the file.
+    """
+
+    def write_to_stream(self, stream: Any, encryption_key: Any = None) -> None:
+        stream.write(_escaped(str(self)))
+
+
+@cache
+def _escaped(name: str) -> bytes:
+    out = io.BytesIO()
+    NameObject(name).write_to_stream(out)
+    return out.getvalue()
+
+
+@cache
+def _name(name: str) -> _Name:
+    return _Name(name)
+
+
 @cache
 def srgb_profile() -> bytes:
     path = resources_dir() / "color" / "sRGB.icc"
@@ -80,17 +115,13 @@ def srgb_profile() -> bytes:
 
 
 def finish_pdf(data: bytes, root: Node, info: DocumentInfo, fields: list[FieldSpec]) -> bytes:
-    from pypdf import PdfWriter
-    from pypdf.generic import NameObject
-
     writer = PdfWriter(clone_from=io.BytesIO(data))
     writer.pdf_header = PDF_HEADER
     pages: list[DictionaryObject] = list(writer.pages)
-    trans, tabs = NameObject("/Trans"), NameObject("/Tabs")
     for page in pages:
-        if trans in page and not page[trans].get_object():
-            del page[trans]
-        page[tabs] = NameObject("/S")  # tab through fields in structure order
+        if "/Trans" in page and not page["/Trans"]:
+            del page["/Trans"]
+        page[_name("/Tabs")] = _name("/S")  # tab through fields in structure order
     widgets = {spec.name: _add_field(writer, pages, spec) for spec in fields}
     _structure(writer, pages, root, widgets)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -102,58 +133,42 @@ def finish_pdf(data: bytes, root: Node, info: DocumentInfo, fields: list[FieldSp
 
 
 def _structure(
-    writer: PdfWriter,
-    pages: list[DictionaryObject],
-    root: Node,
-    widgets: dict[str, _Widget],
+    writer: PdfWriter, pages: list[DictionaryObject], root: Node, widgets: dict[str, _Widget]
 ) -> None:
-    from pypdf.generic import (
-        ArrayObject,
-        BooleanObject,
-        DictionaryObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
-
     add = writer._add_object  # pypdf's way to make an object indirect
-    catalog = writer.root_object
-    struct_root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
+    n = _name
+    struct_root = DictionaryObject({n("/Type"): n("/StructTreeRoot")})
     struct_root_ref = add(struct_root)
     by_page: dict[int, dict[int, IndirectObject]] = {}
     numbered: dict[int, IndirectObject] = {}  # StructParent of a widget -> its Form element
     next_key = len(pages)
-
-    # Some thousands of elements for a long meeting: keys, names and page
-    # references are made once, not per element.
     page_refs = [_reference(page) for page in pages]
-    names: dict[str, NameObject] = {}
-    key = {k: NameObject(k) for k in ("/Type", "/S", "/P", "/Pg", "/Alt", "/A", "/K", "/O")}
-    key |= {k: NameObject(k) for k in ("/MCID", "/Obj", "/StructParent", "/TU")}
-    struct_elem, mcr, objr = NameObject("/StructElem"), NameObject("/MCR"), NameObject("/OBJR")
-
-    def name(role: str) -> NameObject:
-        if role not in names:
-            names[role] = NameObject("/" + role)
-        return names[role]
+    # Some thousands of elements for a long meeting: each is made whole, as a
+    # dict, rather than key by key through pypdf's checks.
+    type_, role_, parent_, page_, alt_, kids_ = (
+        n(k) for k in ("/Type", "/S", "/P", "/Pg", "/Alt", "/K")
+    )
 
     def element(node: Node, parent: IndirectObject) -> IndirectObject:
         nonlocal next_key
-        elem = DictionaryObject({key["/Type"]: struct_elem, key["/S"]: name(node.role)})
-        elem[key["/P"]] = parent
+        fields: dict[Any, Any] = {
+            type_: n("/StructElem"),
+            role_: n("/" + node.role),
+            parent_: parent,
+        }
         own_page = next((k.page for k in node.kids if isinstance(k, MarkedContent)), None)
         if own_page is not None:
-            elem[key["/Pg"]] = page_refs[own_page]
+            fields[page_] = page_refs[own_page]
         if node.alt:
-            elem[key["/Alt"]] = TextStringObject(node.alt)
+            fields[alt_] = TextStringObject(node.alt)
         if node.attributes:
             owner = (
                 "List" if node.role == "L" else "Table" if node.role in ("TH", "TD") else "Layout"
             )
-            attributes = DictionaryObject({key["/O"]: name(owner)})
-            for attribute, value in node.attributes.items():
-                attributes[NameObject("/" + attribute)] = name(value)
-            elem[key["/A"]] = attributes
+            attributes = {n("/O"): n("/" + owner)}
+            attributes |= {n("/" + key): n("/" + value) for key, value in node.attributes.items()}
+            fields[n("/A")] = DictionaryObject(attributes)
+        elem = DictionaryObject(fields)
         ref = add(elem)
         kids = ArrayObject()
         for kid in node.kids:
@@ -164,54 +179,40 @@ def _structure(
                 if kid.page == own_page:
                     kids.append(NumberObject(kid.mcid))
                 else:
-                    kids.append(
-                        DictionaryObject(
-                            {
-                                key["/Type"]: mcr,
-                                key["/Pg"]: page_refs[kid.page],
-                                key["/MCID"]: NumberObject(kid.mcid),
-                            }
-                        )
-                    )
+                    mcr = {type_: n("/MCR"), page_: page_refs[kid.page]}
+                    kids.append(DictionaryObject(mcr | {n("/MCID"): NumberObject(kid.mcid)}))
                 by_page.setdefault(kid.page, {})[kid.mcid] = ref
             elif isinstance(kid, FieldRef) and kid.name in widgets:
-                widget, widget_ref, page_ref = widgets[kid.name]
-                widget[key["/StructParent"]] = NumberObject(next_key)
+                widget = widgets[kid.name]
+                widget.obj[n("/StructParent")] = NumberObject(next_key)
                 numbered[next_key] = ref
                 next_key += 1
-                kids.append(
-                    DictionaryObject(
-                        {key["/Type"]: objr, key["/Obj"]: widget_ref, key["/Pg"]: page_ref}
-                    )
-                )
+                objr = {type_: n("/OBJR"), n("/Obj"): widget.ref, page_: widget.page}
+                kids.append(DictionaryObject(objr))
                 if own_page is None:
-                    elem[key["/Pg"]] = page_ref
-                if key["/TU"] in widget:
-                    elem[key["/Alt"]] = widget[key["/TU"]]
-        elem[key["/K"]] = kids
+                    elem[page_] = widget.page
+                if "/TU" in widget.obj:
+                    elem[alt_] = widget.obj["/TU"]
+        elem[kids_] = kids
         return ref
 
     document = Node("Document", list(root.kids)) if root.role != "Document" else root
-    struct_root[key["/K"]] = element(document, struct_root_ref)
+    struct_root[kids_] = element(document, struct_root_ref)
     nums = ArrayObject()
-    struct_parents = NameObject("/StructParents")
     for index, page in enumerate(pages):
-        page[struct_parents] = NumberObject(index)
+        page[n("/StructParents")] = NumberObject(index)
         mcids = by_page.get(index, {})
-        nums.append(NumberObject(index))
-        nums.append(ArrayObject(mcids[m] for m in range(len(mcids))))
-    for number in sorted(numbered):
-        nums.append(NumberObject(number))
-        nums.append(numbered[number])
-    struct_root[NameObject("/ParentTree")] = add(DictionaryObject({NameObject("/Nums"): nums}))
-    struct_root[NameObject("/ParentTreeNextKey")] = NumberObject(next_key)
-    catalog[NameObject("/StructTreeRoot")] = struct_root_ref
-    catalog[NameObject("/MarkInfo")] = DictionaryObject(
-        {NameObject("/Marked"): BooleanObject(True)}
-    )
-    catalog[NameObject("/Lang")] = TextStringObject(LANGUAGE)
-    catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)}
+        nums += [NumberObject(index), ArrayObject(mcids[m] for m in range(len(mcids)))]
+    for key in sorted(numbered):
+        nums += [NumberObject(key), numbered[key]]
+    struct_root[n("/ParentTree")] = add(DictionaryObject({n("/Nums"): nums}))
+    struct_root[n("/ParentTreeNextKey")] = NumberObject(next_key)
+    catalog = writer.root_object
+    catalog[n("/StructTreeRoot")] = struct_root_ref
+    catalog[n("/MarkInfo")] = DictionaryObject({n("/Marked"): BooleanObject(True)})
+    catalog[n("/Lang")] = TextStringObject(LANGUAGE)
+    catalog[n("/ViewerPreferences")] = DictionaryObject(
+        {n("/DisplayDocTitle"): BooleanObject(True)}
     )
 
 
@@ -223,84 +224,63 @@ def _reference(obj: PdfObject) -> IndirectObject:
     return ref
 
 
-def _number(value: float) -> PdfObject:
-    from pypdf.generic import FloatObject, NumberObject
-
+def _number(value: float) -> NumberObject | FloatObject:
     return NumberObject(value) if float(value).is_integer() else FloatObject(value)
+
+
+def _array(obj: PdfObject) -> ArrayObject:
+    array = obj.get_object()
+    if not isinstance(array, ArrayObject):
+        raise ValueError(f"an array was expected, not {array!r}")
+    return array
 
 
 def _add_field(writer: PdfWriter, pages: list[DictionaryObject], spec: FieldSpec) -> _Widget:
     """A field merged with its widget, with an (empty) appearance PDF/A asks for."""
-    from pypdf.generic import (
-        ArrayObject,
-        DecodedStreamObject,
-        DictionaryObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
-
+    n = _name
     page = pages[spec.page]
     page_ref = _reference(page)
     x1, y1, x2, y2 = spec.rect
     field = DictionaryObject(
         {
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Widget"),
-            NameObject("/FT"): NameObject(spec.kind),
-            NameObject("/T"): TextStringObject(spec.name),
-            NameObject("/TU"): TextStringObject(spec.tooltip),
-            NameObject("/Rect"): ArrayObject(_number(v) for v in spec.rect),
-            NameObject("/F"): NumberObject(4),  # printed
-            NameObject("/P"): page_ref,
+            n("/Type"): n("/Annot"),
+            n("/Subtype"): n("/Widget"),
+            n("/FT"): n(spec.kind),
+            n("/T"): TextStringObject(spec.name),
+            n("/TU"): TextStringObject(spec.tooltip),
+            n("/Rect"): ArrayObject(_number(v) for v in spec.rect),
+            n("/F"): NumberObject(4),  # printed
+            n("/P"): page_ref,
         }
     )
     if x2 > x1 and y2 > y1:
         appearance = DecodedStreamObject()
-        appearance[NameObject("/Type")] = NameObject("/XObject")
-        appearance[NameObject("/Subtype")] = NameObject("/Form")
-        box = (0, 0, x2 - x1, y2 - y1)
-        appearance[NameObject("/BBox")] = ArrayObject(_number(v) for v in box)
-        field[NameObject("/AP")] = DictionaryObject(
-            {NameObject("/N"): writer._add_object(appearance)}
-        )
+        appearance[n("/Type")] = n("/XObject")
+        appearance[n("/Subtype")] = n("/Form")
+        appearance[n("/BBox")] = ArrayObject(_number(v) for v in (0, 0, x2 - x1, y2 - y1))
+        field[n("/AP")] = DictionaryObject({n("/N"): writer._add_object(appearance)})
     if spec.kind == "/Tx":
-        field[NameObject("/DA")] = TextStringObject("/Helv 10 Tf 0 g")
+        field[n("/DA")] = TextStringObject("/Helv 10 Tf 0 g")
     ref = writer._add_object(field)
-    annots = NameObject("/Annots")
-    if annots not in page:
-        page[annots] = ArrayObject()
-    _array(page[annots]).append(ref)
+    if "/Annots" not in page:
+        page[n("/Annots")] = ArrayObject()
+    _array(page["/Annots"]).append(ref)
     catalog = writer.root_object
-    acroform = NameObject("/AcroForm")
-    if acroform not in catalog:
-        helvetica = DictionaryObject(
+    if "/AcroForm" not in catalog:
+        helvetica = {n("/Type"): n("/Font"), n("/Subtype"): n("/Type1")}
+        helvetica[n("/BaseFont")] = n("/Helvetica")
+        fonts = {n("/Helv"): writer._add_object(DictionaryObject(helvetica))}
+        catalog[n("/AcroForm")] = DictionaryObject(
             {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                n("/Fields"): ArrayObject(),
+                n("/DR"): DictionaryObject({n("/Font"): DictionaryObject(fonts)}),
             }
         )
-        fonts = DictionaryObject({NameObject("/Helv"): writer._add_object(helvetica)})
-        catalog[acroform] = DictionaryObject(
-            {
-                NameObject("/Fields"): ArrayObject(),
-                NameObject("/DR"): DictionaryObject({NameObject("/Font"): fonts}),
-            }
-        )
-    form = catalog[acroform].get_object()
-    assert isinstance(form, DictionaryObject)  # made just above, or reportlab's
-    _array(form[NameObject("/Fields")]).append(ref)
+    form = catalog["/AcroForm"]
+    if not isinstance(form, DictionaryObject):
+        raise ValueError(f"the form should be a dictionary, not {form!r}")
+    _array(form["/Fields"]).append(ref)
     return _Widget(field, ref, page_ref)
-
-
-def _array(obj: PdfObject) -> ArrayObject:
-    from pypdf.generic import ArrayObject
-
-    array = obj.get_object()
-    if not isinstance(array, ArrayObject):
-        raise ValueError(f"an array was expected, not {array!r}")
-    return array
 
 
 def _pdf_date(when: dt.datetime) -> str:
@@ -309,8 +289,6 @@ def _pdf_date(when: dt.datetime) -> str:
 
 def _metadata(writer: PdfWriter, info: DocumentInfo, when: dt.datetime) -> None:
     """The document information dictionary and XMP, saying the same things."""
-    from pypdf.generic import DecodedStreamObject, NameObject
-
     producer = _producer()
     writer.metadata = {
         "/Title": info.title,
@@ -326,9 +304,9 @@ def _metadata(writer: PdfWriter, info: DocumentInfo, when: dt.datetime) -> None:
     # can still find the packet.
     stream = DecodedStreamObject()
     stream.set_data(_xmp(info, producer, when.isoformat().replace("+00:00", "Z")))
-    stream[NameObject("/Type")] = NameObject("/Metadata")
-    stream[NameObject("/Subtype")] = NameObject("/XML")
-    writer.root_object[NameObject("/Metadata")] = writer._add_object(stream)
+    stream[_name("/Type")] = _name("/Metadata")
+    stream[_name("/Subtype")] = _name("/XML")
+    writer.root_object[_name("/Metadata")] = writer._add_object(stream)
 
 
 def _producer() -> str:
@@ -395,26 +373,16 @@ def _xmp(info: DocumentInfo, producer: str, when: str) -> bytes:
 
 
 def _output_intent(writer: PdfWriter) -> None:
-    from pypdf.generic import (
-        ArrayObject,
-        DecodedStreamObject,
-        DictionaryObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
-
+    n = _name
     profile = DecodedStreamObject()
     profile.set_data(srgb_profile())
-    profile[NameObject("/N")] = NumberObject(3)
+    profile[n("/N")] = NumberObject(3)
     condition = TextStringObject("sRGB IEC61966-2.1")
-    intent = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/OutputIntent"),
-            NameObject("/S"): NameObject("/GTS_PDFA1"),
-            NameObject("/OutputConditionIdentifier"): condition,
-            NameObject("/Info"): condition,
-            NameObject("/DestOutputProfile"): writer._add_object(profile.flate_encode()),
-        }
-    )
-    writer.root_object[NameObject("/OutputIntents")] = ArrayObject([intent])
+    intent = {
+        n("/Type"): n("/OutputIntent"),
+        n("/S"): n("/GTS_PDFA1"),
+        n("/OutputConditionIdentifier"): condition,
+        n("/Info"): condition,
+        n("/DestOutputProfile"): writer._add_object(profile.flate_encode()),
+    }
+    writer.root_object[n("/OutputIntents")] = ArrayObject([DictionaryObject(intent)])
