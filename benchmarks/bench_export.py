@@ -9,7 +9,7 @@ the PDF; best of 3 after one warm-up conversion that creates its profile.
 Targets: each export (Word, PDF, HTML) under 1.5 s, and the PDF at least 10x
 faster than the conversion. Breakdown rows (no target) split the PDF into
 building the view, laying out and tagging (reportlab), finishing as PDF/UA
-and PDF/A (pikepdf) and certifying (pyHanko).
+and PDF/A (pypdf) and certifying (pyHanko).
 
 Run alone:  .venv/bin/python benchmarks/bench_export.py (exit 1 if a target is missed).
 """
@@ -134,7 +134,7 @@ def libreoffice_seconds(docx: bytes, folder: Path) -> tuple[float | None, str]:
 
 
 def _timing_finish(view: Any, finishing: list[float]) -> tuple[bytes, dict[str, float]]:
-    """render_pdf_unsigned, noting how long its pikepdf finishing took."""
+    """render_pdf_unsigned, noting how long its finishing (pypdf) took."""
     real = pdf_finish.finish_pdf
 
     def timed(*args: Any) -> bytes:
@@ -229,7 +229,7 @@ def run() -> list[Row]:
     for name, seconds in (
         ("building the minutes view", view_s),
         ("laying out and marking content (reportlab)", render_s - finish_s),
-        ("finishing: structure tree, XMP, output intent, fields (pikepdf)", finish_s),
+        ("finishing: structure tree, XMP, output intent, fields (pypdf)", finish_s),
         ("certifying: DocMDP signature (pyHanko)", sign_s),
     ):
         rows.append(

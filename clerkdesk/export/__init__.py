@@ -5,7 +5,7 @@ The formats are registered once, in :mod:`clerkdesk.export.formats` (name,
 label, file filter, suffix, renderer). The view is built once by
 :func:`clerkdesk.export.view.build_minutes_view`, the only place that decides
 what the public version may show; every renderer reads only that view. Heavy
-libraries (python-docx, reportlab, pikepdf, pyHanko) are imported only when a
+libraries (python-docx, reportlab, pypdf, pyHanko) are imported only when a
 document is rendered.
 """
 

@@ -18,22 +18,17 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import Disposal, MeetingRecord, MeetingStatus
 from clerkdesk.ui import operations
-from clerkdesk.ui.agenda_item_dialogs import (
-    AgendaItemDialog,
-    ItemInput,
-    ItemPartDialog,
-    ItemPlaceDialog,
-    PartInput,
-    PlaceInput,
-)
-from clerkdesk.ui.meeting_details_dialog import MeetingDetailsDialog, MeetingDetailsInput
 from clerkdesk.ui.membership_dialog import MemberInput, MembershipChange, MembershipDialog
 from clerkdesk.ui.open_meeting import OPENED
-from clerkdesk.ui.recommendation_dialog import RecommendationDialog, RecommendationInput
 
+# The agenda, details and recommendation dialogs are imported when first asked
+# for: the window's first paint does not need them (docs/benchmarks.md).
 if TYPE_CHECKING:
     from clerkdesk.services.context import Change
+    from clerkdesk.ui.agenda_item_dialogs import ItemInput, PartInput, PlaceInput
     from clerkdesk.ui.main_window import MainWindow
+    from clerkdesk.ui.meeting_details_dialog import MeetingDetailsInput
+    from clerkdesk.ui.recommendation_dialog import RecommendationInput
 
 
 def _answered(dialog: QDialog) -> bool:
@@ -51,10 +46,14 @@ class EditAsks:
         self.parent = parent
 
     def meeting_details(self, record: MeetingRecord) -> MeetingDetailsInput | None:
+        from clerkdesk.ui.meeting_details_dialog import MeetingDetailsDialog
+
         dialog = MeetingDetailsDialog(record, self.parent)
         return dialog.value() if _answered(dialog) else None
 
     def item(self, record: MeetingRecord, item_id: int | None, *, urgent: bool) -> ItemInput | None:
+        from clerkdesk.ui.agenda_item_dialogs import AgendaItemDialog
+
         item = None if item_id is None else record.item(item_id)
         dialog = AgendaItemDialog(item, urgent=urgent, parent=self.parent)
         return dialog.value() if _answered(dialog) else None
@@ -62,18 +61,24 @@ class EditAsks:
     def place(
         self, record: MeetingRecord, item_id: int, *, out_of_order: bool
     ) -> PlaceInput | None:
+        from clerkdesk.ui.agenda_item_dialogs import ItemPlaceDialog
+
         dialog = ItemPlaceDialog(
             record, record.item(item_id), out_of_order=out_of_order, parent=self.parent
         )
         return dialog.value() if _answered(dialog) else None
 
     def part(self, record: MeetingRecord, item_id: int) -> PartInput | None:
+        from clerkdesk.ui.agenda_item_dialogs import ItemPartDialog
+
         dialog = ItemPartDialog(record.item(item_id), self.parent)
         return dialog.value() if _answered(dialog) else None
 
     def recommendation(
         self, record: MeetingRecord, item_id: int, *, new: bool, chosen: int | None
     ) -> RecommendationInput | None:
+        from clerkdesk.ui.recommendation_dialog import RecommendationDialog
+
         dialog = RecommendationDialog(record, item_id, new=new, chosen=chosen, parent=self.parent)
         return dialog.value() if _answered(dialog) else None
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import pikepdf
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, ContentStream
 
 PAINTING = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh"}
 TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
@@ -36,17 +36,17 @@ class Element:
 def unmarked_painting(data: bytes) -> list[tuple[int, str]]:
     """Each operator that paints something outside any marked content: (page, op)."""
     found: list[tuple[int, str]] = []
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages):
-            depth = 0
-            for _operands, operator in pikepdf.parse_content_stream(page):
-                op = str(operator)
-                if op in ("BDC", "BMC"):
-                    depth += 1
-                elif op == "EMC":
-                    depth -= 1
-                elif op in PAINTING and depth == 0:
-                    found.append((number, op))
+    reader = PdfReader(io.BytesIO(data))
+    for number, page in enumerate(reader.pages):
+        depth = 0
+        for _operands, operator in ContentStream(page.get_contents(), reader).operations:
+            op = operator.decode("latin-1")
+            if op in ("BDC", "BMC"):
+                depth += 1
+            elif op == "EMC":
+                depth -= 1
+            elif op in PAINTING and depth == 0:
+                found.append((number, op))
     return found
 
 
@@ -90,33 +90,43 @@ def _read_page(page: Any, number: int, texts: dict[tuple[int, int], str]) -> lis
 def structure(data: bytes) -> Element:
     """The structure tree, with each element's text from its marked content."""
     texts, _ = marked_text(data)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
+    reader = PdfReader(io.BytesIO(data))
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
 
-        def read(elem: Any, depth: int) -> Element:
-            element = Element(str(elem.S)[1:], depth, alt=str(elem.get("/Alt", "")))
-            own_page = pages.get(elem.Pg.objgen) if "/Pg" in elem else None
-            kids = elem.K if isinstance(elem.K, pikepdf.Array) else [elem.K]
-            parts: list[str] = []
-            for kid in kids:
-                if isinstance(kid, int):
-                    assert own_page is not None, f"{element.role} has an MCID but no /Pg"
-                    element.mcids.append((own_page, int(kid)))
-                    parts.append(texts.get((own_page, int(kid)), ""))
-                elif kid.get("/Type") == "/MCR":
-                    key = (pages[kid.Pg.objgen], int(kid.MCID))
-                    element.mcids.append(key)
-                    parts.append(texts.get(key, ""))
-                elif kid.get("/Type") == "/OBJR":
-                    element.widgets.append(str(kid.Obj.get("/T")))
-                else:
-                    child = read(kid, depth + 1)
-                    element.kids.append(child)
-                    parts.append(child.text)
-            element.text = " ".join(p.strip() for p in parts if p.strip())
-            return element
+    def read(elem: Any, depth: int) -> Element:
+        element = Element(str(elem["/S"])[1:], depth, alt=str(get(elem, "/Alt", "")))
+        own_page = pages.get(elem.raw_get("/Pg").idnum) if "/Pg" in elem else None
+        kids = elem["/K"] if isinstance(elem["/K"], ArrayObject) else [elem["/K"]]
+        parts: list[str] = []
+        for kid in (k.get_object() for k in kids):
+            if isinstance(kid, int):
+                assert own_page is not None, f"{element.role} has an MCID but no /Pg"
+                element.mcids.append((own_page, int(kid)))
+                parts.append(texts.get((own_page, int(kid)), ""))
+            elif kid.get("/Type") == "/MCR":
+                key = (pages[kid.raw_get("/Pg").idnum], int(kid["/MCID"]))
+                element.mcids.append(key)
+                parts.append(texts.get(key, ""))
+            elif kid.get("/Type") == "/OBJR":
+                element.widgets.append(str(get(kid["/Obj"], "/T")))
+            else:
+                child = read(kid, depth + 1)
+                element.kids.append(child)
+                parts.append(child.text)
+        element.text = " ".join(p.strip() for p in parts if p.strip())
+        return element
 
-        return read(pdf.Root.StructTreeRoot.K, 0)
+    return read(catalog(reader)["/StructTreeRoot"]["/K"], 0)
+
+
+def catalog(reader: PdfReader) -> Any:
+    return reader.trailer["/Root"]
+
+
+def get(dictionary: Any, key: str, default: Any = None) -> Any:
+    """``dictionary[key]`` resolved if it is an indirect object, or ``default``."""
+    value = dictionary.get(key)
+    return default if value is None else value.get_object()
 
 
 def squash(text: str) -> str:

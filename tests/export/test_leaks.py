@@ -7,11 +7,11 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-import pikepdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
 
 from clerkdesk.domain.model import (
     Action,
@@ -33,6 +33,7 @@ from tests.conftest import examples
 
 from .conftest import docx_parts, squash
 from .factories import PART_II_MARKERS, herts_2018_01_10
+from .pdf_structure import get
 
 Exported = Callable[[str, str, bool], bytes]
 
@@ -50,18 +51,17 @@ def pdf_everything(data: bytes) -> str:
     parts.append(repr(root.get("/AcroForm")))
     # What a screen reader is given besides the page text: the structure tree's
     # alternative texts, and the XMP metadata.
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        tree = pdf.Root.get("/StructTreeRoot")
-        stack = [tree.K] if tree is not None else []
-        while stack:
-            elem = stack.pop()
-            if isinstance(elem, pikepdf.Array):
-                stack += list(elem)
-            elif isinstance(elem, pikepdf.Dictionary) and elem.get("/Type") == "/StructElem":
-                parts.append(str(elem.get("/Alt", "")))
-                stack.append(elem.K)
-        if "/Metadata" in pdf.Root:
-            parts.append(pdf.Root.Metadata.read_bytes().decode("utf-8", "replace"))
+    tree = get(root, "/StructTreeRoot")
+    stack = [tree["/K"]] if tree is not None else []
+    while stack:
+        elem = stack.pop().get_object()
+        if isinstance(elem, ArrayObject):
+            stack += list(elem)
+        elif isinstance(elem, DictionaryObject) and elem.get("/Type") == "/StructElem":
+            parts.append(str(get(elem, "/Alt", "")))
+            stack.append(elem["/K"])
+    if "/Metadata" in root:
+        parts.append(root["/Metadata"].get_data().decode("utf-8", "replace"))
     return squash(" ".join(parts))
 
 

@@ -11,8 +11,8 @@ import itertools
 import re
 from collections.abc import Callable
 
-import pikepdf
 import pytest
+from pypdf import PdfReader
 
 from clerkdesk.export.pdf_renderer import render_pdf_unsigned
 from clerkdesk.export.view import build_minutes_view
@@ -20,7 +20,15 @@ from clerkdesk.export.view_model import MinutesView
 
 from .conftest import MEETINGS
 from .factories import herts_2018_01_10
-from .pdf_structure import Element, marked_text, squash, structure, unmarked_painting
+from .pdf_structure import (
+    Element,
+    catalog,
+    get,
+    marked_text,
+    squash,
+    structure,
+    unmarked_painting,
+)
 from .reading_order import first_out_of_order
 
 Exported = Callable[[str, str, bool], bytes]
@@ -143,15 +151,17 @@ def test_structure_uses_standard_roles_and_tables_have_header_cells(
 def test_language_title_and_marking(exported: Exported) -> None:
     data = exported("rich", "pdf", True)
     view = _view("rich", True)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        assert str(pdf.Root.Lang) == "en-GB"
-        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
-        assert bool(pdf.Root.MarkInfo.Marked) is True
-        assert str(pdf.docinfo.Title) == view.doc_title
-        assert "(confidential)" in str(pdf.docinfo.Title)
-        for page in pdf.pages:
-            assert int(page.StructParents) >= 0
-            assert "/Trans" not in page.obj
+    reader = PdfReader(io.BytesIO(data))
+    root = catalog(reader)
+    assert str(root["/Lang"]) == "en-GB"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert root["/MarkInfo"]["/Marked"].value is True
+    docinfo = reader.trailer["/Info"]
+    assert str(docinfo["/Title"]) == view.doc_title
+    assert "(confidential)" in str(docinfo["/Title"])
+    for page in reader.pages:
+        assert int(page["/StructParents"]) >= 0
+        assert "/Trans" not in page
 
 
 @pytest.mark.parametrize(("meeting", "confidential"), [("herts", False), ("rich approved", True)])
@@ -161,14 +171,16 @@ def test_pdfa_and_pdfua_identification_survive_certification(
     from lxml import etree
 
     data = exported(meeting, "pdf", confidential)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        xmp = etree.fromstring(pdf.Root.Metadata.read_bytes())
-        info = {key: str(value) for key, value in pdf.docinfo.items()}
-        intents = list(pdf.Root.OutputIntents)
-        profile = intents[0].DestOutputProfile
-        assert str(intents[0].S) == "/GTS_PDFA1" and int(profile.N) == 3
-        assert profile.read_bytes()[36:40] == b"acsp"  # an ICC profile
-        assert pdf.pdf_version >= "1.7"
+    reader = PdfReader(io.BytesIO(data))
+    root = catalog(reader)
+    xmp = etree.fromstring(root["/Metadata"].get_data())
+    docinfo = reader.trailer["/Info"]
+    info = {key: str(docinfo[key]) for key in docinfo}
+    intents = [intent.get_object() for intent in root["/OutputIntents"]]
+    profile = intents[0]["/DestOutputProfile"]
+    assert str(intents[0]["/S"]) == "/GTS_PDFA1" and int(profile["/N"]) == 3
+    assert profile.get_data()[36:40] == b"acsp"  # an ICC profile
+    assert reader.pdf_header.removeprefix("%PDF-") >= "1.7"
     values = _xmp_values(xmp)
     assert values["pdfaid:part"] == "2" and values["pdfaid:conformance"] == "B"
     assert values["pdfuaid:part"] == "1"
@@ -221,22 +233,21 @@ def _xmp_date(text: str) -> str:
 
 def test_every_font_is_embedded(exported: Exported) -> None:
     data = exported("rich approved", "pdf", True)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        fonts = []
-        for page in pdf.pages:
-            fonts += list(page.Resources.get("/Font", {}).values())
-            for annot in page.get("/Annots", []):
-                appearance = annot.get("/AP", {}).get("/N")
-                if appearance is not None and "/Resources" in appearance:
-                    fonts += list(appearance.Resources.get("/Font", {}).values())
-        assert fonts
-        for font in fonts:
-            described = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-            descriptor = described.FontDescriptor
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
-                f"{font.BaseFont} is not embedded"
-            )
-            assert str(font.BaseFont) != "/Helvetica"
+    fonts = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts += list(get(page["/Resources"], "/Font", {}).values())
+        for annot in get(page, "/Annots", []):
+            appearance = get(get(annot.get_object(), "/AP", {}), "/N")
+            if appearance is not None and "/Resources" in appearance:
+                fonts += list(get(appearance["/Resources"], "/Font", {}).values())
+    assert fonts
+    for font in (font.get_object() for font in fonts):
+        described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = described["/FontDescriptor"]
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
+            f"{font['/BaseFont']} is not embedded"
+        )
+        assert str(font["/BaseFont"]) != "/Helvetica"
 
 
 @pytest.mark.parametrize("meeting", ["rich", "rich approved"])
@@ -245,21 +256,21 @@ def test_form_fields_are_tagged_with_a_name(exported: Exported, meeting: str) ->
     tree = structure(data)
     forms = [e for e in tree.walk() if e.role == "Form"]
     named = {name for form in forms for name in form.widgets}
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        widgets = [a for page in pdf.pages for a in page.get("/Annots", [])]
-        assert widgets
-        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
-        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
-        for page in pdf.pages:
-            if "/Annots" in page.obj:
-                assert page.obj.Tabs == pikepdf.Name.S
-        for widget in widgets:
-            assert str(widget.T) in named
-            assert str(widget.TU)
-            assert str(parents[int(widget.StructParent)].S) == "/Form"
-            x1, y1, x2, y2 = (float(v) for v in widget.Rect)
-            if x2 > x1 and y2 > y1:
-                assert "/N" in widget.AP  # PDF/A: a visible annotation has an appearance
+    reader = PdfReader(io.BytesIO(data))
+    widgets = [a.get_object() for page in reader.pages for a in get(page, "/Annots", [])]
+    assert widgets
+    nums = catalog(reader)["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+    for page in reader.pages:
+        if "/Annots" in page:
+            assert page["/Tabs"] == "/S"
+    for widget in widgets:
+        assert str(widget["/T"]) in named
+        assert str(widget["/TU"])
+        assert str(parents[int(widget["/StructParent"])]["/S"]) == "/Form"
+        x1, y1, x2, y2 = (float(v) for v in widget["/Rect"])
+        if x2 > x1 and y2 > y1:
+            assert "/N" in widget["/AP"]  # PDF/A: a visible annotation has an appearance
     expected = {"ClerkDeskCertification"}
     if meeting == "rich approved":
         expected |= {"ChairmanSignature", "ChairmanSignatureDate"}

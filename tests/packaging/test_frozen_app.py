@@ -54,11 +54,6 @@ def run(app: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.xfail(
-    reason="open (issue 19): the folder is 155 MB since the PDF's finishing step "
-    "brought pikepdf and its libraries (about 9 MB, issue 16); the target is 150 MB",
-    strict=True,
-)
 def test_the_folder_is_within_its_size(app: Path) -> None:
     assert dev.folder_megabytes(app) <= dev.PACKAGE_LIMIT_MB
 

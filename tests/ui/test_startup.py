@@ -170,6 +170,21 @@ def test_what_the_first_look_loads_before_qt_uses_no_qt() -> None:
     assert result.stdout.split() == ["True", "False"]
 
 
+def test_the_window_leaves_the_agenda_and_recommendation_dialogs_until_asked_for() -> None:
+    """They are the largest of the editing dialogs, and the first paint needs none."""
+    script = (
+        "import sys\n"
+        "import clerkdesk.ui.main_window\n"
+        "print(' '.join(m for m in ('clerkdesk.ui.agenda_item_dialogs',"
+        " 'clerkdesk.ui.recommendation_dialog', 'clerkdesk.ui.meeting_editor')"
+        " if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["clerkdesk.ui.meeting_editor"]
+
+
 def test_a_window_that_never_paints_still_runs_the_work_after_the_fallback(qtbot: QtBot) -> None:
     """A window started minimised gets no paint; the database must open all the same."""
     window = QWidget()
