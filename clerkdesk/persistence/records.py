@@ -158,71 +158,31 @@ _meeting_status = _converter(MeetingStatus)
 
 MEETING_ID: BindParameter[int] = bindparam("meeting_id", type_=Integer)
 
-# A table's named columns, as a file has them (see statements_for_columns).
-Columns = Callable[[Table, Iterable[str]], list[ColumnElement[Any]]]
+# A table's columns, named with spaces between, as a file has them (see
+# statements_for_columns).
+Columns = Callable[[Table, str], list[ColumnElement[Any]]]
 
 
-def _all_there(table: Table, names: Iterable[str]) -> list[ColumnElement[Any]]:
-    return [table.c[name] for name in names]
+def _all_there(table: Table, names: str) -> list[ColumnElement[Any]]:
+    return [table.c[name] for name in names.split()]
 
 
 _ITEM = (
-    "id",
-    "number",
-    "title",
-    "position",
-    "part",
-    "exempt_paragraph",
-    "report_title",
-    "report_author",
-    "contact_officer",
-    "public_summary",
-    "urgency_reason",
-    "disposal",
-    "taken_out_of_order",
-    "welsh_title",
+    "id number title position part exempt_paragraph report_title report_author"
+    " contact_officer public_summary urgency_reason disposal taken_out_of_order"
+    " welsh_title"
 )
 _ATTENDEE = (
-    "person_id",
-    "capacity",
-    "role",
-    "voting",
-    "status",
-    "arrived_at",
-    "departed_at",
-    "arrived_item_id",
-    "departed_item_id",
-    "substitute_for_id",
-    "note",
+    "person_id capacity role voting status arrived_at departed_at arrived_item_id"
+    " departed_item_id substitute_for_id note"
 )
 _DECISION = (
-    "id",
-    "outcome",
-    "recommendation_id",
-    "amendment_id",
-    "yes",
-    "no",
-    "abstain",
-    "casting_vote",
-    "casting_voter_id",
-    "taken_at",
+    "id outcome recommendation_id amendment_id yes no abstain casting_vote"
+    " casting_voter_id taken_at"
 )
 _MEETING = (
-    "id",
-    "date",
-    "start_time",
-    "venue",
-    "status",
-    "approved_at",
-    "approved_by",
-    "chair_style",
-    "seal",
-    "body_kind",
-    "member_order",
-    "closed_at",
-    "clerk_name",
-    "proper_officer",
-    "proper_officer_title",
+    "id date start_time venue status approved_at approved_by chair_style seal"
+    " body_kind member_order closed_at clerk_name proper_officer proper_officer_title"
 )
 
 
@@ -236,12 +196,12 @@ def _statements(columns: Columns) -> dict[str, Select[Any]]:
     declaration, correction = table["declaration"], table["correction"]
     paragraph, action, kinds = table["minute_paragraph"], table["action"], table["interest_kind"]
 
-    def of_meeting(table: Table, *names: str) -> Select[Any]:
+    def of_meeting(table: Table, names: str) -> Select[Any]:
         return select(*columns(table, names)).where(table.c.meeting_id == MEETING_ID)
 
     items_of_meeting = select(item.c.id).where(item.c.meeting_id == MEETING_ID)
 
-    def of_items(table: Table, *names: str) -> Select[Any]:
+    def of_items(table: Table, names: str) -> Select[Any]:
         return (
             select(*columns(table, names))
             .where(table.c.item_id.in_(items_of_meeting))
@@ -260,6 +220,8 @@ def _statements(columns: Columns) -> dict[str, Select[Any]]:
         .where(item.c.meeting_id == MEETING_ID)
     )
     decisions_of_meeting = select(decision.c.id).where(decision.c.meeting_id == MEETING_ID)
+    amendments = "id recommendation_id mover_id seconder_id text position resulting_text"
+    declarations = "id item_id person_id kind_code nature sensitive dispensation left_room"
     return {
         "meeting": select(
             *columns(meeting, _MEETING),
@@ -270,57 +232,30 @@ def _statements(columns: Columns) -> dict[str, Select[Any]]:
         .join_from(meeting, committee, committee.c.id == meeting.c.committee_id)
         .join(organisation, organisation.c.id == committee.c.organisation_id)
         .where(meeting.c.id == MEETING_ID),
-        "items": of_meeting(item, *_ITEM).order_by(item.c.position, item.c.id),
-        "attendees": of_meeting(attendee, *_ATTENDEE).order_by(attendee.c.position, attendee.c.id),
+        "items": of_meeting(item, _ITEM).order_by(item.c.position, item.c.id),
+        "attendees": of_meeting(attendee, _ATTENDEE).order_by(attendee.c.position, attendee.c.id),
         "people": select(person.c.id, person.c.name, person.c.kind, here.c.title)
         .outerjoin_from(
             person, here, (here.c.person_id == person.c.id) & (here.c.meeting_id == MEETING_ID)
         )
         .where(person.c.id.in_(in_meeting))
         .order_by(person.c.id),
-        "recommendations": of_items(
-            recommendation, "id", "item_id", "text", "position", "label", "points"
-        ),
-        "amendments": select(
-            *columns(
-                amendment,
-                (
-                    "id",
-                    "recommendation_id",
-                    "mover_id",
-                    "seconder_id",
-                    "text",
-                    "position",
-                    "resulting_text",
-                ),
-            )
-        )
+        "recommendations": of_items(recommendation, "id item_id text position label points"),
+        "amendments": select(*columns(amendment, amendments))
         .where(amendment.c.recommendation_id.in_(recommendations_of_meeting))
         .order_by(amendment.c.recommendation_id, amendment.c.position, amendment.c.id),
-        "decisions": of_meeting(decision, *_DECISION).order_by(decision.c.id),
-        "named": select(*columns(named, ("decision_id", "person_id", "option")))
+        "decisions": of_meeting(decision, _DECISION).order_by(decision.c.id),
+        "named": select(*columns(named, "decision_id person_id option"))
         .where(named.c.decision_id.in_(decisions_of_meeting))
         .order_by(named.c.decision_id, named.c.position, named.c.id),
-        "declarations": of_meeting(
-            declaration,
-            "id",
-            "item_id",
-            "person_id",
-            "kind_code",
-            "nature",
-            "sensitive",
-            "dispensation",
-            "left_room",
-        ).order_by(declaration.c.id),
-        "paragraphs": of_items(paragraph, "id", "item_id", "position", "text"),
-        "actions": of_items(action, "id", "item_id", "position", "owner", "text", "paragraph_id"),
+        "declarations": of_meeting(declaration, declarations).order_by(declaration.c.id),
+        "paragraphs": of_items(paragraph, "id item_id position text"),
+        "actions": of_items(action, "id item_id position owner text paragraph_id"),
         "corrections": of_meeting(
-            correction, "id", "made_at", "made_by", "reason", "summary", "changes", "seal"
+            correction, "id made_at made_by reason summary changes seal"
         ).order_by(correction.c.id),
         "kinds": select(
-            *columns(
-                kinds, ("code", "label", "may_speak", "may_vote", "must_leave", "shows_nature")
-            )
+            *columns(kinds, "code label may_speak may_vote must_leave shows_nature")
         ).order_by(kinds.c.position, kinds.c.code),
     }
 
@@ -335,9 +270,9 @@ def statements_for_columns(present: Mapping[str, Iterable[str]]) -> dict[str, Se
     sealed (seals.py) at version 10, before the later columns exist."""
     have = {name: frozenset(columns) for name, columns in present.items()}
 
-    def columns(table: Table, names: Iterable[str]) -> list[ColumnElement[Any]]:
+    def columns(table: Table, names: str) -> list[ColumnElement[Any]]:
         there = have.get(table.name, frozenset())
-        return [table.c[n] if n in there else null().label(n) for n in names]
+        return [table.c[n] if n in there else null().label(n) for n in names.split()]
 
     return _statements(columns)
 

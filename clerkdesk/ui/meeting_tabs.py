@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from clerkdesk.ui.voting_panel import VotingPanel
 
 LATER = ("&Voting", "&Declarations", "Minutes &notes")
+VOTING_TAB = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,8 @@ class MeetingTabs(QTabWidget):
             self._pages.append(page)
             self.addTab(page, label)
         self._later: LaterPanels | None = None
-        self.currentChanged.connect(lambda index: self.build() if index > 0 else None)
+        self._voting_behind = Area.NONE  # what the voting panel has yet to redraw: see refresh()
+        self.currentChanged.connect(self._shown)
 
     def build(self) -> LaterPanels:
         """Build the voting, declarations and minutes panels, if not yet built."""
@@ -85,6 +87,7 @@ class MeetingTabs(QTabWidget):
 
     @property
     def voting(self) -> VotingPanel:
+        self._catch_up_voting()
         return self.build().voting
 
     @property
@@ -105,11 +108,30 @@ class MeetingTabs(QTabWidget):
         return chain
 
     def refresh(self, areas: Area) -> None:
+        """Redraw what ``areas`` covers. The voting panel, when not on show,
+        redraws when it is next shown or asked for (``voting``), with all it
+        missed, rather than after every action: on a large meeting its motions
+        and roll were a good part of each attendance key press, for a tab the
+        clerk could not see. The other panels cost little and redraw at once."""
         self.attendance.refresh(areas)
-        if self._later is not None:
-            self._later.voting.refresh(areas)
-            self._later.declarations.refresh(areas)
-            self._later.minutes.refresh(areas)
+        if self._later is None:
+            return
+        self._voting_behind |= areas
+        if self.currentIndex() == VOTING_TAB:
+            self._catch_up_voting()
+        self._later.declarations.refresh(areas)
+        self._later.minutes.refresh(areas)
+
+    def _shown(self, index: int) -> None:
+        if index > 0:
+            self.build()
+        if index == VOTING_TAB:
+            self._catch_up_voting()
+
+    def _catch_up_voting(self) -> None:
+        behind, self._voting_behind = self._voting_behind, Area.NONE
+        if behind and self._later is not None:
+            self._later.voting.refresh(behind)
 
     def show_panel(self, panel: QWidget) -> None:
         """Bring ``panel`` (or its tab page) to the front and give it the keyboard."""
@@ -134,4 +156,6 @@ class MeetingTabs(QTabWidget):
             return self.attendance
         if self._later is None or not 0 < index <= len(LATER):
             return None
+        if index == VOTING_TAB:
+            self._catch_up_voting()
         return (self._later.voting, self._later.declarations, self._later.minutes)[index - 1]

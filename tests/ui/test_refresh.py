@@ -16,11 +16,14 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.services import undo
-from clerkdesk.ui import models
+from clerkdesk.ui import models, operations
 from clerkdesk.ui import rows as r
 from clerkdesk.ui.main_window import MainWindow
+from clerkdesk.ui.meeting_tabs import VOTING_TAB
+from clerkdesk.ui.voting_panel import VotingPanel
 from clerkdesk.ui.widgets import KeyTableView
 from tests.ui.conftest import DemoDb
 
@@ -204,3 +207,38 @@ def test_undo_and_redo_items_follow_every_action(qtbot: QtBot, window: MainWindo
     qtbot.keyClick(table, Qt.Key.Key_P)  # a new action ends the redo list
     check()
     assert not window.redo_action.isEnabled()
+
+
+def test_the_voting_panel_redraws_when_shown_as_it_would_have_after_each_action(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not on show, the voting panel is not redrawn by an attendance press;
+    shown (or asked for), it catches up with everything it missed at once."""
+    record = window.meeting.record
+    assert record is not None
+    window.meeting.set_item(record.item_by_number("3").id)  # an item with motions
+    window.tabs.build()
+    member = record.attendees[0].person_id  # absent in the demo's draft
+    assert member not in {line.person_id for line in window.voting.roll.rows if line.eligible}
+    redrawn: list[Area] = []
+    real = VotingPanel.refresh
+
+    def counted(panel: VotingPanel, areas: Area) -> None:
+        redrawn.append(areas)
+        real(panel, areas)
+
+    monkeypatch.setattr(VotingPanel, "refresh", counted)
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.PRESENT))
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.APOLOGIES))
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.PRESENT))
+    assert redrawn == []  # the attendance tab is in front
+    window.tabs.setCurrentIndex(VOTING_TAB)
+    assert redrawn == [Area.ATTENDANCE]  # once, for all three
+    caught_up = list(window.voting.roll.rows)
+    assert member in {line.person_id for line in caught_up if line.eligible}
+    window.voting.refresh(Area.EVERYTHING)  # a full redraw shows the same
+    assert list(window.voting.roll.rows) == caught_up
+    # In front, it redraws with each action.
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.APOLOGIES))
+    assert len(redrawn) == 3 and redrawn[-1] & Area.ATTENDANCE
+    assert member not in {line.person_id for line in window.voting.roll.rows if line.eligible}
