@@ -124,18 +124,6 @@ def change_times(record: MeetingRecord) -> list[dt.time]:
     return sorted(times)
 
 
-def quorum_timeline(record: MeetingRecord) -> list[tuple[dt.time | None, QuorumStatus]]:
-    """The quorum from the start and after each arrival or departure."""
-    start = record.start_time
-    timeline: list[tuple[dt.time | None, QuorumStatus]] = [
-        (start, quorum_at(record, start or dt.time(0, 0)))
-    ]
-    for moment in change_times(record):
-        if start is None or moment >= start:
-            timeline.append((moment, quorum_at(record, moment)))
-    return timeline
-
-
 def require_quorum(record: MeetingRecord, at: dt.time | None, item_id: int | None) -> None:
     status = quorum_at(record, at, item_id)
     if not status.quorate:
