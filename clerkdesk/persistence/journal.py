@@ -18,11 +18,6 @@ from sqlalchemy import Connection, Table
 from clerkdesk.persistence.dialects import defer_foreign_keys
 from clerkdesk.persistence.schema import Base
 
-# Bookkeeping tables are never part of an undoable change; nor are people,
-# who are shared by every meeting: undoing "add R H Smith as substitute" must
-# not delete the person another meeting has since come to refer to.
-UNTRACKED = frozenset({"journal", "audit", "correction", "export_log", "person"})
-
 
 @dataclass(frozen=True, slots=True)
 class RowChange:

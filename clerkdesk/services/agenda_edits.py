@@ -173,19 +173,6 @@ def move_agenda_item(
     return work.done()
 
 
-def set_in_agenda_order(
-    desk: Desk, meeting_id: int, item_id: int, *, correction: Correction | None = None
-) -> Change:
-    """Say that an item marked as taken out of order was not (its place stays)."""
-    with meeting_action(desk, meeting_id, "Item in order", correction=correction) as work:
-        item = work.record.item(item_id)
-        if not item.taken_out_of_order:
-            raise RuleViolation(f"Item {item.number} is not marked as taken out of order.")
-        work.change(Entity.ITEM, item_id, taken_out_of_order=False)
-        work.label = f"Item {item.number} taken in agenda order"
-    return work.done()
-
-
 def set_disposal(
     desk: Desk,
     meeting_id: int,

@@ -4,7 +4,6 @@ substitutes, other members and officers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import replace
 
 from clerkdesk.domain.attendance import check_times, clean_attendance_note
@@ -18,7 +17,7 @@ from clerkdesk.services.setup import normalise_name
 _NOT_LISTED = "Person {} is not on this meeting's attendance list."
 
 
-def _update_attendee(work: UnitOfWork, person_id: int, values: Mapping[str, object]) -> None:
+def _update_attendee(work: UnitOfWork, person_id: int, **values: object) -> None:
     """Change the person's attendance row, found by meeting and person."""
     if work.record.attendee(person_id) is None:
         raise NotFoundError(_NOT_LISTED.format(person_id))
@@ -36,7 +35,7 @@ def _next_position(work: UnitOfWork) -> int:
     return work.next_position(Entity.ATTENDEE, meeting_id=work.meeting_id)
 
 
-_NO_TIMES = {
+_NO_TIMES: dict[str, object] = {
     "arrived_at": None,
     "departed_at": None,
     "arrived_item_id": None,
@@ -57,10 +56,8 @@ def mark_attendance(
         scope.label = f"Mark {name} {status.value}"
         if status is AttendanceStatus.PRESENT:
             check_member_may_be_present(scope.record, person_id)
-        values: dict[str, object] = {"status": status.value}
-        if status is not AttendanceStatus.PRESENT:
-            values.update(_NO_TIMES)
-        _update_attendee(scope, person_id, values)
+        times = {} if status is AttendanceStatus.PRESENT else _NO_TIMES
+        _update_attendee(scope, person_id, status=status.value, **times)
     return scope.done()
 
 
@@ -88,11 +85,9 @@ def record_arrival(
         _update_attendee(
             scope,
             person_id,
-            {
-                "status": AttendanceStatus.PRESENT.value,
-                "arrived_at": arrived_at,
-                "arrived_item_id": item_id,
-            },
+            status=AttendanceStatus.PRESENT.value,
+            arrived_at=arrived_at,
+            arrived_item_id=item_id,
         )
         scope.label = f"{name} arrived at {at:%H.%M}"
     return scope.done()
@@ -117,9 +112,7 @@ def record_departure(
         if item_id is not None:
             record.item(item_id)
         check_times(replace(attendee, departed_at=departed_at), name)
-        _update_attendee(
-            scope, person_id, {"departed_at": departed_at, "departed_item_id": item_id}
-        )
+        _update_attendee(scope, person_id, departed_at=departed_at, departed_item_id=item_id)
         scope.label = f"{name} left at {at:%H.%M}"
     return scope.done()
 
@@ -130,7 +123,7 @@ def clear_times(
     """Present for the whole meeting after all (a time entered by mistake)."""
     with meeting_action(desk, meeting_id, "clear times", correction=correction) as scope:
         name = scope.record.name_of(person_id)
-        _update_attendee(scope, person_id, _NO_TIMES)
+        _update_attendee(scope, person_id, **_NO_TIMES)
         scope.label = f"Clear {name}'s arrival and departure"
     return scope.done()
 
@@ -156,11 +149,9 @@ def add_substitute(
             _update_attendee(
                 scope,
                 person.id,
-                {
-                    "capacity": Capacity.SUBSTITUTE.value,
-                    "substitute_for_id": member_id,
-                    "status": AttendanceStatus.PRESENT.value,
-                },
+                capacity=Capacity.SUBSTITUTE.value,
+                substitute_for_id=member_id,
+                status=AttendanceStatus.PRESENT.value,
             )
         else:
             scope.add(
@@ -259,7 +250,7 @@ def set_attendance_note(
         name = record.name_of(person_id)
         if clean == attendee.note:
             raise RuleViolation(f"The note on {name}'s attendance is unchanged.")
-        _update_attendee(scope, person_id, {"note": clean})
+        _update_attendee(scope, person_id, note=clean)
         if clean is None:
             scope.label = f"Remove the note on {name}'s attendance"
         else:

@@ -8,7 +8,6 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.diagnostics import LOG_FILE, log_folder
@@ -72,9 +71,3 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-
-    def plain_text(self) -> str:
-        """What the dialog says, as plain text."""
-        document = QTextDocument()
-        document.setHtml(self.text.text())
-        return document.toPlainText()

@@ -85,14 +85,7 @@ def _chair_styles(window: MainWindow, meeting: QMenu) -> None:
 
 
 def build_menus(window: MainWindow) -> MainMenus:
-    def add(
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcuts: list[QKeySequence] | None = None,
-    ) -> QAction:
-        return _action(window, menu, text, slot, shortcuts)
-
+    add = partial(_action, window)
     bar = window.menuBar()
     file = bar.addMenu("&File")
     new = add(file, "&New meeting…", window.new_meeting, keys(QKeySequence.StandardKey.New))

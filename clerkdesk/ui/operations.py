@@ -5,8 +5,8 @@ Each function takes exactly what its action needs and returns an
 may be made to approved minutes as a correction (the window then asks for the
 reason first). The panels never pass a service and its keyword arguments
 through; ``OpenMeeting.act`` runs the operation in one unit of work. Services
-are imported when an operation is made, not with this module: the window
-paints before SQLAlchemy loads (clerkdesk.ui.app).
+are imported when an operation is first made, not with this module (``_Later``):
+the window paints before SQLAlchemy loads (clerkdesk.ui.app).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import partial
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from clerkdesk.domain.minutes_details import MinutesDetails
@@ -31,7 +32,36 @@ from clerkdesk.domain.model import (
 from clerkdesk.domain.schedule_12a import ExemptParagraph
 
 if TYPE_CHECKING:
+    from clerkdesk.services import (
+        agenda_edits,
+        attendance,
+        declarations,
+        declarations_edit,
+        lifecycle,
+        meeting_edits,
+        minutes,
+        minutes_details,
+        votes,
+    )
+    from clerkdesk.services import undo as undoing
     from clerkdesk.services.context import Change, Correction, Desk
+else:
+
+    class _Later:
+        """A services module imported when an operation is first made from it."""
+
+        def __init__(self, name: str) -> None:
+            self.module = f"clerkdesk.services.{name}"
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(import_module(self.module), name)
+
+    agenda_edits, attendance, declarations, declarations_edit = map(
+        _Later, ("agenda_edits", "attendance", "declarations", "declarations_edit")
+    )
+    lifecycle, meeting_edits, minutes, minutes_details, votes, undoing = map(
+        _Later, ("lifecycle", "meeting_edits", "minutes", "minutes_details", "votes", "undo")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,51 +107,39 @@ class DeclarationFields:
 
 # Attendance.
 def mark_attendance(person_id: int, status: AttendanceStatus) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.mark_attendance, person_id=person_id, status=status))
+    return Operation(partial(attendance.mark_attendance, person_id=person_id, status=status))
 
 
 def record_arrival(person_id: int, at: dt.time, item_id: int | None) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.record_arrival, person_id=person_id, at=at, item_id=item_id))
+    return Operation(
+        partial(attendance.record_arrival, person_id=person_id, at=at, item_id=item_id)
+    )
 
 
 def record_departure(person_id: int, at: dt.time, item_id: int | None) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.record_departure, person_id=person_id, at=at, item_id=item_id))
+    return Operation(
+        partial(attendance.record_departure, person_id=person_id, at=at, item_id=item_id)
+    )
 
 
 def clear_times(person_id: int) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.clear_times, person_id=person_id))
+    return Operation(partial(attendance.clear_times, person_id=person_id))
 
 
 def add_substitute(name: str, member_id: int) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.add_substitute, substitute_name=name, member_id=member_id))
+    return Operation(partial(attendance.add_substitute, substitute_name=name, member_id=member_id))
 
 
 def add_attendee(name: str, capacity: Capacity, title: str | None) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.add_attendee, name=name, capacity=capacity, title=title))
+    return Operation(partial(attendance.add_attendee, name=name, capacity=capacity, title=title))
 
 
 def remove_attendee(person_id: int) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.remove_attendee, person_id=person_id))
+    return Operation(partial(attendance.remove_attendee, person_id=person_id))
 
 
 def set_attendance_note(person_id: int, note: str) -> Operation:
-    from clerkdesk.services import attendance as a
-
-    return Operation(partial(a.set_attendance_note, person_id=person_id, note=note))
+    return Operation(partial(attendance.set_attendance_note, person_id=person_id, note=note))
 
 
 # Votes and amendments.
@@ -134,8 +152,6 @@ def record_vote(
     casting_vote: VoteOption | None = None,
     casting_voter_id: int | None = None,
 ) -> Operation:
-    from clerkdesk.services import votes
-
     return Operation(
         partial(
             votes.record_vote,
@@ -150,8 +166,6 @@ def record_vote(
 
 
 def record_unanimous(motion: Motion, at: dt.time) -> Operation:
-    from clerkdesk.services import votes
-
     return Operation(partial(votes.record_unanimous, **motion.keys(), at=at))
 
 
@@ -162,8 +176,6 @@ def record_named_vote(
     casting_vote: VoteOption | None,
     casting_voter_id: int | None,
 ) -> Operation:
-    from clerkdesk.services import votes
-
     return Operation(
         partial(
             votes.record_named_vote,
@@ -177,16 +189,12 @@ def record_named_vote(
 
 
 def clear_vote(motion: Motion) -> Operation:
-    from clerkdesk.services import votes
-
     return Operation(partial(votes.clear_vote, **motion.keys()))
 
 
 def add_amendment(
     recommendation_id: int, mover_id: int, seconder_id: int, text: str, resulting: str | None
 ) -> Operation:
-    from clerkdesk.services import votes
-
     return Operation(
         partial(
             votes.add_amendment,
@@ -200,15 +208,11 @@ def add_amendment(
 
 
 def remove_amendment(amendment_id: int) -> Operation:
-    from clerkdesk.services import votes
-
     return Operation(partial(votes.remove_amendment, amendment_id=amendment_id))
 
 
 # Declarations.
 def declare_interest(item_id: int, person_id: int, fields: DeclarationFields) -> Operation:
-    from clerkdesk.services import declarations
-
     return Operation(
         partial(
             declarations.declare_interest,
@@ -224,11 +228,9 @@ def declare_interest(item_id: int, person_id: int, fields: DeclarationFields) ->
 
 
 def edit_declaration(declaration_id: int, fields: DeclarationFields) -> Operation:
-    from clerkdesk.services import declarations_edit as edit
-
     return Operation(
         partial(
-            edit.edit_declaration,
+            declarations_edit.edit_declaration,
             declaration_id=declaration_id,
             kind=fields.kind,
             nature=fields.nature,
@@ -240,34 +242,24 @@ def edit_declaration(declaration_id: int, fields: DeclarationFields) -> Operatio
 
 
 def withdraw_declaration(declaration_id: int) -> Operation:
-    from clerkdesk.services import declarations
-
     return Operation(partial(declarations.withdraw_declaration, declaration_id=declaration_id))
 
 
 # Minutes.
 def add_paragraph(item_id: int, text: str) -> Operation:
-    from clerkdesk.services import minutes
-
     return Operation(partial(minutes.add_paragraph, item_id=item_id, text=text))
 
 
 def edit_paragraph(paragraph_id: int, text: str) -> Operation:
-    from clerkdesk.services import minutes
-
     return Operation(partial(minutes.edit_paragraph, paragraph_id=paragraph_id, text=text))
 
 
 def delete_paragraph(paragraph_id: int) -> Operation:
-    from clerkdesk.services import minutes
-
     return Operation(partial(minutes.delete_paragraph, paragraph_id=paragraph_id))
 
 
 def add_action(item_id: int, owner: str, text: str, paragraph_id: int | None = None) -> Operation:
     """An action on the item; beside ``paragraph_id``, or at the item's end if None."""
-    from clerkdesk.services import minutes
-
     return Operation(
         partial(
             minutes.add_action,
@@ -280,22 +272,16 @@ def add_action(item_id: int, owner: str, text: str, paragraph_id: int | None = N
 
 
 def delete_action(action_id: int) -> Operation:
-    from clerkdesk.services import minutes
-
     return Operation(partial(minutes.delete_action, action_id=action_id))
 
 
 # The meeting's life, and undo: never corrections (approved minutes refuse them).
 def set_status(status: MeetingStatus) -> Operation:
-    from clerkdesk.services import lifecycle
-
     return Operation(partial(lifecycle.set_status, status=status), correctable=False)
 
 
 def approve_minutes(approved_by: str, approved_on: dt.date | None = None) -> Operation:
     """Approval, signed by ``approved_by`` on ``approved_on`` (today if None)."""
-    from clerkdesk.services import lifecycle
-
     return Operation(
         partial(lifecycle.approve_minutes, approved_by=approved_by, approved_on=approved_on),
         correctable=False,
@@ -303,21 +289,15 @@ def approve_minutes(approved_by: str, approved_on: dt.date | None = None) -> Ope
 
 
 def set_chair_style(style: ChairStyle) -> Operation:
-    from clerkdesk.services import lifecycle
-
     return Operation(partial(lifecycle.set_chair_style, style=style))
 
 
 # How the minutes are set out (Meeting › Minutes details; Voting › Sub-points).
 def set_minutes_details(details: MinutesDetails) -> Operation:
-    from clerkdesk.services import minutes_details
-
     return Operation(partial(minutes_details.set_minutes_details, details=details))
 
 
 def set_recommendation_points(recommendation_id: int, points: list[str]) -> Operation:
-    from clerkdesk.services import minutes_details
-
     return Operation(
         partial(
             minutes_details.set_recommendation_points,
@@ -337,8 +317,6 @@ def edit_meeting(
     chair_style: ChairStyle | None = None,
 ) -> Operation:
     """None leaves a detail as it is (an empty venue clears it)."""
-    from clerkdesk.services import meeting_edits
-
     return Operation(
         partial(
             meeting_edits.edit_meeting,
@@ -352,28 +330,20 @@ def edit_meeting(
 
 
 def add_member(name: str, role: Role, voting: bool) -> Operation:
-    from clerkdesk.services import meeting_edits
-
     return Operation(partial(meeting_edits.add_member, name=name, role=role, voting=voting))
 
 
 def replace_member(person_id: int, new_name: str) -> Operation:
-    from clerkdesk.services import meeting_edits
-
     return Operation(partial(meeting_edits.replace_member, person_id=person_id, new_name=new_name))
 
 
 def change_member(person_id: int, role: Role, voting: bool) -> Operation:
-    from clerkdesk.services import meeting_edits
-
     return Operation(
         partial(meeting_edits.change_member, person_id=person_id, role=role, voting=voting)
     )
 
 
 def remove_member(person_id: int) -> Operation:
-    from clerkdesk.services import meeting_edits
-
     return Operation(partial(meeting_edits.remove_member, person_id=person_id))
 
 
@@ -381,8 +351,6 @@ def remove_member(person_id: int) -> Operation:
 def add_agenda_item(
     number: str, title: str, urgency_reason: str | None, at_index: int | None
 ) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(
             agenda_edits.add_agenda_item,
@@ -398,8 +366,6 @@ def edit_agenda_item(
     item_id: int, number: str | None, title: str | None, urgency_reason: str | None
 ) -> Operation:
     """None leaves a field as it is."""
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(
             agenda_edits.edit_agenda_item,
@@ -412,8 +378,6 @@ def edit_agenda_item(
 
 
 def move_agenda_item(item_id: int, to_index: int, out_of_order: bool) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(
             agenda_edits.move_agenda_item,
@@ -425,14 +389,10 @@ def move_agenda_item(item_id: int, to_index: int, out_of_order: bool) -> Operati
 
 
 def set_disposal(item_id: int, disposal: Disposal | None) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(partial(agenda_edits.set_disposal, item_id=item_id, disposal=disposal))
 
 
 def set_item_part(item_id: int, part: int, exempt_paragraph: ExemptParagraph | None) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(
             agenda_edits.set_item_part,
@@ -444,14 +404,10 @@ def set_item_part(item_id: int, part: int, exempt_paragraph: ExemptParagraph | N
 
 
 def remove_agenda_item(item_id: int) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(partial(agenda_edits.remove_agenda_item, item_id=item_id))
 
 
 def add_item_recommendation(item_id: int, text: str, label: str | None) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(agenda_edits.add_item_recommendation, item_id=item_id, text=text, label=label)
     )
@@ -459,8 +415,6 @@ def add_item_recommendation(item_id: int, text: str, label: str | None) -> Opera
 
 def edit_recommendation(recommendation_id: int, text: str | None, label: str | None) -> Operation:
     """None leaves a field as it is."""
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(
             agenda_edits.edit_recommendation,
@@ -472,8 +426,6 @@ def edit_recommendation(recommendation_id: int, text: str | None, label: str | N
 
 
 def move_recommendation(recommendation_id: int, to_index: int) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(
             agenda_edits.move_recommendation,
@@ -484,20 +436,14 @@ def move_recommendation(recommendation_id: int, to_index: int) -> Operation:
 
 
 def delete_recommendation(recommendation_id: int) -> Operation:
-    from clerkdesk.services import agenda_edits
-
     return Operation(
         partial(agenda_edits.delete_recommendation, recommendation_id=recommendation_id)
     )
 
 
 def undo() -> Operation:
-    from clerkdesk.services import undo as service
-
-    return Operation(partial(service.undo), correctable=False)
+    return Operation(partial(undoing.undo), correctable=False)
 
 
 def redo() -> Operation:
-    from clerkdesk.services import undo as service
-
-    return Operation(partial(service.redo), correctable=False)
+    return Operation(partial(undoing.redo), correctable=False)
