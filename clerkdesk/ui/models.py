@@ -27,6 +27,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class Column(Generic[RowT]):
     header: str
     text: Callable[[RowT], str]
+    # Texts the column may show whatever the rows: it is kept wide enough for
+    # them (in bold), so that one member's apologies do not make it jump.
+    widest: tuple[str, ...] = ()
 
 
 # The roles every model serves; the views ask each cell for several more
@@ -198,7 +201,7 @@ class AttendanceTableModel(RowTableModel[r.AttendanceLine]):
     columns = (
         Column("Name", lambda row: row.name),
         Column("Attends as", lambda row: row.attends_as),
-        Column("Status", lambda row: row.status_words),
+        Column("Status", lambda row: row.status_words, (*r.STATUS_WORDS.values(), "Left 00.00")),
         Column("Arrived", lambda row: row.arrived),
         Column("Left", lambda row: row.departed),
         Column("Note", lambda row: row.note),
