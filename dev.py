@@ -313,7 +313,7 @@ def cmd_lock(args: list[str]) -> None:
         uv,
         test,
         *args,
-        *("pyproject.toml", "--extra", "test", "--extra", "package", build),
+        *("pyproject.toml", "--extra", "test", "--extra", "server", "--extra", "package", build),
         str(LOCKS / "dev.in"),
     )
     compile_lock(uv, app, *args, "pyproject.toml", build, "--constraint", str(test))

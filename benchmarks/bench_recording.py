@@ -6,7 +6,10 @@ database file; the call returns only after SQLite's COMMIT, which with
 ``synchronous = FULL`` in WAL mode has fsync'd the log. Interleaved with each
 action, a bare ``BEGIN IMMEDIATE; INSERT; COMMIT`` on a sqlite3 connection
 with the same pragmas, to a second file in the same folder, is the baseline:
-what the disk and SQLite alone cost. Target: p99 within 3x the bare p99.
+what the disk and SQLite alone cost, shown beside it. Target: p99 within one
+frame at 60 Hz (16.7 ms), the clerk's measure (issue 17 retired "within 3x a
+bare commit", which no clerk perceives); the key press to the change painted
+on the 100-item meeting is bench_keypress's.
 
 Run alone:  .venv/bin/python benchmarks/bench_recording.py [--quick]
 """
@@ -29,7 +32,7 @@ from _common import CACHE, Row, ms, percentile, row
 
 ACTIONS = 1000
 QUICK_ACTIONS = 200
-TARGET_RATIO = 3.0
+TARGET_SECONDS = 1 / 60  # one frame at 60 Hz
 WARM_UP_LIMIT = 2000
 
 
@@ -233,7 +236,7 @@ def run(quick: bool = False) -> list[Row]:
     every = [t for times in by_service.values() for t in times]
     bare_p50, bare_p99 = percentile(bare, 50), percentile(bare, 99)
     p50, p99 = percentile(every, 50), percentile(every, 99)
-    target = f"p99 <= {TARGET_RATIO:g}x bare"
+    target = f"p99 <= {ms(TARGET_SECONDS)}"
     rows = [
         row(
             f"recording: action, call to durable ({len(every)} actions)",
@@ -242,7 +245,7 @@ def run(quick: bool = False) -> list[Row]:
             baseline=f"bare commit p99 {ms(bare_p99)}",
             baseline_value=bare_p99,
             target=target,
-            ok=p99 <= TARGET_RATIO * bare_p99,
+            ok=p99 <= TARGET_SECONDS,
         ),
         row(
             "recording: action, median",

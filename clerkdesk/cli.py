@@ -478,12 +478,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return cmd_app(args, argv)
         return COMMANDS[args.command](args)
-    except UsageError as error:
+    except (UsageError, FileRefused) as error:
         _refuse(str(error))
     except DomainError as error:
         _refuse(error.message)
-    except FileRefused as error:
-        _refuse(str(error))
     except Exception as error:
         # The importer's one error; imported here so that starting the app
         # does not pay for loading the parsers.

@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 FILE_MODE = 0o600
-FOLDER_MODE = 0o700
 _PRIVATE_UMASK = 0o077
 _umask_lock = threading.Lock()
 

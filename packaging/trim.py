@@ -47,6 +47,14 @@ EXCLUDED_MODULES = (
     # Likewise multiprocessing: ClerkDesk works in threads, and nothing it runs
     # imports it; bundled, its start-up hook imports it at every launch.
     "multiprocessing",
+    # The PostgreSQL driver (the `server` extra, in the test lock): the laptop
+    # app records on a file. SQLAlchemy's hook would bundle psycopg with its own
+    # libpq, Kerberos, LDAP and OpenSSL, 10 MB; without it a server's URL is
+    # refused with a message saying the driver is missing (server.py).
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
+    "psycopg2",
     "PIL._avif",
     "PIL.AvifImagePlugin",
     "PIL._webp",

@@ -249,15 +249,15 @@ def shoot(size: tuple[int, int]) -> None:
         window.voting.motion_table.select_row(0)
         save(window, "03-voting")
 
-        window.session.set_item(record.item_by_number("4").id)
+        window.meeting.set_item(record.item_by_number("4").id)
         window.voting.for_box.setValue(5)
         window.voting.against_box.setValue(5)
         save(window, "04-voting-tie-and-barred-member")
 
-        window.session.set_item(record.item_by_number("7").id)
+        window.meeting.set_item(record.item_by_number("7").id)
         save(window, "05-part-ii-item")
 
-        window.session.set_item(record.item_by_number("3").id)
+        window.meeting.set_item(record.item_by_number("3").id)
         window.show_panel(window.declarations)
         save(window, "06-declarations")
 
@@ -310,7 +310,7 @@ def shoot(size: tuple[int, int]) -> None:
             ids["N A Quinton"],
             "Add at the end: 'and report back to the Panel in six months'",
         )
-        window.session.open(january_30, item5.id)
+        window.meeting.open(january_30, item5.id)
         window.show_panel(window.voting)
         window.voting.motion_table.select_row(0)
         save(window, "13-voting-on-an-amendment")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Every record read from memory is checked against a full read from the file,
-# so every test of every service also tests the record cache (and so do the
+# Every record kept between actions is checked against a full read of the
+# file, so every test of every service also tests keeping them (and so do the
 # command-line runs the tests start, which inherit the variable).
 os.environ.setdefault("CLERKDESK_VERIFY_RECORDS", "1")
 
@@ -21,6 +22,7 @@ from clerkdesk.persistence.database import Database, open_database
 from clerkdesk.services.context import Desk
 from clerkdesk.services.demo import create_demo
 from clerkdesk.services.records_io import get_record
+from tests.postgres_server import PostgresServer, running_server
 
 REPO = Path(__file__).resolve().parents[1]
 # Real council papers, kept in the repo (tests/samples/README.md says where from).
@@ -61,14 +63,62 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+# The tests of the record, the services and the rules on a database run once
+# on each database ClerkDesk stores meetings in, their ids saying which
+# ("[sqlite]", "[postgresql]"): the tests in these folders that take the
+# ``database`` (or ``desk``, ``demo``...) without a file's path of their own.
+# A module about something only a file has is marked ``sqlite_only``.
+BACKENDS = ("sqlite", "postgresql")
+ON_EVERY_BACKEND = (REPO / "tests" / "services", REPO / "tests" / "persistence")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    names = metafunc.fixturenames
+    if (
+        "db_location" in names
+        and "db_path" not in names
+        and metafunc.definition.path.is_relative_to(ON_EVERY_BACKEND[0].parent)
+        and any(metafunc.definition.path.is_relative_to(d) for d in ON_EVERY_BACKEND)
+        and metafunc.definition.get_closest_marker("sqlite_only") is None
+        and not any(
+            "db_location" in str(marker.args[0])
+            for marker in metafunc.definition.iter_markers("parametrize")
+        )
+    ):
+        metafunc.parametrize("db_location", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """This test process's PostgreSQL server, started at its first use.
+
+    Its data lives outside pytest's temporary folders: run as root, the server
+    runs as a user of its own, and pytest makes its folders private to root
+    again whenever another pytest process starts (which stops the server)."""
+    data = tempfile.TemporaryDirectory(prefix="clerkdesk-postgres-")
+    with data as folder, running_server(Path(folder)) as server:
+        yield server
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "clerkdesk.db"
 
 
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    db = open_database(db_path, create=True)
+def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """Where the test's database is: a file's path, or a server database's URL."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield tmp_path / "clerkdesk.db"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    with server.fresh_database() as url:
+        yield url
+
+
+@pytest.fixture
+def database(db_location: Path | str) -> Iterator[Database]:
+    db = open_database(db_location, create=True)
     yield db
     db.dispose()
 
@@ -92,7 +142,7 @@ def samples() -> Path:
 
 @dataclass
 class DemoDb:
-    path: Path
+    path: Path | str  # a file's path, or a server database's URL
     db: Database
     desk: Desk
     january_10: int
@@ -108,8 +158,8 @@ class DemoDb:
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[DemoDb]:
-    path = tmp_path / "clerkdesk.db"
+def demo(db_location: Path | str) -> Iterator[DemoDb]:
+    path = db_location
     db = open_database(path, create=True)
     desk = Desk(db, "test clerk")
     first, second = create_demo(desk)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "clerkdesk"
@@ -50,3 +51,37 @@ def test_export_and_importing_work_on_plain_data() -> None:
                     path.name,
                     name,
                 )
+
+
+def test_only_persistence_speaks_to_the_database_driver() -> None:
+    """One write path (docs/write-path.md): the driver and SQLAlchemy's raw SQL
+    are persistence's alone, so any database SQLAlchemy supports can serve."""
+    drivers = {"sqlite3", "psycopg", "psycopg2"}
+    for path in modules_under():
+        if path.relative_to(PACKAGE).parts[0] == "persistence":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = {alias.name.split(".")[0] for alias in node.names}
+                assert not names & drivers, (path.name, names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                assert node.module.split(".")[0] not in drivers, (path.name, node.module)
+                if node.module == "sqlalchemy":
+                    assert "text" not in {alias.name for alias in node.names}, path.name
+
+
+SQL = re.compile(
+    r"^\s*(SELECT\s|INSERT INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA\s|BEGIN\b|"
+    r"CREATE (TABLE|INDEX|TRIGGER)|DROP\s|ALTER TABLE)"
+)
+
+
+def test_no_sql_text_outside_persistence() -> None:
+    for path in modules_under():
+        if path.relative_to(PACKAGE).parts[0] == "persistence":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert not SQL.match(node.value), (path.name, node.value[:60])

@@ -19,6 +19,7 @@ from clerkdesk.domain.model import (
     Attendee,
     Capacity,
     MeetingRecord,
+    Role,
 )
 
 
@@ -37,15 +38,6 @@ def counts_for_quorum(attendee: Attendee) -> bool:
     if attendee.capacity is Capacity.MEMBER:
         return attendee.voting
     return attendee.capacity is Capacity.SUBSTITUTE
-
-
-def withdrawn_for_item(record: MeetingRecord, item_id: int | None) -> set[int]:
-    """Members who do not count for an item: those who left the room because of an
-    interest, and those barred from voting by one even if they stayed (standing
-    orders commonly say a member who may not vote is not counted in the quorum)."""
-    if item_id is None:
-        return set()
-    return set(_withdrawn(record, item_id))
 
 
 _NOBODY: frozenset[int] = frozenset()
@@ -132,18 +124,6 @@ def change_times(record: MeetingRecord) -> list[dt.time]:
     return sorted(times)
 
 
-def quorum_timeline(record: MeetingRecord) -> list[tuple[dt.time | None, QuorumStatus]]:
-    """The quorum from the start and after each arrival or departure."""
-    start = record.start_time
-    timeline: list[tuple[dt.time | None, QuorumStatus]] = [
-        (start, quorum_at(record, start or dt.time(0, 0)))
-    ]
-    for moment in change_times(record):
-        if start is None or moment >= start:
-            timeline.append((moment, quorum_at(record, moment)))
-    return timeline
-
-
 def require_quorum(record: MeetingRecord, at: dt.time | None, item_id: int | None) -> None:
     status = quorum_at(record, at, item_id)
     if not status.quorate:
@@ -155,13 +135,9 @@ def require_quorum(record: MeetingRecord, at: dt.time | None, item_id: int | Non
         )
 
 
-def barred_for_item(record: MeetingRecord, item_id: int) -> dict[int, str]:
-    """Members who may not vote on an item because of an interest, and why."""
-    return dict(barring(record, item_id))
-
-
 def barring(record: MeetingRecord, item_id: int) -> Mapping[int, str]:
-    """barred_for_item as a read-only mapping, worked out once per record."""
+    """Members who may not vote on an item because of an interest, and why; worked out
+    once per record."""
 
     def compute() -> Mapping[int, str]:
         item = record.item(item_id)
@@ -193,7 +169,6 @@ def presiding_member(
     For an item, a chair barred by an interest in it (or who left the room for
     it) does not preside over it, so neither gives its casting vote.
     """
-    from clerkdesk.domain.model import Role
 
     def compute() -> int | None:
         away = barring(record, item_id) if item_id is not None else {}

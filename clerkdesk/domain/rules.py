@@ -3,7 +3,6 @@ status changes, and the check a whole record must pass before it is loaded."""
 
 from __future__ import annotations
 
-import operator
 from dataclasses import replace
 
 from clerkdesk.domain.attendance import check_times, counts_for_quorum, in_room
@@ -16,6 +15,7 @@ from clerkdesk.domain.model import (
     MeetingStatus,
 )
 from clerkdesk.domain.substitution import check_substitution
+from clerkdesk.domain.voting import recorded_outcome
 
 NEXT_STATUS = {
     MeetingStatus.DRAFT: (MeetingStatus.IN_PROGRESS,),
@@ -101,68 +101,6 @@ def validate_record(record: MeetingRecord) -> None:
     _validate_decisions(record)
 
 
-# The sections an attendance change leaves as they were (MeetingRecord fields),
-# read all at once.
-_NOT_ATTENDANCE = operator.attrgetter(
-    *(
-        name
-        for name in MeetingRecord.__dataclass_fields__
-        if name not in ("attendees", "_index", "_derived")
-    )
-)
-
-
-def validate_attendance_change(before: MeetingRecord, after: MeetingRecord) -> None:
-    """Check ``after`` against every rule, given that ``before`` kept them all and
-    that the two differ only in attendance rows changed in place (a member
-    marked, arriving or leaving). Raises exactly when ``validate_record(after)``
-    would (tests/domain/test_incremental_checks.py compares the two).
-
-    Only what such a change can affect is checked again: the changed rows'
-    times, and every vote at whose moment a changed member's being in the room
-    is not what it was (who counts for the quorum, who may vote and who
-    presides all follow from that, the member's capacity, role and vote being
-    unchanged). A change to anything else (a substitution, a role, a capacity,
-    another section) is checked over the whole record. Recording one arrival
-    with every vote checked again was most of the action's work, and grew with
-    every vote of the meeting (docs/benchmarks.md).
-    """
-    if len(before.attendees) != len(after.attendees) or any(
-        was is not now and was != now
-        for was, now in zip(_NOT_ATTENDANCE(before), _NOT_ATTENDANCE(after), strict=True)
-    ):
-        validate_record(after)
-        return
-    # A record patched after a write shares every row it did not change.
-    changed = [
-        (old, new)
-        for old, new in zip(before.attendees, after.attendees, strict=True)
-        if old is not new and old != new
-    ]
-    if not changed:
-        return
-    substituted = {a.substitute_for for a in after.attendees if a.capacity is Capacity.SUBSTITUTE}
-    for old, new in changed:
-        if (
-            old.person_id != new.person_id
-            or old.capacity is not new.capacity
-            or old.role is not new.role
-            or old.voting != new.voting
-            or old.substitute_for != new.substitute_for
-            or new.capacity is Capacity.SUBSTITUTE
-            or new.person_id in substituted
-        ):
-            validate_record(after)
-            return
-    for _old, new in changed:
-        if new.arrived_at is not None or new.departed_at is not None:
-            check_times(new, after.name_of(new.person_id))
-    for decision in after.decisions:
-        at = decision.taken_at
-        if any(in_room(old, at) != in_room(new, at) for old, new in changed):
-            _check_decision(after, decision)
-
-
 def _validate_decisions(record: MeetingRecord) -> None:
     motions: set[tuple[int | None, int | None]] = set()
     for d in record.decisions:
@@ -172,20 +110,24 @@ def _validate_decisions(record: MeetingRecord) -> None:
         motions.add(key)
         _check_decision(record, d)
     for amendment in record.amendments:
-        for person_id in (amendment.mover_id, amendment.seconder_id):
-            attendee = record.attendee(person_id)
-            if attendee is None or attendee.capacity not in (Capacity.MEMBER, Capacity.SUBSTITUTE):
-                raise RuleViolation(
-                    f"{record.name_of(person_id)} is not a member or substitute at this "
-                    "meeting, so cannot move or second an amendment."
-                )
-        if amendment.mover_id == amendment.seconder_id:
-            raise RuleViolation("An amendment needs a mover and a different seconder.")
+        check_amendment(record, amendment.mover_id, amendment.seconder_id)
+
+
+def check_amendment(record: MeetingRecord, mover_id: int, seconder_id: int) -> None:
+    """An amendment is moved and seconded by two different members or substitutes
+    at the meeting."""
+    for person_id, role in ((mover_id, "move"), (seconder_id, "second")):
+        attendee = record.attendee(person_id)
+        if attendee is None or attendee.capacity not in (Capacity.MEMBER, Capacity.SUBSTITUTE):
+            raise RuleViolation(
+                f"{record.name_of(person_id)} is not a member or substitute at this "
+                f"meeting, so cannot {role} an amendment."
+            )
+    if mover_id == seconder_id:
+        raise RuleViolation("An amendment must be seconded by someone other than its mover.")
 
 
 def _check_decision(record: MeetingRecord, decision: Decision) -> None:
-    from clerkdesk.domain.voting import recorded_outcome
-
     if recorded_outcome(record, decision) is not decision.outcome:
         raise RuleViolation("A recorded outcome does not follow from its votes.")
 

@@ -133,14 +133,3 @@ def set_column_widths(table: Any, widths_cm: tuple[float, ...]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(width)
-
-
-def mark_header_row(row: Any) -> None:
-    """Repeat this row at the top of every page the table runs onto."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    element.set(qn("w:val"), "true")
-    tr_pr.append(element)

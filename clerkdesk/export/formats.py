@@ -102,7 +102,3 @@ def export_format(name: str) -> ExportFormat:
     except KeyError:
         known = ", ".join(FORMATS)
         raise ValueError(f"Unknown export format {name!r}; use one of: {known}.") from None
-
-
-def format_for_suffix(suffix: str) -> ExportFormat | None:
-    return next((f for f in FORMATS.values() if f.suffix == suffix.lower()), None)

@@ -129,7 +129,7 @@ def para(
     return paragraph
 
 
-class ActionRow(Flowable):  # type: ignore[misc]
+class ActionFlowable(Flowable):  # type: ignore[misc]
     """A minute with its owner in the ACTION column: one paragraph, one small label.
 
     Much cheaper than a table row: the minute is wrapped once, and only the
@@ -150,7 +150,7 @@ class ActionRow(Flowable):  # type: ignore[misc]
         parts: list[Any] = self.body.split(avail_width, avail_height)
         if len(parts) < 2:
             return []
-        return [ActionRow(parts[0], self.action), *parts[1:]]
+        return [ActionFlowable(parts[0], self.action), *parts[1:]]
 
     def getSpaceBefore(self) -> float:
         return float(self.body.getSpaceBefore())

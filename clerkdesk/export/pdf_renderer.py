@@ -7,7 +7,7 @@ and a numbered canvas that writes "Page X of Y" once the page count is known.
 The minutes are a flow of paragraphs, not tables: each minute is one
 Paragraph indented into the text column, its number set as the paragraph's
 bullet in the number column, and an action's owner drawn beside it in the
-ACTION column (:class:`clerkdesk.export.pdf_parts.ActionRow`). A table per
+ACTION column (:class:`clerkdesk.export.pdf_parts.ActionFlowable`). A table per
 item made reportlab wrap every paragraph three times and could not break a
 long minute across pages. What must share a page (a heading and its first
 minute; a recommendation, its vote and the outcome; a part heading and the
@@ -67,7 +67,7 @@ class _Blocks:
         self._numbering = ""
 
     def flowable(self, block: Block) -> Any:
-        from clerkdesk.export.pdf_parts import ActionRow, para
+        from clerkdesk.export.pdf_parts import ActionFlowable, para
 
         style = self.styles[_BLOCK_STYLE.get(block.kind, "m-text")]
         # A recommendation's sub-points are a bulleted list of their own.
@@ -86,7 +86,7 @@ class _Blocks:
         flowable = body
         if block.action:
             owner = container.add("P", alt=f"ACTION: {block.action}")
-            flowable = ActionRow(
+            flowable = ActionFlowable(
                 body, para([(block.action, "plain")], self.styles["action"], owner)
             )
         if block.keep_with_next:  # stack_chains puts it on one page with what follows

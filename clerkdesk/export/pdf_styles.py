@@ -97,10 +97,6 @@ class Geometry:
     def frame_width(cls) -> float:
         return cls.width - cls.left - cls.right
 
-    @classmethod
-    def text_col(cls) -> float:
-        return cls.frame_width() - cls.number_col - cls.action_col
-
 
 @cache
 def stylesheet() -> dict[str, Any]:

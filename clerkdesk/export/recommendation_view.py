@@ -95,7 +95,3 @@ def recommendation_segments(record: MeetingRecord, rec: Recommendation) -> list[
     final += decision_blocks(record, decision, "recommendation")
     segments.append((decision.taken_at if decision is not None else None, final))
     return segments
-
-
-def recommendation_blocks(record: MeetingRecord, rec: Recommendation) -> list[Block]:
-    return [block for _, blocks in recommendation_segments(record, rec) for block in blocks]

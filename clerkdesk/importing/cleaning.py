@@ -68,9 +68,5 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def is_blank(line: str) -> bool:
-    return not line
-
-
 def without_bullet(line: str) -> str:
     return line[len(BULLET) :] if line.startswith(BULLET) else line

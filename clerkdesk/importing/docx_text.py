@@ -19,7 +19,6 @@ from docx.oxml.ns import qn
 
 from clerkdesk.importing.limits import MAX_DOCX_PARAGRAPHS, refuse
 
-_NUMBER_FORMATS = {"decimal", "decimalZero", "lowerLetter", "upperLetter"}
 _ROMAN_FORMATS = {"lowerRoman", "upperRoman"}
 
 

@@ -91,11 +91,6 @@ class Membership:
     substitutes: tuple[ParsedMember, ...] = ()
 
 
-def find_members(lines: list[str]) -> tuple[ParsedMember, ...]:
-    """Members listed under the first membership heading in ``lines``."""
-    return find_membership(lines).members
-
-
 def find_membership(lines: list[str]) -> Membership:
     """Members (and named substitutes) under the first membership heading in ``lines``."""
     for index, line in enumerate(lines):

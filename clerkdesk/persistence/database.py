@@ -15,10 +15,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.persistence.acknowledgement import Acknowledgement
 from clerkdesk.persistence.errors import DatabaseError, TransactionEndedError
+from clerkdesk.persistence.kept_records import KeptRecords
 from clerkdesk.persistence.migrations import schema_version
 from clerkdesk.persistence.opening import (
     PreparedFile,
@@ -26,9 +28,17 @@ from clerkdesk.persistence.opening import (
     explain_sqlite_error,
     prepare_file,
 )
-from clerkdesk.persistence.record_cache import PENDING_KEY, RecordCache, counters_intact
-from clerkdesk.persistence.records import RECORD_SOURCE_KEY
 from clerkdesk.persistence.search_index import catch_up
+from clerkdesk.persistence.server import (
+    explain_server_error,
+    is_server_location,
+    prepare_server,
+    server_engine,
+    server_transaction_failed,
+    server_url,
+    server_version,
+    shown,
+)
 from clerkdesk.persistence.single_writer import WriterLock
 
 WAL_CHECKPOINT_PAGES = 2000
@@ -68,7 +78,11 @@ def _begin_immediate(connection: Any) -> None:
     # transaction then only joins it.
     driver = connection.connection.driver_connection
     if not driver.in_transaction:
-        driver.execute("BEGIN IMMEDIATE")
+        # A read (Database.reading) neither takes nor waits for the write lock.
+        driver.execute("BEGIN" if connection.info.get(_READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+_READ_ONLY = "clerkdesk.read_only"
 
 
 def _commit(driver: sqlite3.Connection) -> None:
@@ -85,119 +99,107 @@ def _mark_committed(session: Session) -> None:
 
 
 class Transaction:
-    """One write transaction on a pooled connection, with an ORM session only
-    if something asks for one.
+    """One write transaction on a pooled connection, begun and ended through
+    SQLAlchemy (the server's). A statement that fails inside the action, its
+    error handled there, leaves a transaction that can only roll back: it
+    then ends in TransactionEndedError rather than a COMMIT of nothing, so an
+    action is recorded whole or not at all."""
 
-    The actions a clerk repeats write with plain SQL (RowWriter); for them the
-    ORM session's own bookkeeping was a sixth of the whole action. Services
-    that still use the ORM get a session joined to this transaction: it
-    flushes into it and never commits it. A failed flush rolls the whole
-    transaction back, even if its error is handled; after that RowWriter
-    refuses to write and the transaction ends in TransactionEndedError rather
-    than a COMMIT of nothing, so an action is recorded whole or not at all.
-    """
-
-    def __init__(self, connection: Connection, records: RecordCache) -> None:
+    def __init__(self, connection: Connection) -> None:
         self._connection = connection
+
+    def connection(self) -> Connection:
+        return self._connection
+
+    def begin(self) -> None:
+        self._connection.begin()
+
+    def ensure_active(self) -> None:
+        """Refuse to go on once the transaction has failed underneath us."""
+        if not self._connection.in_transaction() or server_transaction_failed(self._connection):
+            raise TransactionEndedError()
+
+    def commit(self) -> None:
+        self._connection.commit()
+
+    def rollback(self) -> None:
+        if self._connection.in_transaction():
+            self._connection.rollback()
+
+
+class SqliteTransaction(Transaction):
+    """On a SQLite file: begun on the driver (BEGIN IMMEDIATE, taking the write
+    lock at the start); SQLAlchemy joins it at the first Core statement."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
         # The sqlite3 connection underneath, looked up once: through
         # SQLAlchemy's properties it cost a few microseconds every time.
         driver = connection.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
         self.driver: sqlite3.Connection = driver
-        self.info: dict[Any, Any] = {RECORD_SOURCE_KEY: records, PENDING_KEY: {}}
-        self._session: Session | None = None
 
-    def connection(self) -> Connection:
-        return self._connection
-
-    @property
-    def has_session(self) -> bool:
-        return self._session is not None
-
-    @property
-    def session(self) -> Session:
-        if self._session is None:
-            if not self._connection.in_transaction():
-                # Joins the transaction the driver began (_begin_immediate sends
-                # nothing), so that the session never owns, and so never ends, it.
-                self._connection.begin()
-            session = Session(
-                bind=self._connection,
-                join_transaction_mode="rollback_only",
-                expire_on_commit=False,
-            )
-            # The same dict objects, not copies: what the session reads and
-            # captures belongs to this transaction.
-            for key, value in self.info.items():
-                session.info[key] = value
-            self._session = session
-        return self._session
-
-    def flush(self) -> None:
-        if self._session is not None:
-            self._session.flush()
-
-    def prepare_plain_write(self) -> None:
-        """Before a plain-SQL write: the ORM session's changes first, and nothing
-        it loaded kept past the write."""
-        if self._session is not None:
-            self._session.flush()
-            self._session.expire_all()
+    def begin(self) -> None:
+        # SQLAlchemy's own begin and commit were a sixth of an action's work
+        # (docs/benchmarks.md); it joins only if a statement is run.
+        self.driver.execute("BEGIN IMMEDIATE")
 
     def ensure_active(self) -> None:
-        """Refuse to go on once the transaction has been rolled back underneath us
-        (a failed ORM flush rolls it back even if the error is then handled)."""
         if not self.driver.in_transaction:
             raise TransactionEndedError()
 
-    def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
-
     def commit(self) -> None:
-        if self._connection.in_transaction():  # joined by the ORM or a Core statement
+        if self._connection.in_transaction():  # joined by a Core statement
             self._connection.commit()
         else:
             _commit(self.driver)
 
     def rollback(self) -> None:
-        if self._connection.in_transaction():
-            self._connection.rollback()
+        super().rollback()
         if self.driver.in_transaction:
             self.driver.rollback()
 
 
 class Database:
-    """One SQLite database file, with a session factory for short transactions.
+    """A ClerkDesk database, with its short transactions: one SQLite file, or a
+    PostgreSQL server's database (server.py) opened from its URL.
 
-    Opened ``exclusive``, it holds the writer lock: no other copy of ClerkDesk
-    can open the same file exclusively until this one is disposed.
+    A file opened ``exclusive`` holds the writer lock: no other copy of
+    ClerkDesk can open the same file exclusively until this one is disposed.
+    On a server every clerk writes at once, each action holding its meeting's
+    row (unit_of_work.py).
     """
 
     def __init__(
         self,
-        path: Path,
+        path: Path | None,
         engine: Engine,
         lock: WriterLock | None = None,
         *,
-        keep_records: bool = True,
         token: str | None = None,
         audit_id: int = 0,
         warning: str | None = None,
+        url: URL | None = None,
     ) -> None:
-        self.path = path
+        self._path = path
+        self.url = url
         self.engine = engine
         self.lock = lock
+        self.on_file = engine.dialect.name == "sqlite"
         # Opened to record: after each commit the last action is noted as
         # acknowledged in the lock file, and the -wal is checked (acknowledgement.py).
         self.acknowledgement = (
-            Acknowledgement(path, lock, token, audit_id) if lock is not None else None
+            Acknowledgement(path, lock, token, audit_id)
+            if lock is not None and path is not None
+            else None
         )
         # For a reader: the file has lost actions this computer acknowledged.
         self.warning = warning
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # A kept record is true while nothing else has written; only a file
+        # with one writer can tell that from its last audit entry.
+        self.kept = KeptRecords(enabled=self.on_file)
         event.listen(self._sessions, "after_commit", _mark_committed)
-        self.records = RecordCache(enabled=keep_records)
         # The thread that opened the database (the window's, or a command's)
         # records every clerk action; it keeps one connection for them, since
         # taking one from the pool and giving it back was a fifth of an action's
@@ -206,18 +208,44 @@ class Database:
         self._recording_connection: Connection | None = None
         self._kept_in_use = False  # a transaction begun inside another takes a pooled one
 
+    @property
+    def path(self) -> Path:
+        """The database file; a server's database has none, and a file's tools
+        (backups, restore, the folder of exports) say so."""
+        if self._path is None:
+            raise DatabaseError(
+                "The meetings are on the council's server, not in a file on this computer: "
+                "its backups and copies are the server's. Check the meeting out to a file "
+                "to work on it here."
+            )
+        return self._path
+
+    @property
+    def location(self) -> Path | str:
+        """What opens this database again: the file's path, or the server's URL."""
+        if self.url is not None:
+            return self.url.render_as_string(hide_password=False)
+        return self.path
+
+    def describe(self) -> str:
+        """Where the meetings are, as the clerk is shown it (never a password)."""
+        return shown(self.url) if self.url is not None else str(self._path)
+
+    def _explain(self, error: BaseException) -> DatabaseError:
+        if self.url is not None:
+            return explain_server_error(error, self.url)
+        return explain_sqlite_error(error, self._path)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed if the block succeeds, rolled back otherwise."""
         try:
             with self._sessions() as session, session.begin():
-                session.info[RECORD_SOURCE_KEY] = self.records
                 yield session
             # A flush that failed inside the block, its error handled there, has
             # rolled the transaction back, and the block then ends without one.
             if not session.info.get(_COMMITTED):
                 raise TransactionEndedError()
-            self.records.keep(session)  # only now: what a rolled-back transaction read is lost
             if self.acknowledgement is not None:
                 with self.engine.connect() as connection:
                     driver = connection.connection.driver_connection
@@ -228,7 +256,22 @@ class Database:
                 if lost:
                     self._close_connections()
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
-            raise explain_sqlite_error(error, self.path) from error
+            raise self._explain(error) from error
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A transaction that only reads: it sees one consistent state of the
+        database and never holds the write lock (a deferred BEGIN on SQLite)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.info[_READ_ONLY] = True
+                try:
+                    with connection.begin():
+                        yield connection
+                finally:
+                    connection.info.pop(_READ_ONLY, None)
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
+            raise self._explain(error) from error
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -236,25 +279,21 @@ class Database:
         committed if the block succeeds, rolled back otherwise."""
         try:
             with self._connection_for_transaction() as connection:
-                transaction = Transaction(connection, self.records)
-                # Begun and ended on the driver: SQLAlchemy's own begin and commit
-                # were a sixth of an action's work (docs/benchmarks.md); it joins
-                # only if the ORM or a Core statement is used.
-                transaction.driver.execute("BEGIN IMMEDIATE")
+                transaction = (
+                    SqliteTransaction(connection) if self.on_file else Transaction(connection)
+                )
+                transaction.begin()
                 try:
                     yield transaction
-                    transaction.flush()  # what the ORM session holds is written before COMMIT
                     transaction.ensure_active()  # or "COMMIT" would quietly commit nothing
-                    transaction.close()
                     transaction.commit()
                 except BaseException:
-                    transaction.close()
                     transaction.rollback()
                     raise
-                self._acknowledge(transaction.driver)
-            self.records.keep(transaction)  # only now: what a rolled-back transaction read is lost
+                if isinstance(transaction, SqliteTransaction):
+                    self._acknowledge(transaction.driver)
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
-            raise explain_sqlite_error(error, self.path) from error
+            raise self._explain(error) from error
 
     @contextmanager
     def _connection_for_transaction(self) -> Iterator[Connection]:
@@ -269,11 +308,15 @@ class Database:
             if kept.in_transaction():
                 kept.rollback()
             driver = kept.connection.driver_connection
-            if driver.in_transaction:  # type: ignore[union-attr]
-                driver.rollback()  # type: ignore[union-attr]
+            if isinstance(driver, sqlite3.Connection) and driver.in_transaction:
+                driver.rollback()
             self._kept_in_use = True
             try:
                 yield kept
+            except sa_exc.DBAPIError as error:
+                if error.connection_invalidated:  # the server went away: a new one next time
+                    self._recording_connection = None
+                raise
             finally:
                 self._kept_in_use = False
             return
@@ -304,14 +347,21 @@ class Database:
 
     def catch_up_search(self) -> bool:
         """Bring the minutes' search index up to date (search_index.py): before a
-        search, when the clerk pauses, on closing. True if it was behind."""
+        search, when the clerk pauses, on closing. True if it was behind. A
+        server's indexes are always current."""
+        if not self.on_file:
+            return False
         with self.transaction() as transaction:
+            assert isinstance(transaction, SqliteTransaction)
             return catch_up(transaction.driver)
 
     def schema_version(self) -> int:
-        """The step of the migration ladder the file is at (``PRAGMA user_version``),
-        said by Help › About and in problem reports. Read on a connection of its
-        own, outside any transaction, so it neither waits for nor holds the write lock."""
+        """The step of the migration ladder the database is at, said by Help ›
+        About and in problem reports. Read on a connection of its own, outside
+        any transaction, so it neither waits for nor holds the write lock."""
+        if not self.on_file:
+            with self.engine.connect() as connection:
+                return server_version(connection)
         raw = self.engine.raw_connection()
         try:
             driver = raw.driver_connection
@@ -321,15 +371,24 @@ class Database:
             raw.close()
 
     def dispose(self) -> None:
-        """Close every connection, first folding the WAL into the database file so
-        that a closed database never depends on its -wal file (and first bringing
-        the search index up to date, so that a closed file's index is complete)."""
-        # Read-only or busy: the entries stay noted, for the next open.
-        with contextlib.suppress(DatabaseError):
-            self.catch_up_search()
+        """Close every connection. A file is first brought to rest: its search
+        index brought up to date and the WAL folded into the file, so that a
+        closed database never depends on its -wal file."""
+        if self.on_file:
+            # Read-only or busy: the entries stay noted, for the next open.
+            with contextlib.suppress(DatabaseError):
+                self.catch_up_search()
         kept, self._recording_connection = self._recording_connection, None
         if kept is not None:
             kept.close()  # back to the pool, which the engine then empties
+        if self.on_file:
+            self._checkpoint()
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _checkpoint(self) -> None:
         try:
             # A raw connection, outside any transaction: a checkpoint cannot run
             # inside the BEGIN IMMEDIATE that a SQLAlchemy connection would start.
@@ -340,11 +399,6 @@ class Database:
                 raw.close()
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error):
             pass  # busy or read-only: the WAL stays and SQLite replays it on the next open
-        self.engine.dispose()
-        self.records.forget()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
 
 
 def open_database(
@@ -354,22 +408,25 @@ def open_database(
     create: bool = False,
     prepared: PreparedFile | None = None,
 ) -> Database:
-    """Open (upgrading as needed) the ClerkDesk database at ``path``; with
-    ``create``, make a new one if there is no file there or an empty one.
+    """Open (upgrading as needed) the ClerkDesk database at ``path``, a file's
+    path or a server's URL (``postgresql://…``); with ``create``, make a new
+    one if there is none there.
 
-    ``exclusive`` is for the app and for commands that record: it takes the
-    writer lock (refusing if another copy has it) and checks the file for
-    damage before SQLite touches it, offering the latest good backup. A file
-    already made ready by ``opening.prepare_file`` is passed as ``prepared``
-    (its lock, if it holds one, then belongs to the database).
+    ``exclusive`` is for the app and for commands that record: on a file it
+    takes the writer lock (refusing if another copy has it) and checks the file
+    for damage before SQLite touches it, offering the latest good backup. A
+    file already made ready by ``opening.prepare_file`` is passed as
+    ``prepared`` (its lock, if it holds one, then belongs to the database).
     """
+    if prepared is None and is_server_location(path):
+        assert isinstance(path, str)
+        return open_server(path, create=create)
     if prepared is None:
         prepared = prepare_file(path, exclusive=exclusive, create=create)
     try:
         engine = create_engine(f"sqlite:///{prepared.path}")
         event.listen(engine, "connect", _configure_connection)
         event.listen(engine, "begin", _begin_immediate)
-        counted = _counters_intact(engine, prepared.path)
     except BaseException:
         prepared.release()
         raise
@@ -378,22 +435,20 @@ def open_database(
         prepared.path,
         engine,
         lock,
-        keep_records=counted,
         token=prepared.token,
         audit_id=prepared.audit_id,
         warning=prepared.warning,
     )
 
 
-def _counters_intact(engine: Engine, db_path: Path) -> bool:
-    """Whether the file's change counters are intact (record_cache.py)."""
+def open_server(location: str, *, create: bool = False) -> Database:
+    """Open the ClerkDesk database on a PostgreSQL server; with ``create``, set
+    up an empty database there first."""
+    url = server_url(location)
+    engine = server_engine(url)
     try:
-        raw = engine.raw_connection()
-        try:
-            driver = raw.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            return counters_intact(driver)
-        finally:
-            raw.close()
-    except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
-        raise explain_sqlite_error(error, db_path) from error
+        prepare_server(engine, url, create=create)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(None, engine, url=url)

@@ -1,7 +1,7 @@
 """Row-level change capture, so every action can be undone, redone and audited.
 
-While an action's session flushes, each inserted, updated and deleted row is
-captured with its values before and after. The list is stored as JSON in the
+Every row an action inserts, updates or deletes is captured by the unit of
+work with its values before and after. The list is stored as JSON in the
 journal (for undo and redo, which survive a restart) and in corrections (so a
 correction keeps the original values). Undo applies the changes backwards.
 """
@@ -13,16 +13,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, event, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import Connection, Table
 
+from clerkdesk.persistence.dialects import defer_foreign_keys
 from clerkdesk.persistence.schema import Base
-
-CAPTURE_KEY = "clerkdesk.changes"
-# Bookkeeping tables are never part of an undoable change; nor are people,
-# who are shared by every meeting: undoing "add R H Smith as substitute" must
-# not delete the person another meeting has since come to refer to.
-UNTRACKED = frozenset({"journal", "audit", "correction", "export_log", "person"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +41,8 @@ class RowChange:
         return cls(data["op"], data["table"], data["pk"], data["before"], data["after"])
 
 
-def _encode(value: Any) -> Any:
+def encode_value(value: Any) -> Any:
+    """A column's value as the journal keeps it in JSON."""
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     return value
@@ -66,44 +61,6 @@ def _decode(table: Table, column: str, value: Any) -> Any:
     return value
 
 
-def _row_values(obj: Any) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    return {attr.key: _encode(getattr(obj, attr.key)) for attr in mapper.column_attrs}
-
-
-def _pk(obj: Any) -> Any:
-    key = inspect(obj).mapper.primary_key_from_instance(obj)
-    return _encode(key[0]) if len(key) == 1 else [_encode(k) for k in key]
-
-
-@event.listens_for(Session, "after_flush")
-def _capture(session: Session, _flush_context: UOWTransaction) -> None:
-    changes: list[RowChange] | None = session.info.get(CAPTURE_KEY)
-    if changes is None:
-        return
-    for obj in session.new:
-        table = obj.__table__.name
-        if table not in UNTRACKED:
-            changes.append(RowChange("insert", table, _pk(obj), None, _row_values(obj)))
-    for obj in session.dirty:
-        table = obj.__table__.name
-        if table in UNTRACKED or not session.is_modified(obj):
-            continue
-        state = inspect(obj)
-        before, after = {}, {}
-        for attr in state.mapper.column_attrs:
-            history = state.attrs[attr.key].history
-            if history.has_changes():
-                before[attr.key] = _encode(history.deleted[0] if history.deleted else None)
-                after[attr.key] = _encode(history.added[0] if history.added else None)
-        if after:
-            changes.append(RowChange("update", table, _pk(obj), before, after))
-    for obj in session.deleted:
-        table = obj.__table__.name
-        if table not in UNTRACKED:
-            changes.append(RowChange("delete", table, _pk(obj), _row_values(obj), None))
-
-
 def encode_changes(changes: list[RowChange]) -> str:
     return json.dumps([c.to_json() for c in changes], separators=(",", ":"))
 
@@ -120,13 +77,13 @@ def _decoded(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     return {key: _decode(table, key, value) for key, value in values.items()}
 
 
-def apply_changes(session: Session, changes: list[RowChange], *, backwards: bool) -> None:
+def apply_changes(connection: Connection, changes: list[RowChange], *, backwards: bool) -> None:
     """Apply ``changes`` forwards (redo) or backwards (undo) with Core statements.
 
     Foreign keys are checked at commit rather than per statement, since the
-    captured order follows the session's flush, not the foreign keys.
+    captured order follows the action's writes, not the foreign keys.
     """
-    session.execute(_pragma_defer())
+    defer_foreign_keys(connection)
     sequence = reversed(changes) if backwards else iter(changes)
     for change in sequence:
         table = _table(change.table)
@@ -137,18 +94,11 @@ def apply_changes(session: Session, changes: list[RowChange], *, backwards: bool
             op = {"insert": "delete", "delete": "insert", "update": "update"}[op]
         values = change.before if backwards else change.after
         if op == "insert":
-            assert values is not None
             source = change.after if change.op == "insert" else change.before
             assert source is not None
-            session.execute(table.insert().values(**_decoded(table, source)))
+            connection.execute(table.insert().values(**_decoded(table, source)))
         elif op == "delete":
-            session.execute(table.delete().where(where))
+            connection.execute(table.delete().where(where))
         else:
             assert values is not None
-            session.execute(table.update().where(where).values(**_decoded(table, values)))
-
-
-def _pragma_defer() -> Any:
-    from sqlalchemy import text
-
-    return text("PRAGMA defer_foreign_keys = ON")
+            connection.execute(table.update().where(where).values(**_decoded(table, values)))

@@ -1,8 +1,11 @@
-"""The list of meetings in a database, newest first, in plain SQL.
+"""The list of meetings in a database, newest first, for the window's first look.
 
-One query, on any sqlite3 connection: the window shows it before SQLAlchemy
-is loaded (opening.py), and the services list meetings with it too, so the
-two can never disagree.
+The desktop app lists a SQLite file's meetings with the standard library
+alone before SQLAlchemy is loaded (opening.py): importing it takes longer
+than the window takes to appear (docs/benchmarks.md), and a test checks that
+the first look loads none of it. So this one query is plain SQL on a sqlite3
+connection. Once the database is open, the services list meetings in Core
+(``records.meeting_list``) on any database; a test checks that the two agree.
 """
 
 from __future__ import annotations

@@ -14,29 +14,33 @@ from pathlib import Path
 from clerkdesk.persistence.errors import DatabaseError
 from clerkdesk.private_files import create_private_file, make_private_folder
 
-MIGRATIONS: tuple[str, ...] = (
-    "0001_initial.sql",
-    "0002_export_log_and_search.sql",
-    "0003_change_counters.sql",
-    "0004_attendee_title.sql",
-    "0005_chair_style.sql",
-    "0006_audit_without_meeting_index.sql",
-    "0007_minutes_indexed_after_the_action.sql",
-    "0008_paragraphs_by_item_and_position.sql",
-    "0009_journal_and_audit_without_autoincrement.sql",
-    "0010_approval_seal.sql",
-    "0011_export_certificate.sql",
-    "0012_clerkdesk_mark_and_identity.sql",
-    "0013_house_style_of_minutes.sql",
-    "0014_agenda_changes_on_the_day.sql",
-    "0015_attendance_notes.sql",
-    "0016_agenda_item_welsh_title.sql",
-)
-LATEST_VERSION = len(MIGRATIONS)
+# Each step by the version it brings a file to. Versions are numbered across
+# the branches of a round, so a branch's ladder may have gaps until they are
+# merged; a file is taken through the steps it lacks in order.
+MIGRATIONS: dict[int, str] = {
+    1: "0001_initial.sql",
+    2: "0002_export_log_and_search.sql",
+    3: "0003_change_counters.sql",
+    4: "0004_attendee_title.sql",
+    5: "0005_chair_style.sql",
+    6: "0006_audit_without_meeting_index.sql",
+    7: "0007_minutes_indexed_after_the_action.sql",
+    8: "0008_paragraphs_by_item_and_position.sql",
+    9: "0009_journal_and_audit_without_autoincrement.sql",
+    10: "0010_approval_seal.sql",
+    11: "0011_export_certificate.sql",
+    12: "0012_clerkdesk_mark_and_identity.sql",
+    13: "0013_house_style_of_minutes.sql",
+    14: "0014_agenda_changes_on_the_day.sql",
+    15: "0015_attendance_notes.sql",
+    16: "0016_agenda_item_welsh_title.sql",
+    17: "0017_no_change_counters.sql",
+}
+LATEST_VERSION = max(MIGRATIONS)
 SEALS_VERSION = 10  # after its SQL, meetings approved before it are sealed
 # The version from which a file carries ClerkDesk's application_id and its own
 # identity token (identity.py).
-MARKED_VERSION = MIGRATIONS.index("0012_clerkdesk_mark_and_identity.sql") + 1
+MARKED_VERSION = 12
 APPLICATION_ID = 0x434C4B44  # "CLKD", set by that migration
 
 
@@ -44,7 +48,7 @@ def migration_sql(version: int) -> str:
     """The SQL that takes a database from ``version - 1`` to ``version``."""
     from importlib import resources  # only when upgrading: slow to import at start-up
 
-    name = MIGRATIONS[version - 1]
+    name = MIGRATIONS[version]
     return (resources.files("clerkdesk.persistence") / "migrations" / name).read_text("utf-8")
 
 
@@ -97,7 +101,7 @@ def upgrade(conn: sqlite3.Connection, db_path: Path | None, target: int = LATEST
         backup_before_migration(conn, db_path, current)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for version in range(current + 1, target + 1):
+        for version in sorted(v for v in MIGRATIONS if current < v <= target):
             for statement in split_statements(migration_sql(version)):
                 conn.execute(statement)
             if version == SEALS_VERSION:

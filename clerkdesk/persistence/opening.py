@@ -15,11 +15,13 @@ holds with the last action this computer acknowledged (single_writer.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from clerkdesk.domain.errors import DomainError
 from clerkdesk.persistence.backups import latest_good_backup
 from clerkdesk.persistence.errors import (
     DatabaseBusyError,
@@ -33,6 +35,7 @@ from clerkdesk.persistence.health import (
     wal_problem,
 )
 from clerkdesk.persistence.identity import NotClerkDeskError, identify
+from clerkdesk.persistence.meeting_list import MeetingSummary, read_meeting_list
 from clerkdesk.persistence.migrations import MARKED_VERSION, upgrade
 from clerkdesk.persistence.single_writer import (
     WriterLock,
@@ -112,6 +115,16 @@ class PreparedFile:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def meetings(self) -> list[MeetingSummary] | None:
+        """The file's meetings, for the window's first look before SQLAlchemy
+        loads; None if they cannot be read yet (the problem is explained when
+        the database is opened)."""
+        try:
+            with contextlib.closing(self.connect()) as connection:
+                return read_meeting_list(connection)
+        except (sqlite3.Error, DomainError):
+            return None
 
     def connect(self) -> sqlite3.Connection:
         """A plain connection with the app's settings, for the first look."""
@@ -302,3 +315,8 @@ def accept_missing_actions(path: Path | str | None = None) -> PreparedFile:
         lock.release()
         raise
     return PreparedFile(db_path, lock, token, audit_id)
+
+
+def sqlite_version() -> str:
+    """The version of the SQLite library the file is read and written with."""
+    return sqlite3.sqlite_version

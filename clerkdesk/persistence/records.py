@@ -1,16 +1,36 @@
-"""Reading a meeting from the database as a domain ``MeetingRecord``."""
+"""Reading a meeting from the database as a domain ``MeetingRecord``.
+
+In SQLAlchemy Core, on the tables of ``schema.py``: the column types give
+dates, times and booleans, so the same reader serves any database
+SQLAlchemy supports. The statements are built once, at import, with the
+meeting's id as a bound parameter, so each is compiled once per database
+(SQLAlchemy's compiled cache) however often a record is read.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Integer,
+    Result,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    func,
+    null,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import NotFoundError
@@ -40,9 +60,15 @@ from clerkdesk.domain.model import (
     Tally,
     VoteOption,
 )
+from clerkdesk.domain.schedule_12a import ExemptParagraph
+from clerkdesk.persistence.kept_records import KeptRecords, high_water_mark
+from clerkdesk.persistence.meeting_list import MeetingSummary
 from clerkdesk.persistence.schema import (
+    Base,
+    CommitteeRow,
     InterestKindRow,
     MeetingRow,
+    OrganisationRow,
 )
 
 
@@ -71,51 +97,6 @@ def interest_kinds(session: Session) -> tuple[InterestKind, ...]:
     )
 
 
-# The record is read with plain SQL on the session's own connection: it is
-# read at least once per clerk action, and building SQLAlchemy statements and
-# rows cost four times the queries themselves (see docs/benchmarks.md).
-#
-# Every query orders by a unique key (ending in the primary key), so a record read twice
-# compares equal and an in-memory patch can put a row where the query would.
-#
-# It is read in sections, each named after the MeetingRecord fields it fills
-# and listing the tables its query reads, so that a record kept in memory can
-# have just the sections whose tables changed read again (record_cache.py).
-_IN_MEETING_ITEMS = "item_id IN (SELECT id FROM agenda_item WHERE meeting_id = ?)"
-_QUERIES = {
-    "meeting": "SELECT m.*, c.name AS committee, coalesce(m.quorum, c.quorum) AS quorum,"
-    " o.name AS organisation"
-    " FROM meeting m JOIN committee c ON c.id = m.committee_id"
-    " JOIN organisation o ON o.id = c.organisation_id WHERE m.id = ?",
-    "items": "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id",
-    "attendees": "SELECT * FROM attendee WHERE meeting_id = ? ORDER BY position, id",
-    # The title is the one recorded for this meeting, not the person's latest.
-    "people": "SELECT p.id, p.name, p.kind, a.title FROM person p"
-    " LEFT JOIN attendee a ON a.person_id = p.id AND a.meeting_id = ?"
-    " WHERE p.id IN (SELECT person_id FROM attendee WHERE meeting_id = ?"
-    " UNION SELECT substitute_for_id FROM attendee WHERE meeting_id = ?)"
-    " ORDER BY p.id",
-    "recommendations": f"SELECT * FROM recommendation WHERE {_IN_MEETING_ITEMS}"
-    " ORDER BY item_id, position, id",
-    "amendments": "SELECT * FROM amendment WHERE recommendation_id IN (SELECT r.id FROM"
-    " recommendation r JOIN agenda_item i ON i.id = r.item_id WHERE i.meeting_id = ?)"
-    " ORDER BY recommendation_id, position, id",
-    "decisions": "SELECT * FROM decision WHERE meeting_id = ? ORDER BY id",
-    "named": "SELECT * FROM named_vote WHERE decision_id IN"
-    " (SELECT id FROM decision WHERE meeting_id = ?) ORDER BY decision_id, position, id",
-    "declarations": "SELECT * FROM declaration WHERE meeting_id = ? ORDER BY id",
-    "paragraphs": f"SELECT * FROM minute_paragraph WHERE {_IN_MEETING_ITEMS}"
-    " ORDER BY item_id, position, id",
-    "actions": f"SELECT * FROM action WHERE {_IN_MEETING_ITEMS} ORDER BY item_id, position, id",
-    "corrections": "SELECT * FROM correction WHERE meeting_id = ? ORDER BY id",
-    "kinds": "SELECT * FROM interest_kind ORDER BY position, code",
-}
-
-
-def _time(value: str | None) -> dt.time | None:
-    return dt.time.fromisoformat(value) if value else None
-
-
 def points(value: str | None) -> tuple[str, ...]:
     """A recommendation's sub-points, stored as a JSON array of text."""
     return tuple(json.loads(value)) if value else ()
@@ -125,8 +106,15 @@ def points_json(points: tuple[str, ...]) -> str | None:
     return json.dumps(list(points), ensure_ascii=False) if points else None
 
 
-def _datetime(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
+def exempt_paragraph(value: int | str | None) -> ExemptParagraph | None:
+    """A Part II item's paragraph of Schedule 12A as the domain has it: a
+    number as an int (3, 14), a lettered one as text ("7A"). The column was
+    declared INTEGER, where SQLite keeps "7A" as text and 3 as a number; held
+    as text, "3" is the number 3 again, so a record (and its seal) reads the
+    same from either column."""
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value
 
 
 E = TypeVar("E", bound=Enum)
@@ -152,262 +140,397 @@ vote_option = _converter(VoteOption)
 _outcome = _converter(Outcome)
 _chair_style = _converter(ChairStyle)
 _disposal = _converter(Disposal)
+_meeting_status = _converter(MeetingStatus)
 
 
-class RowLike(Protocol):
-    """A row as read from the database (sqlite3.Row) or as captured for undo (a dict)."""
+# --- the statements ------------------------------------------------------------------
+#
+# Each section's query selects the columns its part of the record needs, in
+# the order the reader unpacks them (a row unpacked costs a fraction of
+# reading its columns by name, over the thousand rows of a large meeting).
+# Every query orders by a unique key (ending in the primary key), so a record
+# read twice compares equal.
+#
+# The record is read in sections, each named after the MeetingRecord fields it
+# fills and listing the tables its query reads, so that the record an action
+# began from can have just the sections whose tables it wrote read again
+# (``read_changed``).
 
-    def __getitem__(self, column: str, /) -> Any: ...
+MEETING_ID: BindParameter[int] = bindparam("meeting_id", type_=Integer)
+
+# A table's columns, named with spaces between, as a file has them (see
+# statements_for_columns).
+Columns = Callable[[Table, str], list[ColumnElement[Any]]]
 
 
-def _rows(cursor: sqlite3.Cursor, name: str, *params: object) -> list[sqlite3.Row]:
-    found: list[sqlite3.Row] = cursor.execute(_QUERIES[name], params).fetchall()
-    return found
+def _all_there(table: Table, names: str) -> list[ColumnElement[Any]]:
+    return [table.c[name] for name in names.split()]
 
+
+_ITEM = (
+    "id number title position part exempt_paragraph report_title report_author"
+    " contact_officer public_summary urgency_reason disposal taken_out_of_order"
+    " welsh_title"
+)
+_ATTENDEE = (
+    "person_id capacity role voting status arrived_at departed_at arrived_item_id"
+    " departed_item_id substitute_for_id note"
+)
+_DECISION = (
+    "id outcome recommendation_id amendment_id yes no abstain casting_vote"
+    " casting_voter_id taken_at"
+)
+_MEETING = (
+    "id date start_time venue status approved_at approved_by chair_style seal"
+    " body_kind member_order closed_at clerk_name proper_officer proper_officer_title"
+)
+
+
+def _statements(columns: Columns) -> dict[str, Select[Any]]:
+    """Each section's query, selecting a table's columns as ``columns`` gives them."""
+    table = Base.metadata.tables
+    meeting, committee, organisation = table["meeting"], table["committee"], table["organisation"]
+    item, attendee, person = table["agenda_item"], table["attendee"], table["person"]
+    recommendation, amendment = table["recommendation"], table["amendment"]
+    decision, named = table["decision"], table["named_vote"]
+    declaration, correction = table["declaration"], table["correction"]
+    paragraph, action, kinds = table["minute_paragraph"], table["action"], table["interest_kind"]
+
+    def of_meeting(table: Table, names: str) -> Select[Any]:
+        return select(*columns(table, names)).where(table.c.meeting_id == MEETING_ID)
+
+    items_of_meeting = select(item.c.id).where(item.c.meeting_id == MEETING_ID)
+
+    def of_items(table: Table, names: str) -> Select[Any]:
+        return (
+            select(*columns(table, names))
+            .where(table.c.item_id.in_(items_of_meeting))
+            .order_by(table.c.item_id, table.c.position, table.c.id)
+        )
+
+    # The title is the one recorded for this meeting, not the person's latest.
+    here = attendee.alias("here")
+    in_meeting = union(
+        select(attendee.c.person_id).where(attendee.c.meeting_id == MEETING_ID),
+        select(attendee.c.substitute_for_id).where(attendee.c.meeting_id == MEETING_ID),
+    )
+    recommendations_of_meeting = (
+        select(recommendation.c.id)
+        .join_from(recommendation, item, item.c.id == recommendation.c.item_id)
+        .where(item.c.meeting_id == MEETING_ID)
+    )
+    decisions_of_meeting = select(decision.c.id).where(decision.c.meeting_id == MEETING_ID)
+    amendments = "id recommendation_id mover_id seconder_id text position resulting_text"
+    declarations = "id item_id person_id kind_code nature sensitive dispensation left_room"
+    return {
+        "meeting": select(
+            *columns(meeting, _MEETING),
+            committee.c.name.label("committee"),
+            func.coalesce(meeting.c.quorum, committee.c.quorum).label("quorum"),
+            organisation.c.name.label("organisation"),
+        )
+        .join_from(meeting, committee, committee.c.id == meeting.c.committee_id)
+        .join(organisation, organisation.c.id == committee.c.organisation_id)
+        .where(meeting.c.id == MEETING_ID),
+        "items": of_meeting(item, _ITEM).order_by(item.c.position, item.c.id),
+        "attendees": of_meeting(attendee, _ATTENDEE).order_by(attendee.c.position, attendee.c.id),
+        "people": select(person.c.id, person.c.name, person.c.kind, here.c.title)
+        .outerjoin_from(
+            person, here, (here.c.person_id == person.c.id) & (here.c.meeting_id == MEETING_ID)
+        )
+        .where(person.c.id.in_(in_meeting))
+        .order_by(person.c.id),
+        "recommendations": of_items(recommendation, "id item_id text position label points"),
+        "amendments": select(*columns(amendment, amendments))
+        .where(amendment.c.recommendation_id.in_(recommendations_of_meeting))
+        .order_by(amendment.c.recommendation_id, amendment.c.position, amendment.c.id),
+        "decisions": of_meeting(decision, _DECISION).order_by(decision.c.id),
+        "named": select(*columns(named, "decision_id person_id option"))
+        .where(named.c.decision_id.in_(decisions_of_meeting))
+        .order_by(named.c.decision_id, named.c.position, named.c.id),
+        "declarations": of_meeting(declaration, declarations).order_by(declaration.c.id),
+        "paragraphs": of_items(paragraph, "id item_id position text"),
+        "actions": of_items(action, "id item_id position owner text paragraph_id"),
+        "corrections": of_meeting(
+            correction, "id made_at made_by reason summary changes seal"
+        ).order_by(correction.c.id),
+        "kinds": select(
+            *columns(kinds, "code label may_speak may_vote must_leave shows_nature")
+        ).order_by(kinds.c.position, kinds.c.code),
+    }
+
+
+STATEMENTS = _statements(_all_there)
+
+
+def statements_for_columns(present: Mapping[str, Iterable[str]]) -> dict[str, Select[Any]]:
+    """The statements for a file whose tables have only the ``present`` columns
+    (by table name): a column a later migration adds reads as NULL, which the
+    record takes as unset. For upgrading: an older file's approved meetings are
+    sealed (seals.py) at version 10, before the later columns exist."""
+    have = {name: frozenset(columns) for name, columns in present.items()}
+
+    def columns(table: Table, names: str) -> list[ColumnElement[Any]]:
+        there = have.get(table.name, frozenset())
+        return [table.c[n] if n in there else null().label(n) for n in names.split()]
+
+    return _statements(columns)
+
+
+# --- the sections ----------------------------------------------------------------------
 
 Fields = dict[str, Any]
 
 
-def _meeting(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    found = _rows(cursor, "meeting", meeting_id)
-    if not found:
+class Reading:
+    """One meeting's rows read in one transaction, with a given set of statements."""
+
+    __slots__ = ("connection", "meeting_id", "statements")
+
+    def __init__(
+        self,
+        connection: Connection,
+        meeting_id: int,
+        statements: Mapping[str, Select[Any]] = STATEMENTS,
+    ) -> None:
+        self.connection = connection
+        self.meeting_id = meeting_id
+        self.statements = statements
+
+    def rows(self, name: str) -> Sequence[Row[*tuple[Any, ...]]]:
+        """The rows of a section's query, to unpack in the order it selects."""
+        return self._result(name).all()
+
+    def first(self, name: str) -> Row[Any] | None:
+        """The first row of a query, its columns by name."""
+        return self._result(name).first()
+
+    def _result(self, name: str) -> Result[*tuple[Any, ...]]:
+        return self.connection.execute(self.statements[name], {"meeting_id": self.meeting_id})
+
+
+def _meeting(reading: Reading) -> Fields:
+    m = reading.first("meeting")
+    if m is None:
         raise NotFoundError(
-            f"There is no meeting with id {meeting_id}. List the meetings with "
+            f"There is no meeting with id {reading.meeting_id}. List the meetings with "
             "`clerkdesk meetings` to find its id."
         )
-    meeting = found[0]
     return {
-        "meeting_id": meeting["id"],
-        "organisation": meeting["organisation"],
-        "committee": meeting["committee"],
-        "quorum": meeting["quorum"],
-        "date": dt.date.fromisoformat(meeting["date"]),
-        "start_time": _time(meeting["start_time"]),
-        "venue": meeting["venue"],
-        "status": _converter(MeetingStatus)(meeting["status"]),
-        "approved_at": _datetime(meeting["approved_at"]),
-        "approved_by": meeting["approved_by"],
-        "chair_style": _chair_style(meeting["chair_style"]),
-        "seal": meeting["seal"],
-        **_minutes_details(meeting),
+        "meeting_id": m.id,
+        "organisation": m.organisation,
+        "committee": m.committee,
+        "quorum": m.quorum,
+        "date": m.date,
+        "start_time": m.start_time,
+        "venue": m.venue,
+        "status": _meeting_status(m.status),
+        "approved_at": m.approved_at,
+        "approved_by": m.approved_by,
+        "chair_style": _chair_style(m.chair_style),
+        "seal": m.seal,
+        "body_kind": BodyKind(m.body_kind) if m.body_kind else None,
+        "member_order": MemberOrder(m.member_order or MemberOrder.SURNAME.value),
+        "closed_at": m.closed_at,
+        "clerk_name": m.clerk_name,
+        "proper_officer": m.proper_officer,
+        "proper_officer_title": m.proper_officer_title,
     }
 
 
-def _has(row: sqlite3.Row, column: str) -> bool:
-    # `in` on a sqlite3.Row looks among its values, not its column names.
-    return column in row.keys()  # noqa: SIM118
-
-
-def _minutes_details(meeting: sqlite3.Row) -> Fields:
-    """The columns of schema 13. An upgrade reads records before it reaches 13
-    (sealing, at 10), when the meeting has none of them: then they are unset."""
-    if not _has(meeting, "body_kind"):
-        return {}
-    return {
-        "body_kind": BodyKind(meeting["body_kind"]) if meeting["body_kind"] else None,
-        "member_order": MemberOrder(meeting["member_order"] or MemberOrder.SURNAME.value),
-        "closed_at": _time(meeting["closed_at"]),
-        "clerk_name": meeting["clerk_name"],
-        "proper_officer": meeting["proper_officer"],
-        "proper_officer_title": meeting["proper_officer_title"],
-    }
-
-
-def _people(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    rows = _rows(cursor, "people", meeting_id, meeting_id, meeting_id)
+def _people(reading: Reading) -> Fields:
     return {
         "people": tuple(
-            Person(p["id"], p["name"], _person_kind(p["kind"]), p["title"]) for p in rows
+            Person(id, name, _person_kind(kind), title)
+            for id, name, kind, title in reading.rows("people")
         )
     }
 
 
-def attendee_from_row(a: RowLike) -> Attendee:
-    return Attendee(
-        person_id=a["person_id"],
-        capacity=_capacity(a["capacity"]),
-        role=_role(a["role"]),
-        voting=bool(a["voting"]),
-        status=_attendance(a["status"]),
-        arrived_at=_time(a["arrived_at"]),
-        departed_at=_time(a["departed_at"]),
-        arrived_during_item=a["arrived_item_id"],
-        departed_during_item=a["departed_item_id"],
-        substitute_for=a["substitute_for_id"],
-        note=_note_of(a),
-    )
+def _attendees(reading: Reading) -> Fields:
+    return {
+        "attendees": tuple(
+            Attendee(
+                person_id=person,
+                capacity=_capacity(capacity),
+                role=_role(role),
+                voting=bool(voting),
+                status=_attendance(status),
+                arrived_at=arrived,
+                departed_at=departed,
+                arrived_during_item=arrived_item,
+                departed_during_item=departed_item,
+                substitute_for=substitute_for,
+                note=note,
+            )
+            for (
+                person,
+                capacity,
+                role,
+                voting,
+                status,
+                arrived,
+                departed,
+                arrived_item,
+                departed_item,
+                substitute_for,
+                note,
+            ) in reading.rows("attendees")
+        )
+    }
 
 
-def _note_of(a: RowLike) -> str | None:
-    """The attendance note (migration 0015). Upgrading from before version 10,
-    meetings are sealed (seals.py) before version 15 has added the column."""
-    try:
-        note: str | None = a["note"]
-    except (IndexError, KeyError):
-        return None
-    return note
-
-
-def _attendees(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    return {"attendees": tuple(map(attendee_from_row, _rows(cursor, "attendees", meeting_id)))}
-
-
-def _interest_kinds(cursor: sqlite3.Cursor, _meeting_id: int) -> Fields:
+def _interest_kinds(reading: Reading) -> Fields:
     return {
         "interest_kinds": tuple(
             InterestKind(
-                code=k["code"],
-                label=k["label"],
-                may_speak=bool(k["may_speak"]),
-                may_vote=bool(k["may_vote"]),
-                must_leave=bool(k["must_leave"]),
-                shows_nature=bool(k["shows_nature"]),
+                code=code,
+                label=label,
+                may_speak=bool(may_speak),
+                may_vote=bool(may_vote),
+                must_leave=bool(must_leave),
+                shows_nature=bool(shows_nature),
             )
-            for k in _rows(cursor, "kinds")
+            for code, label, may_speak, may_vote, must_leave, shows_nature in reading.rows("kinds")
         )
     }
 
 
-def _items(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    rows = _rows(cursor, "items", meeting_id)
-    # Upgrading from before version 10, meetings are sealed (seals.py) before
-    # version 14 has added what happened to an item on the day.
-    on_the_day = bool(rows) and "disposal" in rows[0].keys()  # noqa: SIM118  (a Row's `in` looks at values)
-    # Likewise before version 15 (0016) has added the Welsh title.
-    welsh = bool(rows) and "welsh_title" in rows[0].keys()  # noqa: SIM118
+def _items(reading: Reading) -> Fields:
     return {
         "items": tuple(
             AgendaItem(
-                id=i["id"],
-                number=i["number"],
-                title=i["title"],
-                position=i["position"],
-                part=i["part"],
-                exempt_paragraph=i["exempt_paragraph"],
-                report_title=i["report_title"],
-                report_author=i["report_author"],
-                contact_officer=i["contact_officer"],
-                public_summary=i["public_summary"],
-                urgency_reason=i["urgency_reason"] if on_the_day else None,
-                disposal=_disposal(i["disposal"]) if on_the_day and i["disposal"] else None,
-                taken_out_of_order=on_the_day and bool(i["taken_out_of_order"]),
-                welsh_title=i["welsh_title"] if welsh else None,
+                id=id,
+                number=number,
+                title=title,
+                position=position,
+                part=part,
+                exempt_paragraph=exempt_paragraph(paragraph),
+                report_title=report_title,
+                report_author=report_author,
+                contact_officer=contact_officer,
+                public_summary=public_summary,
+                urgency_reason=urgency_reason,
+                disposal=_disposal(disposal) if disposal else None,
+                taken_out_of_order=bool(out_of_order),
+                welsh_title=welsh_title,
             )
-            for i in rows
+            for (
+                id,
+                number,
+                title,
+                position,
+                part,
+                paragraph,
+                report_title,
+                report_author,
+                contact_officer,
+                public_summary,
+                urgency_reason,
+                disposal,
+                out_of_order,
+                welsh_title,
+            ) in reading.rows("items")
         )
     }
 
 
-def _recommendations(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+def _recommendations(reading: Reading) -> Fields:
     return {
         "recommendations": tuple(
-            Recommendation(
-                r["id"],
-                r["item_id"],
-                r["text"],
-                r["position"],
-                r["label"],
-                points(r["points"]) if _has(r, "points") else (),
-            )
-            for r in _rows(cursor, "recommendations", meeting_id)
+            Recommendation(id, item, text, position, label, points(sub_points))
+            for id, item, text, position, label, sub_points in reading.rows("recommendations")
         )
     }
 
 
-def _amendments(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    return {
-        "amendments": tuple(
-            Amendment(
-                a["id"],
-                a["recommendation_id"],
-                a["mover_id"],
-                a["seconder_id"],
-                a["text"],
-                a["position"],
-                a["resulting_text"],
-            )
-            for a in _rows(cursor, "amendments", meeting_id)
-        )
-    }
+def _amendments(reading: Reading) -> Fields:
+    return {"amendments": tuple(Amendment(*row) for row in reading.rows("amendments"))}
 
 
-def _decisions(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+def _decisions(reading: Reading) -> Fields:
     named: dict[int, list[tuple[int, VoteOption]]] = {}
-    for n in _rows(cursor, "named", meeting_id):
-        named.setdefault(n["decision_id"], []).append((n["person_id"], vote_option(n["option"])))
+    for decision, person, option in reading.rows("named"):
+        named.setdefault(decision, []).append((person, vote_option(option)))
     return {
         "decisions": tuple(
-            decision_from_row(d, named.get(d["id"], []))
-            for d in _rows(cursor, "decisions", meeting_id)
+            Decision(
+                id=id,
+                outcome=_outcome(outcome),
+                recommendation_id=recommendation,
+                amendment_id=amendment,
+                tally=None if yes is None else Tally(yes, no or 0, abstain or 0),
+                named=tuple(named.get(id, ())),
+                casting_vote=vote_option(casting) if casting else None,
+                casting_voter_id=caster,
+                taken_at=taken_at,
+            )
+            for (
+                id,
+                outcome,
+                recommendation,
+                amendment,
+                yes,
+                no,
+                abstain,
+                casting,
+                caster,
+                taken_at,
+            ) in reading.rows("decisions")
         )
     }
 
 
-def _declarations(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+def _declarations(reading: Reading) -> Fields:
     return {
         "declarations": tuple(
             Declaration(
-                d["id"],
-                d["item_id"],
-                d["person_id"],
-                d["kind_code"],
-                d["nature"],
-                bool(d["sensitive"]),
-                bool(d["dispensation"]),
-                bool(d["left_room"]),
+                id,
+                item,
+                person,
+                kind,
+                nature,
+                bool(sensitive),
+                bool(dispensation),
+                bool(left_room),
             )
-            for d in _rows(cursor, "declarations", meeting_id)
+            for (
+                id,
+                item,
+                person,
+                kind,
+                nature,
+                sensitive,
+                dispensation,
+                left_room,
+            ) in reading.rows("declarations")
         )
     }
 
 
-def paragraph_from_row(p: RowLike) -> MinuteParagraph:
-    return MinuteParagraph(p["id"], p["item_id"], p["position"], p["text"])
+def _paragraphs(reading: Reading) -> Fields:
+    return {"paragraphs": tuple(MinuteParagraph(*row) for row in reading.rows("paragraphs"))}
 
 
-def _paragraphs(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    return {"paragraphs": tuple(map(paragraph_from_row, _rows(cursor, "paragraphs", meeting_id)))}
+def _actions(reading: Reading) -> Fields:
+    return {"actions": tuple(Action(*row) for row in reading.rows("actions"))}
 
 
-def _actions(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
-    return {
-        "actions": tuple(
-            Action(
-                a["id"],
-                a["item_id"],
-                a["position"],
-                a["owner"],
-                a["text"],
-                a["paragraph_id"] if _has(a, "paragraph_id") else None,
-            )
-            for a in _rows(cursor, "actions", meeting_id)
-        )
-    }
-
-
-def _corrections(cursor: sqlite3.Cursor, meeting_id: int) -> Fields:
+def _corrections(reading: Reading) -> Fields:
     return {
         "corrections": tuple(
-            Correction(
-                c["id"],
-                _datetime(c["made_at"]) or dt.datetime.min,
-                c["made_by"],
-                c["reason"],
-                c["summary"],
-                c["changes"],
-                c["seal"],
-            )
-            for c in _rows(cursor, "corrections", meeting_id)
+            Correction(id, made_at or dt.datetime.min, made_by, reason, summary, changes, seal)
+            for id, made_at, made_by, reason, summary, changes, seal in reading.rows("corrections")
         )
     }
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """Part of a record: the tables its query reads, and how it is read."""
+    """Part of a record: the tables its queries read, and how it is read."""
 
     tables: frozenset[str]
-    read: Callable[[sqlite3.Cursor, int], Fields]
+    read: Callable[[Reading], Fields]
 
 
 SECTIONS: dict[str, Section] = {
@@ -424,85 +547,91 @@ SECTIONS: dict[str, Section] = {
     "actions": Section(frozenset({"action", "agenda_item"}), _actions),
     "corrections": Section(frozenset({"correction"}), _corrections),
 }
-# Every table a record is read from; migration 0003 counts changes to each.
-RECORD_TABLES = frozenset().union(*(section.tables for section in SECTIONS.values()))
 
 
 class InTransaction(Protocol):
-    """A Session, or a Database.transaction(): an open transaction with its own
-    ``info`` dict, on one connection."""
-
-    @property
-    def info(self) -> dict[Any, Any]: ...
+    """A Session, or a Database.transaction(): an open transaction on one connection."""
 
     def connection(self) -> Connection: ...
 
 
-def driver_cursor(session: InTransaction) -> sqlite3.Cursor:
-    """A driver cursor on the session's connection that returns ``sqlite3.Row``."""
-    driver = getattr(session, "driver", None)  # a Database.transaction() has it to hand
-    connection = driver if driver is not None else session.connection().connection.driver_connection
-    cursor: sqlite3.Cursor = connection.cursor()  # type: ignore[union-attr]
-    cursor.row_factory = sqlite3.Row
-    return cursor
-
-
-def read_sections(cursor: sqlite3.Cursor, meeting_id: int, names: Iterable[str]) -> Fields:
+def read_sections(reading: Reading, names: Iterable[str]) -> Fields:
     """The MeetingRecord fields of the named sections, read now."""
     fields: Fields = {}
     for name in names:
-        fields.update(SECTIONS[name].read(cursor, meeting_id))
+        fields.update(SECTIONS[name].read(reading))
     return fields
+
+
+def read_record(reading: Reading) -> MeetingRecord:
+    """Every section of the meeting's record, read now."""
+    return MeetingRecord(**read_sections(reading, SECTIONS))
 
 
 def read_whole_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
     """The whole record read from the database, bypassing any record kept in memory."""
-    return MeetingRecord(**read_sections(driver_cursor(session), meeting_id, SECTIONS))
+    return read_record(Reading(session.connection(), meeting_id))
 
 
-def load_record(session: InTransaction, meeting_id: int) -> MeetingRecord:
-    """The record as it stands in the session's transaction.
-
-    In a session from ``Database.session()`` the record kept from an earlier
-    read is reused, with only the sections whose tables changed read again.
-    """
-    cache: RecordSource | None = session.info.get(RECORD_SOURCE_KEY)
-    if cache is None:
-        return read_whole_record(session, meeting_id)
-    return cache.record(session, meeting_id)
-
-
-RECORD_SOURCE_KEY = "clerkdesk.record_source"
-
-
-class RecordSource(Protocol):
-    def record(self, session: InTransaction, meeting_id: int) -> MeetingRecord: ...
-
-    def patch(
-        self,
-        session: InTransaction,
-        meeting_id: int,
-        cursor: sqlite3.Cursor,
-        table: str,
-        op: str,
-        before: dict[str, Any] | None,
-        after: dict[str, Any] | None,
-        changes_before: int | None = None,
-    ) -> None: ...
-
-
-def decision_from_row(row: RowLike, named: Iterable[tuple[int, VoteOption]]) -> Decision:
-    tally = None
-    if row["yes"] is not None:
-        tally = Tally(row["yes"], row["no"] or 0, row["abstain"] or 0)
-    return Decision(
-        id=row["id"],
-        outcome=_outcome(row["outcome"]),
-        recommendation_id=row["recommendation_id"],
-        amendment_id=row["amendment_id"],
-        tally=tally,
-        named=tuple(named),
-        casting_vote=vote_option(row["casting_vote"]) if row["casting_vote"] else None,
-        casting_voter_id=row["casting_voter_id"],
-        taken_at=_time(row["taken_at"]),
+_MEETING_LIST = (
+    select(
+        MeetingRow.id,
+        OrganisationRow.name,
+        CommitteeRow.name,
+        MeetingRow.date,
+        MeetingRow.status,
+        MeetingRow.venue,
     )
+    .join_from(MeetingRow, CommitteeRow, CommitteeRow.id == MeetingRow.committee_id)
+    .join(OrganisationRow, OrganisationRow.id == CommitteeRow.organisation_id)
+    .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
+)
+
+
+def meeting_list(session: InTransaction) -> list[MeetingSummary]:
+    """Every meeting, newest first, as the window's first look lists them."""
+    return [
+        MeetingSummary(id, organisation, committee, date.isoformat(), status, venue)
+        for id, organisation, committee, date, status, venue in session.connection().execute(
+            _MEETING_LIST
+        )
+    ]
+
+
+def read_changed(
+    session: InTransaction, before: MeetingRecord, tables: Iterable[str]
+) -> MeetingRecord:
+    """``before`` with the sections that read any of ``tables`` read again.
+
+    For the end of an action: ``before`` was true at the start of its
+    transaction, and ``tables`` are all the action wrote since (the write lock
+    keeps every other writer out), so the sections it did not touch are as
+    they were."""
+    written = frozenset(tables)
+    stale = [name for name, section in SECTIONS.items() if section.tables & written]
+    reading = Reading(session.connection(), before.meeting_id)
+    return replace(before, **read_sections(reading, stale))
+
+
+def load_record(
+    session: InTransaction,
+    meeting_id: int,
+    kept: KeptRecords | None = None,
+    mark: int | None = None,
+) -> MeetingRecord:
+    """The record as it stands in the session's transaction: the one ``kept``
+    holds if nothing has been written since it was kept, else read in full
+    (and kept once the transaction has committed, by the caller)."""
+    if kept is None or not kept.enabled:
+        return read_whole_record(session, meeting_id)
+    if mark is None:
+        mark = high_water_mark(session.connection())
+    found = kept.get(meeting_id, mark)
+    if found is None:
+        return read_whole_record(session, meeting_id)
+    if kept.verify:
+        fresh = read_whole_record(session, meeting_id)
+        # repr as well as ==: the rules test members with `is`, so types must match.
+        if fresh != found or repr(fresh) != repr(found):
+            raise AssertionError(f"The record kept for meeting {meeting_id} differs from the file.")
+    return found

@@ -110,8 +110,10 @@ class AgendaItemRow(Base):
     number: Mapped[str] = mapped_column(String)
     title: Mapped[str] = mapped_column(Text)
     part: Mapped[int] = mapped_column(Integer, default=1)
-    # 3 or "7A": SQLite's INTEGER column keeps a lettered paragraph as text.
-    exempt_paragraph: Mapped[int | str | None] = mapped_column(Integer, nullable=True)
+    # "3" or "7A". The SQLite file's column is INTEGER (migration 0001), whose
+    # affinity keeps a lettered paragraph as text and "3" as 3: it is read back
+    # as text either way (records.py). On a server the column is text.
+    exempt_paragraph: Mapped[int | str | None] = mapped_column(String, nullable=True)
     report_title: Mapped[str | None] = mapped_column(Text, nullable=True)
     report_author: Mapped[str | None] = mapped_column(String, nullable=True)
     contact_officer: Mapped[str | None] = mapped_column(String, nullable=True)
@@ -256,7 +258,12 @@ class JournalRow(Base):
     # Ending the redo list (every new action does) finds the undone rows by this
     # partial index, not by reading the meeting's whole journal (migration 0003).
     __table_args__ = (
-        Index("ix_journal_undone", "meeting_id", sqlite_where=text("state = 'undone'")),
+        Index(
+            "ix_journal_undone",
+            "meeting_id",
+            sqlite_where=text("state = 'undone'"),
+            postgresql_where=text("state = 'undone'"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
@@ -306,3 +313,9 @@ _NEVER_DELETED = frozenset({"journal", "audit"})
 for _table in Base.metadata.tables.values():
     if "id" in _table.c and _table.c["id"].primary_key and _table.name not in _NEVER_DELETED:
         _table.dialect_options["sqlite"]["autoincrement"] = True
+    # Undo and redo put rows back in the order they were written, not the keys'
+    # order, so the keys are checked at COMMIT there (dialects.defer_foreign_keys).
+    # SQLite's are declared by the migrations and deferred by a pragma.
+    for _key in _table.foreign_key_constraints:
+        _key.deferrable = True
+        _key.initially = "IMMEDIATE"

@@ -11,29 +11,65 @@ sealed is the record as the older version left it: the chain starts there.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
-from clerkdesk.domain.model import MeetingRecord
+from sqlalchemy import Connection, create_engine, exists, inspect, select, update
+from sqlalchemy.pool import StaticPool
+
 from clerkdesk.domain.seal import next_seal
-from clerkdesk.persistence.records import SECTIONS, read_sections
+from clerkdesk.persistence.records import Reading, read_record, statements_for_columns
+from clerkdesk.persistence.schema import Base
+
+
+class _Borrowed:
+    """The upgrade's own sqlite3 connection, lent to SQLAlchemy for the record
+    reader: the upgrade's transaction is the ladder's to commit or roll back,
+    so SQLAlchemy's ending of its connection does neither."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+    def commit(self) -> None:
+        pass
+
+    def rollback(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def seal_unsealed_approvals(conn: sqlite3.Connection) -> int:
     """Seal every approved meeting that has no seal yet; returns how many."""
-    cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
-    unsealed = [
-        row[0]
-        for row in cursor.execute(
-            "SELECT id FROM meeting WHERE status = 'approved' AND seal IS NULL"
-            " AND NOT EXISTS (SELECT 1 FROM correction c"
-            " WHERE c.meeting_id = meeting.id AND c.seal IS NOT NULL) ORDER BY id"
-        ).fetchall()
-    ]
+    engine = create_engine("sqlite://", creator=lambda: _Borrowed(conn), poolclass=StaticPool)
+    with engine.connect() as connection:
+        return _seal(connection)
+
+
+def _seal(connection: Connection) -> int:
+    meeting, correction = Base.metadata.tables["meeting"], Base.metadata.tables["correction"]
+    unsealed = connection.scalars(
+        select(meeting.c.id)
+        .where(
+            meeting.c.status == "approved",
+            meeting.c.seal.is_(None),
+            ~exists().where(correction.c.meeting_id == meeting.c.id, correction.c.seal.isnot(None)),
+        )
+        .order_by(meeting.c.id)
+    ).all()
+    # The file is at version 10: the columns later versions add are not there yet.
+    schema = inspect(connection)
+    statements = statements_for_columns(
+        {name: {c["name"] for c in schema.get_columns(name)} for name in schema.get_table_names()}
+    )
     for meeting_id in unsealed:
-        record = MeetingRecord(**read_sections(cursor, meeting_id, SECTIONS))
+        record = read_record(Reading(connection, meeting_id, statements))
         # Its corrections (if any) carry no seal, so the meeting's seal is the
         # latest link and vouches for the record with them.
-        cursor.execute(
-            "UPDATE meeting SET seal = ? WHERE id = ?", (next_seal(None, record), meeting_id)
+        connection.execute(
+            update(meeting).where(meeting.c.id == meeting_id).values(seal=next_seal(None, record))
         )
     return len(unsealed)

@@ -1,4 +1,10 @@
-"""Bringing the full-text index of the minutes up to date.
+"""The full-text search of the record, one interface on either database.
+
+On a SQLite file it is an FTS5 table (migration 0002); on a server,
+PostgreSQL's text search over GIN indexes on the same words (server.py),
+which are always current. ``search_rows`` asks either in the same terms.
+
+Bringing the SQLite file's index of the minutes up to date:
 
 Since migration 0007 a minute paragraph's insert, edit or delete only notes,
 in ``search_pending`` and in the same transaction, which index entry is out of
@@ -12,6 +18,11 @@ sqlite3 only: this runs on whichever connection the caller holds.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Date, text
 
 # An entry is the paragraph's id * 4 + 3 (migration 0002), so entry / 4 is its id.
 _DROP_STALE = "DELETE FROM search_index WHERE rowid IN (SELECT entry FROM search_pending)"
@@ -43,3 +54,105 @@ def catch_up(connection: sqlite3.Connection) -> bool:
     connection.execute(_ADD_CURRENT)
     connection.execute(_CLEAR)
     return True
+
+
+def merge_search_index(connection: Connection) -> None:
+    """Merge the index's segments, so that words of deleted rows leave the file.
+    (A server's indexes keep no text; reclaiming its dead rows is VACUUM's job.)"""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
+# The clerk's search, newest first (see services/lookups.py for why not by rank).
+SEARCH_SQL = (
+    "SELECT s.kind, s.meeting_id, s.item_id, c.name, m.date, coalesce(i.number, ''),"
+    " snippet(search_index, 4, '[', ']', ' … ', 12)"
+    " FROM search_index s"
+    " JOIN meeting m ON m.id = s.meeting_id"
+    " JOIN committee c ON c.id = m.committee_id"
+    " LEFT JOIN agenda_item i ON i.id = s.item_id"
+    " WHERE search_index MATCH :q ORDER BY s.rowid DESC LIMIT :limit"
+)
+# The meeting's date read as a date, as the typed queries read it.
+_SEARCH = text(SEARCH_SQL).columns(date=Date)
+
+# The same on a server. Each table's words are written as in its index's
+# expression (server.py), so that the index is used; an entry is numbered
+# as on the file (id * 4 + kind), so hits come newest first in the same order.
+_ITEM_WORDS = "i.number || ' ' || i.title || ' ' || coalesce(i.report_title, '')"
+_RECOMMENDATION_WORDS = "coalesce(r.label, '') || ' ' || r.text"
+_SERVER_SEARCH = text(
+    "WITH q AS (SELECT to_tsquery('clerkdesk', :q) AS query),"
+    " hits AS ("
+    f" SELECT 'item' AS kind, i.id * 4 + 1 AS entry, i.meeting_id, i.id AS item_id,"
+    f" {_ITEM_WORDS} AS body FROM agenda_item i, q"
+    f" WHERE to_tsvector('clerkdesk', {_ITEM_WORDS}) @@ q.query"
+    " UNION ALL"
+    " SELECT 'recommendation', r.id * 4 + 2, i.meeting_id, r.item_id,"
+    f" {_RECOMMENDATION_WORDS} FROM recommendation r JOIN agenda_item i ON i.id = r.item_id, q"
+    f" WHERE to_tsvector('clerkdesk', {_RECOMMENDATION_WORDS}) @@ q.query"
+    " UNION ALL"
+    " SELECT 'minute', p.id * 4 + 3, i.meeting_id, p.item_id, p.text"
+    " FROM minute_paragraph p JOIN agenda_item i ON i.id = p.item_id, q"
+    " WHERE to_tsvector('clerkdesk', p.text) @@ q.query)"
+    " SELECT h.kind, h.meeting_id, h.item_id, c.name, m.date, coalesce(i.number, ''),"
+    " ts_headline('clerkdesk', h.body, q.query, 'StartSel=[, StopSel=], MaxWords=12,"
+    ' MinWords=4, MaxFragments=2, FragmentDelimiter=" … "\')'
+    " FROM hits h CROSS JOIN q"
+    " JOIN meeting m ON m.id = h.meeting_id"
+    " JOIN committee c ON c.id = m.committee_id"
+    " LEFT JOIN agenda_item i ON i.id = h.item_id"
+    " ORDER BY h.entry DESC LIMIT :limit"
+).columns(date=Date)
+
+
+def _is_token_character(ch: str) -> bool:
+    # The index's tokenizer (unicode61, migration 0002) keeps letters, numbers
+    # and private-use characters ("L* N* Co") and splits on everything else.
+    return ch.isalnum() or unicodedata.category(ch) == "Co"
+
+
+def count_words(words: str) -> int:
+    """How many words the index would see in ``words`` ("double-handed" is two)."""
+    count, inside = 0, False
+    for ch in words:
+        token = _is_token_character(ch)
+        count += token and not inside
+        inside = token
+    return count
+
+
+def search_terms(words: str) -> list[str]:
+    """The terms of a search the tokenizer would find something in."""
+    return [term for term in words.split() if any(map(_is_token_character, term))]
+
+
+def fts_query(words: str) -> str:
+    """Turn what the clerk typed into a safe FTS5 query.
+
+    Each term between spaces becomes one quoted phrase, as a prefix: FTS5 runs
+    the index's own tokenizer over a phrase, so "double-handed" and "3.25" match
+    the text as it was indexed, and nothing the clerk types (quotes, NEAR, AND,
+    *, ^, column:) is read as query syntax. Terms without a letter or digit are
+    dropped: the tokenizer would find nothing in them.
+    """
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in search_terms(words))
+
+
+def text_search_query(words: str) -> str:
+    """The same for PostgreSQL's ``to_tsquery``: each term a quoted phrase that
+    the server's own parser splits as it split the text ("double-handed",
+    "3.25"), as a prefix, and every term required. Quoted, nothing typed is
+    read as the query's syntax."""
+    phrases = []
+    for term in search_terms(words):
+        quoted = term.replace("\\", " ").replace("'", "''")
+        phrases.append(f"'{quoted}':*")
+    return " & ".join(phrases)
+
+
+def search_rows(connection: Connection, words: str, limit: int) -> Sequence[Any]:
+    """(kind, meeting, item, committee, date, item number, snippet) of each hit."""
+    if connection.dialect.name == "sqlite":
+        return connection.execute(_SEARCH, {"q": fts_query(words), "limit": limit}).all()
+    return connection.execute(_SERVER_SEARCH, {"q": text_search_query(words), "limit": limit}).all()

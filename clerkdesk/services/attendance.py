@@ -4,49 +4,38 @@ substitutes, other members and officers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import replace
-
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
 
 from clerkdesk.domain.attendance import check_times, clean_attendance_note
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import AttendanceStatus, Capacity, PersonKind
 from clerkdesk.domain.substitution import check_member_may_be_present, check_substitution
-from clerkdesk.persistence.schema import AttendeeRow
-from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
-from clerkdesk.services.setup import find_or_create_person, next_position
+from clerkdesk.persistence.entities import Entity
+from clerkdesk.services.context import Change, Correction, Desk, UnitOfWork, meeting_action
+from clerkdesk.services.setup import normalise_name
 
-AREAS = frozenset({"attendance"})
-
-
-# Built once: constructing the statement cost more than running it.
-_ATTENDEE = select(AttendeeRow).where(
-    AttendeeRow.meeting_id == bindparam("meeting_id"),
-    AttendeeRow.person_id == bindparam("person_id"),
-)
 _NOT_LISTED = "Person {} is not on this meeting's attendance list."
 
 
-def _attendee_row(session: Session, meeting_id: int, person_id: int) -> AttendeeRow:
-    row = session.scalars(_ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id}).first()
-    if row is None:
+def _update_attendee(work: UnitOfWork, person_id: int, **values: object) -> None:
+    """Change the person's attendance row, found by meeting and person."""
+    if work.record.attendee(person_id) is None:
         raise NotFoundError(_NOT_LISTED.format(person_id))
-    return row
+    work.change(Entity.ATTENDEE, {"meeting_id": work.meeting_id, "person_id": person_id}, **values)
 
 
-def _update_attendee(scope: ActionScope, person_id: int, values: Mapping[str, object]) -> None:
-    """Change the person's attendance row, found by meeting and person in the
-    same statement that reads it for undo."""
-    key = {"meeting_id": scope.meeting_id, "person_id": person_id}
-    if scope.rows.update_where("attendee", key, dict(values)) is None:
-        raise NotFoundError(_NOT_LISTED.format(person_id))
+def _name(name: str) -> str:
+    clean = normalise_name(name)
+    if not clean:
+        raise RuleViolation("A person needs a name.")
+    return clean
 
 
-# Marking attendance, arrivals and departures are repeated all through a
-# meeting, so they write through the action's RowWriter rather than the ORM.
-_NO_TIMES = {
+def _next_position(work: UnitOfWork) -> int:
+    return work.next_position(Entity.ATTENDEE, meeting_id=work.meeting_id)
+
+
+_NO_TIMES: dict[str, object] = {
     "arrived_at": None,
     "departed_at": None,
     "arrived_item_id": None,
@@ -64,14 +53,12 @@ def mark_attendance(
 ) -> Change:
     with meeting_action(desk, meeting_id, "", correction=correction) as scope:
         name = scope.record.name_of(person_id)
-        scope.label = label = f"Mark {name} {status.value}"
+        scope.label = f"Mark {name} {status.value}"
         if status is AttendanceStatus.PRESENT:
             check_member_may_be_present(scope.record, person_id)
-        values: dict[str, object] = {"status": status.value}
-        if status is not AttendanceStatus.PRESENT:
-            values.update(_NO_TIMES)
-        _update_attendee(scope, person_id, values)
-    return Change(label, meeting_id, AREAS)
+        times = {} if status is AttendanceStatus.PRESENT else _NO_TIMES
+        _update_attendee(scope, person_id, status=status.value, **times)
+    return scope.done()
 
 
 def record_arrival(
@@ -98,14 +85,12 @@ def record_arrival(
         _update_attendee(
             scope,
             person_id,
-            {
-                "status": AttendanceStatus.PRESENT.value,
-                "arrived_at": arrived_at,
-                "arrived_item_id": item_id,
-            },
+            status=AttendanceStatus.PRESENT.value,
+            arrived_at=arrived_at,
+            arrived_item_id=item_id,
         )
         scope.label = f"{name} arrived at {at:%H.%M}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def record_departure(
@@ -127,11 +112,9 @@ def record_departure(
         if item_id is not None:
             record.item(item_id)
         check_times(replace(attendee, departed_at=departed_at), name)
-        _update_attendee(
-            scope, person_id, {"departed_at": departed_at, "departed_item_id": item_id}
-        )
+        _update_attendee(scope, person_id, departed_at=departed_at, departed_item_id=item_id)
         scope.label = f"{name} left at {at:%H.%M}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def clear_times(
@@ -140,9 +123,9 @@ def clear_times(
     """Present for the whole meeting after all (a time entered by mistake)."""
     with meeting_action(desk, meeting_id, "clear times", correction=correction) as scope:
         name = scope.record.name_of(person_id)
-        _update_attendee(scope, person_id, _NO_TIMES)
+        _update_attendee(scope, person_id, **_NO_TIMES)
         scope.label = f"Clear {name}'s arrival and departure"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def add_substitute(
@@ -154,7 +137,7 @@ def add_substitute(
     correction: Correction | None = None,
 ) -> Change:
     with meeting_action(desk, meeting_id, "substitute", correction=correction) as scope:
-        person = find_or_create_person(scope.session, substitute_name)
+        person = scope.person(_name(substitute_name), PersonKind.COUNCILLOR)
         record = scope.record
         from clerkdesk.domain.model import Person
 
@@ -163,28 +146,28 @@ def add_substitute(
         check_substitution(record, person.id, member_id)
         existing = record.attendee(person.id)
         if existing is not None:
-            row = _attendee_row(scope.session, meeting_id, person.id)
-            row.capacity = Capacity.SUBSTITUTE.value
-            row.substitute_for_id = member_id
-            row.status = AttendanceStatus.PRESENT.value
+            _update_attendee(
+                scope,
+                person.id,
+                capacity=Capacity.SUBSTITUTE.value,
+                substitute_for_id=member_id,
+                status=AttendanceStatus.PRESENT.value,
+            )
         else:
-            scope.session.add(
-                AttendeeRow(
-                    meeting_id=meeting_id,
-                    person_id=person.id,
-                    capacity=Capacity.SUBSTITUTE.value,
-                    role="member",
-                    voting=True,
-                    status=AttendanceStatus.PRESENT.value,
-                    substitute_for_id=member_id,
-                    position=next_position(
-                        scope.session, AttendeeRow.position, AttendeeRow.meeting_id == meeting_id
-                    ),
-                )
+            scope.add(
+                Entity.ATTENDEE,
+                meeting_id=meeting_id,
+                person_id=person.id,
+                capacity=Capacity.SUBSTITUTE.value,
+                role="member",
+                voting=True,
+                status=AttendanceStatus.PRESENT.value,
+                substitute_for_id=member_id,
+                position=_next_position(scope),
             )
         scope.label = f"{person.name} substitutes for {record.name_of(member_id)}"
         scope.new_id = person.id
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def add_attendee(
@@ -203,32 +186,31 @@ def add_attendee(
         )
     kind = PersonKind.OFFICER if capacity is Capacity.OFFICER else PersonKind.COUNCILLOR
     with meeting_action(desk, meeting_id, "attendee", correction=correction) as scope:
-        person = find_or_create_person(scope.session, name, kind, title)
+        clean = " ".join(title.split()) if title else ""
+        # An officer's title given here becomes the default offered next time.
+        officer = kind is PersonKind.OFFICER
+        person = scope.person(
+            _name(name), kind, clean or title, replace_title=officer and bool(clean)
+        )
         if scope.record.attendee(person.id) is not None:
             raise RuleViolation(f"{person.name} is already on the attendance list.")
         job_title = None
-        if kind is PersonKind.OFFICER:
-            clean = " ".join(title.split()) if title else ""
-            if clean:
-                person.title = clean  # the default offered next time; minutes use the row's
-            job_title = clean or person.title
-        scope.session.add(
-            AttendeeRow(
-                meeting_id=meeting_id,
-                person_id=person.id,
-                capacity=capacity.value,
-                role="member",
-                voting=False,
-                status=AttendanceStatus.PRESENT.value,
-                position=next_position(
-                    scope.session, AttendeeRow.position, AttendeeRow.meeting_id == meeting_id
-                ),
-                title=job_title,
-            )
+        if officer:
+            job_title = clean or person.title  # the minutes use the attendance row's
+        scope.add(
+            Entity.ATTENDEE,
+            meeting_id=meeting_id,
+            person_id=person.id,
+            capacity=capacity.value,
+            role="member",
+            voting=False,
+            status=AttendanceStatus.PRESENT.value,
+            position=_next_position(scope),
+            title=job_title,
         )
         scope.new_id = person.id
         scope.label = f"Add {person.name}"
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def remove_attendee(
@@ -244,9 +226,9 @@ def remove_attendee(
             raise RuleViolation(
                 f"{name} is a member of the committee; mark them absent instead of removing."
             )
-        scope.session.delete(_attendee_row(scope.session, meeting_id, person_id))
+        scope.remove(Entity.ATTENDEE, {"meeting_id": meeting_id, "person_id": person_id})
         scope.label = f"Remove {name}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def set_attendance_note(
@@ -268,10 +250,10 @@ def set_attendance_note(
         name = record.name_of(person_id)
         if clean == attendee.note:
             raise RuleViolation(f"The note on {name}'s attendance is unchanged.")
-        _update_attendee(scope, person_id, {"note": clean})
+        _update_attendee(scope, person_id, note=clean)
         if clean is None:
             scope.label = f"Remove the note on {name}'s attendance"
         else:
             verb = "Add" if attendee.note is None else "Change"
             scope.label = f"{verb} the note on {name}'s attendance: {clean}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()

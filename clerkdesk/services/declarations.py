@@ -5,10 +5,8 @@ from __future__ import annotations
 from clerkdesk.domain.errors import NotFoundError
 from clerkdesk.domain.model import Declaration
 from clerkdesk.domain.rules import check_declaration
-from clerkdesk.persistence.schema import DeclarationRow
+from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action
-
-AREAS = frozenset({"declarations", "votes"})
 
 
 def declare_interest(
@@ -41,7 +39,8 @@ def declare_interest(
             left_room=left_room,
         )
         check_declaration(record, declaration)
-        row = DeclarationRow(
+        scope.new_id = scope.add(
+            Entity.DECLARATION,
             meeting_id=meeting_id,
             item_id=item_id,
             person_id=person_id,
@@ -51,14 +50,11 @@ def declare_interest(
             dispensation=dispensation,
             left_room=left_room,
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
-        scope.label = label = (
+        scope.label = (
             f"{record.name_of(person_id)} declares {interest.with_article} in item "
             f"{record.item(item_id).number}"
         )
-    return Change(label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def withdraw_declaration(
@@ -66,9 +62,9 @@ def withdraw_declaration(
 ) -> Change:
     """Remove a declaration entered by mistake."""
     with meeting_action(desk, meeting_id, "withdraw", correction=correction) as scope:
-        row = scope.session.get(DeclarationRow, declaration_id)
-        if row is None or row.meeting_id != meeting_id:
+        found = next((d for d in scope.record.declarations if d.id == declaration_id), None)
+        if found is None:
             raise NotFoundError(f"There is no declaration {declaration_id} in this meeting.")
-        scope.label = label = f"Remove {scope.record.name_of(row.person_id)}'s declaration"
-        scope.session.delete(row)
-    return Change(label, meeting_id, AREAS)
+        scope.label = f"Remove {scope.record.name_of(found.person_id)}'s declaration"
+        scope.remove(Entity.DECLARATION, declaration_id)
+    return scope.done()

@@ -6,10 +6,8 @@ from dataclasses import replace
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.rules import check_declaration
-from clerkdesk.persistence.schema import DeclarationRow
+from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action
-
-AREAS = frozenset({"declarations", "votes"})
 
 
 def edit_declaration(
@@ -33,9 +31,8 @@ def edit_declaration(
     """
     with meeting_action(desk, meeting_id, "edit declaration", correction=correction) as scope:
         record = scope.record
-        row = scope.session.get(DeclarationRow, declaration_id)
         current = next((d for d in record.declarations if d.id == declaration_id), None)
-        if row is None or current is None or row.meeting_id != meeting_id:
+        if current is None:
             raise NotFoundError(f"There is no declaration {declaration_id} in this meeting.")
         edited = replace(
             current,
@@ -51,12 +48,15 @@ def edit_declaration(
         if edited == current:
             raise RuleViolation(f"Nothing was changed in {name}'s declaration.")
         check_declaration(record, edited)
-        row.kind_code = edited.kind
-        row.nature = edited.nature
-        row.sensitive = edited.sensitive
-        row.dispensation = edited.dispensation
-        row.left_room = edited.left_room
-        scope.label = label = (
-            f"Edit {name}'s declaration in item {record.item(current.item_id).number}"
+        scope.change(
+            Entity.DECLARATION,
+            declaration_id,
+            kind_code=edited.kind,
+            nature=edited.nature,
+            sensitive=edited.sensitive,
+            dispensation=edited.dispensation,
+            left_room=edited.left_room,
         )
-    return Change(label, meeting_id, AREAS, new_id=declaration_id)
+        scope.label = f"Edit {name}'s declaration in item {record.item(current.item_id).number}"
+    scope.new_id = declaration_id
+    return scope.done()

@@ -44,7 +44,8 @@ def _format(fmt: str) -> ExportFormat:
 def output_target(desk: Desk, path: Path) -> Path:
     """The file to write for ``path``: never the database, its companions, its
     backups or anything but an ordinary file in an existing folder."""
-    files, folders = database_files(desk.db.path)
+    # A server's database has no files here to protect.
+    files, folders = database_files(desk.db.path) if desk.db.on_file else ([], [])
     try:
         return check_output_path(path, protected_files=files, protected_folders=folders)
     except FileRefused as error:

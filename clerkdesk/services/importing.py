@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.membership import check_quorum
 from clerkdesk.domain.model import Role
+from clerkdesk.persistence.entities import Entity
 from clerkdesk.persistence.schema import AgendaItemRow, CommitteeMemberRow, RecommendationRow
 from clerkdesk.services.context import Change, Desk, meeting_action, write_audit
 from clerkdesk.services.meeting_register import refuse_same_meeting
@@ -22,7 +23,6 @@ from clerkdesk.services.setup import (
     check_part,
     find_committee,
     find_or_create_organisation,
-    next_position,
     save_committee,
 )
 
@@ -141,31 +141,24 @@ def attach_report(desk: Desk, meeting_id: int, item_number: str, report: ParsedR
         )
     with meeting_action(desk, meeting_id, "Attach report") as scope:
         item = scope.record.item_by_number(item_number)
-        row = scope.session.get_one(AgendaItemRow, item.id)
-        if report.title and not row.report_title:
-            row.report_title = report.title
-        if report.author and not row.report_author:
-            row.report_author = report.author
-        if report.contact_officer and not row.contact_officer:
-            row.contact_officer = report.contact_officer
+        filled = {
+            "report_title": item.report_title or report.title or None,
+            "report_author": item.report_author or report.author or None,
+            "contact_officer": item.contact_officer or report.contact_officer or None,
+        }
+        scope.change(Entity.ITEM, item.id, **filled)
         known = {" ".join(r.text.split()).lower() for r in scope.record.recommendations_of(item.id)}
         added = 0
         for rec in report.recommendations:
             if " ".join(rec.text.split()).lower() in known:
                 continue
-            scope.session.add(
-                RecommendationRow(
-                    item_id=item.id,
-                    position=next_position(
-                        scope.session,
-                        RecommendationRow.position,
-                        RecommendationRow.item_id == item.id,
-                    ),
-                    label=rec.label,
-                    text=rec.text,
-                )
+            scope.add(
+                Entity.RECOMMENDATION,
+                item_id=item.id,
+                position=scope.next_position(Entity.RECOMMENDATION, item_id=item.id),
+                label=rec.label,
+                text=rec.text,
             )
-            scope.session.flush()
             added += 1
         scope.label = f"Attach report to item {item.number}: {added} recommendations added"
-    return Change(scope.label, meeting_id, frozenset({"items"}))
+    return scope.done()

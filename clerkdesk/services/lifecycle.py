@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete
-
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
 from clerkdesk.domain.rules import check_status_change
 from clerkdesk.domain.schedule_12a import ExemptParagraph
 from clerkdesk.domain.seal import next_seal
-from clerkdesk.persistence.records import get_meeting_row, read_whole_record
-from clerkdesk.persistence.schema import AgendaItemRow, JournalRow
+from clerkdesk.persistence.entities import Entity
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action, now
 from clerkdesk.services.setup import check_part
-
-AREAS = frozenset({"meeting"})
 
 
 def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
@@ -25,19 +20,24 @@ def set_status(desk: Desk, meeting_id: int, status: MeetingStatus) -> Change:
         raise RuleViolation("Use 'approve minutes' to approve them, naming who approved.")
     with meeting_action(desk, meeting_id, "status") as scope:
         check_status_change(scope.record, status)
-        row = get_meeting_row(scope.session, meeting_id)
-        row.status = status.value
+        record = scope.record
+        values: dict[str, object] = {"status": status.value}
         closing = now()
-        if status is MeetingStatus.CLOSED and row.closed_at is None and row.date == closing.date():
+        if (
+            status is MeetingStatus.CLOSED
+            and record.closed_at is None
+            and record.date == closing.date()
+        ):
             # Closed here on the day, live: that is when it closed, unless the clerk
             # says otherwise. A meeting recorded later from notes gets no guessed time.
-            row.closed_at = closing.time().replace(second=0)
+            values["closed_at"] = closing.time().replace(second=0)
+        scope.change(Entity.MEETING, meeting_id, **values)
         scope.label = {
             MeetingStatus.IN_PROGRESS: "Start the meeting",
             MeetingStatus.CLOSED: "Close the meeting",
             MeetingStatus.DRAFT: "Return the meeting to draft",
         }[status]
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def set_chair_style(
@@ -49,9 +49,9 @@ def set_chair_style(
     only by a correction with its reason.
     """
     with meeting_action(desk, meeting_id, "chair style", correction=correction) as scope:
-        get_meeting_row(scope.session, meeting_id).chair_style = ChairStyle(style).value
+        scope.change(Entity.MEETING, meeting_id, chair_style=ChairStyle(style).value)
         scope.label = f"Call the chair '{style.value}' in the minutes"
-    return Change(scope.label, meeting_id, AREAS | {"attendance"})
+    return scope.done()
 
 
 def approval_time(meeting_date: dt.date, approved_on: dt.date | dt.datetime | None) -> dt.datetime:
@@ -98,24 +98,20 @@ def approve_minutes(
         raise RuleViolation("Name the person presiding who signed the minutes as approved.")
     with meeting_action(desk, meeting_id, "approve", undoable=False) as scope:
         check_status_change(scope.record, MeetingStatus.APPROVED)
-        approved_at = approval_time(scope.record.date, approved_on)
-        row = get_meeting_row(scope.session, meeting_id)
-        row.status = MeetingStatus.APPROVED.value
-        row.approved_at = approved_at
-        row.approved_by = " ".join(approved_by.split())
-        scope.session.execute(delete(JournalRow).where(JournalRow.meeting_id == meeting_id))
-        # The search index keeps a deleted paragraph's words in its segments until
-        # they are merged: merged now, so that they go too (secure_delete zeroes them).
-        scope.transaction.prepare_plain_write()
-        scope.transaction.driver.execute(
-            "INSERT INTO search_index (search_index) VALUES ('optimize')"
+        signed_by = " ".join(approved_by.split())
+        scope.change(
+            Entity.MEETING,
+            meeting_id,
+            status=MeetingStatus.APPROVED.value,
+            approved_at=approval_time(scope.record.date, approved_on),
+            approved_by=signed_by,
         )
+        scope.forget_undo()
         # Approval seals the record as approved: from here on, each correction
-        # carries the seal forward (context.py) and `load` checks it.
-        scope.session.flush()
-        row.seal = next_seal(None, read_whole_record(scope.transaction, meeting_id))
-        scope.label = f"Minutes approved, signed by {row.approved_by}"
-    return Change(scope.label, meeting_id, AREAS)
+        # carries the seal forward (unit_of_work.py) and `load` checks it.
+        scope.change(Entity.MEETING, meeting_id, seal=next_seal(None, scope.record_now()))
+        scope.label = f"Minutes approved, signed by {signed_by}"
+    return scope.done()
 
 
 def update_item(
@@ -132,16 +128,16 @@ def update_item(
     """Change an item's title, Part I/II status or its public summary."""
     with meeting_action(desk, meeting_id, "Edit item", correction=correction) as scope:
         item = scope.record.item(item_id)
-        row = scope.session.get_one(AgendaItemRow, item_id)
-        new_part = part if part is not None else row.part
-        new_paragraph = exempt_paragraph if exempt_paragraph is not None else row.exempt_paragraph
+        new_part = part if part is not None else item.part
+        new_paragraph = exempt_paragraph if exempt_paragraph is not None else item.exempt_paragraph
         if new_part == 1:
             new_paragraph = None
         check_part(new_part, new_paragraph)
-        row.part, row.exempt_paragraph = new_part, new_paragraph
+        values: dict[str, object] = {"part": new_part, "exempt_paragraph": new_paragraph}
         if title is not None and title.strip():
-            row.title = " ".join(title.split())
+            values["title"] = " ".join(title.split())
         if public_summary is not None:
-            row.public_summary = public_summary.strip() or None
+            values["public_summary"] = public_summary.strip() or None
+        scope.change(Entity.ITEM, item_id, **values)
         scope.label = f"Edit item {item.number}"
-    return Change(scope.label, meeting_id, frozenset({"items"}))
+    return scope.done()

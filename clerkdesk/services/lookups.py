@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
+from clerkdesk.persistence import queries
 from clerkdesk.persistence.database import Database
 from clerkdesk.persistence.errors import DatabaseError
+from clerkdesk.persistence.search_index import count_words, search_rows, search_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,44 +56,8 @@ class HistoryRow:
 
 
 def list_committees(db: Database) -> list[CommitteeSummary]:
-    sql = text(
-        "SELECT c.id, o.name, c.name, c.quorum,"
-        " (SELECT count(*) FROM committee_member m WHERE m.committee_id = c.id)"
-        " FROM committee c JOIN organisation o ON o.id = c.organisation_id"
-        " ORDER BY o.name, c.name"
-    )
     with db.session() as session:
-        return [CommitteeSummary(*row) for row in session.execute(sql).all()]
-
-
-# The SQL of the look-ups below, by name: the history benchmark runs the same
-# statements on a bare sqlite3 connection as their baseline.
-SEARCH_SQL = (
-    "SELECT s.kind, s.meeting_id, s.item_id, c.name, m.date, coalesce(i.number, ''),"
-    " snippet(search_index, 4, '[', ']', ' … ', 12)"
-    " FROM search_index s"
-    " JOIN meeting m ON m.id = s.meeting_id"
-    " JOIN committee c ON c.id = m.committee_id"
-    " LEFT JOIN agenda_item i ON i.id = s.item_id"
-    " WHERE search_index MATCH :q ORDER BY s.rowid DESC LIMIT :limit"
-)
-MEMBER_ATTENDANCE_SQL = (
-    "SELECT a.meeting_id, m.date, c.name, a.capacity, a.status, a.arrived_at,"
-    " a.departed_at, s.name"
-    " FROM attendee a JOIN meeting m ON m.id = a.meeting_id"
-    " JOIN committee c ON c.id = m.committee_id"
-    " LEFT JOIN person s ON s.id = a.substitute_for_id"
-    " WHERE a.person_id = :p"
-)
-MEMBER_DECLARATIONS_SQL = (
-    "SELECT d.meeting_id, d.item_id, m.date, c.name, i.number, k.label, d.nature,"
-    " d.sensitive"
-    " FROM declaration d JOIN meeting m ON m.id = d.meeting_id"
-    " JOIN committee c ON c.id = m.committee_id"
-    " JOIN agenda_item i ON i.id = d.item_id"
-    " LEFT JOIN interest_kind k ON k.code = d.kind_code"
-    " WHERE d.person_id = :p"
-)
+        return [CommitteeSummary(*row) for row in queries.committees(session.connection())]
 
 
 # What one search may ask of the index. Each word is looked up as a prefix,
@@ -108,31 +71,8 @@ class SearchTooLong(ValueError):
     """The clerk's search is beyond one of the limits above; the message says which."""
 
 
-def _is_token_character(ch: str) -> bool:
-    # The index's tokenizer (unicode61, migration 0002) keeps letters, numbers
-    # and private-use characters ("L* N* Co") and splits on everything else.
-    return ch.isalnum() or unicodedata.category(ch) == "Co"
-
-
-def count_words(words: str) -> int:
-    """How many words the index would see in ``words`` ("double-handed" is two)."""
-    count, inside = 0, False
-    for ch in words:
-        token = _is_token_character(ch)
-        count += token and not inside
-        inside = token
-    return count
-
-
-def fts_query(words: str) -> str:
-    """Turn what the clerk typed into a safe FTS5 query.
-
-    Each term between spaces becomes one quoted phrase, as a prefix: FTS5 runs
-    the index's own tokenizer over a phrase, so "double-handed" and "3.25" match
-    the text as it was indexed, and nothing the clerk types (quotes, NEAR, AND,
-    *, ^, column:) is read as query syntax. Terms without a letter or digit are
-    dropped: the tokenizer would find nothing in them.
-    """
+def check_search(words: str) -> None:
+    """Refuse a search beyond the limits above, saying which."""
     if len(words) > MAX_SEARCH_CHARACTERS:
         raise SearchTooLong(
             f"The search is {len(words):,} characters long; the limit is "
@@ -143,8 +83,6 @@ def fts_query(words: str) -> str:
             f"The search has {count_words(words):,} words; the limit is "
             f"{MAX_SEARCH_WORDS} words. Search for fewer, rarer words."
         )
-    terms = [term for term in words.split() if any(map(_is_token_character, term))]
-    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
 def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
@@ -156,22 +94,22 @@ def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
     the first ``limit`` can be taken (a fifth of a second over ten years of
     minutes), while the index can walk its rowids backwards and stop early.
     """
-    query = fts_query(words)
-    if not query:
+    check_search(words)
+    if not search_terms(words):
         return []
     # The minutes recorded since the clerk last paused; a read-only or busy
     # file is searched as it is indexed.
     with contextlib.suppress(DatabaseError):
         db.catch_up_search()
     with db.session() as session:
-        rows = session.execute(text(SEARCH_SQL), {"q": query, "limit": limit}).all()
+        rows = search_rows(session.connection(), words, limit)
     return [
         SearchHit(
             kind=kind,
             meeting_id=int(meeting_id),
             item_id=int(item_id) if item_id is not None else None,
             committee=committee,
-            date=_date(date),
+            date=date,
             item_number=number,
             snippet=snippet,
         )
@@ -180,16 +118,15 @@ def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
 
 
 def list_councillors(db: Database) -> list[PersonSummary]:
-    sql = text("SELECT id, name FROM person WHERE kind = 'councillor' ORDER BY name")
     with db.session() as session:
-        return [PersonSummary(*row) for row in session.execute(sql).all()]
+        return [PersonSummary(*row) for row in queries.councillors(session.connection())]
 
 
 def member_history(db: Database, person_id: int) -> list[HistoryRow]:
     """A member's attendance and declarations at every meeting, newest first."""
-    attendance, declarations = text(MEMBER_ATTENDANCE_SQL), text(MEMBER_DECLARATIONS_SQL)
     rows: list[HistoryRow] = []
     with db.session() as session:
+        connection = session.connection()
         for (
             meeting_id,
             date,
@@ -199,17 +136,17 @@ def member_history(db: Database, person_id: int) -> list[HistoryRow]:
             arrived,
             departed,
             replaced,
-        ) in session.execute(attendance, {"p": person_id}).all():
+        ) in queries.member_attendance(connection, person_id):
             what = status.capitalize()
             if capacity == "substitute" and replaced:
                 what += f" (substituting for {replaced})"
             elif capacity == "other-member":
                 what += " (other member in attendance)"
             if arrived:
-                what += f", arrived {_hhmm(arrived)}"
+                what += f", arrived {arrived:%H.%M}"
             if departed:
-                what += f", left {_hhmm(departed)}"
-            rows.append(HistoryRow(int(meeting_id), None, _date(date), committee, what))
+                what += f", left {departed:%H.%M}"
+            rows.append(HistoryRow(int(meeting_id), None, date, committee, what))
         for (
             meeting_id,
             item_id,
@@ -219,21 +156,11 @@ def member_history(db: Database, person_id: int) -> list[HistoryRow]:
             label,
             nature,
             sensitive,
-        ) in session.execute(declarations, {"p": person_id}).all():
+        ) in queries.member_declarations(connection, person_id):
             detail = "sensitive interest" if sensitive else (nature or "")
             what = f"Declared {str(label or 'an interest').lower()} in item {number}"
             if detail:
                 what += f": {detail}"
-            rows.append(HistoryRow(int(meeting_id), int(item_id), _date(date), committee, what))
+            rows.append(HistoryRow(int(meeting_id), int(item_id), date, committee, what))
     rows.sort(key=lambda r: (r.date, r.item_id is not None), reverse=True)
     return rows
-
-
-def _date(value: object) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _hhmm(value: object) -> str:
-    return str(value)[:5].replace(":", ".")

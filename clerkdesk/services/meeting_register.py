@@ -7,28 +7,18 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import MeetingStatus
 from clerkdesk.persistence.backups import make_backup
+from clerkdesk.persistence.queries import delete_meeting_rows
 from clerkdesk.persistence.schema import (
-    ActionRow,
-    AgendaItemRow,
-    AmendmentRow,
-    AttendeeRow,
     CommitteeRow,
-    DecisionRow,
-    DeclarationRow,
-    ExportRow,
-    JournalRow,
     MeetingRow,
-    MinuteParagraphRow,
-    NamedVoteRow,
     OrganisationRow,
-    RecommendationRow,
 )
-from clerkdesk.services.context import Change, Desk, write_audit
+from clerkdesk.services.context import Area, Change, Desk, write_audit
 from clerkdesk.services.setup import find_committee, normalise_name
 
 
@@ -113,26 +103,7 @@ def delete_meeting(desk: Desk, meeting_id: int) -> Deleted:
             )
     backup = make_backup(desk.db.path, f"before deleting meeting {meeting_id}")
     with desk.db.session() as session:
-        items = select(AgendaItemRow.id).where(AgendaItemRow.meeting_id == meeting_id)
-        recs = select(RecommendationRow.id).where(RecommendationRow.item_id.in_(items))
-        amendments = select(AmendmentRow.id).where(AmendmentRow.recommendation_id.in_(recs))
-        decisions = select(DecisionRow.id).where(DecisionRow.meeting_id == meeting_id)
-        # Children first: the foreign keys are enforced.
-        for statement in (
-            delete(NamedVoteRow).where(NamedVoteRow.decision_id.in_(decisions)),
-            delete(DecisionRow).where(DecisionRow.meeting_id == meeting_id),
-            delete(AmendmentRow).where(AmendmentRow.id.in_(amendments)),
-            delete(RecommendationRow).where(RecommendationRow.id.in_(recs)),
-            delete(DeclarationRow).where(DeclarationRow.meeting_id == meeting_id),
-            delete(MinuteParagraphRow).where(MinuteParagraphRow.item_id.in_(items)),
-            delete(ActionRow).where(ActionRow.item_id.in_(items)),
-            delete(AttendeeRow).where(AttendeeRow.meeting_id == meeting_id),
-            delete(AgendaItemRow).where(AgendaItemRow.meeting_id == meeting_id),
-            delete(JournalRow).where(JournalRow.meeting_id == meeting_id),
-            delete(ExportRow).where(ExportRow.meeting_id == meeting_id),
-            delete(MeetingRow).where(MeetingRow.id == meeting_id),
-        ):
-            session.execute(statement)
+        delete_meeting_rows(session.connection(), meeting_id)
         label = f"Delete {what} (meeting {meeting_id})"
         write_audit(session, desk, None, label, f"backup first: {backup.name}")
-    return Deleted(Change(label, None, frozenset({"meetings"})), backup)
+    return Deleted(Change(label, None, Area.MEETINGS), backup)

@@ -14,11 +14,10 @@ from dataclasses import replace
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.minutes_details import MinutesDetails, details_of
 from clerkdesk.domain.model import MemberOrder
-from clerkdesk.persistence.records import get_meeting_row, points_json
-from clerkdesk.persistence.schema import RecommendationRow
+from clerkdesk.persistence.entities import Entity
+from clerkdesk.persistence.records import points_json
 from clerkdesk.services.context import Change, Correction, Desk, meeting_action
 
-AREAS = frozenset({"meeting", "attendance"})
 __all__ = ["MinutesDetails", "details_of", "set_minutes_details", "set_recommendation_points"]
 
 
@@ -44,15 +43,18 @@ def set_minutes_details(
                 f"The meeting cannot close at {closed:%H:%M}, before it began at {start:%H:%M}. "
                 "Give the time it closed (24-hour clock)."
             )
-        row = get_meeting_row(scope.session, meeting_id)
-        row.body_kind = details.body_kind.value if details.body_kind else None
-        row.member_order = MemberOrder(details.member_order).value
-        row.closed_at = closed
-        row.clerk_name = clerk
-        row.proper_officer = _text(details.proper_officer)
-        row.proper_officer_title = _text(details.proper_officer_title)
+        scope.change(
+            Entity.MEETING,
+            meeting_id,
+            body_kind=details.body_kind.value if details.body_kind else None,
+            member_order=MemberOrder(details.member_order).value,
+            closed_at=closed,
+            clerk_name=clerk,
+            proper_officer=_text(details.proper_officer),
+            proper_officer_title=_text(details.proper_officer_title),
+        )
         scope.label = "Set the minutes' details"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def set_recommendation_points(
@@ -69,8 +71,7 @@ def set_recommendation_points(
         raise RuleViolation("A sub-point of a recommendation cannot be empty; leave it out.")
     with meeting_action(desk, meeting_id, "recommendation points", correction=correction) as scope:
         rec = scope.record.recommendation(recommendation_id)
-        row = scope.session.get_one(RecommendationRow, rec.id)
-        row.points = points_json(cleaned)
+        scope.change(Entity.RECOMMENDATION, rec.id, points=points_json(cleaned))
         label = f" {rec.label}" if rec.label else ""
         scope.label = f"Set the sub-points of recommendation{label}"
-    return Change(scope.label, meeting_id, frozenset({"items"}))
+    return scope.done()

@@ -16,13 +16,9 @@ from clerkdesk.domain.record_json import dump_record
 from clerkdesk.domain.record_reader import read_record
 from clerkdesk.domain.rules import validate_record
 from clerkdesk.domain.seal import check_seal
-from clerkdesk.persistence.meeting_list import MeetingSummary, read_meeting_list
-from clerkdesk.persistence.records import (
-    driver_cursor,
-    interest_kinds,
-    load_record,
-    points_json,
-)
+from clerkdesk.persistence.kept_records import high_water_mark
+from clerkdesk.persistence.meeting_list import MeetingSummary
+from clerkdesk.persistence.records import interest_kinds, load_record, meeting_list, points_json
 from clerkdesk.persistence.schema import (
     ActionRow,
     AgendaItemRow,
@@ -52,12 +48,15 @@ from clerkdesk.services.setup import (
 def list_meetings(desk: Desk) -> list[MeetingSummary]:
     """Every meeting, newest first (plain SQL: years of history list in milliseconds)."""
     with desk.db.session() as session:
-        return read_meeting_list(driver_cursor(session).connection)
+        return meeting_list(session)
 
 
 def get_record(desk: Desk, meeting_id: int) -> MeetingRecord:
     with desk.db.session() as session:
-        return load_record(session, meeting_id)
+        mark = high_water_mark(session.connection())
+        record = load_record(session, meeting_id, desk.db.kept)
+    desk.db.kept.keep(meeting_id, mark, record)
+    return record
 
 
 def dump_meeting(desk: Desk, meeting_id: int) -> dict[str, Any]:

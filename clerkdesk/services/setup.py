@@ -22,8 +22,8 @@ from clerkdesk.domain.model import (
     Role,
 )
 from clerkdesk.domain.schedule_12a import ExemptParagraph
+from clerkdesk.persistence.entities import Entity
 from clerkdesk.persistence.schema import (
-    AgendaItemRow,
     AttendeeRow,
     CommitteeMemberRow,
     CommitteeRow,
@@ -31,9 +31,8 @@ from clerkdesk.persistence.schema import (
     MeetingRow,
     OrganisationRow,
     PersonRow,
-    RecommendationRow,
 )
-from clerkdesk.services.context import Change, Desk, meeting_action, write_audit
+from clerkdesk.services.context import Area, Change, Desk, meeting_action, write_audit
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +172,7 @@ def create_meeting(
     with desk.db.session() as session:
         meeting_id = add_meeting(session, committee_id, date, start_time, venue)
         write_audit(session, desk, meeting_id, "Create meeting", "")
-    return Change("Create meeting", meeting_id, frozenset({"meetings"}), new_id=meeting_id)
+    return Change("Create meeting", meeting_id, Area.MEETINGS, new_id=meeting_id)
 
 
 def add_meeting(
@@ -255,11 +254,10 @@ def add_item(
         raise RuleViolation("An agenda item needs a number and a title.")
     check_part(part, exempt_paragraph)
     with meeting_action(desk, meeting_id, f"Add item {number}") as scope:
-        row = AgendaItemRow(
+        scope.new_id = scope.add(
+            Entity.ITEM,
             meeting_id=meeting_id,
-            position=next_position(
-                scope.session, AgendaItemRow.position, AgendaItemRow.meeting_id == meeting_id
-            ),
+            position=scope.next_position(Entity.ITEM, meeting_id=meeting_id),
             number=number,
             title=normalise_name(title),
             part=part,
@@ -268,10 +266,7 @@ def add_item(
             report_author=report_author,
             contact_officer=contact_officer,
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
-    return Change(f"Add item {number}", meeting_id, frozenset({"items"}), new_id=scope.new_id)
+    return scope.done()
 
 
 def check_part(part: int, exempt_paragraph: ExemptParagraph | None) -> None:
@@ -294,15 +289,11 @@ def add_recommendation(
         raise RuleViolation("A recommendation needs its text.")
     with meeting_action(desk, meeting_id, "Add recommendation") as scope:
         scope.record.item(item_id)
-        row = RecommendationRow(
+        scope.new_id = scope.add(
+            Entity.RECOMMENDATION,
             item_id=item_id,
-            position=next_position(
-                scope.session, RecommendationRow.position, RecommendationRow.item_id == item_id
-            ),
+            position=scope.next_position(Entity.RECOMMENDATION, item_id=item_id),
             label=label.strip() if label else None,
             text=text.strip(),
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
-    return Change("Add recommendation", meeting_id, frozenset({"items"}), new_id=scope.new_id)
+    return scope.done()

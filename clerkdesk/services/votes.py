@@ -6,42 +6,37 @@ import datetime as dt
 from collections.abc import Sequence
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
-from clerkdesk.domain.model import Capacity, Outcome, Tally, VoteOption
+from clerkdesk.domain.model import Outcome, Tally, VoteOption
+from clerkdesk.domain.rules import check_amendment
 from clerkdesk.domain.voting import all_for_except, decide, unanimous_tally
-from clerkdesk.persistence.schema import AmendmentRow
-from clerkdesk.services.context import ActionScope, Change, Correction, Desk, meeting_action
-from clerkdesk.services.setup import next_position
-
-AREAS = frozenset({"votes"})
-
-
-# Votes are recorded all through a meeting, so their rows are written through
-# the action's RowWriter rather than the ORM.
-_BY_RECOMMENDATION = "SELECT id FROM decision WHERE recommendation_id = ?"
-_BY_AMENDMENT = "SELECT id FROM decision WHERE amendment_id = ?"
-_NAMED_VOTES = "SELECT id FROM named_vote WHERE decision_id = ? ORDER BY position, id"
+from clerkdesk.persistence.entities import Entity
+from clerkdesk.services.context import Change, Correction, Desk, UnitOfWork, meeting_action
 
 
 def _existing(
-    scope: ActionScope, recommendation_id: int | None, amendment_id: int | None
+    work: UnitOfWork, recommendation_id: int | None, amendment_id: int | None
 ) -> int | None:
+    record = work.record
     if recommendation_id is not None:
-        found = scope.rows.value(_BY_RECOMMENDATION, recommendation_id)
+        found = record.decision_on(recommendation_id)
+    elif amendment_id is not None:
+        found = record.decision_on_amendment(amendment_id)
     else:
-        found = scope.rows.value(_BY_AMENDMENT, amendment_id)
-    return None if found is None else int(found)
+        found = None
+    return None if found is None else found.id
 
 
-def _remove(scope: ActionScope, decision_id: int) -> None:
-    named = [row[0] for row in scope.rows.all(_NAMED_VOTES, decision_id)]
-    for named_id in named:
-        scope.rows.delete("named_vote", named_id)
-    scope.rows.delete("decision", decision_id)
+def _remove_named(work: UnitOfWork, decision_id: int) -> None:
+    for named_id in work.ids(Entity.NAMED_VOTE, decision_id=decision_id):
+        work.remove(Entity.NAMED_VOTE, named_id)
 
 
-def _motion_name(
-    scope: ActionScope, recommendation_id: int | None, amendment_id: int | None
-) -> str:
+def _remove(work: UnitOfWork, decision_id: int) -> None:
+    _remove_named(work, decision_id)
+    work.remove(Entity.DECISION, decision_id)
+
+
+def _motion_name(scope: UnitOfWork, recommendation_id: int | None, amendment_id: int | None) -> str:
     record = scope.record
     if amendment_id is not None:
         amendment = record.amendment(amendment_id)
@@ -83,10 +78,10 @@ def record_vote(
             casting_voter_id=casting_voter_id,
             at=at,
         )
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
-def _item_of(scope: ActionScope, recommendation_id: int | None, amendment_id: int | None) -> int:
+def _item_of(scope: UnitOfWork, recommendation_id: int | None, amendment_id: int | None) -> int:
     record = scope.record
     if amendment_id is not None:
         return record.recommendation(record.amendment(amendment_id).recommendation_id).item_id
@@ -96,7 +91,7 @@ def _item_of(scope: ActionScope, recommendation_id: int | None, amendment_id: in
 
 
 def _write_decision(
-    scope: ActionScope,
+    scope: UnitOfWork,
     *,
     recommendation_id: int | None,
     amendment_id: int | None,
@@ -135,28 +130,23 @@ def _write_decision(
         # Re-recorded (a recount, a correction): the decision's row is changed
         # in place, half the pages of deleting it and inserting another; its
         # named votes, if any, are replaced.
-        for named_id in [row[0] for row in scope.rows.all(_NAMED_VOTES, decision_id)]:
-            scope.rows.delete("named_vote", named_id)
-        scope.rows.update("decision", decision_id, values)
+        _remove_named(scope, decision_id)
+        scope.change(Entity.DECISION, decision_id, **values)
     else:
-        decision_id = scope.rows.insert(
-            "decision",
-            {
-                "meeting_id": scope.meeting_id,
-                "recommendation_id": recommendation_id,
-                "amendment_id": amendment_id,
-                **values,
-            },
+        decision_id = scope.add(
+            Entity.DECISION,
+            meeting_id=scope.meeting_id,
+            recommendation_id=recommendation_id,
+            amendment_id=amendment_id,
+            **values,
         )
     for position, (person_id, option) in enumerate(decision.named):
-        scope.rows.insert(
-            "named_vote",
-            {
-                "decision_id": decision_id,
-                "person_id": person_id,
-                "option": option.value,
-                "position": position,
-            },
+        scope.add(
+            Entity.NAMED_VOTE,
+            decision_id=decision_id,
+            person_id=person_id,
+            option=option.value,
+            position=position,
         )
     scope.new_id = decision_id
     scope.label = f"Vote on {motion}: {decision.outcome.value}"
@@ -186,7 +176,7 @@ def record_unanimous(
             tally=tally,
             at=at,
         )
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def record_named_vote(
@@ -217,7 +207,7 @@ def record_named_vote(
             casting_vote=casting_vote,
             casting_voter_id=casting_voter_id,
         )
-    return Change(scope.label, meeting_id, AREAS, new_id=scope.new_id)
+    return scope.done()
 
 
 def clear_vote(
@@ -235,7 +225,7 @@ def clear_vote(
             raise NotFoundError(f"No vote is recorded on {motion}.")
         _remove(scope, old)
         scope.label = f"Clear the vote on {motion}"
-    return Change(scope.label, meeting_id, AREAS)
+    return scope.done()
 
 
 def add_amendment(
@@ -254,32 +244,21 @@ def add_amendment(
     with meeting_action(desk, meeting_id, "amendment", correction=correction) as scope:
         record = scope.record
         record.recommendation(recommendation_id)
-        for person_id, role in ((mover_id, "mover"), (seconder_id, "seconder")):
-            attendee = record.attendee(person_id)
-            if attendee is None or attendee.capacity not in (Capacity.MEMBER, Capacity.SUBSTITUTE):
-                raise RuleViolation(
-                    f"The {role} must be a member or substitute at this meeting; "
-                    f"{record.name_of(person_id)} is not."
-                )
-        if mover_id == seconder_id:
-            raise RuleViolation("An amendment must be seconded by someone other than its mover.")
-        row = AmendmentRow(
+        check_amendment(record, mover_id, seconder_id)
+        positions = [
+            a.position for a in record.amendments if a.recommendation_id == recommendation_id
+        ]
+        scope.new_id = scope.add(
+            Entity.AMENDMENT,
             recommendation_id=recommendation_id,
-            position=next_position(
-                scope.session,
-                AmendmentRow.position,
-                AmendmentRow.recommendation_id == recommendation_id,
-            ),
+            position=max(positions, default=-1) + 1,
             mover_id=mover_id,
             seconder_id=seconder_id,
             text=text.strip(),
             resulting_text=resulting_text.strip() if resulting_text else None,
         )
-        scope.session.add(row)
-        scope.session.flush()
-        scope.new_id = row.id
         scope.label = f"Amendment moved by {record.name_of(mover_id)}"
-    return Change(scope.label, meeting_id, AREAS | {"items"}, new_id=scope.new_id)
+    return scope.done()
 
 
 def remove_amendment(
@@ -290,6 +269,6 @@ def remove_amendment(
         old = _existing(scope, None, amendment_id)
         if old is not None:
             _remove(scope, old)
-        scope.rows.delete("amendment", amendment_id)
+        scope.remove(Entity.AMENDMENT, amendment_id)
         scope.label = "Remove amendment"
-    return Change(scope.label, meeting_id, AREAS | {"items"})
+    return scope.done()

@@ -8,7 +8,6 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.diagnostics import LOG_FILE, log_folder
@@ -28,7 +27,7 @@ OFFLINE = (
 def database_words(db: Database | None) -> str:
     if db is None:
         return "not open yet"
-    return f"{db.path} (schema version {db.schema_version()})"
+    return f"{db.describe()} (schema version {db.schema_version()})"
 
 
 def release_notes_words() -> str:
@@ -72,9 +71,3 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-
-    def plain_text(self) -> str:
-        """What the dialog says, as plain text."""
-        document = QTextDocument()
-        document.setHtml(self.text.text())
-        return document.toPlainText()

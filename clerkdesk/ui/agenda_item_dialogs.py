@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain import schedule_12a
 from clerkdesk.domain.model import AgendaItem, MeetingRecord
 from clerkdesk.domain.schedule_12a import ExemptParagraph
-from clerkdesk.ui.meeting_details_dialog import ok_cancel
+from clerkdesk.ui.widgets import ok_cancel
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
+from clerkdesk.domain.changes import Area
 from clerkdesk.ui.models import AgendaTableModel
+from clerkdesk.ui.open_meeting import ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.rows import agenda_rows
 from clerkdesk.ui.widgets import KeyTableView, Panel, heading
 
-AREAS = frozenset({"items", "votes", ITEM, OPENED})
+AREAS = Area.ITEMS | Area.VOTES | ITEM | OPENED
 
 
 class AgendaPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.model = AgendaTableModel(self)
         self.table = KeyTableView("Agenda items", self)
         self.table.setModel(self.model)
@@ -39,18 +40,18 @@ class AgendaPanel(Panel):
         self.focus_target = self.table
         self._updating = False
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
         self._updating = True
         try:
-            record = self.session.record
-            if areas & {"items", "votes", OPENED} or not self.model.rows:
+            record = self.meeting.record
+            if areas & (Area.ITEMS | Area.VOTES | OPENED) or not self.model.rows:
                 self.model.set_rows(agenda_rows(record) if record else ())
                 self.table.fit_rows()
             ids = [row.item_id for row in self.model.rows]
-            if self.session.item_id in ids:
-                self.table.select_row(ids.index(self.session.item_id))
+            if self.meeting.item_id in ids:
+                self.table.select_row(ids.index(self.meeting.item_id))
         finally:
             self._updating = False
 
@@ -59,4 +60,4 @@ class AgendaPanel(Panel):
             return
         row = self.model.row_at(self.table.current_row())
         if row is not None:
-            self.session.set_item(row.item_id)
+            self.meeting.set_item(row.item_id)

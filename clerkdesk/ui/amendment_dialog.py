@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.model import AttendanceStatus, Capacity, MeetingRecord
 from clerkdesk.ui.rows import by_surname
-from clerkdesk.ui.widgets import set_tab_order
+from clerkdesk.ui.widgets import ok_cancel, set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +62,8 @@ class AmendmentDialog(QDialog):
         form.addRow("&Seconded by:", self.seconder)
         form.addRow("&Wording:", self.text)
         form.addRow("&As amended:", self.resulting)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self, "Add amendment")
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Add amendment")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerkdesk.resources import icons_dir
+from clerkdesk.ui.memory import freeze_what_is_loaded
 
 if TYPE_CHECKING:
     from clerkdesk.ui.crash_dialog import ProblemHandler
@@ -169,6 +170,8 @@ def run_app(db_path: Path | None, argv: list[str]) -> int:
     problems = install_excepthook()
     window = show_window(db_path, QSettings())
     problems.watch(window)
+    # Once the database (and the meeting it reopens) is open: see memory.py.
+    window.database_opened.connect(lambda: QTimer.singleShot(0, freeze_what_is_loaded))
     try:
         return int(app.exec())
     finally:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date
-from clerkdesk.ui.widgets import ErrorLabel
+from clerkdesk.ui.widgets import ErrorLabel, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +52,7 @@ class ApprovalDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Signed as a correct record by:", self.signed_by)
         form.addRow("&Approved on:", self.date)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import AttendanceStatus, Capacity
-from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
+from clerkdesk.ui import operations
 from clerkdesk.ui.models import AttendanceTableModel
-from clerkdesk.ui.rows import AttendanceRow, attendance_rows
+from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting
+from clerkdesk.ui.operations import Operation
+from clerkdesk.ui.rows import AttendanceLine, attendance_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, set_tab_order
 
-if TYPE_CHECKING:
-    from clerkdesk.services.context import Change
-
-AREAS = frozenset({"attendance", "items", CLOCK, OPENED})
+# The meeting: what the minutes call the chair is shown beside the chair.
+AREAS = Area.ATTENDANCE | Area.ITEMS | Area.MEETING | CLOCK | OPENED
 KEYS_HINT = (
     "Keys on the list: P present · A apologies · X absent · L arrived late · D left · "
     "S substitute · N note · Delete clear times"
@@ -25,9 +23,9 @@ KEYS_HINT = (
 
 
 class AttendancePanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.model = AttendanceTableModel(self)
         self.table = KeyTableView("Attendance list", self)
         self.table.setModel(self.model)
@@ -101,15 +99,15 @@ class AttendancePanel(Panel):
         """The panel's controls in Tab order."""
         return [self.table, *self.buttons]
 
-    def refresh(self, areas: frozenset[str]) -> None:
-        if areas & {ITEM, OPENED}:
+    def refresh(self, areas: Area) -> None:
+        if areas & (ITEM | OPENED):
             self.error.clear_error()  # about what the clerk has moved on from
         if not areas & AREAS:
             return
-        record = self.session.record
+        record = self.meeting.record
         keep = self.selected()
         row_index = self.table.current_row()
-        self.model.set_rows(attendance_rows(record, self.session.at) if record else ())
+        self.model.set_rows(attendance_rows(record, self.meeting.at) if record else ())
         if OPENED in areas:
             self.error.clear_error()
             row_index = 0
@@ -118,58 +116,50 @@ class AttendancePanel(Panel):
             row_index = ids.index(keep.person_id)
         self.table.select_row(max(row_index, 0))
 
-    def selected(self) -> AttendanceRow | None:
+    def selected(self) -> AttendanceLine | None:
         return self.model.row_at(self.table.current_row())
 
     def _row_changed(self, *_: object) -> None:
         row = self.selected()
-        self.session.person_id = row.person_id if row is not None else None
+        self.meeting.person_id = row.person_id if row is not None else None
         self.error.clear_error()  # it was about the member the clerk has moved on from
 
-    def _run(self, service_fn: Callable[..., Change], *args: Any, **kwargs: Any) -> bool:
+    def _run(self, operation: Operation) -> bool:
         self.error.clear_error()
-        change = self.session.act(service_fn, *args, errors=self.error.show_error, **kwargs)
-        return change is not None
+        return self.meeting.act(operation, errors=self.error.show_error) is not None
 
     def mark(self, status: AttendanceStatus) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is None:
             return
         position = self.table.current_row()
-        if self._run(service.mark_attendance, row.person_id, status):
+        if self._run(operations.mark_attendance(row.person_id, status)):
             self.table.select_row(position + 1)
 
     def arrived(self) -> None:
-        from clerkdesk.services import attendance as service
-
-        row = self.selected()
-        if row is not None:
-            self._run(service.record_arrival, row.person_id, self.session.at, self.session.item_id)
-
-    def departed(self) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is not None:
             self._run(
-                service.record_departure, row.person_id, self.session.at, self.session.item_id
+                operations.record_arrival(row.person_id, self.meeting.at, self.meeting.item_id)
+            )
+
+    def departed(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._run(
+                operations.record_departure(row.person_id, self.meeting.at, self.meeting.item_id)
             )
 
     def clear_times(self) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is not None:
-            self._run(service.clear_times, row.person_id)
+            self._run(operations.clear_times(row.person_id))
 
     def substitute(self) -> None:
-        from clerkdesk.services import attendance as service
         from clerkdesk.services.lookups import list_councillors
 
         row = self.selected()
-        record = self.session.record
+        record = self.meeting.record
         if row is None or record is None:
             return
         if row.capacity is not Capacity.MEMBER:
@@ -183,35 +173,29 @@ class AttendancePanel(Panel):
             return
         on_list = {a.person_id for a in record.attendees}
         suggestions = [
-            p.name for p in list_councillors(self.session.desk.db) if p.id not in on_list
+            p.name for p in list_councillors(self.meeting.desk.db) if p.id not in on_list
         ]
-        name = self.session.asker.substitute_name(row.name, suggestions)
+        name = self.meeting.asker.substitute_name(row.name, suggestions)
         if name:
-            self._run(service.add_substitute, name, row.person_id)
+            self._run(operations.add_substitute(name, row.person_id))
 
     def edit_note(self) -> None:
         """Add, change or (emptied) remove the note on the selected person's attendance."""
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
-        if row is None or self.session.record is None:
+        if row is None or self.meeting.record is None:
             return
-        note = self.session.asker.attendance_note(row.name, row.clerk_note)
+        note = self.meeting.asker.attendance_note(row.name, row.clerk_note)
         if note is not None:
-            self._run(service.set_attendance_note, row.person_id, note)
+            self._run(operations.set_attendance_note(row.person_id, note))
 
     def add_attendee(self) -> None:
-        from clerkdesk.services import attendance as service
-
-        if self.session.record is None:
+        if self.meeting.record is None:
             return
-        value = self.session.asker.attendee()
+        value = self.meeting.asker.attendee()
         if value is not None:
-            self._run(service.add_attendee, value.name, value.capacity, value.title)
+            self._run(operations.add_attendee(value.name, value.capacity, value.title))
 
     def remove(self) -> None:
-        from clerkdesk.services import attendance as service
-
         row = self.selected()
         if row is not None:
-            self._run(service.remove_attendee, row.person_id)
+            self._run(operations.remove_attendee(row.person_id))

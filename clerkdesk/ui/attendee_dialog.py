@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.model import Capacity
-from clerkdesk.ui.widgets import set_tab_order
+from clerkdesk.ui.widgets import ok_cancel, set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +41,7 @@ class AttendeeDialog(QDialog):
         self.capacity.currentIndexChanged.connect(
             lambda _i: self.title.setEnabled(self.capacity.currentData() is Capacity.OFFICER)
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow("Attends &as:", self.capacity)
         form.addRow("&Name:", self.name)

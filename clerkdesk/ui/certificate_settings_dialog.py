@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+
+from clerkdesk.ui.widgets import ok_cancel
 
 
 class PathField(QWidget):
@@ -64,11 +65,7 @@ class CertificateSettingsDialog(QDialog):
             "what Verify checks a signer's certificate against."
         )
         explain.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow(explain)
         form.addRow("&Council certificate (.p12):", self.council)

@@ -158,10 +158,10 @@ class CertificateActions(QObject):
             return False, None
 
     def _desk(self, title: str) -> Any:
-        if not self.window.session.has_desk:
+        if not self.window.meeting.has_desk:
             self.window.asker.error(title, "Open a database first.")
             return None
-        return self.window.session.desk
+        return self.window.meeting.desk
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from clerkdesk.ui.widgets import ErrorLabel
+from clerkdesk.ui.widgets import ErrorLabel, ok_cancel
 
 NEEDS_A_REASON = (
     "A correction to approved minutes needs its reason: it is kept with the correction "
@@ -25,11 +25,7 @@ class CorrectionReasonDialog(QDialog):
         prompt.setBuddy(self.reason)
         self.error = ErrorLabel("Why the correction cannot be saved", self)
         self.reason.textChanged.connect(lambda _t: self.error.clear_error())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(prompt)
         layout.addWidget(self.reason)

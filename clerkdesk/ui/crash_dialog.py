@@ -38,7 +38,7 @@ from clerkdesk.ui.problem_report import problem_report, type_name
 
 if TYPE_CHECKING:
     from clerkdesk.ui.main_window import MainWindow
-    from clerkdesk.ui.meeting_session import MeetingSession
+    from clerkdesk.ui.open_meeting import OpenMeeting
 
 HEADING = "Something unexpected went wrong. Nothing you recorded was lost."
 WHY_NOTHING_WAS_LOST = (
@@ -68,6 +68,9 @@ def menu_path(action: QAction) -> str:
 
 def service_name(service: object) -> str | None:
     """``lifecycle.set_status``; None for a lambda or partial (its menu says more)."""
+    operation_name = getattr(service, "name", None)  # a ui.operations.Operation
+    if isinstance(operation_name, str):
+        return operation_name
     name = getattr(service, "__name__", None)
     if not isinstance(name, str) or name == "<lambda>":
         return None
@@ -160,25 +163,25 @@ class ProblemHandler:
         self.window = window
 
     @property
-    def session(self) -> MeetingSession | None:
-        return self.window.session if self.window is not None else None
+    def meeting(self) -> OpenMeeting | None:
+        return self.window.meeting if self.window is not None else None
 
     def attempted(self) -> list[str]:
         said = []
         command = self.window.last_command if self.window is not None else None
         if command is not None:
             said.append(f"{menu_path(command)} (the last menu command chosen)")
-        service = self.session.last_service if self.session is not None else None
+        service = self.meeting.last_service if self.meeting is not None else None
         name = service_name(service) if service is not None else None
         if name:
             said.append(f"{name} (the last recording action started)")
         return said
 
     def schema(self) -> str:
-        if self.session is None or not self.session.has_desk:
+        if self.meeting is None or not self.meeting.has_desk:
             return "no database open"
         try:
-            return str(self.session.desk.db.schema_version())
+            return str(self.meeting.desk.db.schema_version())
         except Exception as error:
             return f"could not be read ({type_name(type(error))})"
 
@@ -214,12 +217,12 @@ class ProblemHandler:
     def _show_saved(self) -> bool:
         """Read the open meeting again, so the window shows what the file holds
         (not what the failed action left on screen). Whether that was done."""
-        if self.session is None or self.session.meeting_id is None:
+        if self.meeting is None or self.meeting.meeting_id is None:
             return False
-        from clerkdesk.ui.meeting_session import EVERYTHING
+        from clerkdesk.ui.open_meeting import EVERYTHING
 
         try:
-            self.session.reload(EVERYTHING)
+            self.meeting.reload(EVERYTHING)
         except Exception as error:
             self.log.error("Reading the meeting again failed: %s", type_name(type(error)))
             return False

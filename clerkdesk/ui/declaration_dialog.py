@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Capacity, Declaration, MeetingRecord
 from clerkdesk.ui.rows import by_surname, declaration_consequence
-from clerkdesk.ui.widgets import NOTICE_STYLE, set_tab_order
+from clerkdesk.ui.widgets import NOTICE_STYLE, ok_cancel, set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +111,8 @@ class DeclarationDialog(QDialog):
         form.addRow("", self.sensitive)
         form.addRow("", self.dispensation)
         form.addRow("", self.left_room)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self, "Save changes" if existing else "Record declaration")
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Save changes" if existing else "Record declaration")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if existing is not None:
             fixed = QLabel(

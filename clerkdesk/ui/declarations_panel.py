@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Declaration
-from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
+from clerkdesk.ui import operations
 from clerkdesk.ui.models import DeclarationsTableModel
+from clerkdesk.ui.open_meeting import ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.rows import declaration_consequence, declaration_rows
 from clerkdesk.ui.widgets import (
     NOTICE_STYLE,
@@ -24,13 +26,13 @@ from clerkdesk.ui.widgets import (
 if TYPE_CHECKING:
     from clerkdesk.ui.declaration_dialog import DeclarationInput
 
-AREAS = frozenset({"declarations", "attendance", "items", OPENED})
+AREAS = Area.DECLARATIONS | Area.ATTENDANCE | Area.ITEMS | OPENED
 
 
 class DeclarationsPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.model = DeclarationsTableModel(self)
         self.table = KeyTableView("Declarations of interest", self)
         self.table.setModel(self.model)
@@ -77,12 +79,12 @@ class DeclarationsPanel(Panel):
         """The panel's controls in Tab order."""
         return [self.table, self.declare_button, self.edit_button, self.withdraw_button]
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if ITEM in areas:
             self.error.clear_error()  # about what the clerk has moved on from
         if not areas & AREAS:
             return
-        record = self.session.record
+        record = self.meeting.record
         if OPENED in areas:
             self.consequence.hide()
             self.error.clear_error()
@@ -99,17 +101,17 @@ class DeclarationsPanel(Panel):
             widget.setEnabled(bool(ids))
 
     def selected(self) -> Declaration | None:
-        row, record = self.model.row_at(self.table.current_row()), self.session.record
+        row, record = self.model.row_at(self.table.current_row()), self.meeting.record
         if row is None or record is None:
             return None
         return next((d for d in record.declarations if d.id == row.id), None)
 
     def _consequence(self, declaration: Declaration) -> str:
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             return ""
         try:
-            return declaration_consequence(record, declaration, self.session.at)
+            return declaration_consequence(record, declaration, self.meeting.at)
         except DomainError:
             return ""
 
@@ -118,27 +120,21 @@ class DeclarationsPanel(Panel):
         self.consequence.setVisible(bool(text))
 
     def declare(self) -> None:
-        from clerkdesk.services.declarations import declare_interest
-
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             return
-        value = self.session.asker.declaration(
-            record, self.session.item_id, self.session.at, self.session.person_id
+        value = self.meeting.asker.declaration(
+            record, self.meeting.item_id, self.meeting.at, self.meeting.person_id
         )
         if value is None:
             return
         consequence = self._consequence(value.as_declaration())
         self.error.clear_error()
-        change = self.session.act(
-            declare_interest,
-            value.item_id,
-            value.person_id,
-            value.kind,
-            value.nature,
-            sensitive=value.sensitive,
-            dispensation=value.dispensation,
-            left_room=value.left_room,
+        fields = operations.DeclarationFields(
+            value.kind, value.nature, value.sensitive, value.dispensation, value.left_room
+        )
+        change = self.meeting.act(
+            operations.declare_interest(value.item_id, value.person_id, fields),
             errors=self.error.show_error,
         )
         if change is not None:
@@ -146,43 +142,40 @@ class DeclarationsPanel(Panel):
 
     def edit(self) -> None:
         """Open the selected declaration, filled in as recorded, and save what changed."""
-        from clerkdesk.services.declarations_edit import edit_declaration
-
-        existing, record = self.selected(), self.session.record
+        existing, record = self.selected(), self.meeting.record
         if existing is None or record is None:
             return
-        value = self.session.asker.edit_declaration(record, existing, self.session.at)
+        value = self.meeting.asker.edit_declaration(record, existing, self.meeting.at)
         if value is None or value.as_declaration(existing.id) == existing:
             return
         consequence = self._consequence(value.as_declaration(existing.id))
         self.error.clear_error()
-        change = self.session.act(
-            edit_declaration,
-            existing.id,
-            **_edited_fields(existing, value),
+        change = self.meeting.act(
+            operations.edit_declaration(existing.id, _edited_fields(existing, value)),
             errors=self.error.show_error,
         )
         if change is not None:
             self._show_consequence(consequence)
 
     def withdraw(self) -> None:
-        from clerkdesk.services.declarations import withdraw_declaration
-
         row = self.model.row_at(self.table.current_row())
         if row is None:
             return
         self.error.clear_error()
         self.consequence.hide()
-        self.session.act(withdraw_declaration, row.id, errors=self.error.show_error)
+        self.meeting.act(operations.withdraw_declaration(row.id), errors=self.error.show_error)
 
 
-def _edited_fields(existing: Declaration, value: DeclarationInput) -> dict[str, object]:
-    """Only the fields the clerk changed, as ``edit_declaration`` takes them."""
-    fields = {
-        "kind": value.kind,
-        "nature": value.nature,
-        "sensitive": value.sensitive,
-        "dispensation": value.dispensation,
-        "left_room": value.left_room,
-    }
-    return {name: new for name, new in fields.items() if getattr(existing, name) != new}
+def _edited_fields(existing: Declaration, value: DeclarationInput) -> operations.DeclarationFields:
+    """Only the fields the clerk changed; the others None, left as recorded."""
+
+    def changed(new: Any, old: Any) -> Any:
+        return None if new == old else new
+
+    return operations.DeclarationFields(
+        kind=changed(value.kind, existing.kind),
+        nature=changed(value.nature, existing.nature),
+        sensitive=changed(value.sensitive, existing.sensitive),
+        dispensation=changed(value.dispensation, existing.dispensation),
+        left_room=changed(value.left_room, existing.left_room),
+    )

@@ -49,7 +49,7 @@ from clerkdesk.ui.widgets import NOTICE_STYLE, ErrorLabel
 if TYPE_CHECKING:
     from clerkdesk.importing import ParsedAgenda
     from clerkdesk.ui.main_window import MainWindow
-    from clerkdesk.ui.meeting_session import MeetingSession
+    from clerkdesk.ui.open_meeting import OpenMeeting
 
 __all__ = ["ROLES", "ImportPreviewDialog", "run_import"]
 
@@ -469,9 +469,9 @@ class ImportPreviewDialog(QDialog):
 IMPORT_FOLDER = "importFolder"  # the settings key: the folder the last agenda came from
 
 
-def run_import(window: MainWindow, session: MeetingSession) -> int | None:
+def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
     """Choose a file, parse it, show the preview, save it; the new meeting's id."""
-    asker = session.asker
+    asker = meeting.asker
     try:
         from clerkdesk.importing import SUPPORTED_SUFFIXES, DocumentError, parse_agenda_file
     except ImportError:
@@ -515,7 +515,7 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
         agenda = dialog.value()
         try:
             try:
-                result: ImportResult = import_agenda(session.desk, agenda)
+                result: ImportResult = import_agenda(meeting.desk, agenda)
             except SameMeetingError as same:
                 # Opening the same agenda again: the clerk chooses (issue 14).
                 choice = window.editor.asks.same_meeting(same.message)
@@ -523,7 +523,7 @@ def run_import(window: MainWindow, session: MeetingSession) -> int | None:
                     return same.meeting_id
                 if choice != "copy":
                     return None
-                result = import_agenda(session.desk, agenda, as_new=True)
+                result = import_agenda(meeting.desk, agenda, as_new=True)
         except DomainError as error:
             refused = error.message
             continue

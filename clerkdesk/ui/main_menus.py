@@ -77,7 +77,7 @@ def _chair_styles(window: MainWindow, meeting: QMenu) -> None:
         choices[style] = action
 
     def tick() -> None:
-        record = window.session.record
+        record = window.meeting.record
         for style, action in choices.items():
             action.setChecked(record is not None and record.chair_style is style)
 
@@ -85,14 +85,7 @@ def _chair_styles(window: MainWindow, meeting: QMenu) -> None:
 
 
 def build_menus(window: MainWindow) -> MainMenus:
-    def add(
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcuts: list[QKeySequence] | None = None,
-    ) -> QAction:
-        return _action(window, menu, text, slot, shortcuts)
-
+    add = partial(_action, window)
     bar = window.menuBar()
     file = bar.addMenu("&File")
     new = add(file, "&New meeting…", window.new_meeting, keys(QKeySequence.StandardKey.New))
@@ -143,10 +136,10 @@ def build_menus(window: MainWindow) -> MainMenus:
     add(
         meeting,
         "&Previous item",
-        lambda: window.session.move_item(-1),
+        lambda: window.meeting.move_item(-1),
         keys("Alt+Up", "Ctrl+Up"),
     )
-    add(meeting, "&Next item", lambda: window.session.move_item(1), keys("Alt+Down", "Ctrl+Down"))
+    add(meeting, "&Next item", lambda: window.meeting.move_item(1), keys("Alt+Down", "Ctrl+Down"))
     add(meeting, "Edit the meeting &time", window.focus_clock, keys("Ctrl+T"))
     meeting.addSeparator()
     for n, label in enumerate(("Attendance", "Voting", "Declarations", "Minutes notes"), start=1):

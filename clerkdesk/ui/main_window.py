@@ -9,9 +9,7 @@ first paint.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,16 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.attendance import presiding_member
-from clerkdesk.domain.errors import DomainError
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import ChairStyle, MeetingStatus
+from clerkdesk.ui import operations
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.certificates import CertificateActions
 from clerkdesk.ui.main_menus import build_menus
 from clerkdesk.ui.meeting_header import MeetingHeader, quorum_words, window_title
-from clerkdesk.ui.meeting_session import OPENED, MeetingSession
 from clerkdesk.ui.meeting_tabs import MeetingTabs
 from clerkdesk.ui.meetings_panel import MeetingsPanel
+from clerkdesk.ui.open_meeting import OPENED, OpenMeeting
 from clerkdesk.ui.safekeeping import Safekeeping
 from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE, set_style_sheet, set_tab_order
 
@@ -65,14 +64,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = settings
         self.asker = asker or Asker(self)
-        self.session = MeetingSession(None, self.asker, self)
+        self.meeting = OpenMeeting(None, self.asker, self)
         self.pool = QThreadPool.globalInstance()
         self.export_running: ExportTask | None = None
         self._wanted_meeting: int | None = None  # chosen before the database was open
 
-        self.header = MeetingHeader(self.session)
-        self.agenda = AgendaPanel(self.session)
-        self.tabs = MeetingTabs(self.session)
+        self.header = MeetingHeader(self.meeting)
+        self.agenda = AgendaPanel(self.meeting)
+        self.tabs = MeetingTabs(self.meeting)
         self.attendance = self.tabs.attendance
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("centreSplitter")
@@ -125,12 +124,12 @@ class MainWindow(QMainWindow):
         self.meetings.delete_requested.connect(self.editor.delete_meeting)
         self._update_recent_menu()
         self.safekeeping = Safekeeping(self)
-        self.session.refreshed.connect(self._refresh)
-        self.session.saved.connect(self._saved)
-        self.setWindowTitle(window_title(self.session))
+        self.meeting.refreshed.connect(self._refresh)
+        self.meeting.saved.connect(self._saved)
+        self.setWindowTitle(window_title(self.meeting))
         self._fit_to_screen()
         self._restore()
-        self._refresh(frozenset({OPENED}))
+        self._refresh(OPENED)
         self._set_tab_order()
         self.tabs.built.connect(self._set_tab_order)
         self.meetings.table.setFocus()
@@ -176,7 +175,6 @@ class MainWindow(QMainWindow):
         The meetings can be browsed at once; a meeting chosen before the
         database is open for recording opens as soon as it is. None if the
         file cannot be opened."""
-        from clerkdesk.persistence.meeting_list import read_meeting_list
         from clerkdesk.ui.safekeeping import prepare_interactively
 
         self.opening(path)
@@ -185,10 +183,8 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("No database is open")
             return None
         self.opening(prepared.path)
-        try:
-            with contextlib.closing(prepared.connect()) as connection:
-                summaries = read_meeting_list(connection)
-        except (sqlite3.Error, DomainError):
+        summaries = prepared.meetings()
+        if summaries is None:
             return prepared  # listed once the database is open, or the problem explained then
         self.meetings.show_list(summaries, None)
         self.meetings.setEnabled(True)
@@ -213,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, desk: Desk) -> None:
         """Work on ``desk``'s database: list its meetings and keep it backed up."""
-        self.session.desk = desk
+        self.meeting.desk = desk
         self.safekeeping.switch_to(desk.db)
         self.saved_label.setText(NOTHING_SAVED)
         wanted, self._wanted_meeting = self._wanted_meeting, None
@@ -221,7 +217,7 @@ class MainWindow(QMainWindow):
         self._collapse_if_narrow()  # a window shown before its database was open
         wanted = wanted if wanted is not None else self.editor.last_meeting()
         self.meetings.browse_only(False)
-        self.setWindowTitle(window_title(self.session))
+        self.setWindowTitle(window_title(self.meeting))
         self._set_database_ready(True)
         self.meetings.table.setFocus()
         self.database_opened.emit()
@@ -237,22 +233,22 @@ class MainWindow(QMainWindow):
 
     def dispose(self) -> None:
         """Close the database (when the application ends)."""
-        if self.session.has_desk:
-            self.session.desk.db.dispose()
+        if self.meeting.has_desk:
+            self.meeting.desk.db.dispose()
 
     # Redrawing.
-    def _refresh(self, areas: frozenset[str]) -> None:
+    def _refresh(self, areas: Area) -> None:
         self.header.refresh(areas)
         self.agenda.refresh(areas)
         self.tabs.refresh(areas)
-        if areas & {"meeting", "meetings", OPENED} and self.session.has_desk:
-            self.meetings.reload(self.session.desk, self.session.meeting_id)
-        text, ok = quorum_words(self.session)
+        if areas & (Area.MEETING | Area.MEETINGS | OPENED) and self.meeting.has_desk:
+            self.meetings.reload(self.meeting.desk, self.meeting.meeting_id)
+        text, ok = quorum_words(self.meeting)
         self.quorum_label.setText(text)
         set_style_sheet(self.quorum_label, OK_STYLE if ok else WARNING_STYLE)
-        self.quorum_label.setVisible(self.session.record is not None)
+        self.quorum_label.setVisible(self.meeting.record is not None)
         self._update_undo()
-        self.setWindowTitle(window_title(self.session))
+        self.setWindowTitle(window_title(self.meeting))
 
     def _saved(self, change: Change) -> None:
         self.safekeeping.note_change()
@@ -260,15 +256,10 @@ class MainWindow(QMainWindow):
 
     def _show_saved(self, what: str) -> None:
         # By the meeting's clock, which stamps the record, not the computer's.
-        self.saved_label.setText(f"Saved: {what} — {self.session.at:%H.%M}")
+        self.saved_label.setText(f"Saved: {what} — {self.meeting.at:%H.%M}")
 
     def _update_undo(self) -> None:
-        meeting_id = self.session.meeting_id
-        state = None
-        if meeting_id is not None:
-            from clerkdesk.services.undo import undo_state
-
-            state = undo_state(self.session.desk, meeting_id)
+        state = self.meeting.undo if self.meeting.meeting_id is not None else None
         undo_label = state.undo_label if state else None
         redo_label = state.redo_label if state else None
         self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
@@ -289,68 +280,58 @@ class MainWindow(QMainWindow):
         self.meetings.table.setFocus()
 
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
-        if not self.session.has_desk:  # chosen from the first look: opened once attached
+        if not self.meeting.has_desk:  # chosen from the first look: opened once attached
             self._wanted_meeting = meeting_id
             return
-        self.session.open(meeting_id, item_id)
-        if self.session.meeting_id is not None:
+        self.meeting.open(meeting_id, item_id)
+        if self.meeting.meeting_id is not None:
             self.safekeeping.meeting_opened()
 
     # Undo and redo.
     def undo(self) -> None:
-        from clerkdesk.services import undo
-
-        self.session.act(undo.undo)
+        self.meeting.act(operations.undo())
 
     def redo(self) -> None:
-        from clerkdesk.services import undo
-
-        self.session.act(undo.redo)
+        self.meeting.act(operations.redo())
 
     # The meeting's life.
     def start_meeting(self) -> None:
-        from clerkdesk.services import lifecycle
 
-        self.session.act(lifecycle.set_status, MeetingStatus.IN_PROGRESS)
+        self.meeting.act(operations.set_status(MeetingStatus.IN_PROGRESS))
 
     def close_meeting(self) -> None:
-        from clerkdesk.services import lifecycle
 
-        record = self.session.record
+        record = self.meeting.record
         if (
             record is not None
             and record.status is MeetingStatus.DRAFT
-            and self.session.act(lifecycle.set_status, MeetingStatus.IN_PROGRESS) is None
+            and self.meeting.act(operations.set_status(MeetingStatus.IN_PROGRESS)) is None
         ):
             return
-        self.session.act(lifecycle.set_status, MeetingStatus.CLOSED)
+        self.meeting.act(operations.set_status(MeetingStatus.CLOSED))
 
     def approve(self) -> None:
-        from clerkdesk.services import lifecycle
 
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             return
         presiding = presiding_member(record, None)
         approval = self.asker.approval(record.name_of(presiding) if presiding else "", record.date)
         if approval is not None:
-            self.session.act(lifecycle.approve_minutes, approval.signed_by, approval.on)
+            self.meeting.act(operations.approve_minutes(approval.signed_by, approval.on))
 
     def set_chair_style(self, style: ChairStyle) -> None:
-        from clerkdesk.services import lifecycle
 
-        self.session.act(lifecycle.set_chair_style, style)
+        self.meeting.act(operations.set_chair_style(style))
 
     def edit_minutes_details(self) -> None:
         """Meeting › Minutes details: body, member order, closing time, clerk, proper officer."""
-        from clerkdesk.services.minutes_details import set_minutes_details
-
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             return
         details = self.asker.minutes_details(record)
         if details is not None:
-            self.session.act(set_minutes_details, details)
+            self.meeting.act(operations.set_minutes_details(details))
 
     def declarations_declare(self) -> None:
         self.tabs.show_panel(self.declarations)
@@ -362,52 +343,52 @@ class MainWindow(QMainWindow):
 
     # Other windows.
     def new_meeting(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.services.lookups import list_committees
         from clerkdesk.services.setup import create_meeting
 
-        desk = self.session.desk
+        desk = self.meeting.desk
         value = self.asker.new_meeting(list_committees(desk.db))
         if value is None:
             return
-        change = self.session.call(
+        change = self.meeting.call(
             lambda: create_meeting(
                 desk, value.committee_id, value.date, value.start_time, value.venue or None
             )
         )
         if change is not None and change.new_id is not None:
-            self.session.open(change.new_id)
+            self.meeting.open(change.new_id)
 
     def import_agenda(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.ui.import_preview import run_import
 
-        meeting_id = run_import(self, self.session)
+        meeting_id = run_import(self, self.meeting)
         if meeting_id is not None:
             self.safekeeping.note_change()
-            self.session.open(meeting_id)
+            self.meeting.open(meeting_id)
             self._show_saved("agenda imported")
 
     def search(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.ui.search_dialog import SearchDialog
 
-        dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
+        dialog = SearchDialog(self.meeting.desk.db, self.open_meeting, self)
         dialog.show()
         dialog.activateWindow()  # typing goes to the search box at once
         dialog.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def member_history(self) -> None:
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
         from clerkdesk.ui.search_dialog import SearchDialog
 
-        dialog = SearchDialog(self.session.desk.db, self.open_meeting, self)
+        dialog = SearchDialog(self.meeting.desk.db, self.open_meeting, self)
         dialog.tabs.setCurrentIndex(1)
-        dialog.show_member(self.session.person_id)
+        dialog.show_member(self.meeting.person_id)
         dialog.show()
 
     def show_shortcuts(self) -> None:
@@ -418,14 +399,14 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from clerkdesk.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.session.desk.db if self.session.has_desk else None, self).exec()
+        AboutDialog(self.meeting.desk.db if self.meeting.has_desk else None, self).exec()
 
     # Export.
     def export(self, fmt: str, confidential: bool) -> None:
         from clerkdesk.export.formats import export_format
 
-        record = self.session.record
-        if record is None or self.session.meeting_id is None:
+        record = self.meeting.record
+        if record is None or self.meeting.meeting_id is None:
             self.asker.error("Export", "Open a meeting first.")
             return
         if self.export_running is not None:
@@ -447,7 +428,7 @@ class MainWindow(QMainWindow):
         from clerkdesk.ui.export_task import ExportTask
 
         task = ExportTask(
-            self.session.desk, self.session.meeting_id, fmt, confidential, path, certifier
+            self.meeting.desk, self.meeting.meeting_id, fmt, confidential, path, certifier
         )
         task.signals.finished.connect(self._exported)
         task.signals.failed.connect(self._export_failed)
@@ -490,19 +471,20 @@ class MainWindow(QMainWindow):
         from clerkdesk.services.context import Desk
         from clerkdesk.ui.safekeeping import open_interactively
 
-        if not self.session.has_desk:
+        if not self.meeting.has_desk:
             return
-        if path.resolve() == self.session.desk.db.path.resolve():
+        current = self.meeting.desk.db
+        if current.on_file and path.resolve() == current.path.resolve():
             return
         db = open_interactively(path, self)
         if db is None:
             return
         self.safekeeping.closing()
-        self.session.desk.db.dispose()
+        self.meeting.desk.db.dispose()
         self.safekeeping.switch_to(db)
-        self.session.desk = Desk(db, self.session.desk.clerk)
+        self.meeting.desk = Desk(db, self.meeting.desk.clerk)
         self.remember_database(db.path)
-        self.session.open(None)
+        self.meeting.open(None)
 
     def remember_database(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_databases() if p != str(path)]
@@ -520,7 +502,7 @@ class MainWindow(QMainWindow):
         for n, name in enumerate(self.recent_databases(), start=1):
             action = self.recent_menu.addAction(f"&{n} {name}")
             action.triggered.connect(lambda _c=False, p=name: self.switch_database(Path(p)))
-        self.recent_menu.setEnabled(bool(self.recent_databases()) and self.session.has_desk)
+        self.recent_menu.setEnabled(bool(self.recent_databases()) and self.meeting.has_desk)
 
     def _fit_to_screen(self) -> None:
         """The first window fits the screen it opens on (1366x768 at most): at

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.membership import voting_members
 from clerkdesk.domain.model import ChairStyle, MeetingRecord
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
+from clerkdesk.ui.widgets import ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +36,6 @@ class MeetingDetailsInput:
     venue: str
     quorum: int
     chair_style: ChairStyle
-
-
-def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class MeetingDetailsDialog(QDialog):

@@ -7,26 +7,28 @@ import datetime as dt
 from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import MeetingStatus
-from clerkdesk.ui.meeting_session import OPENED, MeetingSession, now_minute
+from clerkdesk.ui.open_meeting import OPENED, OpenMeeting, now_minute
 from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE, set_style_sheet
 from clerkdesk.version import name_and_version
 
 
-def window_title(session: MeetingSession) -> str:
+def window_title(meeting: OpenMeeting) -> str:
     """The name and version, the open meeting, and the database file: a clerk
     with two windows, or reading a screenshot, can tell which is which."""
     parts = [name_and_version()]
-    record = session.record
+    record = meeting.record
     if record is not None:
         parts.append(f"{record.committee}, {record.date:%d %B %Y}")
-    if session.has_desk:
-        parts.append(session.desk.db.path.name)
+    if meeting.has_desk:
+        db = meeting.desk.db
+        parts.append(db.path.name if db.on_file else db.describe())
     return " – ".join(parts)
 
 
-def quorum_words(session: MeetingSession) -> tuple[str, bool]:
-    status = session.quorum()
+def quorum_words(meeting: OpenMeeting) -> tuple[str, bool]:
+    status = meeting.quorum()
     if status is None:
         return "No meeting open", True
     if status.quorate:
@@ -42,9 +44,9 @@ def quorum_words(session: MeetingSession) -> tuple[str, bool]:
 
 
 class MeetingHeader(QWidget):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.title = QLabel()
         self.title.setAccessibleName("Meeting")
         self.title.setWordWrap(True)
@@ -79,7 +81,7 @@ class MeetingHeader(QWidget):
         self._timer.setInterval(15_000)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
-        self.clock.setTime(QTime(session.at.hour, session.at.minute))
+        self.clock.setTime(QTime(meeting.at.hour, meeting.at.minute))
         self.clock.timeChanged.connect(self._edited)
         self.live.toggled.connect(lambda on: self._tick() if on else None)
         QWidget.setTabOrder(self.clock, self.live)
@@ -90,14 +92,14 @@ class MeetingHeader(QWidget):
         """A closed or approved meeting is not happening now: its clock stops at
         its start (what a correction is stamped with, unless the clerk types
         another time). A meeting being recorded follows the time now again."""
-        record = self.session.record
+        record = self.meeting.record
         finished = record is not None and record.status in (
             MeetingStatus.CLOSED,
             MeetingStatus.APPROVED,
         )
         if finished and record is not None and not self._held_for_finished_meeting:
             self._held_for_finished_meeting = True
-            self.set_time(record.start_time or self.session.at, live=False)
+            self.set_time(record.start_time or self.meeting.at, live=False)
         elif not finished and self._held_for_finished_meeting:
             self._held_for_finished_meeting = False
             self.live.setChecked(True)
@@ -111,17 +113,17 @@ class MeetingHeader(QWidget):
         self.clock.blockSignals(True)
         self.clock.setTime(QTime(value.hour, value.minute))
         self.clock.blockSignals(False)
-        self.session.set_at(value)
+        self.meeting.set_at(value)
 
     def _edited(self, value: QTime) -> None:
         self._held_for_finished_meeting = False  # the clerk's time stands
         self.live.setChecked(False)
-        self.session.set_at(dt.time(value.hour(), value.minute()))
+        self.meeting.set_at(dt.time(value.hour(), value.minute()))
 
-    def refresh(self, areas: frozenset[str]) -> None:
-        if areas & {OPENED, "meeting"}:
+    def refresh(self, areas: Area) -> None:
+        if areas & (OPENED | Area.MEETING):
             self._follow_the_meeting()
-        record = self.session.record
+        record = self.meeting.record
         if record is None:
             self.title.setText("<b>No meeting open</b> – choose one on the left, or create one")
             self.locked.hide()
@@ -142,7 +144,7 @@ class MeetingHeader(QWidget):
                     "changes are corrections and each asks for a reason."
                 )
             self.locked.setVisible(record.is_locked)
-        text, ok = quorum_words(self.session)
+        text, ok = quorum_words(self.meeting)
         self.quorum.setText(text)
         set_style_sheet(self.quorum, OK_STYLE if ok else WARNING_STYLE)
         self.quorum.setVisible(record is not None)

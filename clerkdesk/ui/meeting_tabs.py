@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.ui.attendance_panel import AttendancePanel
-from clerkdesk.ui.meeting_session import EVERYTHING, MeetingSession
+from clerkdesk.ui.open_meeting import EVERYTHING, OpenMeeting
 
 if TYPE_CHECKING:
     from clerkdesk.ui.declarations_panel import DeclarationsPanel
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from clerkdesk.ui.voting_panel import VotingPanel
 
 LATER = ("&Voting", "&Declarations", "Minutes &notes")
+VOTING_TAB = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +38,9 @@ class LaterPanels:
 class MeetingTabs(QTabWidget):
     built = Signal()  # the voting, declarations and minutes panels now exist
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.setAccessibleName("Meeting panels")
         # The tab bar is the Tab stop, placed by focus_chain(). QTabWidget makes
         # the bar its focus proxy, which would make the widget itself a second
@@ -46,7 +48,7 @@ class MeetingTabs(QTabWidget):
         self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr here
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.attendance = AttendancePanel(session)
+        self.attendance = AttendancePanel(meeting)
         self.addTab(self.attendance, "&Attendance")
         self._pages: list[QWidget] = []
         for label in LATER:
@@ -55,7 +57,8 @@ class MeetingTabs(QTabWidget):
             self._pages.append(page)
             self.addTab(page, label)
         self._later: LaterPanels | None = None
-        self.currentChanged.connect(lambda index: self.build() if index > 0 else None)
+        self._voting_behind = Area.NONE  # what the voting panel has yet to redraw: see refresh()
+        self.currentChanged.connect(self._shown)
 
     def build(self) -> LaterPanels:
         """Build the voting, declarations and minutes panels, if not yet built."""
@@ -66,7 +69,7 @@ class MeetingTabs(QTabWidget):
         from clerkdesk.ui.voting_panel import VotingPanel
 
         later = LaterPanels(
-            VotingPanel(self.session), DeclarationsPanel(self.session), MinutesPanel(self.session)
+            VotingPanel(self.meeting), DeclarationsPanel(self.meeting), MinutesPanel(self.meeting)
         )
         self._later = later
         panels: tuple[VotingPanel | DeclarationsPanel | MinutesPanel, ...] = (
@@ -84,6 +87,7 @@ class MeetingTabs(QTabWidget):
 
     @property
     def voting(self) -> VotingPanel:
+        self._catch_up_voting()
         return self.build().voting
 
     @property
@@ -103,12 +107,31 @@ class MeetingTabs(QTabWidget):
             chain += self._later.minutes.focus_chain()
         return chain
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
+        """Redraw what ``areas`` covers. The voting panel, when not on show,
+        redraws when it is next shown or asked for (``voting``), with all it
+        missed, rather than after every action: on a large meeting its motions
+        and roll were a good part of each attendance key press, for a tab the
+        clerk could not see. The other panels cost little and redraw at once."""
         self.attendance.refresh(areas)
-        if self._later is not None:
-            self._later.voting.refresh(areas)
-            self._later.declarations.refresh(areas)
-            self._later.minutes.refresh(areas)
+        if self._later is None:
+            return
+        self._voting_behind |= areas
+        if self.currentIndex() == VOTING_TAB:
+            self._catch_up_voting()
+        self._later.declarations.refresh(areas)
+        self._later.minutes.refresh(areas)
+
+    def _shown(self, index: int) -> None:
+        if index > 0:
+            self.build()
+        if index == VOTING_TAB:
+            self._catch_up_voting()
+
+    def _catch_up_voting(self) -> None:
+        behind, self._voting_behind = self._voting_behind, Area.NONE
+        if behind and self._later is not None:
+            self._later.voting.refresh(behind)
 
     def show_panel(self, panel: QWidget) -> None:
         """Bring ``panel`` (or its tab page) to the front and give it the keyboard."""
@@ -133,4 +156,6 @@ class MeetingTabs(QTabWidget):
             return self.attendance
         if self._later is None or not 0 < index <= len(LATER):
             return None
+        if index == VOTING_TAB:
+            self._catch_up_voting()
         return (self._later.voting, self._later.declarations, self._later.minutes)[index - 1]

@@ -9,7 +9,7 @@ from enum import StrEnum
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from clerkdesk.domain.model import Capacity, MeetingRecord, Role
-from clerkdesk.ui.meeting_details_dialog import ok_cancel
+from clerkdesk.ui.widgets import ok_cancel
 
 
 class MembershipChange(StrEnum):

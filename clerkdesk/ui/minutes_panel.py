@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,15 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.ui.meeting_session import ITEM, OPENED, MeetingSession
+from clerkdesk.domain.changes import Area
+from clerkdesk.ui import operations
 from clerkdesk.ui.models import ActionsTableModel, ParagraphsTableModel
+from clerkdesk.ui.open_meeting import ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.rows import action_rows, paragraph_rows
 from clerkdesk.ui.widgets import ErrorLabel, KeyTableView, Panel, button, heading, set_tab_order
 
-if TYPE_CHECKING:
-    from clerkdesk.services.context import Change
-
-AREAS = frozenset({"minutes", "items", ITEM, OPENED})
+AREAS = Area.MINUTES | Area.ITEMS | ITEM | OPENED
 
 
 class MinuteEditor(QPlainTextEdit):
@@ -64,9 +60,9 @@ class MinuteEditor(QPlainTextEdit):
 
 
 class MinutesPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.editing: int | None = None
         self.title = QLabel()
         self.title.setAccessibleName("Current item")
@@ -181,11 +177,11 @@ class MinutesPanel(Panel):
             self.delete_action_button,
         ]
 
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
-        record, item_id = self.session.record, self.session.item_id
-        if areas & {ITEM, OPENED}:
+        record, item_id = self.meeting.record, self.meeting.item_id
+        if areas & (ITEM | OPENED):
             self.cancel_edit()
             self.error.clear_error()
             # A new item's action is someone else's until the clerk says otherwise.
@@ -210,21 +206,19 @@ class MinutesPanel(Panel):
             self.beside.addItem(f"Beside {row.number}", row.id)
         self.beside.setCurrentIndex(max(0, self.beside.findData(chosen)))
 
-    def _run(self, fn: Callable[..., Change], *args: Any, **kwargs: Any) -> bool:
+    def _run(self, operation: operations.Operation) -> bool:
         self.error.clear_error()
-        return self.session.act(fn, *args, errors=self.error.show_error, **kwargs) is not None
+        return self.meeting.act(operation, errors=self.error.show_error) is not None
 
     def save_paragraph(self) -> None:
-        from clerkdesk.services import minutes as service
-
-        item_id = self.session.item_id
+        item_id = self.meeting.item_id
         if item_id is None:
             return
         text = self.editor.toPlainText()
         if self.editing is not None:
-            ok = self._run(service.edit_paragraph, self.editing, text)
+            ok = self._run(operations.edit_paragraph(self.editing, text))
         else:
-            ok = self._run(service.add_paragraph, item_id, text)
+            ok = self._run(operations.add_paragraph(item_id, text))
         if ok:
             self.cancel_edit()
             self.editor.setFocus()
@@ -246,29 +240,24 @@ class MinutesPanel(Panel):
         self.cancel_button.hide()
 
     def delete_paragraph(self) -> None:
-        from clerkdesk.services import minutes as service
-
         row = self.paragraphs.row_at(self.paragraph_table.current_row())
         if row is not None:
-            self._run(service.delete_paragraph, row.id)
+            self._run(operations.delete_paragraph(row.id))
 
     def add_action(self) -> None:
-        from clerkdesk.services import minutes as service
-
-        item_id = self.session.item_id
+        item_id = self.meeting.item_id
         if item_id is not None and self._run(
-            service.add_action,
-            item_id,
-            self.owner.text(),
-            self.action_text.text(),
-            paragraph_id=self.beside.currentData(),
+            operations.add_action(
+                item_id,
+                self.owner.text(),
+                self.action_text.text(),
+                paragraph_id=self.beside.currentData(),
+            )
         ):
             self.action_text.clear()
             self.owner.setFocus()
 
     def delete_action(self) -> None:
-        from clerkdesk.services import minutes as service
-
         row = self.actions_model.row_at(self.action_table.current_row())
         if row is not None:
-            self._run(service.delete_action, row.id)
+            self._run(operations.delete_action(row.id))

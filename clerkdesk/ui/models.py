@@ -27,6 +27,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class Column(Generic[RowT]):
     header: str
     text: Callable[[RowT], str]
+    # Texts the column may show whatever the rows: it is kept wide enough for
+    # them (in bold), so that one member's apologies do not make it jump.
+    widest: tuple[str, ...] = ()
 
 
 # The roles every model serves; the views ask each cell for several more
@@ -185,7 +188,7 @@ def bold() -> QFont:
     return _BOLD[0]
 
 
-class MeetingsTableModel(RowTableModel[r.MeetingRow]):
+class MeetingsTableModel(RowTableModel[r.MeetingLine]):
     columns = (
         Column("Date", lambda row: row.date),
         Column("Committee", lambda row: row.committee),
@@ -193,61 +196,61 @@ class MeetingsTableModel(RowTableModel[r.MeetingRow]):
     )
 
 
-class AttendanceTableModel(RowTableModel[r.AttendanceRow]):
+class AttendanceTableModel(RowTableModel[r.AttendanceLine]):
     updates_in_place = True  # the attendance panel chooses its row again on every refresh
     columns = (
         Column("Name", lambda row: row.name),
         Column("Attends as", lambda row: row.attends_as),
-        Column("Status", lambda row: row.status_words),
+        Column("Status", lambda row: row.status_words, (*r.STATUS_WORDS.values(), "Left 00.00")),
         Column("Arrived", lambda row: row.arrived),
         Column("Left", lambda row: row.departed),
         Column("Note", lambda row: row.note),
     )
 
-    def foreground(self, row: r.AttendanceRow, column: int) -> QBrush | None:
+    def foreground(self, row: r.AttendanceLine, column: int) -> QBrush | None:
         return None if row.status is AttendanceStatus.PRESENT and row.in_room else dimmed()
 
-    def font(self, row: r.AttendanceRow, column: int) -> QFont | None:
+    def font(self, row: r.AttendanceLine, column: int) -> QFont | None:
         in_room = row.status is AttendanceStatus.PRESENT and row.in_room
         return bold() if column == 2 and in_room else None
 
 
-class AgendaTableModel(RowTableModel[r.AgendaRow]):
+class AgendaTableModel(RowTableModel[r.AgendaLine]):
     columns = (
         Column("No.", lambda row: row.number),
         Column("Item", lambda row: f"{row.badge}: {row.title}" if row.badge else row.title),
         Column("Decided", lambda row: row.progress),
     )
 
-    def font(self, row: r.AgendaRow, column: int) -> QFont | None:
+    def font(self, row: r.AgendaLine, column: int) -> QFont | None:
         return bold() if row.badge else None
 
 
-class MotionsTableModel(RowTableModel[r.MotionRow]):
+class MotionsTableModel(RowTableModel[r.MotionLine]):
     columns = (
         Column("Motion", lambda row: row.label),
         Column("Text", lambda row: row.text),
         Column("Result", lambda row: row.result),
     )
 
-    def tooltip(self, row: r.MotionRow, column: int) -> str | None:
+    def tooltip(self, row: r.MotionLine, column: int) -> str | None:
         return row.text if column == 1 else row.result
 
-    def foreground(self, row: r.MotionRow, column: int) -> QBrush | None:
+    def foreground(self, row: r.MotionLine, column: int) -> QBrush | None:
         return dimmed() if column == 2 and not row.decided else None
 
 
-class VoterRollModel(RowTableModel[r.VoterRow]):
+class VoterRollModel(RowTableModel[r.VoterLine]):
     columns = (
         Column("Member", lambda row: row.name),
         Column("Entitled to vote", lambda row: row.reason),
     )
 
-    def foreground(self, row: r.VoterRow, column: int) -> QBrush | None:
+    def foreground(self, row: r.VoterLine, column: int) -> QBrush | None:
         return None if row.eligible else dimmed()
 
 
-class DeclarationsTableModel(RowTableModel[r.DeclarationRow]):
+class DeclarationsTableModel(RowTableModel[r.DeclarationLine]):
     columns = (
         Column("Item", lambda row: row.item),
         Column("Member", lambda row: row.member),
@@ -258,14 +261,14 @@ class DeclarationsTableModel(RowTableModel[r.DeclarationRow]):
     )
 
 
-class ParagraphsTableModel(RowTableModel[r.ParagraphRow]):
+class ParagraphsTableModel(RowTableModel[r.ParagraphLine]):
     columns = (
         Column("No.", lambda row: row.number),
         Column("Minute", lambda row: row.text),
     )
 
 
-class ActionsTableModel(RowTableModel[r.ActionRow]):
+class ActionsTableModel(RowTableModel[r.ActionLine]):
     columns = (
         Column("Action by", lambda row: row.owner),
         Column("Action", lambda row: row.text),

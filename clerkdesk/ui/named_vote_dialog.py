@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.model import MeetingRecord, Tally, VoteOption
 from clerkdesk.domain.voting import voter_roll
-from clerkdesk.ui.widgets import set_tab_order
+from clerkdesk.ui.widgets import ok_cancel, set_tab_order
 
 WORDS = {VoteOption.YES: "For", VoteOption.NO: "Against", VoteOption.ABSTAIN: "Abstain"}
 KEYS = {
@@ -89,13 +89,8 @@ class NamedVoteDialog(QDialog):
             excluded = QLabel(f"Not voting: {barred}")
             excluded.setWordWrap(True)
             excluded.setEnabled(False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self, "Record named vote")
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Record named vote")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list for the buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.ui.widgets import set_tab_order
+from clerkdesk.ui.widgets import ok_cancel, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.services.lookups import CommitteeSummary
@@ -59,12 +59,8 @@ class NewMeetingDialog(QDialog):
         self.time.setAccessibleName("Start time")
         self.venue = QLineEdit()
         self.venue.setAccessibleName("Venue")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(committees))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         if not committees:
             form.addRow(QLabel("There are no committees yet: import an agenda first."))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 
 FIRST_LOOK = (
-    "sqlite3",
     "clerkdesk.domain.model",
     "clerkdesk.domain.attendance",
     "clerkdesk.domain.voting",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from clerkdesk.domain.model import MeetingRecord
-from clerkdesk.ui.meeting_details_dialog import ok_cancel
+from clerkdesk.ui.widgets import ok_cancel
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
-"""Immutable display rows built from a meeting record (no Qt here).
+"""Immutable display lines built from a meeting record (no Qt here).
 
 Each table in the window shows a tuple of these; the words are worked out
-once, here, so that models only look them up.
+once, here, so that models only look them up. They are "lines", not "rows":
+a ``...Row`` is a database table's ORM class (persistence/schema.py).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def hhmm(value: dt.time | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingRow:
+class MeetingLine:
     id: int
     date: str
     committee: str
@@ -57,7 +58,7 @@ class MeetingRow:
 
 
 @dataclass(frozen=True, slots=True)
-class AttendanceRow:
+class AttendanceLine:
     person_id: int
     name: str
     attends_as: str
@@ -72,7 +73,7 @@ class AttendanceRow:
 
 
 @dataclass(frozen=True, slots=True)
-class AgendaRow:
+class AgendaLine:
     item_id: int
     number: str
     title: str
@@ -81,7 +82,7 @@ class AgendaRow:
 
 
 @dataclass(frozen=True, slots=True)
-class MotionRow:
+class MotionLine:
     recommendation_id: int | None
     amendment_id: int | None
     label: str
@@ -91,7 +92,7 @@ class MotionRow:
 
 
 @dataclass(frozen=True, slots=True)
-class VoterRow:
+class VoterLine:
     person_id: int
     name: str
     eligible: bool
@@ -99,7 +100,7 @@ class VoterRow:
 
 
 @dataclass(frozen=True, slots=True)
-class DeclarationRow:
+class DeclarationLine:
     id: int
     item: str
     member: str
@@ -110,14 +111,14 @@ class DeclarationRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ParagraphRow:
+class ParagraphLine:
     id: int
     number: str
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class ActionRow:
+class ActionLine:
     id: int
     owner: str
     text: str
@@ -131,9 +132,9 @@ STATUS_WORDS = {
 }
 
 
-def meeting_rows(summaries: list[MeetingSummary]) -> tuple[MeetingRow, ...]:
+def meeting_rows(summaries: list[MeetingSummary]) -> tuple[MeetingLine, ...]:
     return tuple(
-        MeetingRow(
+        MeetingLine(
             s.id,
             dt.date.fromisoformat(s.date).strftime("%d %b %Y"),
             s.committee,
@@ -171,7 +172,7 @@ def _item_number(record: MeetingRecord, item_id: int | None) -> str:
     return f" (item {record.item(item_id).number})"
 
 
-def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[AttendanceRow, ...]:
+def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[AttendanceLine, ...]:
     substitutes = {
         a.substitute_for: a.person_id
         for a in record.attendees
@@ -187,7 +188,7 @@ def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[Attendan
         elif a.capacity is Capacity.OFFICER:
             note = record.person(a.person_id).title or ""
         rows.append(
-            AttendanceRow(
+            AttendanceLine(
                 person_id=a.person_id,
                 name=record.name_of(a.person_id),
                 attends_as=_attends_as(record, a),
@@ -224,7 +225,7 @@ def _on_the_day(item: AgendaItem) -> str:
     return " · ".join(words)
 
 
-def agenda_rows(record: MeetingRecord) -> tuple[AgendaRow, ...]:
+def agenda_rows(record: MeetingRecord) -> tuple[AgendaLine, ...]:
     rows = []
     for item in record.ordered_items:
         recs = record.recommendations_of(item.id)
@@ -232,7 +233,7 @@ def agenda_rows(record: MeetingRecord) -> tuple[AgendaRow, ...]:
         progress = f"{decided}/{len(recs)}" if recs else ""  # under "Decided"
         progress = " · ".join(part for part in (_on_the_day(item), progress) if part)
         rows.append(
-            AgendaRow(item.id, item.number, item.title, part_badge(record, item.id), progress)
+            AgendaLine(item.id, item.number, item.title, part_badge(record, item.id), progress)
         )
     return tuple(rows)
 
@@ -254,16 +255,16 @@ def describe_decision(record: MeetingRecord, decision: Decision | None) -> str:
     return words
 
 
-def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionRow, ...]:
+def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionLine, ...]:
     if item_id is None:
         return ()
-    rows: list[MotionRow] = []
+    rows: list[MotionLine] = []
     for rec in record.recommendations_of(item_id):
         label = rec.label or f"Recommendation {rec.position + 1}"
         for n, amendment in enumerate(record.amendments_of(rec.id), start=1):
             decision = record.decision_on_amendment(amendment.id)
             rows.append(
-                MotionRow(
+                MotionLine(
                     None,
                     amendment.id,
                     f"{label} – amendment {n}",
@@ -275,7 +276,7 @@ def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionRow, 
             )
         decision = record.decision_on(rec.id)
         rows.append(
-            MotionRow(
+            MotionLine(
                 rec.id,
                 None,
                 label,
@@ -287,23 +288,23 @@ def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionRow, 
     return tuple(rows)
 
 
-def voter_rows(record: MeetingRecord, item_id: int, at: dt.time | None) -> tuple[VoterRow, ...]:
+def voter_rows(record: MeetingRecord, item_id: int, at: dt.time | None) -> tuple[VoterLine, ...]:
     roll = voter_roll(record, item_id, at)
-    eligible = [VoterRow(p, record.name_of(p), True, "may vote") for p in roll.eligible]
+    eligible = [VoterLine(p, record.name_of(p), True, "may vote") for p in roll.eligible]
     eligible.sort(key=lambda row: by_surname(row.name))
     excluded = [
-        VoterRow(e.person_id, record.name_of(e.person_id), False, e.reason) for e in roll.excluded
+        VoterLine(e.person_id, record.name_of(e.person_id), False, e.reason) for e in roll.excluded
     ]
     return tuple(eligible + excluded)
 
 
-def declaration_rows(record: MeetingRecord) -> tuple[DeclarationRow, ...]:
+def declaration_rows(record: MeetingRecord) -> tuple[DeclarationLine, ...]:
     order = {item.id: item.position for item in record.items}
     rows = []
     for d in sorted(record.declarations, key=lambda d: (order.get(d.item_id, 0), d.id)):
         kind = record.interest_kind(d.kind)
         rows.append(
-            DeclarationRow(
+            DeclarationLine(
                 d.id,
                 record.item(d.item_id).number,
                 record.name_of(d.person_id),
@@ -316,22 +317,22 @@ def declaration_rows(record: MeetingRecord) -> tuple[DeclarationRow, ...]:
     return tuple(rows)
 
 
-def paragraph_rows(record: MeetingRecord, item_id: int | None) -> tuple[ParagraphRow, ...]:
+def paragraph_rows(record: MeetingRecord, item_id: int | None) -> tuple[ParagraphLine, ...]:
     if item_id is None:
         return ()
     number = record.item(item_id).number
     return tuple(
-        ParagraphRow(p.id, f"{number}.{n}", p.text)
+        ParagraphLine(p.id, f"{number}.{n}", p.text)
         for n, p in enumerate(record.paragraphs_of(item_id), start=1)
     )
 
 
-def action_rows(record: MeetingRecord, item_id: int | None) -> tuple[ActionRow, ...]:
+def action_rows(record: MeetingRecord, item_id: int | None) -> tuple[ActionLine, ...]:
     if item_id is None:
         return ()
     numbers = {row.id: row.number for row in paragraph_rows(record, item_id)}
     return tuple(
-        ActionRow(a.id, a.owner, a.text, numbers.get(a.paragraph_id or -1, ""))
+        ActionLine(a.id, a.owner, a.text, numbers.get(a.paragraph_id or -1, ""))
         for a in record.actions_of(item_id)
     )
 

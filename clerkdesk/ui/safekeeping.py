@@ -196,8 +196,11 @@ class Safekeeping(QObject):
             self.first_copy = FirstCopy(self.window)
         self.db = db
         self.last_backup = self.last_change = None
-        self.first_copy.listen(db.path)
-        self.timer.start()
+        # A file is this computer's to keep safe: one copy of ClerkDesk at a
+        # time, backed up while recording. A server keeps its own backups.
+        if db.on_file:
+            self.first_copy.listen(db.path)
+            self.timer.start()
 
     def note_change(self) -> None:
         self.last_change = dt.datetime.now()
@@ -233,7 +236,7 @@ class Safekeeping(QObject):
             self.first_copy.close()
 
     def back_up(self, reason: str) -> None:
-        if self.db is None:
+        if self.db is None or not self.db.on_file:
             return
         from clerkdesk.persistence.backups import make_backup, thin_backups
 

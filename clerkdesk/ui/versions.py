@@ -4,7 +4,6 @@ at the top of every problem report."""
 from __future__ import annotations
 
 import platform
-import sqlite3
 
 import PySide6
 from PySide6.QtCore import qVersion
@@ -14,6 +13,8 @@ from clerkdesk.version import VERSION
 
 def versions() -> list[tuple[str, str]]:
     """(what, version) for ClerkDesk, Qt, PySide6, Python, SQLite and the system."""
+    from clerkdesk.persistence.opening import sqlite_version  # not at import: see test_startup
+
     return [
         ("ClerkDesk", VERSION),
         ("Qt", qVersion()),
@@ -21,6 +22,6 @@ def versions() -> list[tuple[str, str]]:
         ("Python", platform.python_version()),
         # The library the database file is read and written with, not the
         # sqlite3 module's own version.
-        ("SQLite", sqlite3.sqlite_version),
+        ("SQLite", sqlite_version()),
         ("Operating system", platform.platform()),
     ]

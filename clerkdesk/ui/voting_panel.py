@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -20,13 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.attendance import presiding_member
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
-from clerkdesk.ui.meeting_session import CLOCK, ITEM, OPENED, MeetingSession
+from clerkdesk.ui import operations
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
+from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting
+from clerkdesk.ui.operations import Motion, Operation
 from clerkdesk.ui.rows import (
-    MotionRow,
+    MotionLine,
     describe_decision,
     motion_rows,
     outcome_label,
@@ -45,10 +47,18 @@ from clerkdesk.ui.widgets import (
     set_tab_order,
 )
 
-if TYPE_CHECKING:
-    from clerkdesk.services.context import Change
-
-AREAS = frozenset({"votes", "items", "attendance", "declarations", ITEM, CLOCK, OPENED})
+# The meeting: its start time and the presiding member's title decide who may
+# vote and who has the casting vote (correcting a saved meeting changes them).
+AREAS = (
+    Area.VOTES
+    | Area.ITEMS
+    | Area.ATTENDANCE
+    | Area.DECLARATIONS
+    | Area.MEETING
+    | ITEM
+    | CLOCK
+    | OPENED
+)
 
 
 class VoteSpinBox(QSpinBox):
@@ -97,9 +107,9 @@ class VoteSpinBox(QSpinBox):
 
 
 class VotingPanel(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.meeting = meeting
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Current item")
@@ -240,10 +250,10 @@ class VotingPanel(Panel):
         ]
 
     # Redrawing.
-    def refresh(self, areas: frozenset[str]) -> None:
+    def refresh(self, areas: Area) -> None:
         if not areas & AREAS:
             return
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None:
             self.title.setText("No item selected")
             self.motions.set_rows(())
@@ -261,21 +271,21 @@ class VotingPanel(Panel):
         finally:
             self._updating = False
         self.motion_table.fit_rows()
-        if areas & {ITEM, OPENED}:
+        if areas & (ITEM | OPENED):
             index = 0
             self.error.clear_error()
         keys = [(m.recommendation_id, m.amendment_id) for m in self.motions.rows]
         if keep is not None and (keep.recommendation_id, keep.amendment_id) in keys:
             index = keys.index((keep.recommendation_id, keep.amendment_id))
         self.motion_table.select_row(max(index, 0))
-        self.roll.set_rows(voter_rows(record, item_id, self.session.at))
+        self.roll.set_rows(voter_rows(record, item_id, self.meeting.at))
         self.roll_table.fit_rows()
         self.roll_heading.setText(
-            f"<b>Who may vote on item {item.number} at {self.session.at:%H.%M}</b>"
+            f"<b>Who may vote on item {item.number} at {self.meeting.at:%H.%M}</b>"
         )
         self._load_motion()
 
-    def selected(self) -> MotionRow | None:
+    def selected(self) -> MotionLine | None:
         return self.motions.row_at(self.motion_table.current_row())
 
     def _motion_selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
@@ -284,7 +294,7 @@ class VotingPanel(Panel):
             self._load_motion()
 
     def _load_motion(self) -> None:
-        motion, record = self.selected(), self.session.record
+        motion, record = self.selected(), self.meeting.record
         enabled = motion is not None
         for widget in (
             self.for_box,
@@ -331,10 +341,10 @@ class VotingPanel(Panel):
         return Tally(self.for_box.value(), self.against_box.value(), self.abstain_box.value())
 
     def _check_counts(self) -> None:
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None:
             return
-        size = voter_roll(record, item_id, self.session.at).size
+        size = voter_roll(record, item_id, self.meeting.at).size
         tally = self._typed()
         text = f"{tally.cast} votes entered; {size} members may vote."
         style = ""
@@ -346,7 +356,7 @@ class VotingPanel(Panel):
         elif tally.is_tie and (settled := self._casting_recorded(tally)):
             text += f" Tied; {settled}."
         elif tally.is_tie:
-            presiding = presiding_member(record, self.session.at, self.session.item_id)
+            presiding = presiding_member(record, self.meeting.at, self.meeting.item_id)
             if presiding is None:
                 text += (
                     " Tied: neither the chair nor the vice-chair may preside, so you will be "
@@ -360,7 +370,7 @@ class VotingPanel(Panel):
 
     def _casting_recorded(self, tally: Tally) -> str:
         """How the casting vote went, if these very counts are recorded with one."""
-        motion, record = self.selected(), self.session.record
+        motion, record = self.selected(), self.meeting.record
         if motion is None or record is None:
             return ""
         decision = (
@@ -374,7 +384,7 @@ class VotingPanel(Panel):
         return casting
 
     # Recording.
-    def _motion(self) -> MotionRow | None:
+    def _motion(self) -> MotionLine | None:
         motion = self.selected()
         if motion is None:
             self.error.show_error("Select a recommendation or amendment first.")
@@ -384,28 +394,28 @@ class VotingPanel(Panel):
         """Ask for the casting vote on a tie, and first who presides if neither the
         chair nor the vice-chair may: (go on, casting vote, the member named as
         presiding). (False, None, None) if the clerk cancels."""
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None or not tally.is_tie:
             return True, None, None
-        presiding = presiding_member(record, self.session.at, item_id)
+        presiding = presiding_member(record, self.meeting.at, item_id)
         named: int | None = None
         if presiding is None:
-            eligible = voter_roll(record, item_id, self.session.at).eligible
+            eligible = voter_roll(record, item_id, self.meeting.at).eligible
             if not eligible:
                 return True, None, None  # nobody may vote: the service says why it refuses
             choices = [(person, record.name_of(person)) for person in eligible]
-            named = self.session.asker.presiding_member(choices, tally.yes)
+            named = self.meeting.asker.presiding_member(choices, tally.yes)
             if named is None:
                 return False, None, None
             presiding = named
-        answer = self.session.asker.casting_vote(record.name_of(presiding), tally.yes)
+        answer = self.meeting.asker.casting_vote(record.name_of(presiding), tally.yes)
         return answer is not None, answer, named
 
-    def _record(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> None:
-        """Run one vote service on the open meeting; on success move to the next motion."""
+    def _record(self, operation: Operation) -> None:
+        """Run one vote operation on the open meeting; on success move to the next motion."""
         self.error.clear_error()
         before = self.motion_table.current_row()
-        change = self.session.act(service, *args, errors=self.error.show_error, **kwargs)
+        change = self.meeting.act(operation, errors=self.error.show_error)
         if change is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
             self.focus_counts()
@@ -418,8 +428,6 @@ class VotingPanel(Panel):
             self.for_box.selectAll()
 
     def record_counts(self) -> None:
-        from clerkdesk.services.votes import record_vote
-
         motion = self._motion()
         if motion is None:
             return
@@ -427,48 +435,35 @@ class VotingPanel(Panel):
         go_on, casting, presiding = self._casting(tally)
         if go_on:
             self._record(
-                record_vote,
-                recommendation_id=motion.recommendation_id,
-                amendment_id=motion.amendment_id,
-                tally=tally,
-                casting_vote=casting,
-                casting_voter_id=presiding,
-                at=self.session.at,
+                operations.record_vote(
+                    _motion_of(motion),
+                    self.meeting.at,
+                    tally=tally,
+                    casting_vote=casting,
+                    casting_voter_id=presiding,
+                )
             )
 
     def unanimous(self) -> None:
         """Everyone entitled to vote, for: the service counts them in its transaction."""
-        from clerkdesk.services.votes import record_unanimous
-
         motion = self._motion()
         if motion is None:
             return
-        self._record(
-            record_unanimous,
-            motion.recommendation_id,
-            self.session.at,
-            amendment_id=motion.amendment_id,
-        )
+        self._record(operations.record_unanimous(_motion_of(motion), self.meeting.at))
 
     def named(self) -> None:
-        from clerkdesk.services.votes import record_named_vote
-
-        record, item_id, motion = self.session.record, self.session.item_id, self.selected()
+        record, item_id, motion = self.meeting.record, self.meeting.item_id, self.selected()
         if record is None or item_id is None or motion is None:
             return
-        exceptions = self.session.asker.named_vote(record, item_id, self.session.at)
+        exceptions = self.meeting.asker.named_vote(record, item_id, self.meeting.at)
         if exceptions is None:
             return
         go_on, casting, presiding = self._casting(self._named_preview(exceptions))
         if go_on:
             self._record(
-                record_named_vote,
-                motion.recommendation_id,
-                exceptions,
-                self.session.at,
-                casting,
-                amendment_id=motion.amendment_id,
-                casting_voter_id=presiding,
+                operations.record_named_vote(
+                    _motion_of(motion), exceptions, self.meeting.at, casting, presiding
+                )
             )
 
     def _named_preview(self, exceptions: dict[int, VoteOption]) -> Tally:
@@ -478,11 +473,11 @@ class VotingPanel(Panel):
         transaction and decides; a mistake here only means it refuses with the
         reason, shown in the panel.
         """
-        record, item_id = self.session.record, self.session.item_id
+        record, item_id = self.meeting.record, self.meeting.item_id
         if record is None or item_id is None:
             return Tally()
         try:
-            return Tally.from_named(all_for_except(record, item_id, self.session.at, exceptions))
+            return Tally.from_named(all_for_except(record, item_id, self.meeting.at, exceptions))
         except DomainError:
             return Tally()
 
@@ -490,73 +485,55 @@ class VotingPanel(Panel):
         return lambda: self.without_vote(outcome)
 
     def without_vote(self, outcome: Outcome) -> None:
-        from clerkdesk.services.votes import record_vote
-
         motion = self._motion()
         if motion is not None:
             self._record(
-                record_vote,
-                recommendation_id=motion.recommendation_id,
-                amendment_id=motion.amendment_id,
-                outcome=outcome,
-                at=self.session.at,
+                operations.record_vote(_motion_of(motion), self.meeting.at, outcome=outcome)
             )
 
     def clear(self) -> None:
-        from clerkdesk.services.votes import clear_vote
-
         motion = self._motion()
         if motion is not None:
             self.error.clear_error()
-            self.session.act(
-                clear_vote,
-                recommendation_id=motion.recommendation_id,
-                amendment_id=motion.amendment_id,
-                errors=self.error.show_error,
+            self.meeting.act(
+                operations.clear_vote(_motion_of(motion)), errors=self.error.show_error
             )
 
     def amend(self) -> None:
-        from clerkdesk.services.votes import add_amendment
-
-        motion, record = self.selected(), self.session.record
+        motion, record = self.selected(), self.meeting.record
         if motion is None or record is None:
             return
         if motion.recommendation_id is None:
             self.error.show_error("Select the recommendation itself to amend it.")
             return
-        value = self.session.asker.amendment(record, motion.recommendation_id)
+        value = self.meeting.asker.amendment(record, motion.recommendation_id)
         if value is not None:
             self.error.clear_error()
-            self.session.act(
-                add_amendment,
-                motion.recommendation_id,
-                value.mover_id,
-                value.seconder_id,
-                value.text,
-                value.resulting_text or None,
+            self.meeting.act(
+                operations.add_amendment(
+                    motion.recommendation_id,
+                    value.mover_id,
+                    value.seconder_id,
+                    value.text,
+                    value.resulting_text or None,
+                ),
                 errors=self.error.show_error,
             )
 
     def edit_points(self) -> None:
-        from clerkdesk.services.minutes_details import set_recommendation_points
-
-        motion, record = self.selected(), self.session.record
+        motion, record = self.selected(), self.meeting.record
         if motion is None or record is None or motion.recommendation_id is None:
             self.error.show_error("Select the recommendation itself to edit its sub-points.")
             return
-        points = self.session.asker.sub_points(record.recommendation(motion.recommendation_id))
+        points = self.meeting.asker.sub_points(record.recommendation(motion.recommendation_id))
         if points is not None:
             self.error.clear_error()
-            self.session.act(
-                set_recommendation_points,
-                motion.recommendation_id,
-                points,
+            self.meeting.act(
+                operations.set_recommendation_points(motion.recommendation_id, points),
                 errors=self.error.show_error,
             )
 
     def remove_amendment(self) -> None:
-        from clerkdesk.services.votes import remove_amendment
-
         motion = self._motion()
         if motion is None:
             return
@@ -564,4 +541,10 @@ class VotingPanel(Panel):
             self.error.show_error("Select the amendment to remove (listed above its motion).")
             return
         self.error.clear_error()
-        self.session.act(remove_amendment, motion.amendment_id, errors=self.error.show_error)
+        self.meeting.act(
+            operations.remove_amendment(motion.amendment_id), errors=self.error.show_error
+        )
+
+
+def _motion_of(row: MotionLine) -> Motion:
+    return Motion(row.recommendation_id, row.amendment_id)

@@ -7,12 +7,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -93,6 +96,18 @@ class ColumnFit(QObject):
         model.dataChanged.connect(self.changed)
         self.refit()
 
+    def _floor(self, column: int) -> int:
+        """The width of the texts the model says the column may show (Column.widest)."""
+        columns = getattr(self.view.model(), "columns", ())
+        texts = columns[column].widest if column < len(columns) else ()
+        if not texts:
+            return 0
+        font = QFont(self.view.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        return max(metrics.horizontalAdvance(text) for text in texts) + margin
+
     def _width(self, row: int, column: int) -> int:
         return self.view.sizeHintForIndex(self.view.model().index(row, column)).width()
 
@@ -121,7 +136,8 @@ class ColumnFit(QObject):
 
     def _apply(self, column: int) -> None:
         header = self.view.horizontalHeader()
-        content = max(self.cells[column], default=0) + (1 if self.view.showGrid() else 0)
+        widest = max(self.cells[column], default=0)
+        content = max(widest, self._floor(column)) + (1 if self.view.showGrid() else 0)
         size = max(content, header.sectionSizeHint(column))
         size = max(header.minimumSectionSize(), min(size, header.maximumSectionSize()))
         if header.sectionSize(column) != size:
@@ -243,6 +259,18 @@ def button(text: str, name: str, slot: Callable[[], object], tip: str = "") -> Q
         widget.setToolTip(tip)
     widget.clicked.connect(lambda _checked=False: slot())
     return widget
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK and Cancel, wired to accept and reject; OK says ``ok_text`` if given."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def heading(text: str) -> QLabel:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clerkdesk.domain.attendance import quorum_at, quorum_timeline, require_quorum
+from clerkdesk.domain.attendance import quorum_at, require_quorum
 from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import AttendanceStatus, Attendee, Capacity
 from tests.domain.factories import ITEM, meeting, with_attendee, with_declaration, with_person
@@ -38,11 +38,6 @@ def test_departure_makes_meeting_inquorate_from_that_moment() -> None:
     record = with_attendee(meeting(members=3, quorum=3), 3, departed_at=dt.time(20, 5))
     assert quorum_at(record, dt.time(20, 0)).quorate
     assert not quorum_at(record, dt.time(20, 5)).quorate
-    timeline = quorum_timeline(record)
-    assert [(t, s.quorate) for t, s in timeline] == [
-        (dt.time(19, 0), True),
-        (dt.time(20, 5), False),
-    ]
 
 
 def test_late_arrival_counts_only_after_arriving() -> None:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from clerkdesk.persistence.database import open_database
 from clerkdesk.persistence.search_index import catch_up, is_behind
 from clerkdesk.services import lookups, minutes, undo
 from tests.conftest import DemoDb
+
+# The SQLite file's FTS5 index and how it catches up; the search itself, on
+# either database, is tested through services/lookups.py (test_lookups.py).
+pytestmark = pytest.mark.sqlite_only
 
 
 def _pending(demo: DemoDb) -> list[int]:

@@ -10,7 +10,7 @@ from clerkdesk.services.records_io import get_record
 
 def fresh_record(desk: Desk, meeting_id: int) -> MeetingRecord:
     """The record as a second connection sees it: proof it is on disk."""
-    other = open_database(desk.db.path)
+    other = open_database(desk.db.location)
     try:
         return get_record(Desk(other), meeting_id)
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import NotFoundError, RecordLockedError, RuleViolation
 from clerkdesk.services import lifecycle, undo
 from clerkdesk.services.context import Correction, Desk
@@ -39,7 +40,7 @@ def test_an_edit_is_saved_labelled_and_undoable(desk: Desk, jan10: int, declarat
         desk, jan10, declaration, nature="  Owns two care agencies ", dispensation=True
     )
     assert change.label == "Edit F R G Hill's declaration in item 3"
-    assert {"declarations", "votes"} <= change.areas
+    assert Area.DECLARATIONS | Area.VOTES in change.areas
     (stored,) = fresh_record(desk, jan10).declarations
     assert (stored.kind, stored.nature, stored.dispensation, stored.left_room) == (
         "ori-affects",

@@ -10,7 +10,7 @@ import pytest
 
 from clerkdesk.cli import build_parser, main
 from clerkdesk.domain.errors import RuleViolation
-from clerkdesk.export.formats import FORMATS, export_format, format_for_suffix
+from clerkdesk.export.formats import FORMATS, export_format
 from clerkdesk.services.context import Desk
 from clerkdesk.services.exporting import export_meeting
 from clerkdesk.services.verifying import verify_file
@@ -68,4 +68,3 @@ def test_formats_say_how_dialogs_and_logs_name_them() -> None:
     assert FORMATS["pdf"].file_filter == "PDF document (*.pdf)"
     assert FORMATS["html"].file_filter == "Web page (*.html)"
     assert [f.name for f in FORMATS.values() if f.certified] == ["pdf"]
-    assert format_for_suffix(".HTML") is FORMATS["html"]

@@ -83,6 +83,7 @@ def test_a_failed_export_leaves_the_earlier_file_and_nothing_else(
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["minutes.docx"]
 
 
+@pytest.mark.sqlite_only
 def test_export_refuses_the_database_under_any_name(
     desk: Desk, demo_ids: list[int], tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
@@ -72,6 +73,7 @@ def test_the_minutes_show_the_welsh_title_under_the_english(desk: Desk, tmp_path
     assert text.find(item.welsh_title, heading_at) == heading_at + len(item.title) + 1
 
 
+@pytest.mark.sqlite_only
 def test_a_schema_15_database_upgrades_and_its_approved_minutes_still_match_their_seal(
     desk: Desk, demo_ids: list[int]
 ) -> None:

@@ -293,6 +293,7 @@ def as_schema_9(path: Any) -> None:
     conn.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_schema_9_database_seals_its_approved_meetings_on_upgrade(
     desk: Desk, demo_ids: list[int]
 ) -> None:

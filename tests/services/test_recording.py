@@ -15,6 +15,7 @@ from clerkdesk.domain.model import (
     Tally,
     VoteOption,
 )
+from clerkdesk.persistence.database import open_database
 from clerkdesk.services import attendance, declarations, lifecycle, minutes, records_io, undo, votes
 from clerkdesk.services.context import Correction, Desk
 from clerkdesk.services.minutes_details import details_of, set_minutes_details
@@ -156,7 +157,7 @@ def test_undo_and_redo_survive_a_restart(desk: Desk, jan30: int) -> None:
     rec = record.recommendations_of(item3.id)[0]
     votes.record_vote(desk, jan30, recommendation_id=rec.id, tally=Tally(8, 4, 0))
     before = fresh_record(desk, jan30)
-    restarted = Desk(type(desk.db)(desk.db.path, desk.db.engine), desk.clerk)
+    restarted = Desk(open_database(desk.db.location), desk.clerk)
     assert undo.undo_state(restarted, jan30).undo_label == "Vote on 3 3.1: carried"
     undo.undo(restarted, jan30)
     assert fresh_record(desk, jan30).decision_on(rec.id) is None
@@ -170,6 +171,7 @@ def test_undo_and_redo_survive_a_restart(desk: Desk, jan30: int) -> None:
     assert [p.text for p in after.paragraphs] == [p.text for p in before.paragraphs]
     with pytest.raises(RuleViolation, match="nothing to redo"):
         undo.redo(restarted, jan30)
+    restarted.db.dispose()
 
 
 def test_new_action_after_undo_clears_redo(desk: Desk, jan30: int) -> None:

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import event, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import (
@@ -32,6 +40,8 @@ from clerkdesk.services import attendance, declarations, lifecycle, minutes, und
 from clerkdesk.services.context import Change, Correction, Desk
 from clerkdesk.services.demo import create_demo
 from clerkdesk.services.records_io import get_record, load_meeting
+from tests.conftest import BACKENDS
+from tests.postgres_server import PostgresServer
 
 MEMBER = st.integers(min_value=0, max_value=11)
 TIMES = st.integers(min_value=0, max_value=120).map(
@@ -40,11 +50,21 @@ TIMES = st.integers(min_value=0, max_value=120).map(
 KINDS = st.sampled_from(["dpi", "ori-direct", "ori-affects", "nri-direct", "declarable"])
 
 
+@contextmanager
+def _new_file() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder) / "state.db"
+
+
 class ClerkActions(RuleBasedStateMachine):
+    # Where each run's new database is made: a file, or (set by the test) a
+    # database on the test run's PostgreSQL server.
+    new_database: Callable[[], AbstractContextManager[Path | str]] = staticmethod(_new_file)
+
     def __init__(self) -> None:
         super().__init__()
-        self.folder = tempfile.TemporaryDirectory()
-        self.db = open_database(Path(self.folder.name) / "state.db", create=True)
+        self.where = self.new_database()
+        self.db = open_database(self.where.__enter__(), create=True)
         self.desk = Desk(self.db, "Property Clerk")
         self.meeting_id = create_demo(self.desk)[1]
         self.undone = 0
@@ -58,7 +78,7 @@ class ClerkActions(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         self.db.dispose()
-        self.folder.cleanup()
+        self.where.__exit__(None, None, None)
 
     @property
     def record(self) -> MeetingRecord:
@@ -224,8 +244,17 @@ class ClerkActions(RuleBasedStateMachine):
         validate_record(self.record)
 
 
-ClerkActions.TestCase.settings = settings(
-    max_examples=12,
-    stateful_step_count=25,
-)
-TestClerkActions = pytest.mark.slow(ClerkActions.TestCase)
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_random_clerk_actions_never_break_the_record(
+    backend: str, request: pytest.FixtureRequest
+) -> None:
+    class OnThisDatabase(ClerkActions):
+        pass
+
+    if backend == "postgresql":
+        server: PostgresServer = request.getfixturevalue("postgres")
+        OnThisDatabase.new_database = server.fresh_database  # type: ignore[method-assign,assignment]
+    run_state_machine_as_test(
+        OnThisDatabase, settings=settings(max_examples=12, stateful_step_count=25)
+    )

@@ -227,6 +227,7 @@ def test_the_export_log_keeps_the_certificates_fingerprint(demo: DemoDb, approve
     assert fingerprints == [machine_certifier().fingerprint]
 
 
+@pytest.mark.sqlite_only  # the command line names a file (--db)
 def test_cli_sign_then_verify_with_and_without_trust(
     demo: DemoDb, approved: Path, pki: Pki, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -249,6 +250,7 @@ def test_cli_sign_then_verify_with_and_without_trust(
     assert "HAS BEEN CHANGED" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only  # the command line names a file (--db)
 def test_cli_sign_refuses_a_wrong_password_and_writes_nothing(
     demo: DemoDb, approved: Path, pki: Pki, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -275,6 +277,7 @@ def test_cli_verify_bad_input_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["--db", db, "verify", str(some)]) == 1
 
 
+@pytest.mark.sqlite_only  # the command line names a file (--db)
 def test_exports_certified_by_the_councils_certificate_verify_and_are_logged(
     demo: DemoDb, pki: Pki, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

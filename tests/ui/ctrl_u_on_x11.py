@@ -44,7 +44,7 @@ def main() -> int:
     window.open_meeting(meeting)
     record = get_record(desk, meeting)
     item = record.item_by_number("3").id
-    window.session.set_item(item)
+    window.meeting.set_item(item)
     window.tabs.show_index(1)
     box = window.voting.for_box
     box.setFocus()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clerkdesk.domain.model import AttendanceStatus, MeetingRecord
 from clerkdesk.services import attendance
-from clerkdesk.ui import meeting_header, meeting_session
+from clerkdesk.ui import meeting_header, open_meeting
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.main_window import MainWindow
 from tests.conftest import DemoDb
@@ -62,15 +62,15 @@ def window(
 ) -> Iterator[MainWindow]:
     """The window at 9.00 by the computer's clock (see test_meeting_by_keyboard.py)."""
     monkeypatch.setattr(meeting_header, "now_minute", lambda: NINE)
-    monkeypatch.setattr(meeting_session, "now_minute", lambda: NINE)
+    monkeypatch.setattr(open_meeting, "now_minute", lambda: NINE)
     yield make_window(qtbot, demo, settings_path)
 
 
 def open_at_item(window: MainWindow, meeting: int, number: str) -> int:
     """Open ``meeting`` at item ``number``; the item's id."""
     window.open_meeting(meeting)
-    record = window.session.record
+    record = window.meeting.record
     assert record is not None
     item_id = record.item_by_number(number).id
-    window.session.set_item(item_id)
+    window.meeting.set_item(item_id)
     return item_id

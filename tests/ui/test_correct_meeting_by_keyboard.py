@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 from clerkdesk.domain.model import Disposal, MeetingRecord
 from clerkdesk.persistence.database import open_database
 from clerkdesk.services.context import Desk
-from clerkdesk.ui import meeting_header, meeting_session
+from clerkdesk.ui import meeting_header, open_meeting
 from clerkdesk.ui.agenda_item_dialogs import AgendaItemDialog, ItemPlaceDialog
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.import_preview import ImportPreviewDialog
@@ -96,7 +96,7 @@ def window(
     qtbot: QtBot, desk: Desk, tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
     monkeypatch.setattr(meeting_header, "now_minute", lambda: dt.time(9, 0))
-    monkeypatch.setattr(meeting_session, "now_minute", lambda: dt.time(9, 0))
+    monkeypatch.setattr(open_meeting, "now_minute", lambda: dt.time(9, 0))
     # The machine's own certificate for the PDF, made in the test's folder.
     monkeypatch.setattr("clerkdesk.export.certify.default_key_dir", lambda: tmp_path / "keys")
     asker = Asker()
@@ -143,8 +143,8 @@ def import_pack(qtbot: QtBot, window: MainWindow) -> int:
             dialog.accept()
 
     through_dialog(qtbot, window, ImportPreviewDialog, save, Qt.Key.Key_I, CTRL)
-    assert window.session.meeting_id is not None
-    return window.session.meeting_id
+    assert window.meeting.meeting_id is not None
+    return window.meeting.meeting_id
 
 
 def test_correct_an_imported_meeting_by_keyboard(
@@ -183,7 +183,7 @@ def test_correct_an_imported_meeting_by_keyboard(
     # 2. An urgent item after item 6, with the chair's reason (Ctrl+Shift+A).
     for _ in range(5):
         press(qtbot, Qt.Key.Key_Down, ALT)
-    assert window.session.item_id == fresh().item_by_number("6").id
+    assert window.meeting.item_id == fresh().item_by_number("6").id
 
     def urgent(dialog: QDialog) -> None:
         qtbot.keyClicks(focused(), "7")
@@ -200,7 +200,7 @@ def test_correct_an_imported_meeting_by_keyboard(
     assert numbers() == ["1", "2", "3", "4", "5", "6", "7"]
 
     # 3. Item 5 taken out of order, before item 3 (Ctrl+Shift+O).
-    window.session.set_item(fresh().item_by_number("5").id)
+    window.meeting.set_item(fresh().item_by_number("5").id)
     press(qtbot, Qt.Key.Key_0, CTRL)
 
     def before_item_3(dialog: QDialog) -> None:
@@ -213,13 +213,13 @@ def test_correct_an_imported_meeting_by_keyboard(
     assert fresh().item_by_number("5").taken_out_of_order
 
     # 4. Item 4 withdrawn (Ctrl+Shift+W).
-    window.session.set_item(fresh().item_by_number("4").id)
+    window.meeting.set_item(fresh().item_by_number("4").id)
     press(qtbot, Qt.Key.Key_W, CTRL | SHIFT)
     undo_and_redo(lambda: fresh().item_by_number("4").disposal is Disposal.WITHDRAWN)
 
     # 5. Recommendation 3.1's text amended before the meeting (Shift+F2).
     item3 = fresh().item_by_number("3")
-    window.session.set_item(item3.id)
+    window.meeting.set_item(item3.id)
     rec31 = fresh().recommendations_of(item3.id)[0]
 
     def amend(dialog: QDialog) -> None:
@@ -270,7 +270,7 @@ def test_correct_an_imported_meeting_by_keyboard(
     assert len([a for a in fresh().attendees if a.status.value == "present"]) == 12
     for number in ("3", "5"):
         item = fresh().item_by_number(number)
-        window.session.set_item(item.id)
+        window.meeting.set_item(item.id)
         press(qtbot, Qt.Key.Key_2, CTRL)
         for rec in fresh().recommendations_of(item.id):
             selected = window.voting.selected()

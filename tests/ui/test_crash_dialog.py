@@ -95,13 +95,13 @@ def test_an_unexpected_error_in_the_window_loses_nothing_and_reports_no_meeting_
 
     # A fault inside the action's transaction, after its change was written:
     # the message quotes the meeting, as a real one might.
-    import clerkdesk.services.context as context
+    import clerkdesk.persistence.unit_of_work as unit_of_work
 
     def fault(changes: object) -> str:
         raise RuntimeError(SECRET)
 
     with monkeypatch.context() as patched:
-        patched.setattr(context, "encode_changes", fault)
+        patched.setattr(unit_of_work, "encode_changes", fault)
         start_meeting_action(window)  # Qt hands the slot's exception to sys.excepthook
 
     assert len(shown.texts) == 1
@@ -127,9 +127,9 @@ def test_an_unexpected_error_in_the_window_loses_nothing_and_reports_no_meeting_
         "  lifecycle.set_status (the last recording action started)\n",
         "What went wrong: RuntimeError",
         "Traceback (most recent call last):",
-        'File "clerkdesk/services/context.py"',
-        "in meeting_action",
-        "encoded = encode_changes(changes)",
+        'File "clerkdesk/persistence/unit_of_work.py"',
+        "in finish",
+        "encoded = encode_changes(self.changes)",
         'File "tests/ui/test_crash_dialog.py"',
     ):
         assert expected in report, expected
@@ -146,8 +146,8 @@ def test_an_unexpected_error_in_the_window_loses_nothing_and_reports_no_meeting_
     check.close()
     after = demo.fresh_record(demo.january_30)
     assert after == before
-    assert window.session.record is not None
-    assert window.session.record.status is MeetingStatus.DRAFT
+    assert window.meeting.record is not None
+    assert window.meeting.record.status is MeetingStatus.DRAFT
     start_meeting_action(window)
     assert demo.fresh_record(demo.january_30).status is MeetingStatus.IN_PROGRESS
     assert len(shown.texts) == 1

@@ -11,6 +11,7 @@ from pathlib import Path
 import PySide6
 import pytest
 from PySide6.QtCore import QSettings, QSize, qVersion
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from clerkdesk.persistence.migrations import LATEST_VERSION
@@ -72,7 +73,14 @@ def about_text(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> str:
     from clerkdesk.ui.about_dialog import AboutDialog
 
     said: list[str] = []
-    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: said.append(dialog.plain_text()) or 0)
+
+    def shown(dialog: AboutDialog) -> int:
+        document = QTextDocument()  # what the dialog says, as plain text
+        document.setHtml(dialog.text.text())
+        said.append(document.toPlainText())
+        return 0
+
+    monkeypatch.setattr(AboutDialog, "exec", shown)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     next(a for a in help_menu.actions() if a.text() == "&About ClerkDesk").trigger()
     assert len(said) == 1

@@ -63,7 +63,7 @@ def test_ctrl_i_imports_the_sample_pack_into_a_new_meeting(
     assert [i.number for i in record.ordered_items] == ["1", "2", "3", "4", "5", "6"]
     assert sum(len(record.recommendations_of(i.id)) for i in record.items) == 5
     assert notes and "Matched the existing committee" in notes[0]
-    assert window.session.meeting_id == record.meeting_id  # opened at once
+    assert window.meeting.meeting_id == record.meeting_id  # opened at once
     assert asked and f"(meeting {demo.january_30})" in asked[0]
 
 

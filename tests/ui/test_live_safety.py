@@ -123,6 +123,6 @@ def test_the_officer_responsible_does_not_carry_over_to_the_next_item(
     press(qtbot, Qt.Key.Key_Return)
     actions = demo.fresh_record(demo.january_30).actions_of(item)
     assert [a.owner for a in actions] == ["Director of Adult Care Services"]
-    window.session.move_item(1)
+    window.meeting.move_item(1)
     assert minutes.owner.text() == ""
     assert minutes.action_text.text() == ""

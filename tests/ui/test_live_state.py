@@ -31,9 +31,9 @@ def test_an_item_with_no_recommendations_shows_no_counts(
         qtbot.keyClicks(focused(), count)
         press(qtbot, Qt.Key.Key_Tab)
     window.voting.record_counts()
-    window.session.move_item(1)  # item 4, then 5, then 6: no recommendations
-    window.session.move_item(1)
-    window.session.move_item(1)
+    window.meeting.move_item(1)  # item 4, then 5, then 6: no recommendations
+    window.meeting.move_item(1)
+    window.meeting.move_item(1)
     voting = window.voting
     assert voting.motions.rows == ()
     for box in (voting.for_box, voting.against_box, voting.abstain_box):
@@ -87,7 +87,7 @@ def test_an_old_error_clears_when_the_clerk_moves_on(
     assert not error.isVisible()
     press(qtbot, Qt.Key.Key_D)
     assert error.isVisible()
-    window.session.move_item(1)  # the next item
+    window.meeting.move_item(1)  # the next item
     assert not error.isVisible()
 
 
@@ -133,7 +133,7 @@ def test_the_status_bar_says_an_imported_agenda_was_saved(
 
     QTimer.singleShot(0, save_when_the_preview_shows)
     window.import_agenda()
-    assert window.session.record is not None
+    assert window.meeting.record is not None
     assert "Nothing saved" not in window.saved_label.text()
     assert window.saved_label.text().startswith("Saved: agenda imported")
 
@@ -150,10 +150,10 @@ def test_a_closed_or_approved_meeting_does_not_follow_the_computers_clock(
         lifecycle.approve_minutes(demo.desk, demo.january_10, "C B Wyatt-Lowe")
     window.open_meeting(demo.january_10)  # closed (or approved) on 10 January
     assert not window.header.live.isChecked()
-    shown = window.session.at
+    shown = window.meeting.at
     monkeypatch.setattr(meeting_header, "now_minute", lambda: dt.time(15, 17))
     window.header._tick()  # the computer's clock moves on
-    assert window.session.at == shown
+    assert window.meeting.at == shown
     window.open_meeting(demo.january_30)  # a draft: follows the time now again
     assert window.header.live.isChecked()
-    assert window.session.at == dt.time(15, 17)
+    assert window.meeting.at == dt.time(15, 17)

@@ -69,8 +69,8 @@ def test_search_opens_the_meeting_at_the_item(
     assert dialog.hits.rows
     hit = dialog.hits.rows[0]
     qtbot.keyClick(dialog.hit_table, Qt.Key.Key_Return)
-    assert window.session.meeting_id == hit.meeting_id == demo.january_10
-    assert window.session.item_id == hit.item_id
+    assert window.meeting.meeting_id == hit.meeting_id == demo.january_10
+    assert window.meeting.item_id == hit.item_id
     dialog.tabs.setCurrentIndex(1)
     dialog.member.setCurrentIndex(dialog.member.findText("R H Smith"))
     assert "substituting for E H Buckmaster" in dialog.history.rows[0].what
@@ -81,11 +81,11 @@ def test_new_meeting_from_a_committee(qtbot: QtBot, window: MainWindow, demo: De
         committees[0].id, dt.date(2018, 3, 6), dt.time(10, 0), "Council Chamber"
     )
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    record = window.session.record
+    record = window.meeting.record
     assert record is not None and record.date == dt.date(2018, 3, 6)
     assert len(record.attendees) == 12
     assert window.meetings.model.rows[0].date == "06 Mar 2018"
-    assert window.session.meeting_id == window.meetings.model.rows[0].id
+    assert window.meeting.meeting_id == window.meetings.model.rows[0].id
 
 
 def test_approved_minutes_show_as_locked_and_ask_for_a_reason(

@@ -23,7 +23,7 @@ from clerkdesk.domain.model import (
     VoteOption,
 )
 from clerkdesk.domain.voting import voter_roll
-from clerkdesk.ui import meeting_header, meeting_session
+from clerkdesk.ui import meeting_header, open_meeting
 from clerkdesk.ui.approval_dialog import Approval
 from clerkdesk.ui.asks import Asker
 from clerkdesk.ui.declaration_dialog import DeclarationInput
@@ -59,7 +59,7 @@ def window(
     # the test from depending on the hour it runs at (at 10.30 typing "1030"
     # would change nothing, and the clock would go on following the time).
     monkeypatch.setattr(meeting_header, "now_minute", lambda: dt.time(9, 0))
-    monkeypatch.setattr(meeting_session, "now_minute", lambda: dt.time(9, 0))
+    monkeypatch.setattr(open_meeting, "now_minute", lambda: dt.time(9, 0))
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     window = MainWindow(demo.desk, settings, Asker())
     qtbot.addWidget(window)
@@ -81,13 +81,13 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
     assert focused() is window.meetings.table
     press(qtbot, Qt.Key.Key_Home, CTRL)
     press(qtbot, Qt.Key.Key_Return)
-    assert window.session.meeting_id == meeting
+    assert window.meeting.meeting_id == meeting
     assert "INQUORATE" in window.header.quorum.text()  # nobody marked present yet
 
     # The meeting clock, typed: 10.30.
     press(qtbot, Qt.Key.Key_T, CTRL)
     qtbot.keyClicks(focused(), "1030")
-    assert window.session.at == dt.time(10, 30)
+    assert window.meeting.at == dt.time(10, 30)
     assert not window.header.live.isChecked()
 
     # Attendance: one key per member, the cursor moving down the list.
@@ -155,7 +155,7 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
     assert focused() is window.voting.motion_table
     press(qtbot, Qt.Key.Key_Down, ALT)
     press(qtbot, Qt.Key.Key_Down, ALT)
-    assert window.session.item_id == item3.id
+    assert window.meeting.item_id == item3.id
     rec31, rec32 = stored.recommendations_of(item3.id)
     press(qtbot, Qt.Key.Key_R, ALT)  # Fo&r
     assert focused() is window.voting.for_box
@@ -180,7 +180,7 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
 
     # Item 4: a named vote (all for except two), then a tie settled by the casting vote.
     press(qtbot, Qt.Key.Key_Down, ALT)
-    assert window.session.item_id == item4.id
+    assert window.meeting.item_id == item4.id
     rec_a, rec_b = stored.recommendations_of(item4.id)
     kaye, quinton = names["J S Kaye"], names["N A Quinton"]
     asker.named_vote = lambda rec, item_id, at: {  # type: ignore[method-assign]
@@ -219,7 +219,7 @@ def test_record_a_whole_meeting_by_keyboard(qtbot: QtBot, window: MainWindow, de
 
     # Minutes of item 5, typed.
     press(qtbot, Qt.Key.Key_Down, ALT)
-    assert window.session.item_id == item5.id
+    assert window.meeting.item_id == item5.id
     press(qtbot, Qt.Key.Key_4, CTRL)
     assert focused() is window.minutes.editor
     paragraphs = ["Members received the report.", "The Panel asked for a progress report."]
@@ -274,7 +274,7 @@ def test_an_over_count_shows_the_rule_in_the_panel_and_writes_nothing(
     window.open_meeting(demo.january_10)
     record = demo.fresh_record(demo.january_10)
     item = record.item_by_number("3")
-    window.session.set_item(item.id)
+    window.meeting.set_item(item.id)
     window.show_panel(window.voting)
     rec = record.recommendations_of(item.id)[0]
     before = record.decision_on(rec.id)

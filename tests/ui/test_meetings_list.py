@@ -53,7 +53,7 @@ def test_opening_the_same_agenda_again_offers_the_saved_meeting(
         "import the agenda again as a separate copy on purpose "
         "(`clerkdesk import-agenda --as-new FILE`)."
     ]
-    assert window.session.meeting_id == demo.january_30
+    assert window.meeting.meeting_id == demo.january_30
     assert len(list_meetings(demo.desk)) == 2  # no second copy
 
 
@@ -71,7 +71,7 @@ def test_delete_in_the_meetings_list_after_a_confirmation(
     assert {m.id for m in list_meetings(demo.desk)} == {demo.january_10, demo.january_30}
     qtbot.keyClick(window.meetings.table, Qt.Key.Key_Delete)
     assert [m.id for m in list_meetings(demo.desk)] == [demo.january_10]
-    assert window.session.meeting_id is None
+    assert window.meeting.meeting_id is None
     assert [row.id for row in window.meetings.model.rows] == [demo.january_10]
     assert "backup:" in window.saved_label.text()
     backups = list((demo.path.parent / f"{demo.path.name}.backups").iterdir())
@@ -97,4 +97,4 @@ def test_the_meeting_last_worked_on_opens_at_start(
     window.open_meeting(demo.january_10)
     window.close()
     again = make_window(qtbot, demo, settings_path)
-    assert again.session.meeting_id == demo.january_10
+    assert again.meeting.meeting_id == demo.january_10

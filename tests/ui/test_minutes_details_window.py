@@ -63,7 +63,7 @@ def test_an_action_is_added_beside_the_paragraph_the_clerk_chooses(
     qtbot.waitExposed(window)
     window.open_meeting(demo.january_30)
     item = demo.fresh_record(demo.january_30).item_by_number("3")
-    window.session.set_item(item.id)
+    window.meeting.set_item(item.id)
     panel = window.minutes
     for text in ("Members received the report.", "A paper was asked for."):
         panel.editor.setPlainText(text)

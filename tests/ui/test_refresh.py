@@ -16,15 +16,19 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.services import undo
-from clerkdesk.ui import models
+from clerkdesk.ui import models, operations
 from clerkdesk.ui import rows as r
 from clerkdesk.ui.main_window import MainWindow
+from clerkdesk.ui.meeting_tabs import VOTING_TAB
+from clerkdesk.ui.voting_panel import VotingPanel
 from clerkdesk.ui.widgets import KeyTableView
 from tests.ui.conftest import DemoDb
 
 STATUS = 2  # the attendance table's Status column
+NOTE = 5  # and its Note column, stretched
 
 
 @pytest.fixture
@@ -44,25 +48,35 @@ def widths(table: KeyTableView) -> list[int]:
     return [header.sectionSize(n) for n in range(header.count())]
 
 
+def fitted_as_qt_would(table: KeyTableView, reference: KeyTableView) -> bool:
+    """Every column as Qt fits it to its contents, except that the Status
+    column is never narrower than its widest status (and the Note column,
+    stretched, takes what is left)."""
+    ours, qts = widths(table), widths(reference)
+    others = [n for n in range(len(ours)) if n not in (STATUS, NOTE)]
+    return [ours[n] for n in others] == [qts[n] for n in others] and ours[STATUS] >= qts[STATUS]
+
+
 def test_attendance_columns_fit_as_qt_would_fit_them(qtbot: QtBot, window: MainWindow) -> None:
     """A table over the same model whose columns Qt resizes to contents itself."""
     table = window.attendance.table
     reference = KeyTableView("Reference")
     qtbot.addWidget(reference)
     reference.setModel(table.model())
-    reference.stretch(5)
+    reference.stretch(NOTE)
     reference.resize(table.size())
     reference.show()
     qtbot.waitExposed(reference)
-    assert widths(table) == widths(reference)
-    seen = set()
+    assert fitted_as_qt_would(table, reference)
+    status_widths, qt_status_widths = set(), set()
 
     def press(row: int, key: Qt.Key) -> None:
         table.select_row(row)
         qtbot.keyClick(table, key)
         assert not window.attendance.error.isVisible(), window.attendance.error.text()
-        assert widths(table) == widths(reference), f"after {key.name} on row {row}"
-        seen.add(widths(table)[STATUS])
+        assert fitted_as_qt_would(table, reference), f"after {key.name} on row {row}"
+        status_widths.add(widths(table)[STATUS])
+        qt_status_widths.add(widths(reference)[STATUS])
 
     rows = range(min(6, table.model().rowCount()))
     for row in rows:
@@ -73,15 +87,18 @@ def test_attendance_columns_fit_as_qt_would_fit_them(qtbot: QtBot, window: MainW
     for row in rows:
         press(row, Qt.Key.Key_A)
     press(2, Qt.Key.Key_X)
-    assert len(seen) > 1, "the presses should have changed the Status column's width"
+    # Qt's own fit makes the Status column jump as statuses change (and with it
+    # every column after it, the whole table repainted); ours stands still.
+    assert len(qt_status_widths) > 1, "the presses should have changed Qt's Status width"
+    assert len(status_widths) == 1
     before = widths(table)
-    window.open_meeting(window.session.meeting_id)  # a reset: every cell measured again
-    assert widths(table) == widths(reference)
+    window.open_meeting(window.meeting.meeting_id)  # a reset: every cell measured again
+    assert fitted_as_qt_would(table, reference)
     font = table.font()
     font.setPointSize(font.pointSize() + 6)
     for view in (table, reference):
         view.setFont(font)
-    qtbot.waitUntil(lambda: widths(table) == widths(reference) and widths(table) != before)
+    qtbot.waitUntil(lambda: fitted_as_qt_would(table, reference) and widths(table) != before)
 
 
 def test_a_press_repaints_the_changed_row_not_the_whole_table(
@@ -111,7 +128,7 @@ def test_in_place_updates_keep_the_model_sound(qtmodeltester: ModelTester, demo:
     )
     rows = list(model.rows)
     for n in (1, 2, 4):
-        rows[n] = r.AttendanceRow(**{**_fields(rows[n]), "note": "changed"})
+        rows[n] = r.AttendanceLine(**{**_fields(rows[n]), "note": "changed"})
     model.set_rows(rows)
     last = model.columnCount() - 1
     assert changed == [(1, 0, 2, last), (4, 0, 4, last)]  # one signal per run of rows
@@ -121,7 +138,7 @@ def test_in_place_updates_keep_the_model_sound(qtmodeltester: ModelTester, demo:
     qtmodeltester.check(model)
 
 
-def _fields(row: r.AttendanceRow) -> dict[str, object]:
+def _fields(row: r.AttendanceLine) -> dict[str, object]:
     return {name: getattr(row, name) for name in row.__slots__}
 
 
@@ -169,7 +186,7 @@ def test_quorum_labels_are_restyled_only_when_their_style_changes(
 
 
 def test_undo_and_redo_items_follow_every_action(qtbot: QtBot, window: MainWindow) -> None:
-    desk, meeting = window.session.desk, window.session.meeting_id
+    desk, meeting = window.meeting.desk, window.meeting.meeting_id
     assert meeting is not None
     table = window.attendance.table
 
@@ -204,3 +221,38 @@ def test_undo_and_redo_items_follow_every_action(qtbot: QtBot, window: MainWindo
     qtbot.keyClick(table, Qt.Key.Key_P)  # a new action ends the redo list
     check()
     assert not window.redo_action.isEnabled()
+
+
+def test_the_voting_panel_redraws_when_shown_as_it_would_have_after_each_action(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not on show, the voting panel is not redrawn by an attendance press;
+    shown (or asked for), it catches up with everything it missed at once."""
+    record = window.meeting.record
+    assert record is not None
+    window.meeting.set_item(record.item_by_number("3").id)  # an item with motions
+    window.tabs.build()
+    member = record.attendees[0].person_id  # absent in the demo's draft
+    assert member not in {line.person_id for line in window.voting.roll.rows if line.eligible}
+    redrawn: list[Area] = []
+    real = VotingPanel.refresh
+
+    def counted(panel: VotingPanel, areas: Area) -> None:
+        redrawn.append(areas)
+        real(panel, areas)
+
+    monkeypatch.setattr(VotingPanel, "refresh", counted)
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.PRESENT))
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.APOLOGIES))
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.PRESENT))
+    assert redrawn == []  # the attendance tab is in front
+    window.tabs.setCurrentIndex(VOTING_TAB)
+    assert redrawn == [Area.ATTENDANCE]  # once, for all three
+    caught_up = list(window.voting.roll.rows)
+    assert member in {line.person_id for line in caught_up if line.eligible}
+    window.voting.refresh(Area.EVERYTHING)  # a full redraw shows the same
+    assert list(window.voting.roll.rows) == caught_up
+    # In front, it redraws with each action.
+    window.meeting.act(operations.mark_attendance(member, AttendanceStatus.APOLOGIES))
+    assert len(redrawn) == 3 and redrawn[-1] & Area.ATTENDANCE
+    assert member not in {line.person_id for line in window.voting.roll.rows if line.eligible}

@@ -75,7 +75,7 @@ def test_the_first_paint_shows_the_meetings_then_the_database_opens_for_recordin
         "Adult Care & Health Cabinet Panel"
     ] * 2
     assert window.saved_label.text() == "Opening “clerkdesk.db”…"
-    assert not window.session.has_desk
+    assert not window.meeting.has_desk
     assert window.meetings.isEnabled() and window.meetings.table.isEnabled()
     assert not window.meetings.new_button.isEnabled()
     assert not window.import_action.isEnabled()
@@ -83,7 +83,7 @@ def test_the_first_paint_shows_the_meetings_then_the_database_opens_for_recordin
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
         pass
     assert painted_when_opened == [True]
-    assert window.session.has_desk
+    assert window.meeting.has_desk
     assert window.meetings.new_button.isEnabled() and window.import_action.isEnabled()
     assert len(window.meetings.model.rows) == 2
     assert window.saved_label.text() == "Nothing saved yet in this session"
@@ -102,12 +102,12 @@ def test_a_meeting_chosen_from_the_first_look_opens_once_the_database_is_open(
 ) -> None:
     window = show_window(demo.path, QSettings(str(settings_path), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    assert not window.session.has_desk
+    assert not window.meeting.has_desk
     row = [r.id for r in window.meetings.model.rows].index(demo.january_30)
     window.meetings.table.select_row(row)  # the clerk picks a meeting straight away
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
         pass
-    assert window.session.meeting_id == demo.january_30
+    assert window.meeting.meeting_id == demo.january_30
     assert window.meetings.table.current_row() == row
     window.close()
     window.dispose()
@@ -152,7 +152,7 @@ def test_a_database_that_cannot_be_opened_ends_the_app(
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: exits == [1], timeout=10_000)
     assert window.isHidden()
-    assert not window.session.has_desk
+    assert not window.meeting.has_desk
     window.dispose()  # nothing to close, and no error
 
 

@@ -1,6 +1,6 @@
 """The open meeting as the window sees it: its record, current item and clock.
 
-Every change goes through :meth:`MeetingSession.act`, which calls one service,
+Every change goes through :meth:`OpenMeeting.act`, which calls one service,
 shows a DomainError where the clerk caused it, reloads the record and tells
 the panels which areas changed so each redraws only what it must.
 """
@@ -8,13 +8,13 @@ the panels which areas changed so each redraws only what it must.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from clerkdesk.domain.attendance import QuorumStatus, quorum_at
+from clerkdesk.domain.changes import Area, UndoLabels
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import MeetingRecord
 from clerkdesk.ui.asks import Asker
@@ -23,33 +23,20 @@ if TYPE_CHECKING:
     # The services (and SQLAlchemy behind them) are imported once the window has
     # painted: see clerkdesk.ui.app.
     from clerkdesk.services.context import Change, Desk
+    from clerkdesk.ui.operations import Operation
 
 ErrorSink = Callable[[str], None]
-# Areas beyond the services' own: the current item moved, the clock changed,
-# a different meeting was opened.
-ITEM, CLOCK, OPENED = "item", "clock", "opened"
-EVERYTHING = frozenset(
-    {
-        "attendance",
-        "items",
-        "votes",
-        "declarations",
-        "minutes",
-        "meeting",
-        "meetings",
-        ITEM,
-        CLOCK,
-        OPENED,
-    }
-)
+# The window's own areas, beside what the services change.
+ITEM, CLOCK, OPENED = Area.CURRENT_ITEM, Area.CLOCK, Area.OPENED
+EVERYTHING = Area.EVERYTHING
 
 
 def now_minute() -> dt.time:
     return dt.datetime.now().time().replace(second=0, microsecond=0)
 
 
-class MeetingSession(QObject):
-    refreshed = Signal(object)  # frozenset[str]: the areas to redraw
+class OpenMeeting(QObject):
+    refreshed = Signal(object)  # Area: what to redraw
     saved = Signal(object)  # Change, after a successful action
 
     def __init__(self, desk: Desk | None, asker: Asker, parent: QObject | None = None) -> None:
@@ -59,13 +46,16 @@ class MeetingSession(QObject):
         self.meeting_id: int | None = None
         self.record: MeetingRecord | None = None
         self.item_id: int | None = None
+        # What Undo and Redo would do: read when a meeting opens, then carried
+        # by each action's result (never read in a transaction of its own).
+        self.undo: UndoLabels | None = None
         # The member last selected in the attendance list: the dialogs about a
         # member (declaration, member's record) open on them.
         self.person_id: int | None = None
         self._at: dt.time = now_minute()
         # The service last started, named in a problem report if one fails
         # unexpectedly (crash_dialog.py); only the function is kept here.
-        self.last_service: Callable[..., object] | None = None
+        self.last_service: Operation | Callable[..., object] | None = None
 
     # The database.
     @property
@@ -87,12 +77,15 @@ class MeetingSession(QObject):
     def open(self, meeting_id: int | None, item_id: int | None = None) -> None:
         self.meeting_id = meeting_id
         self.record = None
+        self.undo = None
         self.item_id = None
         if meeting_id is not None:
             from clerkdesk.services.records_io import get_record
+            from clerkdesk.services.undo import undo_state
 
             try:
                 self.record = get_record(self.desk, meeting_id)
+                self.undo = undo_state(self.desk, meeting_id)
             except DomainError as error:
                 self.meeting_id = None
                 self.asker.error("Cannot open the meeting", error.message)
@@ -102,23 +95,27 @@ class MeetingSession(QObject):
                 self.item_id = item_id if item_id in known else (items[0].id if items else None)
         self.refreshed.emit(EVERYTHING)
 
-    def reload(self, areas: frozenset[str]) -> None:
+    def reload(self, areas: Area, record: MeetingRecord | None = None) -> None:
+        """Show ``record`` (an action's result: the record as it left it), or the
+        meeting read again."""
         if self.meeting_id is None:
             self.refreshed.emit(areas)
             return
-        from clerkdesk.services.records_io import get_record
+        if record is None or record.meeting_id != self.meeting_id:
+            from clerkdesk.services.records_io import get_record
 
-        self.record = get_record(self.desk, self.meeting_id)
+            record = get_record(self.desk, self.meeting_id)
+        self.record = record
         if self.item_id is not None and self.item_id not in {i.id for i in self.record.items}:
             items = self.record.ordered_items
             self.item_id = items[0].id if items else None
-            areas = areas | {ITEM}
+            areas |= ITEM
         self.refreshed.emit(areas)
 
     def set_item(self, item_id: int | None) -> None:
         if item_id != self.item_id:
             self.item_id = item_id
-            self.refreshed.emit(frozenset({ITEM}))
+            self.refreshed.emit(ITEM)
 
     def move_item(self, step: int) -> None:
         if self.record is None or not self.record.items:
@@ -136,7 +133,7 @@ class MeetingSession(QObject):
         value = value.replace(second=0, microsecond=0)
         if value != self._at:
             self._at = value
-            self.refreshed.emit(frozenset({CLOCK}))
+            self.refreshed.emit(CLOCK)
 
     def quorum(self) -> QuorumStatus | None:
         if self.record is None:
@@ -144,37 +141,33 @@ class MeetingSession(QObject):
         return quorum_at(self.record, self._at, self.item_id)
 
     # Changes.
-    def act(
-        self,
-        service: Callable[..., Change],
-        *args: Any,
-        errors: ErrorSink | None = None,
-        **kwargs: Any,
-    ) -> Change | None:
-        """Run one service on the open meeting; on a DomainError show it and return None."""
+    def act(self, operation: Operation, errors: ErrorSink | None = None) -> Change | None:
+        """Run one operation on the open meeting; on a DomainError show it and return None.
+
+        On approved minutes a correctable operation is made as a correction, once
+        the clerk has given the reason."""
         report: ErrorSink = errors or (lambda message: self.asker.error("Not saved", message))
         if self.meeting_id is None or self.record is None:
             report("Open a meeting first.")
             return None
-        if (
-            self.record.is_locked
-            and "correction" in inspect.signature(service).parameters
-            and kwargs.get("correction") is None
-        ):
+        correction = None
+        if self.record.is_locked and operation.correctable:
             reason = self.asker.correction_reason()
             if reason is None:
                 return None
             from clerkdesk.services.context import Correction
 
-            kwargs["correction"] = Correction(reason)
-        self.last_service = service
+            correction = Correction(reason)
+        self.last_service = operation
         try:
-            change = service(self.desk, self.meeting_id, *args, **kwargs)
+            change = operation.run(self.desk, self.meeting_id, correction)
         except DomainError as error:
             report(error.message)
             return None
+        if change.undo is not None:
+            self.undo = change.undo
         self.saved.emit(change)
-        self.reload(change.areas)
+        self.reload(change.areas, change.record)
         return change
 
     def call(self, work: Callable[[], Change], errors: ErrorSink | None = None) -> Change | None:
