@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import stat
 import sys
 from collections.abc import Callable, Sequence
@@ -74,7 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="the database file (default: CLERKDESK_DB or clerkdesk.db in your user data folder)",
     )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="a ClerkDesk database on a PostgreSQL server, postgresql://[user@]host/database "
+        "(default: CLERKDESK_SERVER); keep its password in ~/.pgpass or a service file, "
+        "never in the URL",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser(
+        "setup", help="create the database (or bring it up to this version) and say so"
+    )
     commands.add_parser("demo", help="create the demo data and print the ids of its meetings")
     meetings = commands.add_parser("meetings", help="list meetings: id, committee, date, status")
     meetings.add_argument("--json", action="store_true")
@@ -173,11 +184,13 @@ def _desk(args: argparse.Namespace, *, writing: bool = False, create: bool = Fal
     yet, may ``create`` a database; every other command refuses a path without
     a ClerkDesk database, and every command refuses any other file.
     """
-    _refuse_odd_database(_db_path(args))
     from clerkdesk.persistence.database import open_database
     from clerkdesk.services.context import Desk
 
-    desk = Desk(open_database(args.db, exclusive=writing, create=create))
+    server = _server(args)
+    if server is None:
+        _refuse_odd_database(_db_path(args))
+    desk = Desk(open_database(server or args.db, exclusive=writing, create=create))
     args.opened.append(desk.db)  # closed (and the writer lock released) by main()
     if desk.db.warning:
         print(f"clerkdesk: warning: {desk.db.warning}", file=sys.stderr)
@@ -185,12 +198,35 @@ def _desk(args: argparse.Namespace, *, writing: bool = False, create: bool = Fal
 
 
 def _new_path(args: argparse.Namespace) -> bool:
-    return not _db_path(args).exists()
+    """A file not there yet (a server's database is made by `setup` or `demo`)."""
+    return _server(args) is None and not _db_path(args).exists()
+
+
+def _server(args: argparse.Namespace) -> str | None:
+    """The server's URL, from --server or CLERKDESK_SERVER; None for a file."""
+    from clerkdesk.persistence.server import is_server_location
+
+    url = args.server or (None if args.db else os.environ.get("CLERKDESK_SERVER"))
+    if url is None:
+        return None
+    if args.db:
+        raise UsageError("Give --db (a file) or --server (a server), not both.")
+    if not is_server_location(url):
+        raise UsageError(
+            "--server takes a PostgreSQL URL, postgresql://[user@]host/database; "
+            "for a database file use --db."
+        )
+    return str(url)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
     from clerkdesk.persistence.opening import default_database_path
 
+    if _server(args) is not None:
+        raise UsageError(
+            "The meetings are on the council's server: its backups and checks are the "
+            "server's own. This command works on a database file (--db)."
+        )
     return Path(args.db).expanduser() if args.db else default_database_path()
 
 
@@ -202,6 +238,13 @@ def _refuse_odd_database(path: Path) -> None:
             f"{shown(path)} is not a database file (it is a folder, pipe or device); "
             "give the path of a ClerkDesk database with --db."
         )
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    """Create the database, or bring it up to this version (a file is backed up first)."""
+    desk = _desk(args, writing=True, create=_server(args) is not None or _new_path(args))
+    print(f"ClerkDesk database ready: {desk.db.describe()} (schema {desk.db.schema_version()})")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -394,6 +437,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    if _server(args) is not None:
+        raise UsageError(
+            "The window opens a database file in this version; on a server, use the "
+            "commands (meetings, dump, load, import-agenda, export)."
+        )
     from clerkdesk.ui.preload import load_before_qt
 
     load_before_qt()  # before PySide6: see ui/preload.py
@@ -441,6 +489,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "setup": cmd_setup,
     "demo": cmd_demo,
     "meetings": cmd_meetings,
     "dump": cmd_dump,

@@ -52,6 +52,16 @@ class PostgresServer:
         open_database(self.location(TEMPLATE), create=True).dispose()
 
     @contextmanager
+    def empty_database(self) -> Iterator[str]:
+        """A new database that ClerkDesk has not set up, dropped when the block ends."""
+        name = f"empty_{next(self._numbers)}"
+        self._admin(f"CREATE DATABASE {name}")
+        try:
+            yield self.location(name)
+        finally:
+            self._admin(f"DROP DATABASE {name} WITH (FORCE)")
+
+    @contextmanager
     def fresh_database(self) -> Iterator[str]:
         """A new ClerkDesk database's URL, dropped when the block ends."""
         name = f"test_{next(self._numbers)}"
