@@ -212,7 +212,8 @@ def _add_member(
         position=work.next_position(Entity.ATTENDEE, meeting_id=work.meeting_id),
     )
     committee_id, follows = _defaults_follow(work)
-    if follows and _committee_member(work, person.id) is None:
+    on_committee = work.ids(Entity.COMMITTEE_MEMBER, committee_id=committee_id, person_id=person.id)
+    if follows and not on_committee:
         work.add(
             Entity.COMMITTEE_MEMBER,
             committee_id=committee_id,
