@@ -71,13 +71,16 @@ class QuorumStatus:
 def quorum_at(
     record: MeetingRecord, at: dt.time | None, item_id: int | None = None
 ) -> QuorumStatus:
+    away = _withdrawn(record, item_id) if item_id is not None else _NOBODY
+
     def compute() -> QuorumStatus:
         counted = _counted_at(record, at)
-        away = _withdrawn(record, item_id) if item_id is not None else _NOBODY
         present = sum(1 for p in counted if p not in away) if away else len(counted)
         return QuorumStatus(present=present, required=record.quorum)
 
-    return record.derived(("quorum", same_room(record, at), item_id), compute)
+    # An item nobody withdrew from has the room's own count: worked out once
+    # for the room, not again for every item (a whole record asks for each).
+    return record.derived(("quorum", same_room(record, at), item_id if away else None), compute)
 
 
 def _counted_at(record: MeetingRecord, at: dt.time | None) -> tuple[int, ...]:

@@ -109,7 +109,9 @@ class Outcome(StrEnum):
 
     @property
     def needs_vote(self) -> bool:
-        return self in (Outcome.CARRIED, Outcome.LOST)
+        # By identity: a StrEnum's == compares as text, and this is asked of
+        # every vote each time a whole record is checked.
+        return self is Outcome.CARRIED or self is Outcome.LOST
 
 
 class Disposal(StrEnum):

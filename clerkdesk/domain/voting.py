@@ -133,9 +133,10 @@ def _check_named(
 
 
 def _check_counts(record: MeetingRecord, roll: VoterRoll, tally: Tally, motion: _Motion) -> None:
-    if min(tally.yes, tally.no, tally.abstain) < 0:
+    yes, no, abstain = tally.yes, tally.no, tally.abstain
+    if yes < 0 or no < 0 or abstain < 0:
         raise RuleViolation("Vote counts cannot be negative.")
-    if tally.cast > roll.size:
+    if yes + no + abstain > len(roll.eligible):
         barred = "; ".join(f"{record.name_of(e.person_id)} {e.reason}" for e in roll.excluded)
         detail = f" ({barred})" if barred else ""
         raise RuleViolation(
@@ -238,8 +239,7 @@ def _checked_vote(
             f"{str(motion).capitalize()} cannot be both voted on and {outcome.value}; "
             "clear the votes or choose carried/lost."
         )
-    require_quorum(record, at, item_id)
-    roll = voter_roll(record, item_id, at)
+    roll = _quorate_roll(record, item_id, at)
     if named:
         _check_named(record, roll, named)
         derived = Tally.from_named(named)
@@ -262,6 +262,19 @@ def _checked_vote(
             f"not {outcome.value}."
         )
     return result, tally, casting_voter
+
+
+def _quorate_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> VoterRoll:
+    """Who may vote on the item at ``at``, once the meeting is seen to be quorate
+    then (else RuleViolation). Asked for every vote when a whole record is
+    checked, so worked out once per record for each item and moment; a record
+    that is not quorate then keeps nothing and is refused again."""
+
+    def compute() -> VoterRoll:
+        require_quorum(record, at, item_id)
+        return voter_roll(record, item_id, at)
+
+    return record.derived(("quorate roll", item_id, at), compute)
 
 
 def _check_casting(

@@ -327,7 +327,8 @@ class UnitOfWork:
         encoded = encode_changes(self.changes)
         at = now()
         execute = self.connection.execute
-        if work.undoable and self.changes and not locked:
+        journalled = work.undoable and bool(self.changes) and not locked
+        if journalled:
             execute(_END_REDO, {"meeting": self.meeting_id})
             execute(
                 _JOURNAL_ENTRY,
@@ -370,7 +371,15 @@ class UnitOfWork:
         # database's last: the record as the action left it is true at it.
         key = audited.inserted_primary_key
         self.kept_at = None if key is None else int(key[0])
-        self.undo = undo_labels(self.connection, self.meeting_id)
+        # An action just journalled is the one Undo takes back, and it ended the
+        # redo list; the meeting's row (or the file's write lock) keeps every
+        # other action on it out until this commits. Else the journal says.
+        if journalled:
+            self.undo = UndoLabels(self.label, None)
+            if self._kept.verify and self.undo != undo_labels(self.connection, self.meeting_id):
+                raise AssertionError("The undo labels after the action differ from the journal.")
+        else:
+            self.undo = undo_labels(self.connection, self.meeting_id)
 
     def _seal_after(self, made: Correction) -> str:
         """The record's seal once this correction is in it, chained to the seal before.

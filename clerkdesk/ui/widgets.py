@@ -57,6 +57,17 @@ class ErrorLabel(QLabel):
         self.hide()
 
 
+# What a cell's size hint depends on besides the view's font and style (whose
+# changes measure every cell again): QStyledItemDelegate.sizeHint's roles.
+_SIZE_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.SizeHintRole,
+)
+
+
 class ColumnFit(QObject):
     """A table's ResizeToContents columns, kept fitted to their contents by measuring
     only the cells that change.
@@ -69,6 +80,11 @@ class ColumnFit(QObject):
     header's own size hint, within the header's minimum and maximum section
     size. The columns are Fixed to Qt, which like ResizeToContents the clerk
     cannot drag.
+
+    A cell in a changed row whose measured roles (its text, font, icon, check
+    mark, size hint) are as they were is not measured again: a key press
+    changes one column of a row, and ``dataChanged`` names the whole row, so
+    the other cells' sizes, each a text layout, were most of this work.
     """
 
     def __init__(self, view: QTableView) -> None:
@@ -83,6 +99,8 @@ class ColumnFit(QObject):
         for n in self.columns:
             header.setSectionResizeMode(n, QHeaderView.ResizeMode.Fixed)
         self.cells: dict[int, list[int]] = {}
+        self.measured: dict[int, list[tuple[Any, ...]]] = {}  # the roles each width is of
+        self.floors: dict[int, int] = {}
         model = view.model()
         for signal in (
             model.modelReset,
@@ -111,11 +129,19 @@ class ColumnFit(QObject):
     def _width(self, row: int, column: int) -> int:
         return self.view.sizeHintForIndex(self.view.model().index(row, column)).width()
 
+    def _roles(self, row: int, column: int) -> tuple[Any, ...]:
+        model = self.view.model()
+        index = model.index(row, column)
+        return tuple(model.data(index, role) for role in _SIZE_ROLES)
+
     def refit(self, *_args: Any) -> None:
         """Measure every cell of the fitted columns (after a reset, a font change …)."""
         self.view.ensurePolished()  # as Qt's own sizeHintForColumn does
         rows = self.view.model().rowCount()
         self.cells = {c: [self._width(r, c) for r in range(rows)] for c in self.columns}
+        self.measured = {c: [self._roles(r, c) for r in range(rows)] for c in self.columns}
+        # Of the view's font and style, which a change of either measures again.
+        self.floors = {c: self._floor(c) for c in self.columns}
         for column in self.columns:
             self._apply(column)
 
@@ -129,15 +155,19 @@ class ColumnFit(QObject):
                 self.refit()  # out of step with the model: start again
                 return
             widest = max(cells, default=0)
+            measured = self.measured[column]
             for row in rows:
-                cells[row] = self._width(row, column)
+                roles = self._roles(row, column)
+                if roles != measured[row]:
+                    cells[row] = self._width(row, column)
+                    measured[row] = roles
             if max(cells, default=0) != widest:  # else the column's width stands
                 self._apply(column)
 
     def _apply(self, column: int) -> None:
         header = self.view.horizontalHeader()
         widest = max(self.cells[column], default=0)
-        content = max(widest, self._floor(column)) + (1 if self.view.showGrid() else 0)
+        content = max(widest, self.floors[column]) + (1 if self.view.showGrid() else 0)
         size = max(content, header.sectionSizeHint(column))
         size = max(header.minimumSectionSize(), min(size, header.maximumSectionSize()))
         if header.sectionSize(column) != size:
