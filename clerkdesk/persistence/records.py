@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Protocol, TypeVar
 
@@ -531,11 +531,28 @@ class Section:
 
     tables: frozenset[str]
     read: Callable[[Reading], Fields]
+    # Of a table it reads only some columns of, those: a row changed in others
+    # alone leaves the section as it was.
+    columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def stale(self, written: Mapping[str, frozenset[str] | None]) -> bool:
+        """Whether writes to ``written`` (each table's updated columns, or None
+        where rows were added or removed) can have changed this section."""
+        for table in self.tables & written.keys():
+            read, changed = self.columns.get(table), written[table]
+            if read is None or changed is None or not read.isdisjoint(changed):
+                return True
+        return False
 
 
 SECTIONS: dict[str, Section] = {
     "meeting": Section(frozenset({"meeting", "committee", "organisation"}), _meeting),
-    "people": Section(frozenset({"person", "attendee"}), _people),
+    "people": Section(
+        frozenset({"person", "attendee"}),
+        _people,
+        # Who attends and their title here, not their attendance (a key press).
+        {"attendee": frozenset({"meeting_id", "person_id", "substitute_for_id", "title"})},
+    ),
     "attendees": Section(frozenset({"attendee"}), _attendees),
     "interest_kinds": Section(frozenset({"interest_kind"}), _interest_kinds),
     "items": Section(frozenset({"agenda_item"}), _items),
@@ -599,16 +616,16 @@ def meeting_list(session: InTransaction) -> list[MeetingSummary]:
 
 
 def read_changed(
-    session: InTransaction, before: MeetingRecord, tables: Iterable[str]
+    session: InTransaction, before: MeetingRecord, written: Mapping[str, frozenset[str] | None]
 ) -> MeetingRecord:
-    """``before`` with the sections that read any of ``tables`` read again.
+    """``before`` with the sections that ``written`` may have changed read again
+    (by table: the columns updated, or None where rows were added or removed).
 
     For the end of an action: ``before`` was true at the start of its
-    transaction, and ``tables`` are all the action wrote since (the write lock
+    transaction, and ``written`` is all the action wrote since (the write lock
     keeps every other writer out), so the sections it did not touch are as
     they were."""
-    written = frozenset(tables)
-    stale = [name for name, section in SECTIONS.items() if section.tables & written]
+    stale = [name for name, section in SECTIONS.items() if section.stale(written)]
     reading = Reading(session.connection(), before.meeting_id)
     return replace(before, **read_sections(reading, stale))
 

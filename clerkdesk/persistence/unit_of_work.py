@@ -212,13 +212,29 @@ class UnitOfWork:
         over the record as it stood (all of it, if the action never read it)."""
         if self._record is None:
             return read_whole_record(self.transaction, self.meeting_id)
-        tables = {change.table for change in (*self.changes, *self.replayed)}
-        after = read_changed(self.transaction, self._record, tables)
+        after = read_changed(self.transaction, self._record, self._written())
         if self._kept.verify:
             fresh = read_whole_record(self.transaction, self.meeting_id)
             if fresh != after or repr(fresh) != repr(after):
                 raise AssertionError("The record after the action differs from the file.")
         return after
+
+    def _written(self) -> dict[str, frozenset[str] | None]:
+        """What the action wrote, by table: the columns it updated, or None where
+        it added or removed rows (an undo's or redo's rows as they were put back)."""
+        written: dict[str, frozenset[str] | None] = {}
+        for change in (*self.changes, *self.replayed):
+            columns = (
+                frozenset((*(change.before or ()), *(change.after or ())))
+                if change.op == "update"
+                else None
+            )
+            if change.table not in written:
+                written[change.table] = columns
+            else:
+                was = written[change.table]
+                written[change.table] = None if was is None or columns is None else was | columns
+        return written
 
     def replay(self, *, backwards: bool) -> str:
         """Undo (``backwards``) or redo the meeting's next journal entry; its label.
@@ -356,7 +372,7 @@ class UnitOfWork:
                 )
             )
             # The record as the action left it includes its correction.
-            self.after = read_changed(transaction, self.after or self.record, {"correction"})
+            self.after = read_changed(transaction, self.after or self.record, {"correction": None})
         audited = execute(
             _AUDIT_ENTRY,
             {

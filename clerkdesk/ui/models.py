@@ -61,6 +61,12 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
 
     columns: ClassVar[Sequence[Column[Any]]] = ()
     updates_in_place: ClassVar[bool] = False
+    # Of the roles a cell's size hint reads, the ones these cells answer (the
+    # others are always None): what ColumnFit compares before measuring a cell.
+    size_roles: ClassVar[tuple[Qt.ItemDataRole, ...]] = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.FontRole,
+    )
     _roles: ClassVar[dict[int, int]] = _ROLES
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -132,7 +132,10 @@ class ColumnFit(QObject):
     def _roles(self, row: int, column: int) -> tuple[Any, ...]:
         model = self.view.model()
         index = model.index(row, column)
-        return tuple(model.data(index, role) for role in _SIZE_ROLES)
+        # A model may say which of them its cells answer (RowTableModel.size_roles):
+        # each is a call into Python for every cell of a changed row.
+        roles = getattr(model, "size_roles", _SIZE_ROLES)
+        return tuple(model.data(index, role) for role in roles)
 
     def refit(self, *_args: Any) -> None:
         """Measure every cell of the fitted columns (after a reset, a font change …)."""
