@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from clerkdesk.domain.changes import Area
+from clerkdesk.domain.changes import Area, Change, UndoLabels
 from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.persistence.entities import areas_of
+from clerkdesk.persistence.records import SECTIONS, Reading, read_record
 from clerkdesk.services import attendance, declarations, undo
 from clerkdesk.services.context import Desk
 from clerkdesk.services.records_io import get_record
@@ -28,3 +29,47 @@ def test_an_actions_areas_are_those_of_the_rows_it_wrote(desk: Desk, demo_ids: l
 def test_rows_of_a_table_no_entity_names_redraw_the_whole_record() -> None:
     assert areas_of({"attendee", "organisation"}) == Area.RECORD
     assert areas_of(()) == Area.NONE
+
+
+def test_a_section_is_read_again_only_if_the_action_wrote_what_it_reads() -> None:
+    """After a key press (an attendee's status updated) the attendance is read
+    again but the people are not; anything that can change who attends, or
+    their title at the meeting, reads them again."""
+    people, attendees = SECTIONS["people"], SECTIONS["attendees"]
+    key_press = {"attendee": frozenset({"status", "arrived_at"})}
+    assert attendees.stale(key_press)
+    assert not people.stale(key_press)
+    for written in (
+        {"attendee": None},  # a row added or removed
+        {"attendee": frozenset({"title"})},
+        {"attendee": frozenset({"status", "substitute_for_id"})},
+        {"person": frozenset({"name"})},
+    ):
+        assert people.stale(written), written
+    assert not people.stale({"decision": None, "audit": None})
+
+
+def test_the_record_and_undo_labels_an_action_leaves_are_the_files(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    """Whether or not the people were read again, and the undo labels of a
+    journalled action known without asking the journal: after an undo, a new
+    action ends the redo list."""
+    meeting = demo_ids[1]
+    record = get_record(desk, meeting)
+    first, second = (a.person_id for a in record.attendees[:2])
+
+    def as_in_the_file(change: Change) -> None:
+        with desk.db.reading() as connection:
+            fresh = read_record(Reading(connection, meeting))
+        assert change.record == fresh
+        assert change.undo == undo.undo_state(desk, meeting)
+
+    marked = attendance.mark_attendance(desk, meeting, first, AttendanceStatus.APOLOGIES)
+    as_in_the_file(marked)
+    undone = undo.undo(desk, meeting)
+    as_in_the_file(undone)
+    assert undone.undo is not None and undone.undo.redo_label == marked.label
+    noted = attendance.set_attendance_note(desk, meeting, second, "Attended remotely")
+    as_in_the_file(noted)
+    assert noted.undo == UndoLabels(noted.label, None)
