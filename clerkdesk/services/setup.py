@@ -66,6 +66,7 @@ def ensure_interest_kinds(
             )
         )
         known.add(kind.code)
+    session.flush()  # for a Core read in the same transaction (records.interest_kinds)
 
 
 def find_or_create_person(
