@@ -7,7 +7,6 @@ from dataclasses import fields, replace
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import InvalidRecordError
@@ -33,16 +32,15 @@ from clerkdesk.persistence.schema import (
     MeetingRow,
     MinuteParagraphRow,
     NamedVoteRow,
-    OrganisationRow,
     RecommendationRow,
 )
 from clerkdesk.services.context import Desk, write_audit
 from clerkdesk.services.setup import (
     MemberSpec,
+    committee_named,
     ensure_interest_kinds,
-    find_committee,
     find_or_create_person,
-    normalise_name,
+    meeting_at,
     save_committee,
 )
 
@@ -86,7 +84,7 @@ def load_meeting(desk: Desk, record: MeetingRecord, *, as_new_copy: bool = False
         check_kinds_match(record.interest_kinds, law)
         record = replace(record, interest_kinds=law)
         validate_record(record)
-        committee = _committee_of(session, record)
+        committee = committee_named(session, record.organisation, record.committee)
         if committee is not None and not as_new_copy:
             _refuse_a_second_copy(session, committee.id, record)
         meeting_id = _store(session, record, committee)
@@ -96,28 +94,15 @@ def load_meeting(desk: Desk, record: MeetingRecord, *, as_new_copy: bool = False
         return meeting_id
 
 
-def _committee_of(session: Session, record: MeetingRecord) -> CommitteeRow | None:
-    organisation = session.scalars(
-        select(OrganisationRow).where(OrganisationRow.name == normalise_name(record.organisation))
-    ).first()
-    return (
-        None if organisation is None else find_committee(session, organisation.id, record.committee)
-    )
-
-
 def _refuse_a_second_copy(session: Session, committee_id: int, record: MeetingRecord) -> None:
-    for meeting in session.scalars(
-        select(MeetingRow).where(
-            MeetingRow.committee_id == committee_id, MeetingRow.date == record.date
+    existing = meeting_at(session, committee_id, record.date, record.start_time)
+    if existing is not None:
+        at = f" at {record.start_time:%H:%M}" if record.start_time else ""
+        raise InvalidRecordError(
+            f"The meeting of {record.committee} on {record.date:%d %B %Y}{at} is already "
+            f"in this database (meeting {existing}). To keep a second, separate copy, "
+            "load it with `clerkdesk load --as-new-copy FILE`."
         )
-    ):
-        if meeting.start_time == record.start_time:
-            at = f" at {record.start_time:%H:%M}" if record.start_time else ""
-            raise InvalidRecordError(
-                f"The meeting of {record.committee} on {record.date:%d %B %Y}{at} is already "
-                f"in this database (meeting {meeting.id}). To keep a second, separate copy, "
-                "load it with `clerkdesk load --as-new-copy FILE`."
-            )
 
 
 # The record's fields stored on the meeting's row; the rest are other tables'.

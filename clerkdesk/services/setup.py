@@ -109,6 +109,27 @@ def find_committee(session: Session, organisation_id: int, name: str) -> Committ
     return None
 
 
+def committee_named(session: Session, organisation: str, name: str) -> CommitteeRow | None:
+    found = session.scalars(
+        select(OrganisationRow).where(OrganisationRow.name == normalise_name(organisation))
+    ).first()
+    return None if found is None else find_committee(session, found.id, name)
+
+
+def meeting_at(
+    session: Session, committee_id: int, date: dt.date, start_time: dt.time | None
+) -> int | None:
+    """The committee's meeting on this date at this start time, if there is one."""
+    for meeting in session.scalars(
+        select(MeetingRow)
+        .where(MeetingRow.committee_id == committee_id, MeetingRow.date == date)
+        .order_by(MeetingRow.id)
+    ):
+        if meeting.start_time == start_time:
+            return meeting.id
+    return None
+
+
 def save_committee(
     session: Session, organisation: str, name: str, quorum: int, members: Sequence[MemberSpec]
 ) -> tuple[CommitteeRow, list[str]]:
