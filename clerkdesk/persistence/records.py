@@ -358,30 +358,26 @@ class Section:
     read: Reader
 
 
+def _section(tables: str, read: Reader) -> Section:
+    return Section(frozenset(tables.split()), read)
+
+
+_DECLARED = dict.fromkeys(("sensitive", "dispensation", "left_room"), bool)
+_WHAT_A_KIND_ALLOWS = dict.fromkeys(("may_speak", "may_vote", "must_leave", "shows_nature"), bool)
 SECTIONS: dict[str, Section] = {
-    "meeting": Section(frozenset({"meeting", "committee", "organisation"}), _meeting),
-    "people": Section(
-        frozenset({"person", "attendee"}), _objects("people", Person, kind=_person_kind)
-    ),
-    "attendees": Section(
-        frozenset({"attendee"}),
+    "meeting": _section("meeting committee organisation", _meeting),
+    "people": _section("person attendee", _objects("people", Person, kind=_person_kind)),
+    "attendees": _section(
+        "attendee",
         _objects(
             "attendees", Attendee, capacity=_capacity, role=_role, voting=bool, status=_attendance
         ),
     ),
-    "interest_kinds": Section(
-        frozenset({"interest_kind"}),
-        _objects(
-            "interest_kinds",
-            InterestKind,
-            may_speak=bool,
-            may_vote=bool,
-            must_leave=bool,
-            shows_nature=bool,
-        ),
+    "interest_kinds": _section(
+        "interest_kind", _objects("interest_kinds", InterestKind, **_WHAT_A_KIND_ALLOWS)
     ),
-    "items": Section(
-        frozenset({"agenda_item"}),
+    "items": _section(
+        "agenda_item",
         _objects(
             "items",
             AgendaItem,
@@ -390,25 +386,18 @@ SECTIONS: dict[str, Section] = {
             taken_out_of_order=bool,
         ),
     ),
-    "recommendations": Section(
-        frozenset({"recommendation", "agenda_item"}),
-        _objects("recommendations", Recommendation, points=points),
+    "recommendations": _section(
+        "recommendation agenda_item", _objects("recommendations", Recommendation, points=points)
     ),
-    "amendments": Section(
-        frozenset({"amendment", "recommendation", "agenda_item"}),
-        _objects("amendments", Amendment),
+    "amendments": _section(
+        "amendment recommendation agenda_item", _objects("amendments", Amendment)
     ),
-    "decisions": Section(frozenset({"decision", "named_vote"}), _decisions),
-    "declarations": Section(
-        frozenset({"declaration"}),
-        _objects("declarations", Declaration, sensitive=bool, dispensation=bool, left_room=bool),
-    ),
-    "paragraphs": Section(
-        frozenset({"minute_paragraph", "agenda_item"}), _objects("paragraphs", MinuteParagraph)
-    ),
-    "actions": Section(frozenset({"action", "agenda_item"}), _objects("actions", Action)),
-    "corrections": Section(
-        frozenset({"correction"}),
+    "decisions": _section("decision named_vote", _decisions),
+    "declarations": _section("declaration", _objects("declarations", Declaration, **_DECLARED)),
+    "paragraphs": _section("minute_paragraph agenda_item", _objects("paragraphs", MinuteParagraph)),
+    "actions": _section("action agenda_item", _objects("actions", Action)),
+    "corrections": _section(
+        "correction",
         _objects("corrections", Correction, made_at=lambda at: at or dt.datetime.min),
     ),
 }
