@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -54,17 +54,7 @@ def ensure_interest_kinds(
     for kind in kinds:
         if kind.code in known:
             continue
-        session.add(
-            InterestKindRow(
-                code=kind.code,
-                label=kind.label,
-                may_speak=kind.may_speak,
-                may_vote=kind.may_vote,
-                must_leave=kind.must_leave,
-                shows_nature=kind.shows_nature,
-                position=len(known),
-            )
-        )
+        session.add(InterestKindRow(**asdict(kind), position=len(known)))
         known.add(kind.code)
     session.flush()  # for a Core read in the same transaction (records.interest_kinds)
 
