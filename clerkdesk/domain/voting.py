@@ -174,22 +174,14 @@ def decide(
         casting_voter_id,
         at,
     )
-    if tally is None:
-        return Decision(
-            id=decision_id,
-            outcome=result,
-            recommendation_id=recommendation_id,
-            amendment_id=amendment_id,
-            taken_at=at,
-        )
     return Decision(
         id=decision_id,
         outcome=result,
         recommendation_id=recommendation_id,
         amendment_id=amendment_id,
         tally=tally,
-        named=tuple(named),
-        casting_vote=casting_vote,
+        named=tuple(named),  # none without a tally (_checked_vote)
+        casting_vote=casting_vote if tally is not None else None,
         casting_voter_id=casting_voter,
         taken_at=at,
     )

@@ -7,19 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import MeetingStatus
 from clerkdesk.persistence.backups import make_backup
 from clerkdesk.persistence.queries import delete_meeting_rows
-from clerkdesk.persistence.schema import (
-    CommitteeRow,
-    MeetingRow,
-    OrganisationRow,
-)
+from clerkdesk.persistence.schema import CommitteeRow, MeetingRow
 from clerkdesk.services.context import Area, Change, Desk, write_audit
-from clerkdesk.services.setup import find_committee, normalise_name
+from clerkdesk.services.setup import committee_named, meeting_at
 
 
 class SameMeetingError(RuleViolation):
@@ -45,20 +39,8 @@ def same_meeting(
 ) -> int | None:
     """The id of a meeting of this committee at this date and start time, if any."""
     with desk.db.session() as session:
-        org = session.scalars(
-            select(OrganisationRow).where(OrganisationRow.name == normalise_name(organisation))
-        ).first()
-        found = None if org is None else find_committee(session, org.id, committee)
-        if found is None:
-            return None
-        for meeting in session.scalars(
-            select(MeetingRow)
-            .where(MeetingRow.committee_id == found.id, MeetingRow.date == date)
-            .order_by(MeetingRow.id)
-        ):
-            if meeting.start_time == start_time:
-                return meeting.id
-    return None
+        found = committee_named(session, organisation, committee)
+        return None if found is None else meeting_at(session, found.id, date, start_time)
 
 
 def refuse_same_meeting(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import fields, replace
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.errors import InvalidRecordError
@@ -31,16 +32,15 @@ from clerkdesk.persistence.schema import (
     MeetingRow,
     MinuteParagraphRow,
     NamedVoteRow,
-    OrganisationRow,
     RecommendationRow,
 )
 from clerkdesk.services.context import Desk, write_audit
 from clerkdesk.services.setup import (
     MemberSpec,
+    committee_named,
     ensure_interest_kinds,
-    find_committee,
     find_or_create_person,
-    normalise_name,
+    meeting_at,
     save_committee,
 )
 
@@ -84,7 +84,7 @@ def load_meeting(desk: Desk, record: MeetingRecord, *, as_new_copy: bool = False
         check_kinds_match(record.interest_kinds, law)
         record = replace(record, interest_kinds=law)
         validate_record(record)
-        committee = _committee_of(session, record)
+        committee = committee_named(session, record.organisation, record.committee)
         if committee is not None and not as_new_copy:
             _refuse_a_second_copy(session, committee.id, record)
         meeting_id = _store(session, record, committee)
@@ -94,28 +94,35 @@ def load_meeting(desk: Desk, record: MeetingRecord, *, as_new_copy: bool = False
         return meeting_id
 
 
-def _committee_of(session: Session, record: MeetingRecord) -> CommitteeRow | None:
-    organisation = session.scalars(
-        select(OrganisationRow).where(OrganisationRow.name == normalise_name(record.organisation))
-    ).first()
-    return (
-        None if organisation is None else find_committee(session, organisation.id, record.committee)
-    )
-
-
 def _refuse_a_second_copy(session: Session, committee_id: int, record: MeetingRecord) -> None:
-    for meeting in session.scalars(
-        select(MeetingRow).where(
-            MeetingRow.committee_id == committee_id, MeetingRow.date == record.date
+    existing = meeting_at(session, committee_id, record.date, record.start_time)
+    if existing is not None:
+        at = f" at {record.start_time:%H:%M}" if record.start_time else ""
+        raise InvalidRecordError(
+            f"The meeting of {record.committee} on {record.date:%d %B %Y}{at} is already "
+            f"in this database (meeting {existing}). To keep a second, separate copy, "
+            "load it with `clerkdesk load --as-new-copy FILE`."
         )
-    ):
-        if meeting.start_time == record.start_time:
-            at = f" at {record.start_time:%H:%M}" if record.start_time else ""
-            raise InvalidRecordError(
-                f"The meeting of {record.committee} on {record.date:%d %B %Y}{at} is already "
-                f"in this database (meeting {meeting.id}). To keep a second, separate copy, "
-                "load it with `clerkdesk load --as-new-copy FILE`."
-            )
+
+
+# The record's fields stored on the meeting's row; the rest are other tables'.
+_MEETING_COLUMNS = (
+    "date start_time venue status quorum approved_at approved_by chair_style seal body_kind"
+    " member_order closed_at clerk_name proper_officer proper_officer_title"
+)
+# An attendee's fields named for what they hold, stored as ids under other names.
+_ATTENDEE_ITEMS = ("arrived_during_item", "departed_during_item", "substitute_for")
+
+
+def _values(
+    thing: Any, *, only: str = "", skip: Iterable[str] = (), **given: Any
+) -> dict[str, Any]:
+    """A domain object's fields as its row's columns of the same names (``only``
+    those named, or all but ``skip``), enums as their values and never its own id (the
+    database gives the row its own); ``given`` (ids in this database) over them."""
+    names = only.split() or [f.name for f in fields(thing) if f.name not in {"id", *skip}]
+    values = {name: getattr(thing, name) for name in names}
+    return {k: v.value if isinstance(v, Enum) else v for k, v in values.items()} | given
 
 
 def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | None) -> int:
@@ -134,74 +141,35 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
         # its attendance row, so loading an old record changes no other minutes.
         row = find_or_create_person(session, person.name, person.kind, person.title)
         person_ids[person.id] = row.id
-    meeting = MeetingRow(
-        committee_id=committee.id,
-        date=record.date,
-        start_time=record.start_time,
-        venue=record.venue,
-        status=record.status.value,
-        quorum=record.quorum,
-        approved_at=record.approved_at,
-        approved_by=record.approved_by,
-        chair_style=record.chair_style.value,
-        seal=record.seal,
-        body_kind=record.body_kind.value if record.body_kind else None,
-        member_order=record.member_order.value,
-        closed_at=record.closed_at,
-        clerk_name=record.clerk_name,
-        proper_officer=record.proper_officer,
-        proper_officer_title=record.proper_officer_title,
-    )
+    meeting = MeetingRow(committee_id=committee.id, **_values(record, only=_MEETING_COLUMNS))
     session.add(meeting)
     session.flush()
     item_ids: dict[int, int] = {}
     for item in record.items:
-        row_item = AgendaItemRow(
-            meeting_id=meeting.id,
-            position=item.position,
-            number=item.number,
-            title=item.title,
-            part=item.part,
-            exempt_paragraph=item.exempt_paragraph,
-            report_title=item.report_title,
-            report_author=item.report_author,
-            contact_officer=item.contact_officer,
-            public_summary=item.public_summary,
-            urgency_reason=item.urgency_reason,
-            disposal=item.disposal.value if item.disposal else None,
-            taken_out_of_order=item.taken_out_of_order,
-            welsh_title=item.welsh_title,
-        )
+        row_item = AgendaItemRow(**_values(item, meeting_id=meeting.id))
         session.add(row_item)
         session.flush()
         item_ids[item.id] = row_item.id
     for position, a in enumerate(record.attendees):
         session.add(
             AttendeeRow(
-                meeting_id=meeting.id,
-                person_id=person_ids[a.person_id],
-                capacity=a.capacity.value,
-                role=a.role.value,
-                voting=a.voting,
-                status=a.status.value,
-                arrived_at=a.arrived_at,
-                departed_at=a.departed_at,
-                arrived_item_id=item_ids.get(a.arrived_during_item or -1),
-                departed_item_id=item_ids.get(a.departed_during_item or -1),
-                substitute_for_id=person_ids.get(a.substitute_for or -1),
-                position=position,
-                title=record.person(a.person_id).title,
-                note=a.note,
+                **_values(
+                    a,
+                    skip=_ATTENDEE_ITEMS,
+                    meeting_id=meeting.id,
+                    person_id=person_ids[a.person_id],
+                    arrived_item_id=item_ids.get(a.arrived_during_item or -1),
+                    departed_item_id=item_ids.get(a.departed_during_item or -1),
+                    substitute_for_id=person_ids.get(a.substitute_for or -1),
+                    position=position,
+                    title=record.person(a.person_id).title,
+                )
             )
         )
     rec_ids: dict[int, int] = {}
     for rec in record.recommendations:
         row_rec = RecommendationRow(
-            item_id=item_ids[rec.item_id],
-            position=rec.position,
-            label=rec.label,
-            text=rec.text,
-            points=points_json(rec.points),
+            **_values(rec, item_id=item_ids[rec.item_id], points=points_json(rec.points))
         )
         session.add(row_rec)
         session.flush()
@@ -209,12 +177,12 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
     amendment_ids: dict[int, int] = {}
     for am in record.amendments:
         row_am = AmendmentRow(
-            recommendation_id=rec_ids[am.recommendation_id],
-            position=am.position,
-            mover_id=person_ids[am.mover_id],
-            seconder_id=person_ids[am.seconder_id],
-            text=am.text,
-            resulting_text=am.resulting_text,
+            **_values(
+                am,
+                recommendation_id=rec_ids[am.recommendation_id],
+                mover_id=person_ids[am.mover_id],
+                seconder_id=person_ids[am.seconder_id],
+            )
         )
         session.add(row_am)
         session.flush()
@@ -222,28 +190,30 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
     for d in record.declarations:
         session.add(
             DeclarationRow(
-                meeting_id=meeting.id,
-                item_id=item_ids[d.item_id],
-                person_id=person_ids[d.person_id],
-                kind_code=d.kind,
-                nature=d.nature,
-                sensitive=d.sensitive,
-                dispensation=d.dispensation,
-                left_room=d.left_room,
+                **_values(
+                    d,
+                    skip=("kind",),
+                    meeting_id=meeting.id,
+                    item_id=item_ids[d.item_id],
+                    person_id=person_ids[d.person_id],
+                    kind_code=d.kind,
+                )
             )
         )
     for dec in record.decisions:
+        tally = dec.tally
         row_dec = DecisionRow(
-            meeting_id=meeting.id,
-            recommendation_id=rec_ids.get(dec.recommendation_id or -1),
-            amendment_id=amendment_ids.get(dec.amendment_id or -1),
-            outcome=dec.outcome.value,
-            yes=dec.tally.yes if dec.tally else None,
-            no=dec.tally.no if dec.tally else None,
-            abstain=dec.tally.abstain if dec.tally else None,
-            casting_vote=dec.casting_vote.value if dec.casting_vote else None,
-            casting_voter_id=person_ids.get(dec.casting_voter_id or -1),
-            taken_at=dec.taken_at,
+            **_values(
+                dec,
+                skip=("tally", "named"),
+                meeting_id=meeting.id,
+                recommendation_id=rec_ids.get(dec.recommendation_id or -1),
+                amendment_id=amendment_ids.get(dec.amendment_id or -1),
+                yes=tally.yes if tally else None,
+                no=tally.no if tally else None,
+                abstain=tally.abstain if tally else None,
+                casting_voter_id=person_ids.get(dec.casting_voter_id or -1),
+            )
         )
         session.add(row_dec)
         session.flush()
@@ -258,7 +228,7 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
             )
     paragraph_rows: dict[int, MinuteParagraphRow] = {}
     for p in record.paragraphs:
-        row_par = MinuteParagraphRow(item_id=item_ids[p.item_id], position=p.position, text=p.text)
+        row_par = MinuteParagraphRow(**_values(p, item_id=item_ids[p.item_id]))
         session.add(row_par)
         paragraph_rows[p.id] = row_par
     session.flush()  # one flush gives every paragraph its id, for the actions beside them
@@ -266,23 +236,17 @@ def _store(session: Session, record: MeetingRecord, committee: CommitteeRow | No
     for act in record.actions:
         session.add(
             ActionRow(
-                item_id=item_ids[act.item_id],
-                position=act.position,
-                owner=act.owner,
-                text=act.text,
-                paragraph_id=paragraph_ids.get(act.paragraph_id or -1),
+                **_values(
+                    act,
+                    item_id=item_ids[act.item_id],
+                    paragraph_id=paragraph_ids.get(act.paragraph_id or -1),
+                )
             )
         )
     for c in record.corrections:
         session.add(
             CorrectionRow(
-                meeting_id=meeting.id,
-                made_at=c.made_at,
-                made_by=c.made_by,
-                reason=c.reason,
-                summary=c.summary,
-                changes=c.rows_changed,
-                seal=c.seal,
+                **_values(c, skip=("rows_changed",), meeting_id=meeting.id, changes=c.rows_changed)
             )
         )
     session.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -54,18 +54,9 @@ def ensure_interest_kinds(
     for kind in kinds:
         if kind.code in known:
             continue
-        session.add(
-            InterestKindRow(
-                code=kind.code,
-                label=kind.label,
-                may_speak=kind.may_speak,
-                may_vote=kind.may_vote,
-                must_leave=kind.must_leave,
-                shows_nature=kind.shows_nature,
-                position=len(known),
-            )
-        )
+        session.add(InterestKindRow(**asdict(kind), position=len(known)))
         known.add(kind.code)
+    session.flush()  # for a Core read in the same transaction (records.interest_kinds)
 
 
 def find_or_create_person(
@@ -105,6 +96,27 @@ def find_committee(session: Session, organisation_id: int, name: str) -> Committ
     ):
         if row.name.lower().replace("&", "and") == wanted:
             return row
+    return None
+
+
+def committee_named(session: Session, organisation: str, name: str) -> CommitteeRow | None:
+    found = session.scalars(
+        select(OrganisationRow).where(OrganisationRow.name == normalise_name(organisation))
+    ).first()
+    return None if found is None else find_committee(session, found.id, name)
+
+
+def meeting_at(
+    session: Session, committee_id: int, date: dt.date, start_time: dt.time | None
+) -> int | None:
+    """The committee's meeting on this date at this start time, if there is one."""
+    for meeting in session.scalars(
+        select(MeetingRow)
+        .where(MeetingRow.committee_id == committee_id, MeetingRow.date == date)
+        .order_by(MeetingRow.id)
+    ):
+        if meeting.start_time == start_time:
+            return meeting.id
     return None
 
 
