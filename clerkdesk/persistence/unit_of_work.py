@@ -413,8 +413,8 @@ def _refuse_if_away(found: Any) -> None:
     holder, machine, since, state, server = found[3:8]
     if holder is not None:
         raise RuleViolation(
-            f"This meeting is checked out to {holder} on {machine} (since "
-            f"{since:%d %B %Y %H:%M}): it is recorded there, and read-only here until it is "
+            f"This meeting is checked out to {holder} on {machine} (since {since.day} "
+            f"{since:%B %Y} at {since:%H:%M}): it is recorded there, and read-only here until it is "
             "checked in."
         )
     if state == "checked in":

@@ -75,7 +75,7 @@ class Holder:
     since: dt.datetime
 
     def describe(self) -> str:
-        return f"{self.holder} on {self.machine} since {self.since:%d %B %Y %H:%M}"
+        return f"{self.holder} on {self.machine} since {_when(self.since)}"
 
     def to_json(self) -> dict[str, str]:
         return {"holder": self.holder, "machine": self.machine, "since": self.since.isoformat()}
@@ -95,6 +95,10 @@ class CheckedIn:
     already: bool  # an earlier attempt had already checked it in
     new_people: tuple[str, ...] = ()
     summary: str = ""
+
+
+def _when(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
 
 def this_machine() -> str:
@@ -343,7 +347,7 @@ def check_in(server: Desk, laptop: Desk, meeting_id: int) -> CheckedIn:
             copy_id = _keep_conflict_copy(connection, meeting_id, mine)
             refused = (
                 f"{lease.ended_by} released this computer's check-out of the meeting of {title} "
-                f"on {lease.ended_at:%d %B %Y at %H:%M} ({lease.reason}). Nothing was merged: "
+                f"on {_when(lease.ended_at)} ({lease.reason}). Nothing was merged: "
                 f"this computer's meeting is kept on the server as conflict copy {copy_id} "
                 "(`clerkdesk --server URL conflicts`), and in this file, for the office to "
                 "compare and choose."
@@ -394,8 +398,8 @@ def check_in(server: Desk, laptop: Desk, meeting_id: int) -> CheckedIn:
 
 
 def _laptop_title(mine: _LaptopMeeting) -> str:
-    meeting = mine.document["meeting"]
-    return f"{meeting['committee']} on {dt.date.fromisoformat(meeting['date']):%d %B %Y}"
+    date = dt.date.fromisoformat(mine.document["meeting"]["date"])
+    return f"{mine.document['committee']['name']} on {date:%d %B %Y}"
 
 
 def _check_arrived(connection: Connection, meeting_id: int, document: dict[str, Any]) -> None:
