@@ -414,8 +414,8 @@ def _refuse_if_away(found: Any) -> None:
     if holder is not None:
         raise RuleViolation(
             f"This meeting is checked out to {holder} on {machine} (since {since.day} "
-            f"{since:%B %Y} at {since:%H:%M}): it is recorded there, and read-only here until it is "
-            "checked in."
+            f"{since:%B %Y} at {since:%H:%M}): it is recorded there, and read-only here "
+            "until it is checked in."
         )
     if state == "checked in":
         raise RuleViolation(

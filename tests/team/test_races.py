@@ -24,28 +24,34 @@ from clerkdesk.services.team import LeaseHeldError, check_in, check_out, release
 from tests.team.conftest import Team
 
 
+def _race(team: Team, round_: int) -> dict[str, Any]:
+    """Alice and Bob check the meeting out at the same moment, each from a laptop."""
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, Any] = {}
+    desks = {
+        name: (team.server(name), team.laptop(f"{name}-{round_}", name))
+        for name in ("alice", "bob")
+    }
+
+    def race(name: str) -> None:
+        server, laptop = desks[name]
+        barrier.wait()
+        try:
+            outcomes[name] = check_out(server, laptop, team.jan30)
+        except LeaseHeldError as error:
+            outcomes[name] = error
+
+    threads = [threading.Thread(target=race, args=(n,)) for n in desks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
 def test_of_two_laptops_racing_for_a_meeting_exactly_one_wins(team: Team) -> None:
     for round_ in range(5):
-        barrier = threading.Barrier(2)
-        outcomes: dict[str, Any] = {}
-        desks = {
-            name: (team.server(name), team.laptop(f"{name}-{round_}", name))
-            for name in ("alice", "bob")
-        }
-
-        def race(name: str) -> None:
-            server, laptop = desks[name]
-            barrier.wait()
-            try:
-                outcomes[name] = check_out(server, laptop, team.jan30)
-            except LeaseHeldError as error:
-                outcomes[name] = error
-
-        threads = [threading.Thread(target=race, args=(n,)) for n in desks]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        outcomes = _race(team, round_)
         lost = [n for n, o in outcomes.items() if isinstance(o, LeaseHeldError)]
         won = [n for n in outcomes if n not in lost]
         assert len(won) == 1 and len(lost) == 1, outcomes
