@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Select,
     String,
     Table,
     Text,
@@ -103,18 +104,23 @@ def references(table: Table) -> dict[str, str]:
     return found
 
 
-def _rows(
-    connection: Connection, table: Table, where: ColumnElement[bool], **params: Any
-) -> list[Row]:
-    statement = select(table).where(where).order_by(*table.primary_key.columns)
+def _select(table: Table, where: ColumnElement[bool]) -> Select[Any]:
+    return select(table).where(where).order_by(*table.primary_key.columns)
+
+
+# Built once: a check-in reads every table of the meeting twice.
+_MEETING_ROWS = {name: _select(_TABLES[name], where) for name, where in (OWNED | APPENDED).items()}
+
+
+def _rows(connection: Connection, statement: Select[Any], **params: Any) -> list[Row]:
     return [dict(r._mapping) for r in connection.execute(statement, params)]
 
 
 def read_meeting_rows(connection: Connection, meeting_id: int) -> Rows:
     """The meeting's own and appended rows, by table."""
     return {
-        name: _rows(connection, _TABLES[name], where, meeting=meeting_id)
-        for name, where in (OWNED | APPENDED).items()
+        name: _rows(connection, statement, meeting=meeting_id)
+        for name, statement in _MEETING_ROWS.items()
     }
 
 
@@ -132,22 +138,22 @@ def read_reference_rows(connection: Connection, rows: Rows) -> Rows:
     """What a laptop needs besides the meeting: its committee and organisation,
     the committee's members, the people named, and the kinds of interest."""
     committee_id = rows["meeting"][0]["committee_id"]
-    committee = _rows(connection, _TABLES["committee"], CommitteeRow.id == committee_id)
+    committee = _rows(connection, _select(_TABLES["committee"], CommitteeRow.id == committee_id))
     members = _rows(
-        connection, _TABLES["committee_member"], CommitteeMemberRow.committee_id == committee_id
+        connection,
+        _select(_TABLES["committee_member"], CommitteeMemberRow.committee_id == committee_id),
     )
     people = people_named(rows) | {m["person_id"] for m in members}
     return {
         "organisation": _rows(
             connection,
-            _TABLES["organisation"],
-            OrganisationRow.id == committee[0]["organisation_id"],
+            _select(_TABLES["organisation"], OrganisationRow.id == committee[0]["organisation_id"]),
         ),
-        "person": _rows(connection, _TABLES["person"], PersonRow.id.in_(sorted(people))),
+        "person": _rows(connection, _select(_TABLES["person"], PersonRow.id.in_(sorted(people)))),
         "committee": committee,
         "committee_member": members,
         "interest_kind": _rows(
-            connection, _TABLES["interest_kind"], InterestKindRow.code.is_not(None)
+            connection, _select(_TABLES["interest_kind"], InterestKindRow.code.is_not(None))
         ),
     }
 
@@ -155,7 +161,7 @@ def read_reference_rows(connection: Connection, rows: Rows) -> Rows:
 def audit_rows_since(connection: Connection, meeting_id: int, after: int) -> list[Row]:
     """The meeting's audit entries made after entry ``after``, oldest first."""
     where = (AuditRow.meeting_id == meeting_id) & (AuditRow.id > after)
-    return _rows(connection, _TABLES["audit"], where)
+    return _rows(connection, _select(_TABLES["audit"], where))
 
 
 def last_audit_id(connection: Connection) -> int:
@@ -177,10 +183,13 @@ def write_snapshot(connection: Connection, reference: Rows, rows: Rows) -> None:
     for name in ("organisation", "person", "committee", "interest_kind", "committee_member"):
         table = _TABLES[name]
         keys = [c.name for c in table.primary_key.columns]
-        for row in reference[name]:
-            statement = sqlite_insert(table).values(row)
-            changes = {c: statement.excluded[c] for c in row if c not in keys}
-            connection.execute(statement.on_conflict_do_update(index_elements=keys, set_=changes))
+        statement = sqlite_insert(table)
+        changes = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
+        if reference[name]:
+            connection.execute(
+                statement.on_conflict_do_update(index_elements=keys, set_=changes),
+                reference[name],
+            )
     for name in (*OWNED, *APPENDED):
         if rows[name]:
             connection.execute(insert(_TABLES[name]), rows[name])
@@ -254,13 +263,32 @@ class _Ids:
                 moved[column] = self.new[target][value]
         return moved
 
-    def insert(self, connection: Connection, table: Table, row: Row) -> int:
-        values = {k: v for k, v in self.follow(table, row).items() if k != "id"}
-        new_id = int(
-            connection.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
+    def insert(self, connection: Connection, table: Table, rows: list[Row]) -> None:
+        """Insert rows the laptop made under new server ids, in one statement
+        (its ids returned in the rows' order), and note each new id."""
+        if not rows:
+            return
+        values = [{k: v for k, v in self.follow(table, row).items() if k != "id"} for row in rows]
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        new_ids = connection.execute(statement, values).scalars().all()
+        self.new.setdefault(table.name, {}).update(
+            zip((row["id"] for row in rows), new_ids, strict=True)
         )
-        self.new.setdefault(table.name, {})[row["id"]] = new_id
-        return new_id
+
+
+def _update(connection: Connection, table: Table, changes: list[tuple[int, Row]]) -> None:
+    """Update rows, one statement for each set of columns changed (a clerk's
+    pass over the attendance changes the same column of many rows)."""
+    by_columns: dict[tuple[str, ...], list[Row]] = {}
+    for row_id, changed in changes:
+        by_columns.setdefault(tuple(sorted(changed)), []).append({"_id": row_id, **changed})
+    for columns, rows in by_columns.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({c: bindparam(c) for c in columns})
+        )
+        connection.execute(statement, rows)
 
 
 def apply_meeting(
@@ -290,25 +318,27 @@ def apply_meeting(
     for name in OWNED:
         table = _TABLES[name]
         present = {row["id"]: row for row in server[name]}
+        changes, made = [], []
         for row in laptop[name]:
             row = _normalised(table, row)
-            if row["id"] in present:
-                wanted = ids.follow(table, row)
-                if wanted != present[row["id"]]:
-                    changed = {k: v for k, v in wanted.items() if present[row["id"]][k] != v}
-                    connection.execute(update(table).where(table.c.id == row["id"]).values(changed))
-                    applied.updated += 1
-            else:
-                ids.insert(connection, table, row)
-                applied.inserted += 1
+            if row["id"] not in present:
+                made.append(row)
+                continue
+            wanted, there = ids.follow(table, row), present[row["id"]]
+            changed = {k: v for k, v in wanted.items() if there[k] != v}
+            if changed:
+                changes.append((row["id"], changed))
+        _update(connection, table, changes)
+        ids.insert(connection, table, made)
+        applied.updated += len(changes)
+        applied.inserted += len(made)
     for name in APPENDED:
+        table = _TABLES[name]
         present_ids = {row["id"] for row in server[name]}
-        for row in laptop[name]:
-            if row["id"] not in present_ids:
-                ids.insert(connection, _TABLES[name], _normalised(_TABLES[name], row))
-                applied.appended += 1
-    for row in audit:
-        ids.insert(connection, _TABLES["audit"], row)
+        made = [_normalised(table, r) for r in laptop[name] if r["id"] not in present_ids]
+        ids.insert(connection, table, made)
+        applied.appended += len(made)
+    ids.insert(connection, _TABLES["audit"], audit)
     applied.new_people = dict(ids.new.get("person", {}))
     return applied
 
@@ -324,9 +354,8 @@ def _add_new_people(connection: Connection, laptop_people: Mapping[int, Row], id
             select(person.c.id).where(person.c.id.in_(sorted(laptop_people)))
         ).scalars()
     )
-    for person_id, row in sorted(laptop_people.items()):
-        if person_id not in known:
-            ids.insert(connection, person, _normalised(person, row))
+    made = [_normalised(person, row) for i, row in sorted(laptop_people.items()) if i not in known]
+    ids.insert(connection, person, made)
 
 
 def repoint_person(connection: Connection, meeting_id: int, old: int, new: int) -> None:
