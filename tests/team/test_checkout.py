@@ -49,3 +49,13 @@ def test_a_second_check_out_is_refused_saying_who_holds_it(team: Team) -> None:
     check_out(team.server("alice"), team.laptop("a", "alice"), team.jan30)
     with pytest.raises(LeaseHeldError, match="checked out to alice on .* since"):
         check_out(team.server("bob"), team.laptop("b", "bob"), team.jan30)
+
+
+def test_a_meeting_checked_out_cannot_be_deleted_from_the_laptop(team: Team) -> None:
+    from clerkdesk.services.meeting_register import delete_meeting
+
+    laptop = team.laptop()
+    check_out(team.server(), laptop, team.jan30)
+    with pytest.raises(RuleViolation, match="is checked out from the server .* check it in"):
+        delete_meeting(laptop, team.jan30)
+    assert get_record(laptop, team.jan30).meeting_id == team.jan30
