@@ -59,3 +59,18 @@ def test_a_meeting_checked_out_cannot_be_deleted_from_the_laptop(team: Team) -> 
     with pytest.raises(RuleViolation, match="is checked out from the server .* check it in"):
         delete_meeting(laptop, team.jan30)
     assert get_record(laptop, team.jan30).meeting_id == team.jan30
+
+
+def test_the_meeting_checked_out_is_searched_on_the_laptop_and_its_minutes_on_the_server(
+    team: Team,
+) -> None:
+    from clerkdesk.services.lookups import search
+
+    server, laptop = team.server(), team.laptop()
+    check_out(server, laptop, team.jan30)
+    assert {h.meeting_id for h in search(laptop.db, "integrated plan")} == {team.jan30}
+    item = get_record(laptop, team.jan30).item_by_number("3")
+    minutes.add_paragraph(laptop, team.jan30, item.id, "Members praised the hydrotherapy pool.")
+    assert [h.meeting_id for h in search(laptop.db, "hydrotherapy")] == [team.jan30]
+    check_in(server, laptop, team.jan30)
+    assert [h.meeting_id for h in search(team.office.db, "hydrotherapy")] == [team.jan30]

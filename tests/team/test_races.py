@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import shutil
 import signal
 import statistics
 import threading
@@ -97,9 +98,12 @@ def test_a_check_in_killed_at_any_moment_leaves_the_meeting_before_or_after(team
     server = team.server()
     seen = {"before": 0, "after": 0}
     durations: list[float] = []
+    empty = team.folder / "empty.db"
+    open_database(empty, create=True).dispose()
     for run in range(100):
         path = team.folder / f"laptop-{run}.db"
-        laptop = Desk(open_database(path, exclusive=True, create=True), "alice")
+        shutil.copyfile(empty, path)  # a new laptop file each time, made once
+        laptop = Desk(open_database(path, exclusive=True), "alice")
         check_out(server, laptop, team.jan30)
         item = get_record(laptop, team.jan30).items[0]
         minutes.add_paragraph(laptop, team.jan30, item.id, f"Paragraph of run {run}.")
