@@ -37,6 +37,7 @@ from clerkdesk.persistence.schema import (
     AuditRow,
     CheckoutRow,
     ConflictCopyRow,
+    JournalRow,
     MeetingLeaseRow,
     MeetingRow,
     PersonProposalRow,
@@ -343,6 +344,8 @@ def check_in(server: Desk, laptop: Desk, meeting_id: int) -> CheckedIn:
                 "Nothing was changed; keep this file and ask the office."
             )
         title = _title(connection, meeting_id)
+        refused: str | None = None
+        new_people: tuple[str, ...] = ()
         if lease.ended_how == "released":
             copy_id = _keep_conflict_copy(connection, meeting_id, mine)
             refused = (
@@ -352,49 +355,44 @@ def check_in(server: Desk, laptop: Desk, meeting_id: int) -> CheckedIn:
                 "(`clerkdesk --server URL conflicts`), and in this file, for the office to "
                 "compare and choose."
             )
-        elif lease.ended_how == "checked in":
-            refused = None
-        else:
-            refused = None
-            connection.execute(
-                select(MeetingRow.id).where(MeetingRow.id == meeting_id).with_for_update()
-            )
-            applied = apply_meeting(connection, meeting_id, mine.rows, mine.people, mine.audit)
-            _propose(connection, server, mine, meeting_id, applied.new_people)
-            _check_arrived(connection, meeting_id, mine.document)
-            connection.execute(
-                update(MeetingLeaseRow)
-                .where(MeetingLeaseRow.token == mine.checkout.token)
-                .values(ended_at=now(), ended_how="checked in", ended_by=server.clerk)
-            )
-            from clerkdesk.persistence.schema import JournalRow
-
-            # The server's undo history predates the laptop's work: it can no
-            # longer be undone there (the laptop's own stays in its file).
-            connection.execute(
-                update(JournalRow)
-                .where(JournalRow.meeting_id == meeting_id, JournalRow.state != "discarded")
-                .values(state="discarded")
-            )
-            _audit(
-                connection,
-                server.clerk,
-                meeting_id,
-                "Check in",
-                f"from {mine.checkout.machine}: {applied.inserted} added, {applied.updated} "
-                f"changed, {applied.deleted} removed, {applied.appended} appended",
-            )
-    new_people = tuple(
-        mine.people[p]["name"]
-        for p in sorted(mine.people)
-        if lease.ended_how is None and p in applied.new_people
-    )
+        elif lease.ended_how is None:
+            new_people = _take_back(connection, server, mine, meeting_id)
     _end_locally(laptop, meeting_id, "refused" if refused else "checked in")
     if refused:
         raise CheckinRefused(refused)
-    return CheckedIn(
-        meeting_id, title, already=lease.ended_how == "checked in", new_people=new_people
+    return CheckedIn(meeting_id, title, lease.ended_how == "checked in", new_people)
+
+
+def _take_back(
+    connection: Connection, server: Desk, mine: _LaptopMeeting, meeting_id: int
+) -> tuple[str, ...]:
+    """Write the laptop's meeting over the server's and end the lease, in the
+    check-in's transaction; the names of the people the laptop added."""
+    connection.execute(select(MeetingRow.id).where(MeetingRow.id == meeting_id).with_for_update())
+    applied = apply_meeting(connection, meeting_id, mine.rows, mine.people, mine.audit)
+    _propose(connection, mine, meeting_id, applied.new_people)
+    _check_arrived(connection, meeting_id, mine.document)
+    connection.execute(
+        update(MeetingLeaseRow)
+        .where(MeetingLeaseRow.token == mine.checkout.token)
+        .values(ended_at=now(), ended_how="checked in", ended_by=server.clerk)
     )
+    # The server's undo history predates the laptop's work: it can no longer
+    # be undone there (the laptop's own stays in its file).
+    connection.execute(
+        update(JournalRow)
+        .where(JournalRow.meeting_id == meeting_id, JournalRow.state != "discarded")
+        .values(state="discarded")
+    )
+    _audit(
+        connection,
+        server.clerk,
+        meeting_id,
+        "Check in",
+        f"from {mine.checkout.machine}: {applied.inserted} added, {applied.updated} "
+        f"changed, {applied.deleted} removed, {applied.appended} appended",
+    )
+    return tuple(mine.people[p]["name"] for p in sorted(applied.new_people))
 
 
 def _laptop_title(mine: _LaptopMeeting) -> str:
@@ -414,7 +412,7 @@ def _check_arrived(connection: Connection, meeting_id: int, document: dict[str, 
 
 
 def _propose(
-    connection: Connection, server: Desk, mine: _LaptopMeeting, meeting_id: int, new: dict[int, int]
+    connection: Connection, mine: _LaptopMeeting, meeting_id: int, new: dict[int, int]
 ) -> None:
     for laptop_id, server_id in sorted(new.items()):
         connection.execute(
