@@ -42,6 +42,7 @@ BENCHMARKS = (
     ("bench_import", "import"),
     ("bench_history", "years of history"),
     ("bench_memory", "memory"),
+    ("bench_checkin", "check-out and check-in (team server)"),
 )
 
 

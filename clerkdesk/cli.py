@@ -23,6 +23,7 @@ from clerkdesk.cli_certificates import (
     cmd_verify,
 )
 from clerkdesk.cli_minutes import add_minutes_details_command, cmd_minutes_details
+from clerkdesk.cli_team import BETWEEN_SERVER_AND_FILE, TEAM_COMMANDS, add_team_commands
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.file_io import (
     FileRefused,
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_certify_options(export)
     add_minutes_details_command(commands, _meeting_id)
     add_certificate_commands(commands)
+    add_team_commands(commands, _meeting_id)
     commands.add_parser("backups", help="list the database's backups, newest first")
     backup = commands.add_parser("backup", help="back up the database now")
     backup.add_argument("--reason", default="by hand")
@@ -206,10 +208,16 @@ def _server(args: argparse.Namespace) -> str | None:
     """The server's URL, from --server or CLERKDESK_SERVER; None for a file."""
     from clerkdesk.persistence.server import is_server_location
 
-    url = args.server or (None if args.db else os.environ.get("CLERKDESK_SERVER"))
+    both = args.command in BETWEEN_SERVER_AND_FILE
+    url = args.server or (None if args.db and not both else os.environ.get("CLERKDESK_SERVER"))
     if url is None:
+        if both:
+            raise UsageError(
+                f"`{args.command}` needs the council's server: give --server URL "
+                "(or set CLERKDESK_SERVER)."
+            )
         return None
-    if args.db:
+    if args.db and not both:
         raise UsageError("Give --db (a file) or --server (a server), not both.")
     if not is_server_location(url):
         raise UsageError(
@@ -257,8 +265,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_meetings(args: argparse.Namespace) -> int:
     from clerkdesk.services.records_io import list_meetings
+    from clerkdesk.services.team import holders
 
-    meetings = list_meetings(_desk(args))
+    desk = _desk(args)
+    meetings = list_meetings(desk)
+    held = {} if desk.db.on_file else holders(desk.db)
     if args.json:
         print(
             json.dumps(
@@ -269,6 +280,8 @@ def cmd_meetings(args: argparse.Namespace) -> int:
                         "committee": m.committee,
                         "date": m.date,
                         "status": m.status,
+                        # On a server: who has it checked out (null when nobody).
+                        "held_by": held[m.id].to_json() if m.id in held else None,
                     }
                     for m in meetings
                 ],
@@ -279,7 +292,8 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     if not meetings:
         print("No meetings yet. Create the demo with `clerkdesk demo`.")
     for m in meetings:
-        print(f"{m.id:>5}  {m.date}  {m.status:<11}  {m.committee}")
+        away = f"  (checked out to {held[m.id].describe()})" if m.id in held else ""
+        print(f"{m.id:>5}  {m.date}  {m.status:<11}  {m.committee}{away}")
     return 0
 
 
@@ -503,6 +517,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "minutes-details": cmd_minutes_details,
     "verify": cmd_verify,
     "sign": cmd_sign,
+    **TEAM_COMMANDS,
     "backups": cmd_backups,
     "backup": cmd_backup,
     "restore": cmd_restore,

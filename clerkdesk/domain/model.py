@@ -437,10 +437,14 @@ class MeetingRecord:
         )
 
     def amendments_of(self, recommendation_id: int) -> list[Amendment]:
-        return sorted(
-            (a for a in self.amendments if a.recommendation_id == recommendation_id),
-            key=lambda a: a.position,
-        )
+        by_recommendation = self.derived(("amendments by recommendation",), self._amendments_by)
+        return list(by_recommendation.get(recommendation_id, ()))
+
+    def _amendments_by(self) -> dict[int, tuple[Amendment, ...]]:
+        by_recommendation: dict[int, list[Amendment]] = {}
+        for amendment in sorted(self.amendments, key=lambda a: a.position):
+            by_recommendation.setdefault(amendment.recommendation_id, []).append(amendment)
+        return {key: tuple(found) for key, found in by_recommendation.items()}
 
     def declarations_for(self, item_id: int) -> list[Declaration]:
         by_item = self.derived(("declarations by item",), self._declarations_by_item)

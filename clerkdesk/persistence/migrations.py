@@ -35,6 +35,7 @@ MIGRATIONS: dict[int, str] = {
     15: "0015_attendance_notes.sql",
     16: "0016_agenda_item_welsh_title.sql",
     17: "0017_no_change_counters.sql",
+    18: "0018_team_server.sql",
 }
 LATEST_VERSION = max(MIGRATIONS)
 SEALS_VERSION = 10  # after its SQL, meetings approved before it are sealed

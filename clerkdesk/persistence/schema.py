@@ -304,6 +304,92 @@ class ExportRow(Base):
     certificate_sha256: Mapped[str | None] = mapped_column(String, index=True)
 
 
+# The team's shared record (issue 18; migration 0018). On the council's server:
+# a lease for each check-out of a meeting to a laptop, the laptop's meeting
+# kept when its check-in was refused, and the people a clerk added offline.
+# On the laptop: what it has checked out, from which server.
+
+
+class MeetingLeaseRow(Base):
+    """One check-out of a meeting from the server; kept when it ends, as the
+    meeting's history. At most one per meeting is unended: that one holds it."""
+
+    __tablename__ = "meeting_lease"
+    __table_args__ = (
+        Index(
+            "ux_meeting_lease_held",
+            "meeting_id",
+            unique=True,
+            sqlite_where=text("ended_at IS NULL"),
+            postgresql_where=text("ended_at IS NULL"),
+        ),
+    )
+    # A random token the laptop keeps: its check-in names the lease by it, so
+    # that a check-in retried after a lost connection is recognised.
+    token: Mapped[str] = mapped_column(String, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"))
+    holder: Mapped[str] = mapped_column(String)
+    machine: Mapped[str] = mapped_column(String)
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    ended_how: Mapped[str | None] = mapped_column(String, nullable=True)  # checked in / released
+    ended_by: Mapped[str | None] = mapped_column(String, nullable=True)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ConflictCopyRow(Base):
+    """A laptop's meeting whose check-in was refused (its lease was released by
+    a manager): kept whole, for a person to compare with the server's and choose."""
+
+    __tablename__ = "conflict_copy"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    lease_token: Mapped[str] = mapped_column(String, unique=True)
+    holder: Mapped[str] = mapped_column(String)
+    machine: Mapped[str] = mapped_column(String)
+    arrived_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    record: Mapped[str] = mapped_column(Text)  # the meeting record document, as `dump` prints it
+    audit: Mapped[str] = mapped_column(Text)  # JSON: what the laptop's audit trail said
+
+
+class PersonProposalRow(Base):
+    """A person a clerk added while the meeting was checked out (a substitute, an
+    officer): on the server until the office accepts them or maps them to a
+    person it already has."""
+
+    __tablename__ = "person_proposal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The person the meeting names: the one added, or after mapping the one it was.
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    name: Mapped[str] = mapped_column(String)  # as the clerk added them
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"))
+    proposed_by: Mapped[str] = mapped_column(String)
+    proposed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String, default="pending")  # pending / accepted / mapped
+    decided_by: Mapped[str | None] = mapped_column(String, nullable=True)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class CheckoutRow(Base):
+    """On a laptop: a meeting checked out from a server, and how that ended."""
+
+    __tablename__ = "checkout"
+    # Not a foreign key: the row outlives nothing, but the meeting may be
+    # replaced by a later check-out of it under the same id.
+    meeting_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    server: Mapped[str] = mapped_column(String)  # as shown: never a password
+    server_identity: Mapped[str] = mapped_column(String)
+    token: Mapped[str] = mapped_column(String)
+    holder: Mapped[str] = mapped_column(String)
+    machine: Mapped[str] = mapped_column(String)
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The laptop's last audit entry when it was checked out: the entries after
+    # it about this meeting travel back with it.
+    audit_from: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String, default="out")  # out / checked in / refused
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 # Ids are never reused (SQLite AUTOINCREMENT), so that redo can put a deleted
 # row back under its old id without colliding with a row made since. The
 # audit trail never loses a row, and nothing refers to a journal row's id

@@ -25,7 +25,10 @@ SERVER_BASE_VERSION = 17
 _VERSION_TABLE = "clerkdesk_schema"
 
 _SERVER_DDL = (
-    f"CREATE TABLE {_VERSION_TABLE} (version integer NOT NULL)",
+    # Its identity: a laptop keeps it with each meeting checked out, so that the
+    # meeting goes back to the server it came from whatever the URL is called.
+    f"CREATE TABLE {_VERSION_TABLE} (version integer NOT NULL,"
+    " identity text NOT NULL DEFAULT gen_random_uuid()::text)",
     # What the SQLite triggers refuse, refused the same way here.
     """CREATE FUNCTION clerkdesk_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN RAISE EXCEPTION USING MESSAGE = TG_ARGV[0], ERRCODE = 'integrity_constraint_violation';
@@ -106,6 +109,14 @@ def prepare_server(engine: Engine, url: URL, *, create: bool) -> None:
                         "`clerkdesk --server URL setup`, or check the URL."
                     )
                 _create_schema(connection)
+            elif version < LATEST_VERSION:
+                if not create:
+                    raise DatabaseError(
+                        f"The database on {shown(url)} is at schema {version}; this version of "
+                        f"ClerkDesk uses {LATEST_VERSION}. Bring it up to date with "
+                        "`clerkdesk --server URL setup` (the server's administrator)."
+                    )
+                _upgrade_schema(connection, version)
             elif version > LATEST_VERSION:
                 raise DatabaseError(
                     f"The database on {shown(url)} was set up by a newer version of ClerkDesk "
@@ -126,6 +137,34 @@ def _create_schema(connection: Connection) -> None:
     for statement in _SERVER_DDL:
         connection.exec_driver_sql(statement)
     connection.exec_driver_sql(f"INSERT INTO {_VERSION_TABLE} (version) VALUES ({LATEST_VERSION})")
+
+
+def _upgrade_schema(connection: Connection, version: int) -> None:
+    """Take a server database from ``version`` up to this version's, in the
+    caller's transaction: an upgrade that fails leaves it as it was."""
+    for step in range(version + 1, LATEST_VERSION + 1):
+        _SERVER_STEPS[step](connection)
+    connection.exec_driver_sql(f"UPDATE {_VERSION_TABLE} SET version = {LATEST_VERSION}")
+
+
+def _team_tables(connection: Connection) -> None:
+    """Version 18: leases, conflict copies and proposals (the file's 0018)."""
+    names = ("meeting_lease", "conflict_copy", "person_proposal", "checkout")
+    Base.metadata.create_all(connection, tables=[Base.metadata.tables[n] for n in names])
+    connection.exec_driver_sql(
+        f"ALTER TABLE {_VERSION_TABLE} ADD COLUMN identity text NOT NULL"
+        " DEFAULT gen_random_uuid()::text"
+    )
+
+
+# Each step of the server's ladder after SERVER_BASE_VERSION, by the version it
+# brings a database to.
+_SERVER_STEPS = {18: _team_tables}
+
+
+def server_identity(connection: Connection) -> str:
+    """The server database's identity, made when it was set up."""
+    return str(connection.exec_driver_sql(f"SELECT identity FROM {_VERSION_TABLE}").scalar_one())
 
 
 def explain_server_error(error: BaseException, url: URL) -> DatabaseError:

@@ -46,7 +46,15 @@ from clerkdesk.persistence.journal import (
 )
 from clerkdesk.persistence.kept_records import LAST_AUDIT_ID, KeptRecords
 from clerkdesk.persistence.records import load_record, read_changed, read_whole_record
-from clerkdesk.persistence.schema import AuditRow, CorrectionRow, JournalRow, MeetingRow, PersonRow
+from clerkdesk.persistence.schema import (
+    AuditRow,
+    CheckoutRow,
+    CorrectionRow,
+    JournalRow,
+    MeetingLeaseRow,
+    MeetingRow,
+    PersonRow,
+)
 from clerkdesk.persistence.search_index import merge_search_index
 
 if TYPE_CHECKING:
@@ -70,7 +78,24 @@ _MEETING = bindparam("meeting", type_=Integer)
 # checked against the record the other left. (A SQLite file has one writer at
 # a time already: BEGIN IMMEDIATE.)
 _STATUS_AND_MARK = (
-    select(MeetingRow.status, LAST_AUDIT_ID.scalar_subquery(), MeetingRow.clerk_name)
+    select(
+        MeetingRow.status,
+        LAST_AUDIT_ID.scalar_subquery(),
+        MeetingRow.clerk_name,
+        # Away (issue 18): on a server, checked out to a laptop; in a laptop's
+        # file, checked back in (or its check-in refused). Either way read-only.
+        MeetingLeaseRow.holder,
+        MeetingLeaseRow.machine,
+        MeetingLeaseRow.taken_at,
+        CheckoutRow.state,
+        CheckoutRow.server,
+    )
+    .outerjoin_from(
+        MeetingRow,
+        MeetingLeaseRow,
+        (MeetingLeaseRow.meeting_id == MeetingRow.id) & MeetingLeaseRow.ended_at.is_(None),
+    )
+    .outerjoin(CheckoutRow, CheckoutRow.meeting_id == MeetingRow.id)
     .where(MeetingRow.id == _MEETING)
     .with_for_update(of=MeetingRow)
 )
@@ -409,6 +434,26 @@ class UnitOfWork:
         return next_seal(previous, replace(after, corrections=(*after.corrections, made)))
 
 
+def _refuse_if_away(found: Any) -> None:
+    holder, machine, since, state, server = found[3:8]
+    if holder is not None:
+        raise RuleViolation(
+            f"This meeting is checked out to {holder} on {machine} (since {since.day} "
+            f"{since:%B %Y} at {since:%H:%M}): it is recorded there, and read-only here "
+            "until it is checked in."
+        )
+    if state == "checked in":
+        raise RuleViolation(
+            f"This meeting was checked in to the server {server}: this copy is read-only. "
+            "Check it out again (into a new file) to change it."
+        )
+    if state == "refused":
+        raise RuleViolation(
+            f"This meeting's check-in to the server {server} was refused: this copy is kept "
+            "as it was sent, for the office to compare with the server's, and is read-only."
+        )
+
+
 def undo_labels(connection: Connection, meeting_id: int) -> UndoLabels:
     """The labels of the meeting's next undo and redo, read in ``connection``'s
     transaction (the action's own, or a read)."""
@@ -443,6 +488,7 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
                 f"There is no meeting with id {work.meeting_id}. List the meetings with "
                 "`clerkdesk meetings` to find its id."
             )
+        _refuse_if_away(found)
         locked = found[0] == MeetingStatus.APPROVED.value
         if work.correction is not None:
             corrector = " ".join((work.made_by or found[2] or "").split())

@@ -11,7 +11,7 @@ from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import MeetingStatus
 from clerkdesk.persistence.backups import make_backup
 from clerkdesk.persistence.queries import delete_meeting_rows
-from clerkdesk.persistence.schema import CommitteeRow, MeetingRow
+from clerkdesk.persistence.schema import CheckoutRow, CommitteeRow, MeetingRow
 from clerkdesk.services.context import Area, Change, Desk, write_audit
 from clerkdesk.services.setup import committee_named, meeting_at
 
@@ -82,6 +82,13 @@ def delete_meeting(desk: Desk, meeting_id: int) -> Deleted:
             raise RuleViolation(
                 f"The minutes of {what} are approved: they are the council's record and "
                 "cannot be deleted. Make any change as a correction."
+            )
+        checkout = session.get(CheckoutRow, meeting_id)
+        if checkout is not None and checkout.state == "out":
+            raise RuleViolation(
+                f"{what[0].upper()}{what[1:]} is checked out from the server {checkout.server}: "
+                "check it in (`clerkdesk checkin`), or ask the office to release it, rather "
+                "than delete it here."
             )
     backup = make_backup(desk.db.path, f"before deleting meeting {meeting_id}")
     with desk.db.session() as session:

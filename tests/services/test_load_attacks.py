@@ -289,6 +289,8 @@ def as_schema_9(path: Any) -> None:
         conn.execute(f"ALTER TABLE agenda_item DROP COLUMN {column}")
     conn.execute("ALTER TABLE attendee DROP COLUMN note")  # version 15's
     conn.execute("ALTER TABLE agenda_item DROP COLUMN welsh_title")  # version 16's
+    for table in ("meeting_lease", "conflict_copy", "person_proposal", "checkout"):
+        conn.execute(f"DROP TABLE {table}")  # version 18's
     conn.execute("PRAGMA user_version = 9")
     conn.close()
 
