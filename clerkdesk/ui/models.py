@@ -193,6 +193,7 @@ class MeetingsTableModel(RowTableModel[r.MeetingLine]):
         Column("Date", lambda row: row.date),
         Column("Committee", lambda row: row.committee),
         Column("Status", lambda row: row.status),
+        Column("Check-out", lambda row: row.away),  # shown only when a row has one
     )
 
 
