@@ -121,4 +121,6 @@ def server_name(shown: str) -> str:
     host = url.host or url.query.get("host") or "localhost"
     if isinstance(host, tuple):
         host = host[0]
-    return f"{host}/{url.database}" if url.database else str(host)
+    if host.startswith("/"):  # a Unix socket's folder: a server on this computer
+        host = "localhost"
+    return f"{host}/{url.database}" if url.database else host

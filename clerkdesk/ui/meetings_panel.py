@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.ui.models import MeetingsTableModel
 from clerkdesk.ui.rows import meeting_rows
@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from clerkdesk.persistence.meeting_list import MeetingSummary
     from clerkdesk.services.context import Desk
     from clerkdesk.services.team_status import LeaseNews, TeamState
-
-# The check-out column (models.py): shown only where a meeting has one.
-AWAY_COLUMN = 3
 
 
 class MeetingsPanel(Panel):
@@ -35,10 +32,6 @@ class MeetingsPanel(Panel):
         self.table = KeyTableView("Meetings", self)
         self.table.setModel(self.model)
         self.table.stretch(1)
-        self.table.horizontalHeader().setSectionResizeMode(
-            AWAY_COLUMN, QHeaderView.ResizeMode.Stretch
-        )
-        self.table.setColumnHidden(AWAY_COLUMN, True)
         self.table.setWordWrap(True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.key_actions = {
@@ -52,6 +45,11 @@ class MeetingsPanel(Panel):
         # nothing was checked out to (set by show_team).
         self.team_button = button("Check out…", "Check out or in", self._team_current)
         self.team_button.hide()
+        # The chosen meeting's check-out, in full (its status has a word or two).
+        self.away = QLabel()
+        self.away.setAccessibleName("Check-out of the meeting chosen")
+        self.away.setWordWrap(True)
+        self.away.hide()
         self.last_check_in = QLabel()
         self.last_check_in.setAccessibleName("Last check-in")
         self.last_check_in.setWordWrap(True)
@@ -62,6 +60,7 @@ class MeetingsPanel(Panel):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.away)
         layout.addWidget(self.last_check_in)
         layout.addWidget(self.team_button)
         layout.addLayout(buttons)
@@ -90,11 +89,11 @@ class MeetingsPanel(Panel):
         self._quiet = True
         try:
             self.model.set_rows(meeting_rows(summaries, away))
-            self.table.setColumnHidden(AWAY_COLUMN, not away)
             self.table.resizeRowsToContents()
             self.show_current(current)
         finally:
             self._quiet = False
+        self._show_away()
         titles = {s.id: f"{s.committee}, {_day(s.date)}" for s in summaries}
         words = last_check_in_words(self.team, titles) if self.team is not None else ""
         self.last_check_in.setText(words)
@@ -128,7 +127,14 @@ class MeetingsPanel(Panel):
             self.table.select_row(ids.index(meeting_id))
             self._quiet = quiet
 
+    def _show_away(self) -> None:
+        row = self.model.row_at(self.table.current_row())
+        said = row.away_said if row is not None else ""
+        self.away.setText(said)
+        self.away.setVisible(bool(said))
+
     def _selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        self._show_away()
         if not self._quiet:
             self._open_current()
 

@@ -56,7 +56,10 @@ class MeetingLine:
     date: str
     committee: str
     status: str
-    away: str = ""  # its check-out, on a server or a laptop's file (team_words.py)
+    # Its check-out, on a server or a laptop's file (team_words.py): a word or
+    # two, and the sentence ("Checked out to alice on LAPTOP-7 since 7 Dec 14:02").
+    away: str = ""
+    away_said: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,7 @@ STATUS_WORDS = {
 
 
 def meeting_rows(
-    summaries: list[MeetingSummary], away: Mapping[int, str] | None = None
+    summaries: list[MeetingSummary], away: Mapping[int, tuple[str, str]] | None = None
 ) -> tuple[MeetingLine, ...]:
     away = away or {}
     return tuple(
@@ -144,7 +147,7 @@ def meeting_rows(
             dt.date.fromisoformat(s.date).strftime("%d %b %Y"),
             s.committee,
             s.status.replace("-", " ").capitalize(),
-            away.get(s.id, ""),
+            *away.get(s.id, ("", "")),
         )
         for s in summaries
     )

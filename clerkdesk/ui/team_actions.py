@@ -146,9 +146,16 @@ class TeamActions(QObject):
         if desk is None:
             return
         db = desk.db
-        full = f"File: {db.describe()}" if db.on_file else f"Server: {db.describe()}"
+        # The file's path; a server's host and database (the tooltip, and the
+        # title bar, show its whole URL, without the password).
+        if db.on_file:
+            full = short = f"File: {db.describe()}"
+        else:
+            from clerkdesk.services.team_status import server_name
+
+            full, short = f"Server: {db.describe()}", f"Server: {server_name(db.describe())}"
         metrics = self.where.fontMetrics()
-        self.where.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, WHERE_WIDTH))
+        self.where.setText(metrics.elidedText(short, Qt.TextElideMode.ElideMiddle, WHERE_WIDTH))
         self.where.setToolTip(full)
         self.say_reached()
         self.window.meetings.show_lease_news({})

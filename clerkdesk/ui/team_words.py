@@ -46,13 +46,27 @@ def checkout_words(
     return words
 
 
+def short_words(state: TeamState, news: dict[int, LeaseNews], meeting_id: int) -> str:
+    """The check-out column's word or two (its sentence is the tooltip, and
+    under the list for the meeting chosen)."""
+    holder = state.held.get(meeting_id)
+    if holder is not None:
+        return f"Out: {holder.holder}"
+    checkout = state.checkouts[meeting_id]
+    if checkout.state == "out":
+        released = meeting_id in news and not news[meeting_id].held
+        return "Released" if released else "Out"
+    return "Checked in" if checkout.state == "checked in" else "Refused"
+
+
 def away_words(
     state: TeamState, news: dict[int, LeaseNews], today: dt.date | None = None
-) -> dict[int, str]:
-    """The check-out column of the meetings list, by meeting id."""
+) -> dict[int, tuple[str, str]]:
+    """The check-out column of the meetings list, by meeting id: a word or two,
+    and the sentence."""
     words = {m: held_words(h, today) for m, h in state.held.items()}
     words.update({m: checkout_words(c, news.get(m), today) for m, c in state.checkouts.items()})
-    return words
+    return {m: (short_words(state, news, m), said) for m, said in words.items()}
 
 
 def last_check_in_words(

@@ -89,7 +89,18 @@ def row_of(window: MainWindow, meeting_id: int) -> int:
 
 
 def away(window: MainWindow, meeting_id: int) -> str:
-    return window.meetings.model.rows[row_of(window, meeting_id)].away
+    """The meeting's check-out, in full (the status cell's tooltip)."""
+    model = window.meetings.model
+    said = model.data(model.index(row_of(window, meeting_id), 2), Qt.ItemDataRole.ToolTipRole)
+    return str(said or "")
+
+
+def cell(window: MainWindow, meeting_id: int) -> str:
+    """The meeting's check-out, as its status cell shows it under the status."""
+    model = window.meetings.model
+    status, *check_out = str(model.data(model.index(row_of(window, meeting_id), 2))).split("\n")
+    assert status in ("Draft", "Closed", "In progress")
+    return "".join(check_out)
 
 
 def answers(window: MainWindow) -> list[tuple[str, str]]:
@@ -116,6 +127,8 @@ def test_the_window_opens_on_a_server_and_always_says_which(
     assert [r.id for r in window.meetings.model.rows] == [m.id for m in list_meetings(team.office)]
     shown = team.office.db.describe()
     assert window.team.where.toolTip() == f"Server: {shown}"
+    database = make_url(team.url).database
+    assert window.team.where.text() == f"Server: localhost/{database}"  # on a Unix socket
     assert shown in window.windowTitle()
     window.open_meeting(team.jan30)
     assert shown in window.windowTitle() and "30 January 2018" in window.windowTitle()
@@ -176,10 +189,11 @@ def test_the_meetings_list_on_a_server_shows_who_holds_each_meeting(
     check_out(team.server("bob"), team.laptop("bobs", "bob"), team.jan30)
     window = open_on_server(qtbot, team.url, settings_path)
     assert away(window, team.jan30).startswith(f"Checked out to bob on {this_machine()} since ")
-    assert away(window, team.jan10) == ""
-    assert not window.meetings.table.isColumnHidden(3)
-    header = window.meetings.model.headerData(3, Qt.Orientation.Horizontal)
-    assert header == "Check-out"
+    assert away(window, team.jan10) == "" and cell(window, team.jan10) == ""
+    assert cell(window, team.jan30) == "Out: bob"
+    window.meetings.table.select_row(row_of(window, team.jan30))
+    assert window.meetings.away.text() == away(window, team.jan30)
+    assert not window.meetings.away.isHidden()
     # Checking out a meeting someone holds is refused, saying who.
     said = answers(window)
     window.asker.checkout_file = lambda title, default: default  # type: ignore[method-assign]
@@ -221,6 +235,7 @@ def test_check_out_from_the_server_record_on_the_laptop_and_check_in(
     # On the laptop's file: where the meeting came from, and the check-in button.
     assert [r.id for r in window.meetings.model.rows] == [team.jan30]
     assert away(window, team.jan30).startswith("Out from ")
+    assert cell(window, team.jan30) == "Out"
     assert window.meetings.team_button.text() == "Check in to the server"
     assert window.meetings.last_check_in.text() == (
         "No check-in yet: 1 meeting out on this computer"
@@ -245,6 +260,7 @@ def test_check_out_from_the_server_record_on_the_laptop_and_check_in(
     with team.office.db.reading() as connection:
         assert held_by(connection, team.jan30) is None
     assert away(window, team.jan30).startswith("Checked in to ")
+    assert cell(window, team.jan30) == "Checked in"
     assert window.meetings.last_check_in.text().startswith(
         "Last check-in: Adult Care & Health Cabinet Panel, 30 Jan 2018, checked in "
     )
@@ -268,6 +284,7 @@ def test_a_check_in_after_a_manager_released_the_meeting_is_refused_and_kept(
     qtbot.waitUntil(lambda: "released on the server" in away(window, team.jan30), timeout=30_000)
     assert "by office" in away(window, team.jan30)
     assert "laptop left on the train" in away(window, team.jan30)
+    assert cell(window, team.jan30) == "Released"
     # Checked in to the server the check-out names (no password: the server
     # trusts this computer, as pgpass would give one).
     window.meetings.table.select_row(row_of(window, team.jan30))
@@ -277,6 +294,7 @@ def test_a_check_in_after_a_manager_released_the_meeting_is_refused_and_kept(
     assert title == "Not checked in"
     assert "released this computer's check-out" in message and "conflict copy" in message
     assert away(window, team.jan30).startswith("Check-in refused ")
+    assert cell(window, team.jan30) == "Refused"
     assert window.meetings.last_check_in.text().startswith(
         "Last check-in: Adult Care & Health Cabinet Panel, 30 Jan 2018, refused "
     )
@@ -360,6 +378,9 @@ class SilentServer:
         return f"postgresql://alice@127.0.0.1:{self.port}/council"
 
     def close(self) -> None:
+        # Shut down first: that wakes the accept() waiting in the thread, which
+        # a close alone does not, and refuses any later connection at once.
+        self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         for connection in self.accepted:
             connection.close()
