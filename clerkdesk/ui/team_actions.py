@@ -6,8 +6,8 @@ Everything that talks to a server runs in a :class:`ServerTask`, off the UI
 thread: a server gone quiet costs the clerk a message, never a frozen window.
 A laptop's recording never waits on the server (it is all in its file); only
 check-in and the question "does the server still hold my check-outs?" need
-the network, and their failure is said in the status bar while recording goes
-on.
+the network, and their failure is said across the window, under the
+meeting's header, while recording goes on.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QBoxLayout, QLabel
 
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.ui.team_task import ServerTask
-from clerkdesk.ui.widgets import WARNING_STYLE, set_style_sheet
+from clerkdesk.ui.widgets import NOTICE_STYLE, set_style_sheet
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database
@@ -110,8 +110,8 @@ def _ask_about_leases(locations: list[str], laptop: Database) -> dict[int, Lease
 
 
 class TeamActions(QObject):
-    """Check-out and check-in for the window, and the status bar's words on
-    where the meetings are."""
+    """Check-out and check-in for the window, and its words on where the
+    meetings are (the status bar) and on a server it cannot reach."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -124,11 +124,14 @@ class TeamActions(QObject):
         self.network = QLabel()
         self.network.setAccessibleName("Server")
         self.network.setWordWrap(True)
-        set_style_sheet(self.network, WARNING_STYLE)
+        set_style_sheet(self.network, NOTICE_STYLE)
         self.network.hide()
-        bar = window.statusBar()
-        bar.addWidget(self.network, 1)
-        bar.addPermanentWidget(self.where)
+        window.statusBar().addPermanentWidget(self.where)
+        # Under the meeting's header, across the window: the status bar has no
+        # room for it at 1024 wide, and the meetings list may be collapsed.
+        centre = window.centralWidget().layout()
+        assert isinstance(centre, QBoxLayout)
+        centre.insertWidget(1, self.network)
         self.timer = QTimer(self)
         self.timer.setInterval(ASK_THE_SERVER_MS)
         self.timer.timeout.connect(self.ask_the_server)
