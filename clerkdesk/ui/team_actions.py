@@ -129,9 +129,10 @@ class TeamActions(QObject):
         window.statusBar().addPermanentWidget(self.where)
         # Under the meeting's header, across the window: the status bar has no
         # room for it at 1024 wide, and the meetings list may be collapsed.
-        centre = window.centralWidget().layout()
-        assert isinstance(centre, QBoxLayout)
-        centre.insertWidget(1, self.network)
+        centre = window.centralWidget()
+        layout = centre.layout() if centre is not None else None
+        assert isinstance(layout, QBoxLayout)  # the header, then the agenda and tabs
+        layout.insertWidget(1, self.network)
         self.timer = QTimer(self)
         self.timer.setInterval(ASK_THE_SERVER_MS)
         self.timer.timeout.connect(self.ask_the_server)
