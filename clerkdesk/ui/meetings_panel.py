@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from clerkdesk.domain.errors import DomainError
 from clerkdesk.ui.models import MeetingsTableModel
 from clerkdesk.ui.rows import meeting_rows
 from clerkdesk.ui.team_words import away_words, last_check_in_words
@@ -25,6 +26,9 @@ class MeetingsPanel(Panel):
     import_requested = Signal()
     delete_requested = Signal(int)  # Delete on a meeting in the list
     team_requested = Signal(int)  # check the meeting out, or in (team_actions.py)
+    # The list read afresh, or why it could not be (a server gone): team_actions.py.
+    reloaded = Signal()
+    reload_failed = Signal(object)  # the DomainError
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,10 +82,16 @@ class MeetingsPanel(Panel):
         from clerkdesk.services.records_io import list_meetings
         from clerkdesk.services.team_status import team_state
 
-        summaries = list_meetings(desk)
-        self.team = team_state(desk.db)
+        try:
+            summaries = list_meetings(desk)
+            team = team_state(desk.db)
+        except DomainError as error:  # the list stays as last read
+            self.reload_failed.emit(error)
+            return
+        self.team = team
         self.show_team(on_server=not desk.db.on_file)
         self.show_list(summaries, current)
+        self.reloaded.emit()
 
     def show_list(self, summaries: list[MeetingSummary], current: int | None) -> None:
         self._summaries = summaries

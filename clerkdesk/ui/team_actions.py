@@ -45,7 +45,12 @@ def default_checkouts_file() -> Path:
     return default_database_path().parent / CHECKOUTS_FILE
 
 
-def unreachable_words(server: str) -> str:
+def unreachable_words(server: str, *, on_server: bool = False) -> str:
+    if on_server:  # the window is on the server: nothing can be recorded meanwhile
+        return (
+            f"Server {server} cannot be reached — nothing can be recorded on it until the "
+            "network is back; what was saved before is safe on the server"
+        )
     return (
         f"Server {server} cannot be reached — this meeting is recorded on this computer; "
         "check it in when the network is back"
@@ -137,6 +142,8 @@ class TeamActions(QObject):
         self.timer.setInterval(ASK_THE_SERVER_MS)
         self.timer.timeout.connect(self.ask_the_server)
         window.meetings.team_requested.connect(self.check_out_or_in)
+        window.meetings.reloaded.connect(self._list_read)
+        window.meetings.reload_failed.connect(self._list_not_read)
 
     # Where the meetings are.
     @property
@@ -188,16 +195,32 @@ class TeamActions(QObject):
         )
 
     def say_unreachable(self, server: str) -> None:
-        """In the status bar until the server answers again: ``server`` as shown."""
+        """Under the header until the server answers again: ``server`` as shown."""
         from clerkdesk.services.team_status import server_name
 
-        self.network.setText(unreachable_words(server_name(server)))
+        desk = self._desk
+        on_server = desk is not None and not desk.db.on_file
+        self.network.setText(unreachable_words(server_name(server), on_server=on_server))
         self.network.setToolTip(server)
         self.network.show()
 
     def say_reached(self) -> None:
         self.network.clear()
         self.network.hide()
+
+    def _list_read(self) -> None:
+        desk = self._desk
+        if desk is not None and not desk.db.on_file:  # the server answered
+            self.say_reached()
+
+    def _list_not_read(self, error: object) -> None:
+        from clerkdesk.persistence.errors import ServerUnreachableError
+
+        desk = self._desk
+        if isinstance(error, ServerUnreachableError) and desk is not None:
+            self.say_unreachable(desk.db.describe())
+        elif isinstance(error, DomainError):
+            self.window.saved_label.setText(f"The meetings could not be listed: {error.message}")
 
     # Running work off the UI thread.
     def _start(

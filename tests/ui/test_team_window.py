@@ -8,6 +8,7 @@ real laptop files; dialogs are answered through the window's Asker.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from collections.abc import Iterator
@@ -409,3 +410,86 @@ def test_the_window_does_not_wait_on_a_server_that_does_not_answer(
     qtbot.waitUntil(lambda: not window.team.running, timeout=30_000)
     assert window.team.network.text() == UNREACHABLE
     window.close()
+
+
+class Proxy:
+    """A network between this computer and the test's server, that a test can
+    cut: TCP on a local port, passed on to the server's Unix socket."""
+
+    def __init__(self, url: str) -> None:
+        target = make_url(url)
+        self.socket_path = f"{target.query['host']}/.s.PGSQL.{target.port or 5432}"
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen()
+        port = self.listener.getsockname()[1]
+        self.url = (
+            target.set(host="127.0.0.1", port=port)
+            .difference_update_query(["host"])
+            .render_as_string(hide_password=False)
+        )
+        self.open: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                near, _ = self.listener.accept()
+            except OSError:
+                return  # cut
+            far = socket.socket(socket.AF_UNIX)
+            far.connect(self.socket_path)
+            self.open += [near, far]
+            for source, sink in ((near, far), (far, near)):
+                threading.Thread(target=self._pass, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pass(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):  # the other way round closed it first
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        """Every connection dropped, and none taken again (twice is harmless)."""
+        for end in [self.listener, *self.open]:
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+            end.close()
+
+
+def test_a_window_on_the_server_says_so_when_the_network_goes(
+    qtbot: QtBot, team: Team, settings_path: Path
+) -> None:
+    proxy = Proxy(team.url)
+    try:
+        window = open_on_server(qtbot, proxy.url, settings_path)
+        said = answers(window)
+        window.open_meeting(team.jan30)
+        mark_first_present(qtbot, window, 0)
+        assert present(team.office, team.jan30) == 1
+        proxy.cut()
+        # An action now fails at once with a message; nothing is half-saved.
+        mark_first_present(qtbot, window, 1)
+        # Said beside the attendance, as any action refused.
+        assert "cannot be reached" in window.attendance.error.text()
+        assert "Nothing was changed" in window.attendance.error.text()
+        assert present(team.office, team.jan30) == 1
+        # The list cannot be read again: it stays, and the window says why.
+        window.meeting.open(None)
+        assert window.team.network.text().endswith(
+            "cannot be reached — nothing can be recorded on it until the network is back; "
+            "what was saved before is safe on the server"
+        )
+        assert window.team.network.text().startswith("Server 127.0.0.1/")
+        assert len(window.meetings.model.rows) == 2
+        assert said == []  # no dialog, nothing for the crash report
+    finally:
+        proxy.cut()
+    window.close()
+    window.dispose()
