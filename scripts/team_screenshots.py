@@ -76,7 +76,8 @@ def shoot(url: str, folder: Path, size: tuple[int, int]) -> None:
     window.resize(*size)
     wait_until(lambda: window.meeting.has_desk)
     window.meetings_dock.show()
-    window.open_meeting(window.meetings.model.rows[1].id)
+    # The meeting checked out, chosen: its holder in full under the list.
+    window.meetings.table.select_row(0)
     save(window, out, "40-meetings-on-the-server")
     window.close()
     window.dispose()

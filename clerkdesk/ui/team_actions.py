@@ -138,11 +138,20 @@ class TeamActions(QObject):
         layout = centre.layout() if centre is not None else None
         assert isinstance(layout, QBoxLayout)  # the header, then the agenda and tabs
         layout.insertWidget(1, self.network)
+        # The open meeting, if it is out: read-only here until it comes back.
+        self.held = QLabel()
+        self.held.setAccessibleName("Check-out of the open meeting")
+        self.held.setWordWrap(True)
+        set_style_sheet(self.held, NOTICE_STYLE)
+        self.held.hide()
+        layout.insertWidget(2, self.held)
         self.timer = QTimer(self)
         self.timer.setInterval(ASK_THE_SERVER_MS)
         self.timer.timeout.connect(self.ask_the_server)
         window.meetings.team_requested.connect(self.check_out_or_in)
         window.meetings.reloaded.connect(self._list_read)
+        window.meetings.reloaded.connect(self.show_held)
+        window.meeting.refreshed.connect(lambda _areas: self.show_held())
         window.meetings.reload_failed.connect(self._list_not_read)
 
     # Where the meetings are.
@@ -207,6 +216,31 @@ class TeamActions(QObject):
     def say_reached(self) -> None:
         self.network.clear()
         self.network.hide()
+
+    def show_held(self) -> None:
+        """Over the open meeting, when its record is elsewhere: on a server, a
+        meeting checked out (a laptop records it); on a laptop's file, one
+        checked in or refused (the server's copy is the meeting now)."""
+        from clerkdesk.ui.team_words import checkout_words, held_words
+
+        meeting_id = self.window.meeting.meeting_id
+        team = self.window.meetings.team
+        words = ""
+        if meeting_id is not None and team is not None:
+            holder = team.held.get(meeting_id)
+            checkout = team.checkouts.get(meeting_id)
+            if holder is not None:
+                words = (
+                    f"{held_words(holder)}: it is recorded there, and read-only here until "
+                    "it is checked in (or a manager releases it)."
+                )
+            elif checkout is not None and checkout.state != "out":
+                words = (
+                    f"{checkout_words(checkout)}. This copy is read-only: the meeting is the "
+                    "server's again."
+                )
+        self.held.setText(words)
+        self.held.setVisible(bool(words))
 
     def _list_read(self) -> None:
         desk = self._desk

@@ -195,6 +195,14 @@ def test_the_meetings_list_on_a_server_shows_who_holds_each_meeting(
     window.meetings.table.select_row(row_of(window, team.jan30))
     assert window.meetings.away.text() == away(window, team.jan30)
     assert not window.meetings.away.isHidden()
+    # Open, it says it is recorded elsewhere; the meeting not out says nothing.
+    assert window.meeting.meeting_id == team.jan30
+    assert window.team.held.text() == (
+        f"{away(window, team.jan30)}: it is recorded there, and read-only here until it is "
+        "checked in (or a manager releases it)."
+    )
+    window.open_meeting(team.jan10)
+    assert window.team.held.isHidden()
     # Checking out a meeting someone holds is refused, saying who.
     said = answers(window)
     window.asker.checkout_file = lambda title, default: default  # type: ignore[method-assign]
@@ -266,6 +274,10 @@ def test_check_out_from_the_server_record_on_the_laptop_and_check_in(
         "Last check-in: Adult Care & Health Cabinet Panel, 30 Jan 2018, checked in "
     )
     assert window.meeting.meeting_id == team.jan30  # open again, now read-only
+    assert window.team.held.text().endswith(
+        "This copy is read-only: the meeting is the server's again."
+    )
+    assert not window.team.held.isHidden()
     assert window.meetings.isEnabled() and not window.team.running
     window.close()
     window.dispose()
