@@ -85,6 +85,13 @@ def window_on(qtbot: QtBot, desk: Desk, settings_path: Path) -> MainWindow:
     return window
 
 
+def finish(qtbot: QtBot, window: MainWindow) -> None:
+    """Close the window once its work with the server has answered (none is
+    left to answer a window that has gone)."""
+    qtbot.waitUntil(lambda: not window.team.running, timeout=30_000)
+    window.close()
+
+
 def row_of(window: MainWindow, meeting_id: int) -> int:
     return [r.id for r in window.meetings.model.rows].index(meeting_id)
 
@@ -147,7 +154,7 @@ def test_the_window_opens_on_a_server_and_always_says_which(
     # The password is nowhere the clerk or the settings file would show it.
     recent = window.recent_databases()
     assert recent == [make_url(team.url)._replace(password=None).render_as_string(False)]
-    window.close()
+    finish(qtbot, window)
     window.dispose()
     kept = settings_path.read_text(encoding="utf-8")
     assert PASSWORD not in kept and "postgresql" in kept
@@ -170,7 +177,7 @@ def test_a_server_from_the_recent_databases_opens_without_a_password(
     assert window.team.where.toolTip().startswith("Server: postgresql")
     assert window.meetings.team_button.isVisible()
     assert window.meetings.team_button.text() == "Check out to this computer…"
-    window.close()
+    finish(qtbot, window)
     window.dispose()
 
 
@@ -212,7 +219,7 @@ def test_the_meetings_list_on_a_server_shows_who_holds_each_meeting(
     title, message = said[0]
     assert title == "Not checked out" and "checked out to bob on" in message
     assert not window.team.running and window.meetings.team_button.isEnabled()
-    window.close()
+    finish(qtbot, window)
     window.dispose()
 
 
@@ -279,7 +286,7 @@ def test_check_out_from_the_server_record_on_the_laptop_and_check_in(
     )
     assert not window.team.held.isHidden()
     assert window.meetings.isEnabled() and not window.team.running
-    window.close()
+    finish(qtbot, window)
     window.dispose()
 
 
@@ -314,7 +321,7 @@ def test_a_check_in_after_a_manager_released_the_meeting_is_refused_and_kept(
     # Nothing lost: the laptop keeps its meeting, and the server a copy of it.
     assert "Written on the laptop." in str(dump_meeting(laptop, team.jan30))
     assert "Written on the laptop." not in str(dump_meeting(team.office, team.jan30))
-    window.close()
+    finish(qtbot, window)
 
 
 UNREACHABLE = (
@@ -363,7 +370,7 @@ def test_recording_goes_on_on_the_laptop_when_the_server_cannot_be_reached(
     assert present(laptop, team.jan30) == 2
     assert away(window, team.jan30).startswith("Out from ")  # still out, still the laptop's
     assert dump_meeting(team.office, team.jan30) == on_server
-    window.close()
+    finish(qtbot, window)
 
 
 class SilentServer:
@@ -421,7 +428,7 @@ def test_the_window_does_not_wait_on_a_server_that_does_not_answer(
         silent.close()  # the connection drops: the question fails at once
     qtbot.waitUntil(lambda: not window.team.running, timeout=30_000)
     assert window.team.network.text() == UNREACHABLE
-    window.close()
+    finish(qtbot, window)
 
 
 class Proxy:
@@ -503,5 +510,5 @@ def test_a_window_on_the_server_says_so_when_the_network_goes(
         assert said == []  # no dialog, nothing for the crash report
     finally:
         proxy.cut()
-    window.close()
+    finish(qtbot, window)
     window.dispose()
