@@ -451,17 +451,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    if _server(args) is not None:
-        raise UsageError(
-            "The window opens a database file in this version; on a server, use the "
-            "commands (meetings, dump, load, import-agenda, export)."
-        )
+    server = _server(args)  # the window on the council's server (ui/server_window.py)
     from clerkdesk.ui.preload import load_before_qt
 
     load_before_qt()  # before PySide6: see ui/preload.py
     from clerkdesk.ui.app import run_app
 
-    return run_app(args.db, list(argv))
+    return run_app(server if server is not None else args.db, list(argv))
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:

@@ -18,6 +18,11 @@ class DatabaseBusyError(DatabaseError):
     """Another program holds the database for writing."""
 
 
+class ServerUnreachableError(DatabaseBusyError):
+    """The council's server cannot be reached (network, server down): a laptop
+    goes on recording what is checked out to it, and says so."""
+
+
 class DatabaseDamagedError(DatabaseError):
     """The file is damaged; ``report`` names the latest good backup, if any."""
 

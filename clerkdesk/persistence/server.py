@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, make_url
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
-from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseError
+from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseError, ServerUnreachableError
 from clerkdesk.persistence.migrations import LATEST_VERSION
 from clerkdesk.persistence.schema import Base
 
@@ -72,7 +72,16 @@ def server_url(location: str) -> URL:
 
 def shown(url: URL) -> str:
     """The server as the clerk is shown it: never its password."""
-    return url.render_as_string(hide_password=True)
+    return url.difference_update_query(["password"]).render_as_string(hide_password=True)
+
+
+def without_password(location: str) -> str:
+    """The server's URL with no password in it (nor in its query), to be kept
+    in the settings or a laptop's file: the password is the clerk's pgpass or
+    service file's to give (README). A password shown hidden ("***", as a
+    laptop's check-out row keeps the server) is taken out the same way."""
+    url = make_url(location).difference_update_query(["password"])
+    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 def server_engine(url: URL) -> Engine:
@@ -192,7 +201,7 @@ def explain_server_error(error: BaseException, url: URL) -> DatabaseError:
         "server closed the connection",
     )
     if any(words in text for words in unreachable):
-        return DatabaseBusyError(
+        return ServerUnreachableError(
             f"The server {where} cannot be reached. Nothing was changed. Check the network "
             "(or work on a meeting checked out to this computer) and try again."
         )

@@ -94,9 +94,10 @@ class AfterFirstPaint(QObject):
         self._then()
 
 
-def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
+def show_window(db_path: Path | str | None, settings: QSettings) -> MainWindow:
     """Show the desk with the database's meetings at once; open it for
-    recording just after the window has painted.
+    recording just after the window has painted. A string is a server's URL
+    (server_window.py).
 
     Before the window is shown, the file is made ready and its meetings listed
     with the standard library alone (``MainWindow.first_look``), so the first
@@ -106,6 +107,10 @@ def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
     reason has been shown), the application exits with status 1; if another
     copy has it open and came forward, with status 0 (see second_copy.py).
     """
+    if isinstance(db_path, str):
+        from clerkdesk.ui.server_window import show_window_on_server
+
+        return show_window_on_server(db_path, settings)
     from clerkdesk.ui.main_window import MainWindow
     from clerkdesk.ui.second_copy import CameForward
 
@@ -158,8 +163,9 @@ def log_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def run_app(db_path: Path | None, argv: list[str]) -> int:
-    """Show the desk and open the database (the default one if ``db_path`` is None)."""
+def run_app(db_path: Path | str | None, argv: list[str]) -> int:
+    """Show the desk and open the database (the default one if ``db_path`` is
+    None; a server's if it is its URL)."""
     log_qt_messages()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)

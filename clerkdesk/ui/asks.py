@@ -192,6 +192,36 @@ class Asker:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), filters)
         return Path(name) if name else None
 
+    def checkout_file(self, title: str, default: Path) -> Path | None:
+        """The file on this computer to check the meeting of ``title`` out into:
+        ``default`` (the check-outs file beside the clerk's database) or one the
+        clerk picks; None if cancelled."""
+        box = QMessageBox(self.parent)
+        box.setWindowTitle("Check out to this computer")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(
+            f"Check the meeting of {title} out into\n{default}?\n\n"
+            "It can then be recorded on this computer with no network, and checked "
+            "back in from that file. Until then the server shows it as yours."
+        )
+        into = box.addButton("&Check out", QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton("Choose &another file…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(into)
+        box.exec()
+        if box.clickedButton() is into:
+            return default
+        if box.clickedButton() is not other:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            "Check out into",
+            str(default),
+            "ClerkDesk database (*.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,  # a file of check-outs is added to
+        )
+        return Path(name) if name else None
+
 
 def attendance_note_dialog(name: str, note: str, parent: QWidget | None = None) -> QInputDialog:
     """The question for a note on a person's attendance, wide enough for a sentence."""

@@ -39,9 +39,11 @@ from clerkdesk.ui.meeting_tabs import MeetingTabs
 from clerkdesk.ui.meetings_panel import MeetingsPanel
 from clerkdesk.ui.open_meeting import OPENED, OpenMeeting
 from clerkdesk.ui.safekeeping import Safekeeping
+from clerkdesk.ui.team_actions import TeamActions
 from clerkdesk.ui.widgets import OK_STYLE, WARNING_STYLE, set_style_sheet, set_tab_order
 
 if TYPE_CHECKING:
+    from clerkdesk.persistence.database import Database
     from clerkdesk.persistence.opening import PreparedFile
     from clerkdesk.services.context import Change, Desk
     from clerkdesk.ui.declarations_panel import DeclarationsPanel
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.meetings.delete_requested.connect(self.editor.delete_meeting)
         self._update_recent_menu()
         self.safekeeping = Safekeeping(self)
+        self.team = TeamActions(self)  # the council's server: check-out and check-in
         self.meeting.refreshed.connect(self._refresh)
         self.meeting.saved.connect(self._saved)
         self.setWindowTitle(window_title(self.meeting))
@@ -219,6 +222,7 @@ class MainWindow(QMainWindow):
         self.meetings.browse_only(False)
         self.setWindowTitle(window_title(self.meeting))
         self._set_database_ready(True)
+        self.team.attached()
         self.meetings.table.setFocus()
         self.database_opened.emit()
         if wanted is not None:
@@ -282,6 +286,9 @@ class MainWindow(QMainWindow):
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
         if not self.meeting.has_desk:  # chosen from the first look: opened once attached
             self._wanted_meeting = meeting_id
+            return
+        if meeting_id == self.team.checking_in:  # nothing recorded the server would not get
+            self.saved_label.setText("This meeting is being checked in: it opens when that is done")
             return
         self.meeting.open(meeting_id, item_id)
         if self.meeting.meeting_id is not None:
@@ -467,26 +474,41 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.switch_database(path)
 
-    def switch_database(self, path: Path) -> None:
-        from clerkdesk.services.context import Desk
+    def switch_database(self, path: Path | str) -> None:
+        """Work on another database: a file's ``path``, or a server's URL (from
+        the recent databases), opened off the UI thread (team_actions.py)."""
         from clerkdesk.ui.safekeeping import open_interactively
 
         if not self.meeting.has_desk:
+            return
+        if isinstance(path, str):
+            self.team.open_server(path, lambda db: self._use(db, path) if db else None)
             return
         current = self.meeting.desk.db
         if current.on_file and path.resolve() == current.path.resolve():
             return
         db = open_interactively(path, self)
-        if db is None:
-            return
+        if db is not None:
+            self._use(db, db.path)
+
+    def _use(self, db: Database, location: Path | str) -> None:
+        from clerkdesk.services.context import Desk
+
         self.safekeeping.closing()
         self.meeting.desk.db.dispose()
         self.safekeeping.switch_to(db)
         self.meeting.desk = Desk(db, self.meeting.desk.clerk)
-        self.remember_database(db.path)
+        self.remember_database(location)
         self.meeting.open(None)
+        self.team.attached()
 
-    def remember_database(self, path: Path) -> None:
+    def remember_database(self, path: Path | str) -> None:
+        """First among the recent databases. A server's URL is kept without its
+        password: the clerk's pgpass or service file gives it (README)."""
+        if isinstance(path, str):
+            from clerkdesk.persistence.server import without_password
+
+            path = without_password(path)
         recent = [str(path)] + [p for p in self.recent_databases() if p != str(path)]
         self.settings.setValue("recentDatabases", recent[:MAX_RECENT])
         self._update_recent_menu()
@@ -501,7 +523,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for n, name in enumerate(self.recent_databases(), start=1):
             action = self.recent_menu.addAction(f"&{n} {name}")
-            action.triggered.connect(lambda _c=False, p=name: self.switch_database(Path(p)))
+            # A server's URL stays a string (looked at without loading SQLAlchemy).
+            where: Path | str = name if name.startswith("postgresql") else Path(name)
+            action.triggered.connect(lambda _c=False, w=where: self.switch_database(w))
         self.recent_menu.setEnabled(bool(self.recent_databases()) and self.meeting.has_desk)
 
     def _fit_to_screen(self) -> None:

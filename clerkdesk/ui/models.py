@@ -198,8 +198,12 @@ class MeetingsTableModel(RowTableModel[r.MeetingLine]):
     columns = (
         Column("Date", lambda row: row.date),
         Column("Committee", lambda row: row.committee),
-        Column("Status", lambda row: row.status),
+        # With its check-out under it, on a server or a laptop's file ("Out: alice").
+        Column("Status", lambda row: f"{row.status}\n{row.away}" if row.away else row.status),
     )
+
+    def tooltip(self, row: r.MeetingLine, column: int) -> str | None:
+        return row.away_said or None if column == 2 else super().tooltip(row, column)
 
 
 class AttendanceTableModel(RowTableModel[r.AttendanceLine]):

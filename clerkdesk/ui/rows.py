@@ -8,6 +8,7 @@ a ``...Row`` is a database table's ORM class (persistence/schema.py).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,10 @@ class MeetingLine:
     date: str
     committee: str
     status: str
+    # Its check-out, on a server or a laptop's file (team_words.py): a word or
+    # two, and the sentence ("Checked out to alice on LAPTOP-7 since 7 Dec 14:02").
+    away: str = ""
+    away_said: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,13 +137,17 @@ STATUS_WORDS = {
 }
 
 
-def meeting_rows(summaries: list[MeetingSummary]) -> tuple[MeetingLine, ...]:
+def meeting_rows(
+    summaries: list[MeetingSummary], away: Mapping[int, tuple[str, str]] | None = None
+) -> tuple[MeetingLine, ...]:
+    away = away or {}
     return tuple(
         MeetingLine(
             s.id,
             dt.date.fromisoformat(s.date).strftime("%d %b %Y"),
             s.committee,
             s.status.replace("-", " ").capitalize(),
+            *away.get(s.id, ("", "")),
         )
         for s in summaries
     )

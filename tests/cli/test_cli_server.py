@@ -4,9 +4,6 @@ server the test run starts (tests/postgres_server.py)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,15 +95,17 @@ def test_what_only_a_file_has_is_refused_on_a_server_saying_why(
     assert not (tmp_path / "x.db").exists()
 
 
-def test_the_window_is_not_opened_on_a_server(server_url: str) -> None:
-    """In a child process: the refusal comes before Qt would be loaded."""
-    done = subprocess.run(
-        [sys.executable, "-m", "clerkdesk", "--server", server_url],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=120,
-    )
-    assert done.returncode == 2
-    assert "window opens a database file" in done.stderr
+def test_the_window_opens_on_the_server_given_or_named_by_the_environment(
+    server_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window itself on a server is tests/ui/test_team_window.py's."""
+    from clerkdesk.ui import app
+
+    opened: list[object] = []
+    monkeypatch.setattr(app, "run_app", lambda where, argv: opened.append(where) or 0)
+    monkeypatch.delenv("CLERKDESK_SERVER", raising=False)
+    assert main(["--server", server_url]) == 0
+    monkeypatch.setenv("CLERKDESK_SERVER", server_url)
+    assert main([]) == 0
+    assert main(["--db", str(tmp_path / "own.db")]) == 0  # a file named wins
+    assert opened == [server_url, server_url, tmp_path / "own.db"]
