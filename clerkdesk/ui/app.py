@@ -23,7 +23,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerkdesk.resources import icons_dir
-from clerkdesk.ui.memory import freeze_what_is_loaded
+from clerkdesk.ui.memory import freeze_what_is_loaded, resume_collection
 
 if TYPE_CHECKING:
     from clerkdesk.ui.crash_dialog import ProblemHandler
@@ -116,6 +116,7 @@ def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
     except CameForward as handed_over:
         # The copy that has the database open came forward and says why, in its
         # window; this one has nothing to do. Said here too, for a terminal.
+        resume_collection()
         print(
             f"ClerkDesk: {handed_over.reason} That window has been brought forward.",
             file=sys.stderr,
@@ -126,6 +127,7 @@ def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
         sys.excepthook(type(error), error, error.__traceback__)
         prepared = None
     if prepared is None:
+        resume_collection()
         QTimer.singleShot(0, lambda: QApplication.exit(1))  # once the event loop runs
         return window
     if _qt_log is not None:
@@ -133,6 +135,7 @@ def show_window(db_path: Path | None, settings: QSettings) -> MainWindow:
     window.show()
 
     def open_database() -> None:
+        resume_collection()  # paused for the first paint by preload.load_before_qt
         if _qt_log is not None:
             _qt_log.release()
         try:
