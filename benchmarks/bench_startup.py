@@ -177,6 +177,7 @@ def frozen_rows(quick: bool = False) -> list[Row]:
         import dev
 
         dev.freeze(Path(sys.executable), FROZEN_BARE.parent.parent, bare=True)
+    CACHE.mkdir(exist_ok=True)  # when run on its own, not after run()
     folder = Path(tempfile.mkdtemp(prefix="startup-frozen-", dir=CACHE))
     bare_cpu: list[float] = []
 
