@@ -1,7 +1,8 @@
 """A bare PySide6 window: the start-up benchmark's baseline, frozen or not.
 
 It reports, as one JSON line, the CLOCK_MONOTONIC seconds of its first paint
-("shown") in the same shape as ``clerkdesk self-test --json``, then quits.
+("shown") and the process's CPU seconds by then ("cpu") in the same shape as
+``clerkdesk self-test --json``, then quits.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def main() -> int:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not shown:
                 shown.append(time.monotonic())
-                print(json.dumps({"shown": shown[0], "ready": shown[0]}), flush=True)
+                cpu = time.process_time()
+                print(json.dumps({"shown": shown[0], "ready": shown[0], "cpu": cpu}), flush=True)
                 QTimer.singleShot(0, app.quit)
             return False
 

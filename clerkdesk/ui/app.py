@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sys
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerkdesk.resources import icons_dir
-from clerkdesk.ui.memory import freeze_what_is_loaded
+from clerkdesk.ui.memory import freeze_what_is_loaded, resume_collection
 
 if TYPE_CHECKING:
     from clerkdesk.ui.crash_dialog import ProblemHandler
@@ -120,6 +121,7 @@ def show_window(db_path: Path | str | None, settings: QSettings) -> MainWindow:
     except CameForward as handed_over:
         # The copy that has the database open came forward and says why, in its
         # window; this one has nothing to do. Said here too, for a terminal.
+        resume_collection()
         print(
             f"ClerkDesk: {handed_over.reason} That window has been brought forward.",
             file=sys.stderr,
@@ -130,11 +132,17 @@ def show_window(db_path: Path | str | None, settings: QSettings) -> MainWindow:
         sys.excepthook(type(error), error, error.__traceback__)
         prepared = None
     if prepared is None:
+        resume_collection()
         QTimer.singleShot(0, lambda: QApplication.exit(1))  # once the event loop runs
         return window
+    if _qt_log is not None:
+        _qt_log.hold()  # written just after the first paint: see QtMessageLog
     window.show()
 
     def open_database() -> None:
+        resume_collection()  # paused for the first paint by preload.load_before_qt
+        if _qt_log is not None:
+            _qt_log.release()
         try:
             window.tabs.build()
             opened = window.open_database(prepared.path, prepared)
@@ -150,17 +158,59 @@ def show_window(db_path: Path | str | None, settings: QSettings) -> MainWindow:
     return window
 
 
-def log_qt_messages() -> None:
-    """Send what Qt logs (font fallbacks, platform notices) to the log file, not the
-    terminal: it is for whoever maintains ClerkDesk, never for the clerk."""
-    from clerkdesk.diagnostics import LOGGER
+class QtMessageLog:
+    """Sends what Qt logs (font fallbacks, platform notices) to the log file, not the
+    terminal: it is for whoever maintains ClerkDesk, never for the clerk.
 
-    logger = logging.getLogger(LOGGER)
+    While the window is first coming up the messages are held and written just
+    after its first paint (``release``): writing the first one opens the log
+    file, which imports the rotating handler and looks up the user's log folder,
+    some 25 ms of the start-up, and the offscreen platform (IT's ``self-test``,
+    the benchmark) warns at every show that it "does not support
+    propagateSizeHints()". Each record keeps the time Qt logged it. A critical
+    or fatal message ends the holding and is written at once, after what was
+    held (a fatal one ends the process); anything still held when the program
+    ends is written then.
+    """
 
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        logger.warning("Qt %s: %s", kind.name, message)
+    def __init__(self) -> None:
+        from clerkdesk.diagnostics import LOGGER
 
-    qInstallMessageHandler(handler)
+        self.logger = logging.getLogger(LOGGER)
+        self.held: list[logging.LogRecord] | None = None
+        atexit.register(self.release)
+
+    def handle(self, kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        record = self.logger.makeRecord(
+            self.logger.name, logging.WARNING, "", 0, "Qt %s: %s", (kind.name, message), None
+        )
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            self.release()  # what came before it first, in order
+        if self.held is None:
+            self.logger.handle(record)
+        else:
+            self.held.append(record)
+
+    def hold(self) -> None:
+        if self.held is None:
+            self.held = []
+
+    def release(self) -> None:
+        held, self.held = self.held or [], None
+        for record in held:
+            self.logger.handle(record)
+
+
+_qt_log: QtMessageLog | None = None
+
+
+def log_qt_messages() -> QtMessageLog:
+    """Send what Qt logs to the log file from now on (see QtMessageLog)."""
+    global _qt_log
+    if _qt_log is None:
+        _qt_log = QtMessageLog()
+    qInstallMessageHandler(_qt_log.handle)
+    return _qt_log
 
 
 def run_app(db_path: Path | str | None, argv: list[str]) -> int:

@@ -11,11 +11,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+# The file and input dialogs are imported where they are asked for: importing a
+# Qt class builds its Python enums (QFileDialog's five, QInputDialog's and
+# QLineEdit's two each), a few milliseconds of the window's first paint.
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation, VoteOption
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
+
     from clerkdesk.domain.minutes_details import MinutesDetails
     from clerkdesk.services.lookups import CommitteeSummary
     from clerkdesk.ui.amendment_dialog import AmendmentInput
@@ -71,6 +76,8 @@ class Asker:
     def presiding_member(self, choices: list[tuple[int, str]], each: int) -> int | None:
         """Neither the chair nor the vice-chair may preside over a tied vote: the
         clerk names the member presiding, who gives the casting vote."""
+        from PySide6.QtWidgets import QInputDialog
+
         names = [name for _person, name in choices]
         name, ok = QInputDialog.getItem(
             self.parent,
@@ -94,6 +101,8 @@ class Asker:
         return dialog.value() if dialog.exec() else None
 
     def substitute_name(self, member: str, suggestions: list[str]) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getItem(
             self.parent,
             "Substitute",
@@ -154,6 +163,8 @@ class Asker:
 
     def sub_points(self, recommendation: Recommendation) -> list[str] | None:
         """The recommendation's sub-points, one a line (blank lines left out); None if cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
         label = f" {recommendation.label}" if recommendation.label else ""
         text, ok = QInputDialog.getMultiLineText(
             self.parent,
@@ -172,11 +183,15 @@ class Asker:
         return dialog.value() if dialog.exec() else None
 
     def open_path(self, title: str, filters: str, folder: str = "") -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return Path(name) if name else None
 
     def password(self, title: str, prompt: str) -> str | None:
         """A password, typed hidden; None if cancelled. The caller uses it once."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         text, ok = QInputDialog.getText(self.parent, title, prompt, QLineEdit.EchoMode.Password)
         return text if ok else None
 
@@ -189,6 +204,8 @@ class Asker:
         return dialog.value() if dialog.exec() else None
 
     def save_path(self, title: str, suggested: Path, filters: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), filters)
         return Path(name) if name else None
 
@@ -225,6 +242,8 @@ class Asker:
 
 def attendance_note_dialog(name: str, note: str, parent: QWidget | None = None) -> QInputDialog:
     """The question for a note on a person's attendance, wide enough for a sentence."""
+    from PySide6.QtWidgets import QInputDialog
+
     dialog = QInputDialog(parent)
     dialog.setWindowTitle("Attendance note")
     dialog.setLabelText(

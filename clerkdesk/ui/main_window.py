@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -455,6 +455,10 @@ class MainWindow(QMainWindow):
         open_folder = box.addButton("Open the folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
+        # Imported here, not with the window: importing QUrl builds its five
+        # Python enums, time taken from the first paint.
+        from PySide6.QtCore import QUrl
+
         if box.clickedButton() is open_file:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif box.clickedButton() is open_folder:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from clerkdesk.domain.model import Capacity, MeetingRecord, Role
 from clerkdesk.ui.widgets import ok_cancel
@@ -39,6 +39,11 @@ class MembershipDialog(QDialog):
         chosen: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        # Imported when the dialog is first asked for, not with the menus that
+        # name its changes: importing these classes builds their Python enums,
+        # a few milliseconds of the window's first paint.
+        from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit
+
         super().__init__(parent)
         self.setWindowTitle(change.value)
         self.setAccessibleName(change.value)

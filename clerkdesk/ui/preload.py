@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import importlib
 
+from clerkdesk.ui.memory import pause_collection
+
 FIRST_LOOK = (
     "clerkdesk.domain.model",
     "clerkdesk.domain.attendance",
@@ -24,5 +26,8 @@ FIRST_LOOK = (
 
 
 def load_before_qt() -> None:
+    """Import the first look's modules; and pause Python's cyclic collector until
+    the window's first paint (see ui/memory.py), which resumes it."""
+    pause_collection()
     for name in FIRST_LOOK:
         importlib.import_module(name)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -19,6 +18,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialogButtonBox
 
 # The one colour the app sets itself: a warning red readable on light and dark.
 WARNING_STYLE = (
@@ -296,6 +298,10 @@ def button(text: str, name: str, slot: Callable[[], object], tip: str = "") -> Q
 
 def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
     """OK and Cancel, wired to accept and reject; OK says ``ok_text`` if given."""
+    # Imported with the first dialog, not the window: importing the class builds
+    # its three Python enums, time taken from the window's first paint.
+    from PySide6.QtWidgets import QDialogButtonBox
+
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )

@@ -50,3 +50,52 @@ def test_the_app_freezes_what_it_loaded_once_its_database_is_open(demo: DemoDb) 
     # and nearly everything the process tracks.
     assert frozen > 20_000
     assert tracked < frozen / 10
+
+
+def test_the_collector_waits_for_the_first_paint_then_runs_again(
+    demo: DemoDb, tmp_path: Path
+) -> None:
+    """Paused by the first look's preloading, resumed once the window has painted
+    (the database then opening)."""
+    script = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from clerkdesk.ui.preload import load_before_qt\n"
+        "load_before_qt()\n"
+        "from PySide6.QtCore import QEvent, QObject, QSettings, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "qt = QApplication([])\n"
+        "from clerkdesk.ui.app import show_window\n"
+        "seen = []\n"
+        "class Paints(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint and not seen:\n"
+        "            seen.append(gc.isenabled())\n"
+        "        return False\n"
+        "paused = not gc.isenabled()\n"
+        "settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)\n"
+        "window = show_window(Path(sys.argv[1]), settings)\n"
+        "paints = Paints()\n"
+        "window.installEventFilter(paints)\n"
+        "window.database_opened.connect(lambda: (seen.append(gc.isenabled()), qt.quit()))\n"
+        "QTimer.singleShot(60_000, qt.quit)  # never a hang\n"
+        "qt.exec()\n"
+        "window.removeEventFilter(paints)\n"
+        "window.dispose()\n"
+        "print(paused, *seen)\n"
+    )
+    demo.db.dispose()  # the child takes the writer lock
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(demo.path), str(tmp_path / "settings.ini")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "CLERKDESK_LOG_DIR": str(tmp_path / "logs"),
+        },
+        timeout=120,
+    )
+    assert result.stdout.split() == ["True", "False", "True"], result.stderr

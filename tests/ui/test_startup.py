@@ -185,6 +185,47 @@ def test_the_window_leaves_the_agenda_and_recommendation_dialogs_until_asked_for
     assert result.stdout.split() == ["clerkdesk.ui.meeting_editor"]
 
 
+def test_the_first_paint_builds_no_dialog_classes_python_enums(
+    demo: DemoDb, tmp_path: Path
+) -> None:
+    """Importing a Qt class builds its Python enums (QFileDialog five, QUrl five,
+    QDialogButtonBox three, ...), a few milliseconds each class: the window, built
+    and shown on its first look, leaves the dialogs' classes (and QUrl, for
+    opening an exported file) until asked for. PySide6 puts a class in its
+    module's namespace when it is first used."""
+    demo.db.dispose()  # the window takes the writer lock
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import PySide6.QtWidgets as widgets\n"
+        "from PySide6.QtCore import QSettings\n"
+        "app = widgets.QApplication([])\n"
+        "from clerkdesk.ui.main_window import MainWindow\n"
+        "window = MainWindow(None, QSettings(sys.argv[2], QSettings.Format.IniFormat))\n"
+        "window.first_look(Path(sys.argv[1])).release()\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(window.meetings.model.rowCount())\n"
+        "import PySide6.QtCore as core\n"
+        "names = ('QFileDialog', 'QInputDialog', 'QDialogButtonBox', 'QFormLayout',"
+        " 'QComboBox', 'QLineEdit')\n"
+        "built = [n for n in names if n in vars(widgets)] + [n for n in ('QUrl',)"
+        " if n in vars(core)]\n"
+        "print(' '.join(built))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(demo.path), str(tmp_path / "settings.ini")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    shown, built = [*result.stdout.splitlines(), ""][:2]
+    assert shown == "2"  # the demo's meetings listed
+    assert built == ""
+
+
 def test_a_window_that_never_paints_still_runs_the_work_after_the_fallback(qtbot: QtBot) -> None:
     """A window started minimised gets no paint; the database must open all the same."""
     window = QWidget()
