@@ -18,6 +18,7 @@ import random
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,60 +176,149 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def _build(path: Path) -> None:
+# The columns each generated row fills, in the order of its tuple: the same
+# rows go into a SQLite file (``_build``) and into a server (server_data.py).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "interest_kind": (
+        "code",
+        "label",
+        "may_speak",
+        "may_vote",
+        "must_leave",
+        "shows_nature",
+        "position",
+    ),
+    "organisation": ("id", "name"),
+    "person": ("id", "name", "kind", "title"),
+    "committee": ("id", "organisation_id", "name", "quorum"),
+    "committee_member": ("id", "committee_id", "person_id", "role", "voting", "position"),
+    "meeting": (
+        "id",
+        "committee_id",
+        "date",
+        "start_time",
+        "venue",
+        "status",
+        "approved_at",
+        "approved_by",
+    ),
+    "agenda_item": (
+        "id",
+        "meeting_id",
+        "position",
+        "number",
+        "title",
+        "part",
+        "exempt_paragraph",
+        "report_title",
+        "report_author",
+        "contact_officer",
+        "public_summary",
+    ),
+    "recommendation": ("id", "item_id", "position", "label", "text"),
+    "decision": (
+        "id",
+        "meeting_id",
+        "recommendation_id",
+        "amendment_id",
+        "outcome",
+        "yes",
+        "no",
+        "abstain",
+        "casting_vote",
+        "casting_voter_id",
+        "taken_at",
+    ),
+    "attendee": (
+        "id",
+        "meeting_id",
+        "person_id",
+        "capacity",
+        "role",
+        "voting",
+        "status",
+        "arrived_at",
+        "departed_at",
+        "arrived_item_id",
+        "departed_item_id",
+        "substitute_for_id",
+        "position",
+    ),
+    "declaration": (
+        "id",
+        "meeting_id",
+        "item_id",
+        "person_id",
+        "kind_code",
+        "nature",
+        "sensitive",
+        "dispensation",
+        "left_room",
+    ),
+    "minute_paragraph": ("id", "item_id", "position", "text"),
+    "audit": ("id", "meeting_id", "at", "clerk", "action", "detail"),
+}
+Rows = dict[str, list[tuple[object, ...]]]  # table -> rows, tables in COLUMNS' order
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How much history: how many meetings, of how many committees, from when, over how long."""
+
+    meetings: int = MEETINGS
+    committees: int = COMMITTEES
+    first_day: dt.date = dt.date(2016, 1, 4)
+    days: int = 3650
+
+    @property
+    def watched_every(self) -> int:
+        # The watched member sits on every this-many-th committee: on five of them.
+        return self.committees // 5
+
+
+def generate(shape: Shape = Shape(), batch: int = 1000) -> Iterator[Rows]:
+    """The history's rows: first the council (people, committees, members),
+    then its meetings, ``batch`` at a time, oldest first. Every id is given,
+    numbered from 1 in the order a database would have numbered them. The
+    same ``shape`` always gives the same rows (one seeded generator)."""
     from clerkdesk.domain.interests import DEFAULT_INTEREST_KINDS
-    from clerkdesk.persistence.database import open_database
-    from clerkdesk.persistence.search_index import catch_up
 
     rng = random.Random(SEED)
-    tmp = path.with_suffix(".building")
-    for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        stale.unlink(missing_ok=True)
-    open_database(tmp, create=True).dispose()  # the real schema, through the migration ladder
-    conn = sqlite3.connect(tmp, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = OFF")  # a generated file: speed over durability
-    conn.execute("BEGIN")
-    conn.executemany(
-        "INSERT INTO interest_kind VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (k.code, k.label, k.may_speak, k.may_vote, k.must_leave, k.shows_nature, n)
-            for n, k in enumerate(DEFAULT_INTEREST_KINDS)
-        ],
-    )
-    conn.execute("INSERT INTO organisation (id, name) VALUES (1, 'Busy County Council')")
-    people: list[tuple[int, str, str, str | None]] = [(1, WATCHED_MEMBER, "councillor", None)]
+    council: Rows = {table: [] for table in COLUMNS}
+    council["interest_kind"] = [
+        (k.code, k.label, k.may_speak, k.may_vote, k.must_leave, k.shows_nature, n)
+        for n, k in enumerate(DEFAULT_INTEREST_KINDS)
+    ]
+    council["organisation"] = [(1, "Busy County Council")]
+    people: list[tuple[object, ...]] = [(1, WATCHED_MEMBER, "councillor", None)]
     people += [(n, f"Cllr Member {n:03d}", "councillor", None) for n in range(2, COUNCILLORS + 1)]
     officers = list(range(COUNCILLORS + 1, COUNCILLORS + OFFICERS + 1))
     people += [(n, f"Officer {n:03d}", "officer", "Head of Service") for n in officers]
-    conn.executemany("INSERT INTO person VALUES (?, ?, ?, ?)", people)
+    council["person"] = people
     members: dict[int, list[int]] = {}
-    committee_rows, member_rows = [], []
-    for c in range(1, COMMITTEES + 1):
-        committee_rows.append((c, 1, f"Committee {c:02d}", 3))
+    for c in range(1, shape.committees + 1):
+        council["committee"].append((c, 1, f"Committee {c:02d}", 3))
         chosen = rng.sample(range(2, COUNCILLORS + 1), MEMBERS_PER_COMMITTEE)
-        if c % 4 == 1:  # the watched member sits on five committees
-            chosen[-1] = 1
+        if c % shape.watched_every == 1:
+            chosen[-1] = 1  # the watched member
         members[c] = chosen
         for position, person in enumerate(chosen):
             role = "chair" if position == 0 else "vice-chair" if position == 1 else "member"
-            member_rows.append((None, c, person, role, True, position))
-    conn.executemany("INSERT INTO committee VALUES (?, ?, ?, ?)", committee_rows)
-    conn.executemany("INSERT INTO committee_member VALUES (?, ?, ?, ?, ?, ?)", member_rows)
+            member_id = len(council["committee_member"]) + 1
+            council["committee_member"].append((member_id, c, person, role, True, position))
+    yield council
 
     sentences = [_sentence(rng) for _ in range(4000)]
-    start = dt.date(2016, 1, 4)
-    meeting_rows, item_rows, rec_rows, decision_rows = [], [], [], []
-    attendee_rows, declaration_rows, paragraph_rows, audit_rows = [], [], [], []
-    item_id = rec_id = 0
-    for m in range(1, MEETINGS + 1):
-        committee = (m - 1) % COMMITTEES + 1
-        date = start + dt.timedelta(days=(m - 1) * 3650 // MEETINGS)
-        status = "in-progress" if m == MEETINGS else "approved"
+    rows: Rows = {table: [] for table in COLUMNS}
+    item_id = rec_id = attendee_id = declaration_id = paragraph_id = 0
+    for m in range(1, shape.meetings + 1):
+        committee = (m - 1) % shape.committees + 1
+        date = shape.first_day + dt.timedelta(days=(m - 1) * shape.days // shape.meetings)
+        status = "in-progress" if m == shape.meetings else "approved"
         approved = (
             f"{date + dt.timedelta(days=30)} 10:00:00.000000" if status == "approved" else None
         )
-        meeting_rows.append(
+        rows["meeting"].append(
             (
                 m,
                 committee,
@@ -243,83 +333,42 @@ def _build(path: Path) -> None:
         first_item = item_id + 1
         for position in range(rng.randint(8, 15)):
             item_id += 1
-            item_rows.append(
-                (
-                    item_id,
-                    m,
-                    position,
-                    str(position + 1),
-                    " ".join(rng.choices(VOCABULARY, k=5)).title(),
-                    1,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                )
+            title = " ".join(rng.choices(VOCABULARY, k=5)).title()
+            rows["agenda_item"].append(
+                (item_id, m, position, str(position + 1), title, 1, None, None, None, None, None)
             )
             for r in range(rng.randint(1, 4)):
                 rec_id += 1
-                rec_rows.append((rec_id, item_id, r, f"{r + 1}.", rng.choice(sentences)))
+                rows["recommendation"].append(
+                    (rec_id, item_id, r, f"{r + 1}.", rng.choice(sentences))
+                )
                 yes = rng.randint(5, 10)
                 no = rng.randint(0, 3)
-                decision_rows.append(
-                    (
-                        rec_id,
-                        m,
-                        rec_id,
-                        None,
-                        "carried",
-                        yes,
-                        no,
-                        12 - yes - no if yes + no < 12 else 0,
-                        None,
-                        None,
-                        None,
-                    )
+                abstain = 12 - yes - no if yes + no < 12 else 0
+                rows["decision"].append(
+                    (rec_id, m, rec_id, None, "carried", yes, no, abstain, None, None, None)
                 )
             for p in range(rng.randint(3, 10)):
                 text = " ".join(rng.choices(sentences, k=3))
                 if rng.random() < 0.005:
                     text += f" The {RARE_WORD} works were noted."
-                paragraph_rows.append((None, item_id, p, text))
+                paragraph_id += 1
+                rows["minute_paragraph"].append((paragraph_id, item_id, p, text))
         for position, person in enumerate(members[committee]):
             status_of = "apologies" if rng.random() < 0.08 else "present"
             role = "chair" if position == 0 else "vice-chair" if position == 1 else "member"
-            attendee_rows.append(
-                (
-                    None,
-                    m,
-                    person,
-                    "member",
-                    role,
-                    True,
-                    status_of,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    position,
-                )
+            attendee_id += 1
+            rows["attendee"].append(
+                (attendee_id, m, person, "member", role, True, status_of)
+                + (None,) * 5
+                + (position,)
             )
         for extra, officer in enumerate(rng.sample(officers, rng.randint(0, 3))):
-            attendee_rows.append(
-                (
-                    None,
-                    m,
-                    officer,
-                    "officer",
-                    "member",
-                    False,
-                    "present",
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    MEMBERS_PER_COMMITTEE + extra,
-                )
+            attendee_id += 1
+            rows["attendee"].append(
+                (attendee_id, m, officer, "officer", "member", False, "present")
+                + (None,) * 5
+                + (MEMBERS_PER_COMMITTEE + extra,)
             )
         declarer = None
         if 1 in members[committee] and rng.random() < 0.25:
@@ -327,9 +376,10 @@ def _build(path: Path) -> None:
         elif rng.random() < 0.3:
             declarer = rng.choice(members[committee])
         if declarer is not None:
-            declaration_rows.append(
+            declaration_id += 1
+            rows["declaration"].append(
                 (
-                    None,
+                    declaration_id,
                     m,
                     rng.randint(first_item, item_id),
                     declarer,
@@ -340,24 +390,33 @@ def _build(path: Path) -> None:
                     False,
                 )
             )
-        audit_rows.append((None, m, f"{date} 12:00:00.000000", "clerk", "Load meeting record", ""))
-    conn.executemany(
-        "INSERT INTO meeting (id, committee_id, date, start_time, venue, status, approved_at,"
-        " approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        meeting_rows,
-    )
-    conn.executemany("INSERT INTO agenda_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", item_rows)
-    conn.executemany("INSERT INTO recommendation VALUES (?, ?, ?, ?, ?)", rec_rows)
-    conn.executemany("INSERT INTO decision VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", decision_rows)
-    conn.executemany(
-        "INSERT INTO attendee (id, meeting_id, person_id, capacity, role, voting, status,"
-        " arrived_at, departed_at, arrived_item_id, departed_item_id, substitute_for_id,"
-        " position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        attendee_rows,
-    )
-    conn.executemany("INSERT INTO declaration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", declaration_rows)
-    conn.executemany("INSERT INTO minute_paragraph VALUES (?, ?, ?, ?)", paragraph_rows)
-    conn.executemany("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?)", audit_rows)
+        rows["audit"].append((m, m, f"{date} 12:00:00.000000", "clerk", "Load meeting record", ""))
+        if m % batch == 0 or m == shape.meetings:
+            yield rows
+            rows = {table: [] for table in COLUMNS}
+
+
+def insert_sql(table: str, style: str = "?") -> str:
+    columns = COLUMNS[table]
+    marks = ", ".join(style for _ in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+def _build(path: Path) -> None:
+    from clerkdesk.persistence.database import open_database
+    from clerkdesk.persistence.search_index import catch_up
+
+    tmp = path.with_suffix(".building")
+    for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        stale.unlink(missing_ok=True)
+    open_database(tmp, create=True).dispose()  # the real schema, through the migration ladder
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = OFF")  # a generated file: speed over durability
+    conn.execute("BEGIN")
+    for rows in generate():
+        for table, table_rows in rows.items():
+            conn.executemany(insert_sql(table), table_rows)
     catch_up(conn)  # the minutes' index entries, as the app brings them up to date
     conn.execute("COMMIT")
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()

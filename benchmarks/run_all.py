@@ -41,6 +41,7 @@ BENCHMARKS = (
     ("bench_export", "export"),
     ("bench_import", "import"),
     ("bench_history", "years of history"),
+    ("bench_server", "team scale on a server"),
     ("bench_memory", "memory"),
     ("bench_checkin", "check-out and check-in (team server)"),
 )

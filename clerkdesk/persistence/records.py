@@ -471,11 +471,13 @@ _MEETING_LIST = (
 
 def meeting_list(session: InTransaction) -> list[MeetingSummary]:
     """Every meeting, newest first, as the window's first look lists them."""
+    # ``all()``: the driver's rows in one call. Iterating the result asks the
+    # driver for each row in turn, which on a server's 25,000 meetings cost
+    # more than the query (docs/benchmarks.md, issue 18).
+    rows = session.connection().execute(_MEETING_LIST).all()
     return [
         MeetingSummary(id, organisation, committee, date.isoformat(), status, venue)
-        for id, organisation, committee, date, status, venue in session.connection().execute(
-            _MEETING_LIST
-        )
+        for id, organisation, committee, date, status, venue in rows
     ]
 
 

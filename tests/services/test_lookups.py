@@ -22,6 +22,22 @@ def test_full_text_search_finds_items_recommendations_and_minutes(demo: DemoDb) 
     assert "[telecare]" in minute.snippet.lower()
 
 
+def test_a_limited_search_gives_the_newest_hits_of_every_kind(demo: DemoDb) -> None:
+    """The limit keeps the newest hits, items, recommendations and minutes
+    alike (the server chooses them before joining them to their meetings)."""
+    record = demo.fresh_record(demo.january_30)
+    item = record.item_by_number("5")
+    for n in range(6):
+        add_paragraph(demo.desk, demo.january_30, item.id, f"Telecare contract, point {n}.")
+    everything = queries.search(demo.db, "telecare")
+    kinds = {hit.kind for hit in everything}
+    assert {"minute", "recommendation"} <= kinds and len(everything) == 7
+    # The six paragraphs just recorded are the newest entries.
+    assert [hit.kind for hit in everything[:6]] == ["minute"] * 6
+    for limit in (1, 3, 6, 7):
+        assert queries.search(demo.db, "telecare", limit=limit) == everything[:limit]
+
+
 def test_search_survives_what_a_clerk_types(demo: DemoDb) -> None:
     for words in ('"', "AND", "care*", "(", "NEAR(", "  ", "-"):
         queries.search(demo.db, words)  # never an FTS5 syntax error
