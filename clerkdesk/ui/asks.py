@@ -230,6 +230,8 @@ class Asker:
             return default
         if box.clickedButton() is not other:
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self.parent,
             "Check out into",
