@@ -76,8 +76,8 @@ SEARCH_SQL = (
 # The meeting's date read as a date, as the typed queries read it.
 _SEARCH = text(SEARCH_SQL).columns(date=Date)
 
-# The same on a server. Each table's words are written as in its index's
-# expression (server.py), so that the index is used; an entry is numbered
+# The same on a server, over each table's stored and indexed search words
+# (server.py); the snippet is made from the same text. An entry is numbered
 # as on the file (id * 4 + kind), so hits come newest first in the same order.
 # The newest ``limit`` hits are chosen first, from the hits alone, and only
 # they are joined to their item, meeting and committee and given a snippet:
@@ -92,13 +92,13 @@ _SERVER_SEARCH = text(
     ' MinWords=4, MaxFragments=2, FragmentDelimiter=" … "\')'
     " FROM (SELECT * FROM ("
     f" SELECT 'item' AS kind, i.id * 4 + 1 AS entry, i.id AS item_id, {_ITEM_WORDS} AS body"
-    f" FROM agenda_item i, q WHERE to_tsvector('clerkdesk', {_ITEM_WORDS}) @@ q.query"
+    " FROM agenda_item i, q WHERE i.search_words @@ q.query"
     " UNION ALL"
     f" SELECT 'recommendation', r.id * 4 + 2, r.item_id, {_RECOMMENDATION_WORDS}"
-    f" FROM recommendation r, q WHERE to_tsvector('clerkdesk', {_RECOMMENDATION_WORDS}) @@ q.query"
+    " FROM recommendation r, q WHERE r.search_words @@ q.query"
     " UNION ALL"
     " SELECT 'minute', p.id * 4 + 3, p.item_id, p.text"
-    " FROM minute_paragraph p, q WHERE to_tsvector('clerkdesk', p.text) @@ q.query"
+    " FROM minute_paragraph p, q WHERE p.search_words @@ q.query"
     ") hits ORDER BY entry DESC LIMIT :limit) h"
     " CROSS JOIN q"
     " JOIN agenda_item i ON i.id = h.item_id"

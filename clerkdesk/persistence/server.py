@@ -16,13 +16,36 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
 from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseError, ServerUnreachableError
-from clerkdesk.persistence.migrations import LATEST_VERSION
 from clerkdesk.persistence.schema import Base
 
 SERVER_BASE_VERSION = 17
 # One row: the step of the server's ladder the database is at (SQLite keeps
 # it in PRAGMA user_version, which PostgreSQL has no equivalent of).
 _VERSION_TABLE = "clerkdesk_schema"
+
+# The full-text search's words, one column per table searched, on the same
+# words the SQLite index holds (search_index.py), kept by the server itself
+# (a stored generated column: always current) and indexed. Stored, not an
+# index on the expression: a search checks each candidate row's words, and
+# working them out again per row took a common word a minute on twenty
+# years of minutes (docs/benchmarks.md, issue 18).
+_SEARCH_WORDS = {
+    "agenda_item": "number || ' ' || title || ' ' || coalesce(report_title, '')",
+    "recommendation": "coalesce(label, '') || ' ' || text",
+    "minute_paragraph": "text",
+}
+# Not in schema.py's mappings: ClerkDesk never writes it, and a file has its
+# FTS5 table instead.
+SEARCH_COLUMN = "search_words"
+
+
+def _searched(table: str, words: str) -> tuple[str, str]:
+    return (
+        f"ALTER TABLE {table} ADD COLUMN {SEARCH_COLUMN} tsvector"
+        f" GENERATED ALWAYS AS (to_tsvector('clerkdesk', {words})) STORED",
+        f"CREATE INDEX search_{table} ON {table} USING gin ({SEARCH_COLUMN})",
+    )
+
 
 _SERVER_DDL = (
     # Its identity: a laptop keeps it with each meeting checked out, so that the
@@ -46,14 +69,9 @@ _SERVER_DDL = (
     "CREATE TEXT SEARCH CONFIGURATION clerkdesk (COPY = english)",
     "ALTER TEXT SEARCH CONFIGURATION clerkdesk ALTER MAPPING FOR asciiword, asciihword,"
     " hword_asciipart, word, hword, hword_part WITH clerkdesk_stem",
-    # The full-text search's indexes: one per table searched, on the same
-    # words the SQLite index holds (search_index.py), always current.
-    "CREATE INDEX search_agenda_item ON agenda_item USING gin (to_tsvector('clerkdesk',"
-    " number || ' ' || title || ' ' || coalesce(report_title, '')))",
-    "CREATE INDEX search_recommendation ON recommendation USING gin (to_tsvector('clerkdesk',"
-    " coalesce(label, '') || ' ' || text))",
-    "CREATE INDEX search_minute_paragraph ON minute_paragraph"
-    " USING gin (to_tsvector('clerkdesk', text))",
+    *(  # the search words, stored: see _SEARCH_WORDS
+        statement for table, words in _SEARCH_WORDS.items() for statement in _searched(table, words)
+    ),
 )
 
 
@@ -118,18 +136,18 @@ def prepare_server(engine: Engine, url: URL, *, create: bool) -> None:
                         "`clerkdesk --server URL setup`, or check the URL."
                     )
                 _create_schema(connection)
-            elif version < LATEST_VERSION:
+            elif version < SERVER_LATEST_VERSION:
                 if not create:
                     raise DatabaseError(
                         f"The database on {shown(url)} is at schema {version}; this version of "
-                        f"ClerkDesk uses {LATEST_VERSION}. Bring it up to date with "
+                        f"ClerkDesk uses {SERVER_LATEST_VERSION}. Bring it up to date with "
                         "`clerkdesk --server URL setup` (the server's administrator)."
                     )
                 _upgrade_schema(connection, version)
-            elif version > LATEST_VERSION:
+            elif version > SERVER_LATEST_VERSION:
                 raise DatabaseError(
                     f"The database on {shown(url)} was set up by a newer version of ClerkDesk "
-                    f"(schema {version}; this version understands up to {LATEST_VERSION}). "
+                    f"(schema {version}; this version understands up to {SERVER_LATEST_VERSION}). "
                     "Update ClerkDesk to open it."
                 )
     except sa_exc.SQLAlchemyError as error:
@@ -145,15 +163,17 @@ def _create_schema(connection: Connection) -> None:
     Base.metadata.create_all(connection)
     for statement in _SERVER_DDL:
         connection.exec_driver_sql(statement)
-    connection.exec_driver_sql(f"INSERT INTO {_VERSION_TABLE} (version) VALUES ({LATEST_VERSION})")
+    connection.exec_driver_sql(
+        f"INSERT INTO {_VERSION_TABLE} (version) VALUES ({SERVER_LATEST_VERSION})"
+    )
 
 
 def _upgrade_schema(connection: Connection, version: int) -> None:
     """Take a server database from ``version`` up to this version's, in the
     caller's transaction: an upgrade that fails leaves it as it was."""
-    for step in range(version + 1, LATEST_VERSION + 1):
+    for step in range(version + 1, SERVER_LATEST_VERSION + 1):
         _SERVER_STEPS[step](connection)
-    connection.exec_driver_sql(f"UPDATE {_VERSION_TABLE} SET version = {LATEST_VERSION}")
+    connection.exec_driver_sql(f"UPDATE {_VERSION_TABLE} SET version = {SERVER_LATEST_VERSION}")
 
 
 def _team_tables(connection: Connection) -> None:
@@ -166,9 +186,18 @@ def _team_tables(connection: Connection) -> None:
     )
 
 
+def _stored_search_words(connection: Connection) -> None:
+    """Version 19: the search words stored, in place of indexes on the expression."""
+    for table, words in _SEARCH_WORDS.items():
+        connection.exec_driver_sql(f"DROP INDEX search_{table}")
+        for statement in _searched(table, words):
+            connection.exec_driver_sql(statement)
+
+
 # Each step of the server's ladder after SERVER_BASE_VERSION, by the version it
-# brings a database to.
-_SERVER_STEPS = {18: _team_tables}
+# brings a database to. (A file has no step 19: its search is FTS5's.)
+_SERVER_STEPS = {18: _team_tables, 19: _stored_search_words}
+SERVER_LATEST_VERSION = max(_SERVER_STEPS)
 
 
 def server_identity(connection: Connection) -> str:

@@ -16,8 +16,8 @@ from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.persistence.database import open_database
 from clerkdesk.persistence.entities import Entity
 from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseError
-from clerkdesk.persistence.migrations import LATEST_VERSION
 from clerkdesk.persistence.schema import AuditRow, CorrectionRow, MeetingRow
+from clerkdesk.persistence.server import SERVER_LATEST_VERSION
 from clerkdesk.services import attendance
 from clerkdesk.services.context import Desk, meeting_action
 from clerkdesk.services.demo import create_demo
@@ -42,7 +42,7 @@ def test_a_server_database_not_set_up_is_refused_with_what_to_do(
         open_database(url)
     db = open_database(url, create=True)
     try:
-        assert db.schema_version() == LATEST_VERSION
+        assert db.schema_version() == SERVER_LATEST_VERSION
         assert not db.on_file
     finally:
         db.dispose()
