@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Date, text
+from sqlalchemy import Connection, Date, TextualSelect, text
 
 # An entry is the paragraph's id * 4 + 3 (migration 0002), so entry / 4 is its id.
 _DROP_STALE = "DELETE FROM search_index WHERE rowid IN (SELECT entry FROM search_pending)"
@@ -83,29 +83,57 @@ _SEARCH = text(SEARCH_SQL).columns(date=Date)
 # they are joined to their item, meeting and committee and given a snippet:
 # joined before the choice, every hit of a word in thousands of minutes was
 # (0.6 s for a word in 9,000 of twenty years' paragraphs, docs/benchmarks.md).
-_ITEM_WORDS = "i.number || ' ' || i.title || ' ' || coalesce(i.report_title, '')"
-_RECOMMENDATION_WORDS = "coalesce(r.label, '') || ' ' || r.text"
-_SERVER_SEARCH = text(
-    "WITH q AS (SELECT to_tsquery('clerkdesk', :q) AS query)"
-    " SELECT h.kind, i.meeting_id, h.item_id, c.name, m.date, i.number,"
-    " ts_headline('clerkdesk', h.body, q.query, 'StartSel=[, StopSel=], MaxWords=12,"
-    ' MinWords=4, MaxFragments=2, FragmentDelimiter=" … "\')'
-    " FROM (SELECT * FROM ("
-    f" SELECT 'item' AS kind, i.id * 4 + 1 AS entry, i.id AS item_id, {_ITEM_WORDS} AS body"
-    " FROM agenda_item i, q WHERE i.search_words @@ q.query"
-    " UNION ALL"
-    f" SELECT 'recommendation', r.id * 4 + 2, r.item_id, {_RECOMMENDATION_WORDS}"
-    " FROM recommendation r, q WHERE r.search_words @@ q.query"
-    " UNION ALL"
-    " SELECT 'minute', p.id * 4 + 3, p.item_id, p.text"
-    " FROM minute_paragraph p, q WHERE p.search_words @@ q.query"
-    ") hits ORDER BY entry DESC LIMIT :limit) h"
-    " CROSS JOIN q"
-    " JOIN agenda_item i ON i.id = h.item_id"
-    " JOIN meeting m ON m.id = i.meeting_id"
-    " JOIN committee c ON c.id = m.committee_id"
-    " ORDER BY h.entry DESC"
-).columns(date=Date)
+#
+# In two steps. First the newest entries only (above ``:e``), each table read
+# newest first: a common word has its hits there, and the search stops at
+# them (fetching every hit of "budget" in twenty years took 4 s). Only if
+# they are too few, the older entries, through the words' index: a word that
+# rare has few hits. (One statement for both let the planner read a whole
+# table newest first looking for a word that is in no row: seconds.)
+_SEARCHED = (
+    ("item", 1, "agenda_item", "i.number || ' ' || i.title || ' ' || coalesce(i.report_title, '')"),
+    ("recommendation", 2, "recommendation", "coalesce(i.label, '') || ' ' || i.text"),
+    ("minute", 3, "minute_paragraph", "i.text"),
+)
+_QUERY = "to_tsquery('clerkdesk', :q)"
+
+
+def _server_search(newest: bool) -> TextualSelect:
+    """Hits above entry ``:e`` (``newest``), or the rest."""
+    branches = " UNION ALL ".join(
+        f"(SELECT '{kind}' AS kind, i.id * 4 + {k} AS entry, "
+        f"{'i.id' if k == 1 else 'i.item_id'} AS item_id, {words} AS body"
+        f" FROM {table} i WHERE i.search_words @@ {_QUERY}"
+        + (
+            f" AND i.id > (:e - {k}) / 4 ORDER BY i.id DESC"
+            if newest
+            # in entry order, not the key's: the words' index finds the rows
+            else f" AND i.id <= (:e - {k}) / 4 ORDER BY i.id * 4 DESC"
+        )
+        + " LIMIT :limit)"
+        for kind, k, table, words in _SEARCHED
+    )
+    return text(
+        f"WITH q AS (SELECT {_QUERY} AS query)"
+        " SELECT h.kind, i.meeting_id, h.item_id, c.name, m.date, i.number,"
+        " ts_headline('clerkdesk', h.body, q.query, 'StartSel=[, StopSel=], MaxWords=12,"
+        ' MinWords=4, MaxFragments=2, FragmentDelimiter=" … "\')'
+        f" FROM (SELECT * FROM ({branches}) hits ORDER BY entry DESC LIMIT :limit) h"
+        " CROSS JOIN q"
+        " JOIN agenda_item i ON i.id = h.item_id"
+        " JOIN meeting m ON m.id = i.meeting_id"
+        " JOIN committee c ON c.id = m.committee_id"
+        " ORDER BY h.entry DESC"
+    ).columns(date=Date)
+
+
+_SERVER_NEWEST, _SERVER_OLDER = _server_search(True), _server_search(False)
+# The newest entries: about the last 100,000 paragraphs (a year of a busy council's).
+_NEWEST_ENTRIES = 4 * 100_000
+_LAST_ENTRY = text(
+    "SELECT greatest((SELECT max(id) * 4 + 1 FROM agenda_item),"
+    " (SELECT max(id) * 4 + 2 FROM recommendation), (SELECT max(id) * 4 + 3 FROM minute_paragraph))"
+)
 
 
 def _is_token_character(ch: str) -> bool:
@@ -157,4 +185,9 @@ def search_rows(connection: Connection, words: str, limit: int) -> Sequence[Any]
     """(kind, meeting, item, committee, date, item number, snippet) of each hit."""
     if connection.dialect.name == "sqlite":
         return connection.execute(_SEARCH, {"q": fts_query(words), "limit": limit}).all()
-    return connection.execute(_SERVER_SEARCH, {"q": text_search_query(words), "limit": limit}).all()
+    last = connection.execute(_LAST_ENTRY).scalar() or 0
+    asked = {"q": text_search_query(words), "limit": limit, "e": last - _NEWEST_ENTRIES}
+    hits = list(connection.execute(_SERVER_NEWEST, asked).all())
+    if len(hits) < limit:
+        hits += connection.execute(_SERVER_OLDER, {**asked, "limit": limit - len(hits)}).all()
+    return hits

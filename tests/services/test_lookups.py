@@ -38,6 +38,25 @@ def test_a_limited_search_gives_the_newest_hits_of_every_kind(demo: DemoDb) -> N
         assert queries.search(demo.db, "telecare", limit=limit) == everything[:limit]
 
 
+def test_a_server_search_finds_the_same_hits_wherever_its_newest_entries_end(
+    demo: DemoDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server searches its newest entries first, and the older ones only if
+    those are too few: wherever that line falls, the hits are the same."""
+    from clerkdesk.persistence import search_index
+
+    record = demo.fresh_record(demo.january_30)
+    item = record.item_by_number("5")
+    for n in range(6):
+        add_paragraph(demo.desk, demo.january_30, item.id, f"Telecare contract, point {n}.")
+    everything = queries.search(demo.db, "telecare")
+    for window in (0, 4, 9, 17, 10**9):  # every entry older; some; none
+        monkeypatch.setattr(search_index, "_NEWEST_ENTRIES", window)
+        for limit in (1, 3, 7, 200):
+            assert queries.search(demo.db, "telecare", limit=limit) == everything[:limit]
+        assert queries.search(demo.db, "zymurgy") == []
+
+
 def test_search_survives_what_a_clerk_types(demo: DemoDb) -> None:
     for words in ('"', "AND", "care*", "(", "NEAR(", "  ", "-"):
         queries.search(demo.db, words)  # never an FTS5 syntax error
