@@ -110,9 +110,21 @@ def server_engine(url: URL) -> Engine:
             "This copy of ClerkDesk cannot reach a PostgreSQL server: its driver is not "
             "installed. Install ClerkDesk with the `server` extra (psycopg), or open a file."
         ) from None
-    # A clerk's action waits at most this long for the server; a dead network
-    # is then said in a message rather than a hang.
-    return create_engine(url, connect_args={"connect_timeout": 10}, pool_pre_ping=True)
+    # A clerk's action waits at most about ten seconds for the server, then
+    # says so in a message rather than hanging: to connect (connect_timeout),
+    # and on a connection already open whose network went silent (TCP
+    # keepalives: probed after 5 s idle, every 2 s, given up after 3 unanswered).
+    return create_engine(
+        url,
+        connect_args={
+            "connect_timeout": 10,
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+        },
+        pool_pre_ping=True,
+    )
 
 
 def server_version(connection: Connection) -> int:

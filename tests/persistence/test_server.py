@@ -146,3 +146,21 @@ def test_two_clerks_acting_on_one_meeting_at_once_each_see_the_others_action(
     finally:
         first.dispose()
         second.dispose()
+
+
+@pytest.mark.parametrize("db_location", ["postgresql"], indirect=True)
+def test_a_connection_whose_network_goes_silent_is_given_up_within_seconds(
+    database: Database,
+) -> None:
+    """Not only connecting: an open connection probes a silent network (TCP
+    keepalives) and gives up after about ten seconds, for a message, not a hang."""
+    with database.engine.connect() as connection:
+        settings = dict(
+            part.split("=", 1) for part in connection.connection.driver_connection.info.dsn.split()
+        )
+    assert settings["connect_timeout"] == "10"
+    assert settings["keepalives"] == "1"
+    idle, interval, count = (
+        int(settings[k]) for k in ("keepalives_idle", "keepalives_interval", "keepalives_count")
+    )
+    assert idle + interval * count <= 12
