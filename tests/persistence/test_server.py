@@ -13,7 +13,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.sql.expression import Executable
 
 from clerkdesk.domain.model import AttendanceStatus
-from clerkdesk.persistence.database import open_database
+from clerkdesk.persistence.database import Database, open_database
 from clerkdesk.persistence.entities import Entity
 from clerkdesk.persistence.errors import DatabaseBusyError, DatabaseError
 from clerkdesk.persistence.schema import AuditRow, CorrectionRow, MeetingRow
