@@ -80,12 +80,13 @@ def _check_in_then_vanish(
         os._exit(0)
 
 
-def _state(team: Team) -> tuple[dict[str, Any], str | None]:
+def _state(team: Team, token: str) -> tuple[dict[str, Any], str | None]:
+    """The server's meeting, and how this run's lease ended (None: still held)."""
     with team.office.db.reading() as connection:
-        leases = connection.execute(
-            select(MeetingLeaseRow.ended_how).order_by(MeetingLeaseRow.taken_at.desc()).limit(1)
-        ).scalar()
-    return dump_meeting(team.office, team.jan30), leases
+        ended = connection.execute(
+            select(MeetingLeaseRow.ended_how).where(MeetingLeaseRow.token == token)
+        ).scalar_one()
+    return dump_meeting(team.office, team.jan30), ended
 
 
 @pytest.mark.slow
@@ -104,12 +105,12 @@ def test_a_check_in_killed_at_any_moment_leaves_the_meeting_before_or_after(team
         path = team.folder / f"laptop-{run}.db"
         shutil.copyfile(empty, path)  # a new laptop file each time, made once
         laptop = Desk(open_database(path, exclusive=True), "alice")
-        check_out(server, laptop, team.jan30)
+        token = check_out(server, laptop, team.jan30).token
         item = get_record(laptop, team.jan30).items[0]
         minutes.add_paragraph(laptop, team.jan30, item.id, f"Paragraph of run {run}.")
         after = dump_meeting(laptop, team.jan30)
         laptop.db.dispose()
-        before, _ = _state(team)
+        before, _ = _state(team, token)
         starting, took = fork.Event(), fork.Value("d", 0.0)
         child = fork.Process(
             target=_check_in_then_vanish, args=(team.url, path, team.jan30, starting, took)
@@ -124,7 +125,7 @@ def test_a_check_in_killed_at_any_moment_leaves_the_meeting_before_or_after(team
         child.join()
         if run < 3:
             durations.append(took.value)
-        found, lease = _state(team)
+        found, lease = _state(team, token)
         if found == before:
             assert lease is None, run  # still held by this laptop
             seen["before"] += 1
@@ -135,6 +136,6 @@ def test_a_check_in_killed_at_any_moment_leaves_the_meeting_before_or_after(team
         laptop = Desk(open_database(path, exclusive=True), "alice")
         check_in(server, laptop, team.jan30)
         laptop.db.dispose()
-        assert _state(team) == (after, "checked in"), run
+        assert _state(team, token) == (after, "checked in"), run
     # the kills landed on both sides of the commit
     assert seen["before"] > 10 and seen["after"] > 10, seen
