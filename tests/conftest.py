@@ -23,6 +23,7 @@ from clerkdesk.services.context import Desk
 from clerkdesk.services.demo import create_demo
 from clerkdesk.services.records_io import get_record
 from tests.postgres_server import PostgresServer, running_server
+from tests.team_fixtures import team  # noqa: F401 (the team server fixture, for tests/team and tests/ui)
 
 REPO = Path(__file__).resolve().parents[1]
 # Real council papers, kept in the repo (tests/samples/README.md says where from).

@@ -22,8 +22,8 @@ from clerkdesk.services.team import (
     proposals,
     release,
 )
-from tests.team.conftest import Team
 from tests.team.recording import OFFICER, SUBSTITUTE, record_every_kind_of_action
+from tests.team_fixtures import Team
 
 
 def _audit(team: Team, meeting_id: int) -> list[str]:

@@ -12,7 +12,7 @@ from clerkdesk.services import attendance, minutes
 from clerkdesk.services.records_io import dump_meeting, get_record
 from clerkdesk.services.team import LeaseHeldError, check_in, check_out, held_by
 from tests.services.helpers import person_id
-from tests.team.conftest import Team
+from tests.team_fixtures import Team
 
 
 def test_a_meeting_checked_out_is_recorded_on_the_laptop_and_checked_back_in(team: Team) -> None:

@@ -14,8 +14,8 @@ from clerkdesk.persistence.database import open_database
 from clerkdesk.services import minutes
 from clerkdesk.services.context import Desk
 from clerkdesk.services.records_io import dump_meeting, get_record
-from tests.team.conftest import Team
 from tests.team.recording import SUBSTITUTE, record_every_kind_of_action
+from tests.team_fixtures import Team
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -22,7 +22,7 @@ from clerkdesk.services import minutes
 from clerkdesk.services.context import Desk
 from clerkdesk.services.records_io import dump_meeting, get_record
 from clerkdesk.services.team import LeaseHeldError, check_in, check_out, release
-from tests.team.conftest import Team
+from tests.team_fixtures import Team
 
 
 def _race(team: Team, round_: int) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from clerkdesk.persistence.server import SERVER_LATEST_VERSION
 from clerkdesk.services.context import Desk
 from clerkdesk.services.records_io import dump_meeting
 from clerkdesk.services.team import check_out
-from tests.team.conftest import Team
+from tests.team_fixtures import Team
 
 
 def _as_version_17(url: str) -> None:

@@ -27,25 +27,9 @@ from clerkdesk.services.records_io import dump_meeting, get_record, list_meeting
 from clerkdesk.services.team import check_out, held_by, release, this_machine
 from clerkdesk.ui.app import show_window
 from clerkdesk.ui.main_window import MainWindow
-from tests.postgres_server import PostgresServer
-from tests.team.conftest import Team
+from tests.team_fixtures import Team
 
 PASSWORD = "not-to-be-kept"
-
-
-@pytest.fixture
-def team(postgres: PostgresServer, tmp_path: Path) -> Iterator[Team]:
-    from clerkdesk.services.demo import create_demo
-
-    with postgres.fresh_database() as url:
-        office = Desk(open_database(url), "office")
-        jan10, jan30 = create_demo(office)
-        found = Team(url, office, jan10, jan30, tmp_path, [office])
-        try:
-            yield found
-        finally:
-            for desk in found.opened:
-                desk.db.dispose()
 
 
 @pytest.fixture(autouse=True)
