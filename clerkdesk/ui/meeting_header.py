@@ -125,7 +125,10 @@ class MeetingHeader(QWidget):
             self._follow_the_meeting()
         record = self.meeting.record
         if record is None:
-            self.title.setText("<b>No meeting open</b> – choose one on the left, or create one")
+            # Ctrl+L: the list may be collapsed (a narrow window, or as the clerk left it).
+            self.title.setText(
+                "<b>No meeting open</b> – choose one in the meetings list (Ctrl+L), or create one"
+            )
             self.locked.hide()
         else:
             status = record.status.value.replace("-", " ")
