@@ -155,6 +155,9 @@ class UnitOfWork:
         self._kept = kept
         self.kept_at: int | None = None  # the audit mark the record is true at, once committed
         self.mark: int | None = None  # the database's audit mark when the action began
+        # On a laptop's file: the server the meeting is checked out from (its
+        # committee and members are that server's, issue 18).
+        self.checked_out_from: str | None = None
         self.meeting_id = work.meeting_id
         self.label = work.label  # services refine it once they know the names involved
         self.new_id: int | None = None
@@ -500,6 +503,7 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
             work = replace(work, made_by=corrector)
         uow = UnitOfWork(transaction, work, db.kept)
         uow.mark = int(found[1] or 0)
+        uow.checked_out_from = found[7] if found[6] == "out" else None
         if locked:
             ensure_editable(uow.record, correcting=work.correction is not None)
         yield uow

@@ -243,6 +243,18 @@ def _what(role: Role, voting: bool, style: ChairStyle) -> str:
     return f" ({', '.join(words)})" if words else ""
 
 
+def _refuse_on_a_checkout(work: UnitOfWork) -> None:
+    """A meeting checked out from the council's server brings a read-only copy
+    of its committee's members: they are changed on the server, by the office
+    (a change here would not be checked in)."""
+    if work.checked_out_from is not None:
+        raise RuleViolation(
+            f"This meeting is checked out from the server {work.checked_out_from}: its "
+            "committee's members are the office's, changed there. Record who attends "
+            "here instead (a substitute, an officer or another member)."
+        )
+
+
 def add_member(
     desk: Desk,
     meeting_id: int,
@@ -254,6 +266,7 @@ def add_member(
 ) -> Change:
     """A councillor (or a co-opted, non-voting member) joins the committee."""
     with meeting_action(desk, meeting_id, "Add member", correction=correction) as work:
+        _refuse_on_a_checkout(work)
         work.new_id = _add_member(work, name, role, voting)
         followed = _follow_addition(work, work.new_id, role, voting)
         person_name = " ".join(name.split())
@@ -269,6 +282,7 @@ def remove_member(
 ) -> Change:
     """A member leaves the committee from this meeting on."""
     with meeting_action(desk, meeting_id, "Remove member", correction=correction) as work:
+        _refuse_on_a_checkout(work)
         name = _remove_member(work, person_id)
         followed = _follow_removal(work, person_id, replaced=False)
         work.label = f"{name} leaves the committee" + _also_at(followed)
@@ -285,6 +299,7 @@ def replace_member(
 ) -> Change:
     """One member replaced by another, in the same role and with the same vote."""
     with meeting_action(desk, meeting_id, "Replace member", correction=correction) as work:
+        _refuse_on_a_checkout(work)
         record = work.record
         old = record.attendee(person_id)
         if old is None or old.capacity is not Capacity.MEMBER:
@@ -313,6 +328,7 @@ def change_member(
 ) -> Change:
     """A member's role (chair, vice-chair, member) or vote changes from this meeting on."""
     with meeting_action(desk, meeting_id, "Change member", correction=correction) as work:
+        _refuse_on_a_checkout(work)
         record = work.record
         attendee = record.attendee(person_id)
         check_member_change(record, person_id, role, voting)

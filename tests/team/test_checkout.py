@@ -74,3 +74,20 @@ def test_the_meeting_checked_out_is_searched_on_the_laptop_and_its_minutes_on_th
     assert [h.meeting_id for h in search(laptop.db, "hydrotherapy")] == [team.jan30]
     check_in(server, laptop, team.jan30)
     assert [h.meeting_id for h in search(team.office.db, "hydrotherapy")] == [team.jan30]
+
+
+def test_the_committees_members_on_the_laptop_are_the_offices_and_read_only(team: Team) -> None:
+    from clerkdesk.services.meeting_edits import add_member, remove_member
+
+    laptop = team.laptop()
+    check_out(team.server(), laptop, team.jan30)
+    before = dump_meeting(laptop, team.jan30)
+    guest = person_id(get_record(laptop, team.jan30), "F Guest")
+    with pytest.raises(RuleViolation, match="members are the office's"):
+        add_member(laptop, team.jan30, "A New Member")
+    with pytest.raises(RuleViolation, match="members are the office's"):
+        remove_member(laptop, team.jan30, guest)
+    assert dump_meeting(laptop, team.jan30) == before
+    # on the server, the office changes them (once the meeting is back)
+    check_in(team.server(), laptop, team.jan30)
+    add_member(team.office, team.jan30, "A New Member")
