@@ -63,6 +63,8 @@ def _part_label(part: int) -> str:
 
 
 def _edit(table: QTableWidget, row: int, column: int) -> None:
+    """Make the cell current and start editing it."""
+    table.setCurrentCell(row, column)
     item = table.item(row, column)
     if item is not None:
         table.editItem(item)
@@ -208,15 +210,12 @@ class ImportPreviewDialog(QDialog):
                 "(your corrections are kept)."
             )
 
-    # -- building -----------------------------------------------------------
-
     # -- members ------------------------------------------------------------
 
     def _add_member(self) -> None:
         row = append_row(self.members, ["", "member", "yes", ""])
         nothing_to_confirm(self.members, row, ROLE_CONFIRMED)
         self._member_bases.append(None)
-        self.members.setCurrentCell(row, NAME)
         _edit(self.members, row, NAME)
 
     def _delete_member(self) -> None:
@@ -241,7 +240,6 @@ class ImportPreviewDialog(QDialog):
         self._recs.insert(row, [])
         self._fix_item_flags(row)
         self._rec_row = -1
-        self.items.setCurrentCell(row, TITLE)
         _edit(self.items, row, TITLE)
         self._refresh_checks()
 
@@ -259,14 +257,7 @@ class ImportPreviewDialog(QDialog):
     def _fix_item_flags(self, row: int) -> None:
         """The count of recommendations is read-only; Para only for Part II."""
         self.items.blockSignals(True)
-        confirm = self.items.item(row, CONFIRMED)
-        if confirm is None:
-            confirm = QTableWidgetItem("")
-            self.items.setItem(row, CONFIRMED, confirm)
-        if not confirm.data(Qt.ItemDataRole.UserRole):  # nothing to confirm: no tick box
-            confirm.setFlags(
-                confirm.flags() & ~(Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
-            )
+        nothing_to_confirm(self.items, row, CONFIRMED)
         for column in (RECS, PARA):
             item = self.items.item(row, column)
             if item is None:
@@ -336,7 +327,6 @@ class ImportPreviewDialog(QDialog):
         row = append_row(table, ["", ""])
         table.blockSignals(False)
         self._store_recs()
-        table.setCurrentCell(row, TEXT)
         _edit(table, row, TEXT)
 
     def _delete_rec(self) -> None:
@@ -472,11 +462,8 @@ IMPORT_FOLDER = "importFolder"  # the settings key: the folder the last agenda c
 def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
     """Choose a file, parse it, show the preview, save it; the new meeting's id."""
     asker = meeting.asker
-    try:
-        from clerkdesk.importing import SUPPORTED_SUFFIXES, DocumentError, parse_agenda_file
-    except ImportError:
-        asker.info("Import not available", "Importing agendas is not part of this build yet.")
-        return None
+    from clerkdesk.importing import SUPPORTED_SUFFIXES, DocumentError, parse_agenda_file
+
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
     folder = window.settings.value(IMPORT_FOLDER, "")
     path = asker.open_path(
@@ -492,14 +479,8 @@ def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
     except DocumentError as error:
         asker.error("Cannot import the agenda", str(error))
         return None
-    try:
-        from clerkdesk.services.importing import ImportResult, import_agenda
-    except ImportError:
-        asker.info(
-            "Import not available", "Saving an imported agenda is not part of this build yet."
-        )
-        return None
     from clerkdesk.domain.errors import DomainError
+    from clerkdesk.services.importing import ImportResult, import_agenda
     from clerkdesk.services.meeting_register import SameMeetingError
 
     agenda, refused = parsed, None
