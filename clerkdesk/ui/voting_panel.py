@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.changes import Area
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.domain.model import Outcome, Tally, VoteOption
+from clerkdesk.domain.model import Decision, MeetingRecord, Outcome, Tally, VoteOption
 from clerkdesk.domain.voting import all_for_except, voter_roll
 from clerkdesk.ui import operations
 from clerkdesk.ui.models import MotionsTableModel, VoterRollModel
 from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting
 from clerkdesk.ui.operations import Motion, Operation
+
+if TYPE_CHECKING:
+    from clerkdesk.services.context import Change
 from clerkdesk.ui.rows import (
     MotionLine,
     describe_decision,
@@ -157,7 +161,7 @@ class VotingPanel(Panel):
             button(
                 text,
                 f"Record as {text.lower()}",
-                self._without_vote_slot(outcome),
+                partial(self.without_vote, outcome),
                 f"Record the motion as {text.lower()}, without a vote",
             )
             for text, outcome in (
@@ -321,11 +325,7 @@ class VotingPanel(Panel):
             self.check.clear()
             set_style_sheet(self.check, "")
             return
-        decision = (
-            record.decision_on(motion.recommendation_id)
-            if motion.recommendation_id is not None
-            else record.decision_on_amendment(motion.amendment_id or 0)
-        )
+        decision = _decision(record, motion)
         tally = decision.tally if decision and decision.tally else Tally()
         for box, value in (
             (self.for_box, tally.yes),
@@ -373,11 +373,7 @@ class VotingPanel(Panel):
         motion, record = self.selected(), self.meeting.record
         if motion is None or record is None:
             return ""
-        decision = (
-            record.decision_on(motion.recommendation_id)
-            if motion.recommendation_id is not None
-            else record.decision_on_amendment(motion.amendment_id or 0)
-        )
+        decision = _decision(record, motion)
         if decision is None or decision.tally != tally or decision.casting_vote is None:
             return ""
         _, _, casting = describe_decision(record, decision).rpartition("; ")
@@ -411,12 +407,15 @@ class VotingPanel(Panel):
         answer = self.meeting.asker.casting_vote(record.name_of(presiding), tally.yes)
         return answer is not None, answer, named
 
+    def _act(self, operation: Operation) -> Change | None:
+        """Run the operation on the open meeting, a refusal said in the panel."""
+        self.error.clear_error()
+        return self.meeting.act(operation, errors=self.error.show_error)
+
     def _record(self, operation: Operation) -> None:
         """Run one vote operation on the open meeting; on success move to the next motion."""
-        self.error.clear_error()
         before = self.motion_table.current_row()
-        change = self.meeting.act(operation, errors=self.error.show_error)
-        if change is not None:
+        if self._act(operation) is not None:
             self.motion_table.select_row(min(before + 1, len(self.motions.rows) - 1))
             self.focus_counts()
 
@@ -481,9 +480,6 @@ class VotingPanel(Panel):
         except DomainError:
             return Tally()
 
-    def _without_vote_slot(self, outcome: Outcome) -> Callable[[], None]:
-        return lambda: self.without_vote(outcome)
-
     def without_vote(self, outcome: Outcome) -> None:
         motion = self._motion()
         if motion is not None:
@@ -494,10 +490,7 @@ class VotingPanel(Panel):
     def clear(self) -> None:
         motion = self._motion()
         if motion is not None:
-            self.error.clear_error()
-            self.meeting.act(
-                operations.clear_vote(_motion_of(motion)), errors=self.error.show_error
-            )
+            self._act(operations.clear_vote(_motion_of(motion)))
 
     def amend(self) -> None:
         motion, record = self.selected(), self.meeting.record
@@ -508,16 +501,14 @@ class VotingPanel(Panel):
             return
         value = self.meeting.asker.amendment(record, motion.recommendation_id)
         if value is not None:
-            self.error.clear_error()
-            self.meeting.act(
+            self._act(
                 operations.add_amendment(
                     motion.recommendation_id,
                     value.mover_id,
                     value.seconder_id,
                     value.text,
                     value.resulting_text or None,
-                ),
-                errors=self.error.show_error,
+                )
             )
 
     def edit_points(self) -> None:
@@ -527,11 +518,7 @@ class VotingPanel(Panel):
             return
         points = self.meeting.asker.sub_points(record.recommendation(motion.recommendation_id))
         if points is not None:
-            self.error.clear_error()
-            self.meeting.act(
-                operations.set_recommendation_points(motion.recommendation_id, points),
-                errors=self.error.show_error,
-            )
+            self._act(operations.set_recommendation_points(motion.recommendation_id, points))
 
     def remove_amendment(self) -> None:
         motion = self._motion()
@@ -540,11 +527,15 @@ class VotingPanel(Panel):
         if motion.amendment_id is None:
             self.error.show_error("Select the amendment to remove (listed above its motion).")
             return
-        self.error.clear_error()
-        self.meeting.act(
-            operations.remove_amendment(motion.amendment_id), errors=self.error.show_error
-        )
+        self._act(operations.remove_amendment(motion.amendment_id))
 
 
 def _motion_of(row: MotionLine) -> Motion:
     return Motion(row.recommendation_id, row.amendment_id)
+
+
+def _decision(record: MeetingRecord, motion: MotionLine) -> Decision | None:
+    """The decision recorded on the motion (a recommendation or an amendment), if any."""
+    if motion.recommendation_id is not None:
+        return record.decision_on(motion.recommendation_id)
+    return record.decision_on_amendment(motion.amendment_id or 0)
