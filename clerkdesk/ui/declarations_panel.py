@@ -115,9 +115,14 @@ class DeclarationsPanel(Panel):
         except DomainError:
             return ""
 
-    def _show_consequence(self, text: str) -> None:
-        self.consequence.setText(text)
-        self.consequence.setVisible(bool(text))
+    def _record(self, operation: operations.Operation, declaration: Declaration) -> None:
+        """Run the operation, a refusal said in the panel; once recorded, what the
+        declaration means is shown under the list."""
+        consequence = self._consequence(declaration)
+        self.error.clear_error()
+        if self.meeting.act(operation, errors=self.error.show_error) is not None:
+            self.consequence.setText(consequence)
+            self.consequence.setVisible(bool(consequence))
 
     def declare(self) -> None:
         record = self.meeting.record
@@ -128,17 +133,13 @@ class DeclarationsPanel(Panel):
         )
         if value is None:
             return
-        consequence = self._consequence(value.as_declaration())
-        self.error.clear_error()
         fields = operations.DeclarationFields(
             value.kind, value.nature, value.sensitive, value.dispensation, value.left_room
         )
-        change = self.meeting.act(
+        self._record(
             operations.declare_interest(value.item_id, value.person_id, fields),
-            errors=self.error.show_error,
+            value.as_declaration(),
         )
-        if change is not None:
-            self._show_consequence(consequence)
 
     def edit(self) -> None:
         """Open the selected declaration, filled in as recorded, and save what changed."""
@@ -148,14 +149,10 @@ class DeclarationsPanel(Panel):
         value = self.meeting.asker.edit_declaration(record, existing, self.meeting.at)
         if value is None or value.as_declaration(existing.id) == existing:
             return
-        consequence = self._consequence(value.as_declaration(existing.id))
-        self.error.clear_error()
-        change = self.meeting.act(
+        self._record(
             operations.edit_declaration(existing.id, _edited_fields(existing, value)),
-            errors=self.error.show_error,
+            value.as_declaration(existing.id),
         )
-        if change is not None:
-            self._show_consequence(consequence)
 
     def withdraw(self) -> None:
         row = self.model.row_at(self.table.current_row())
