@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Capacity, Declaration, MeetingRecord
 from clerkdesk.ui.rows import by_surname, declaration_consequence
-from clerkdesk.ui.widgets import NOTICE_STYLE, ok_cancel, set_tab_order
+from clerkdesk.ui.widgets import NOTICE_STYLE, ok_cancel, set_tab_order, wrapped_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +98,7 @@ class DeclarationDialog(QDialog):
         self.left_room = QCheckBox("Left the room for the item")
         self.left_room.setAccessibleName("Left the room")
         self.left_room.setToolTip("Set from the kind of interest until you change it")
-        self.consequence = QLabel()
-        self.consequence.setWordWrap(True)
-        self.consequence.setAccessibleName("Consequence of the declaration")
-        self.consequence.setStyleSheet(NOTICE_STYLE)
+        self.consequence = wrapped_label("Consequence of the declaration", NOTICE_STYLE)
 
         form = QFormLayout()
         form.addRow("&Member:", self.member)

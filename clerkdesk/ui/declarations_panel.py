@@ -21,6 +21,7 @@ from clerkdesk.ui.widgets import (
     Panel,
     button,
     set_tab_order,
+    wrapped_label,
 )
 
 if TYPE_CHECKING:
@@ -46,11 +47,9 @@ class DeclarationsPanel(Panel):
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.empty = QLabel("No conflicts of interest have been declared.")
         self.empty.setAccessibleName("No declarations")
-        self.consequence = QLabel()
-        self.consequence.setWordWrap(True)
-        self.consequence.setAccessibleName("Consequence of the last declaration")
-        self.consequence.setStyleSheet(NOTICE_STYLE)
-        self.consequence.hide()
+        self.consequence = wrapped_label(
+            "Consequence of the last declaration", NOTICE_STYLE, hidden=True
+        )
         self.error = ErrorLabel("Declaration error", self)
         self.declare_button = button("Declare interest… (Ctrl+D)", "Declare interest", self.declare)
         self.edit_button = button(

@@ -44,7 +44,7 @@ from clerkdesk.ui.import_preview_tables import (
     unconfirmed,
 )
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
-from clerkdesk.ui.widgets import NOTICE_STYLE, ErrorLabel
+from clerkdesk.ui.widgets import NOTICE_STYLE, ErrorLabel, wrapped_label
 
 if TYPE_CHECKING:
     from clerkdesk.importing import ParsedAgenda
@@ -177,11 +177,7 @@ class ImportPreviewDialog(QDialog):
             "Delete recommendatio&n", "Delete recommendation", "Alt+N", self._delete_rec, self
         )
 
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Warnings")
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
+        self.notice = wrapped_label("Warnings", NOTICE_STYLE, hidden=True)
         self.error = ErrorLabel("Problems to fix before saving", self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

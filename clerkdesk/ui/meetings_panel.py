@@ -6,13 +6,13 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.ui.models import MeetingsTableModel
 from clerkdesk.ui.rows import meeting_rows
 from clerkdesk.ui.team_words import away_words, last_check_in_words
-from clerkdesk.ui.widgets import KeyTableView, Panel, button, set_tab_order
+from clerkdesk.ui.widgets import KeyTableView, Panel, button, set_tab_order, wrapped_label
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.meeting_list import MeetingSummary
@@ -50,14 +50,8 @@ class MeetingsPanel(Panel):
         self.team_button = button("Check out…", "Check out or in", self._team_current)
         self.team_button.hide()
         # The chosen meeting's check-out, in full (its status has a word or two).
-        self.away = QLabel()
-        self.away.setAccessibleName("Check-out of the meeting chosen")
-        self.away.setWordWrap(True)
-        self.away.hide()
-        self.last_check_in = QLabel()
-        self.last_check_in.setAccessibleName("Last check-in")
-        self.last_check_in.setWordWrap(True)
-        self.last_check_in.hide()
+        self.away = wrapped_label("Check-out of the meeting chosen", hidden=True)
+        self.last_check_in = wrapped_label("Last check-in", hidden=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)

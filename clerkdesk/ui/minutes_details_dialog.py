@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from clerkdesk.domain.minutes_details import MinutesDetails
 from clerkdesk.domain.model import BodyKind, MeetingRecord, MemberOrder
-from clerkdesk.ui.widgets import set_tab_order
+from clerkdesk.ui.widgets import set_tab_order, wrapped_label
 
 _ORDERS = {
     MemberOrder.SURNAME: "By surname (a substitute under their own name)",
@@ -77,10 +76,7 @@ class MinutesDetailsDialog(QDialog):
         self.clerk = _line(record.clerk_name, "Clerk's name", "corrections are made in it")
         self.officer = _line(record.proper_officer, "Proper officer's name")
         self.officer_title = _line(record.proper_officer_title, "Proper officer's title")
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
-        self.problem.hide()
+        self.problem = wrapped_label("Problem", hidden=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

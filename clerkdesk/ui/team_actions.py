@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel
 
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.ui.team_task import ServerTask
-from clerkdesk.ui.widgets import NOTICE_STYLE, set_style_sheet
+from clerkdesk.ui.widgets import NOTICE_STYLE, wrapped_label
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database
@@ -126,11 +126,7 @@ class TeamActions(QObject):
         self.where = QLabel()
         self.where.setAccessibleName("Database")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.network = QLabel()
-        self.network.setAccessibleName("Server")
-        self.network.setWordWrap(True)
-        set_style_sheet(self.network, NOTICE_STYLE)
-        self.network.hide()
+        self.network = wrapped_label("Server", NOTICE_STYLE, hidden=True)
         window.statusBar().addPermanentWidget(self.where)
         # Under the meeting's header, across the window: the status bar has no
         # room for it at 1024 wide, and the meetings list may be collapsed.
@@ -139,11 +135,7 @@ class TeamActions(QObject):
         assert isinstance(layout, QBoxLayout)  # the header, then the agenda and tabs
         layout.insertWidget(1, self.network)
         # The open meeting, if it is out: read-only here until it comes back.
-        self.held = QLabel()
-        self.held.setAccessibleName("Check-out of the open meeting")
-        self.held.setWordWrap(True)
-        set_style_sheet(self.held, NOTICE_STYLE)
-        self.held.hide()
+        self.held = wrapped_label("Check-out of the open meeting", NOTICE_STYLE, hidden=True)
         layout.insertWidget(2, self.held)
         self.timer = QTimer(self)
         self.timer.setInterval(ASK_THE_SERVER_MS)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from clerkdesk.ui.widgets import (
     heading,
     set_style_sheet,
     set_tab_order,
+    wrapped_label,
 )
 
 # The meeting: its start time and the presiding member's title decide who may
@@ -114,9 +114,7 @@ class VotingPanel(Panel):
     def __init__(self, meeting: OpenMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.meeting = meeting
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName("Current item")
+        self.title = wrapped_label("Current item")
         self.title.setTextFormat(Qt.TextFormat.RichText)
 
         self.motions = MotionsTableModel(self)
@@ -132,12 +130,8 @@ class VotingPanel(Panel):
         for box in (self.for_box, self.against_box, self.abstain_box):
             box.valueChanged.connect(self._check_counts)
             box.entered.connect(self.record_counts)
-        self.check = QLabel()
-        self.check.setAccessibleName("Vote count check")
-        self.check.setWordWrap(True)
-        self.outcome = QLabel()
-        self.outcome.setAccessibleName("Outcome")
-        self.outcome.setWordWrap(True)
+        self.check = wrapped_label("Vote count check")
+        self.outcome = wrapped_label("Outcome")
         self.error = ErrorLabel("Voting error", self)
 
         counts = QFormLayout()

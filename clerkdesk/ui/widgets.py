@@ -39,6 +39,19 @@ def set_style_sheet(widget: QWidget, style: str) -> None:
         widget.setStyleSheet(style)
 
 
+def wrapped_label(name: str, style: str = "", *, hidden: bool = False) -> QLabel:
+    """An empty label that wraps what it says, named ``name`` for screen readers; in
+    ``style`` (NOTICE_STYLE …) if given; ``hidden`` until there is something to say."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    if style:
+        label.setStyleSheet(style)
+    if hidden:
+        label.hide()
+    return label
+
+
 class ErrorLabel(QLabel):
     """A domain message shown next to the control that caused it."""
 
