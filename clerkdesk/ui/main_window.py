@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database
     from clerkdesk.persistence.opening import PreparedFile
     from clerkdesk.services.context import Change, Desk
+    from clerkdesk.ui.background import Task
     from clerkdesk.ui.declarations_panel import DeclarationsPanel
-    from clerkdesk.ui.export_task import ExportTask
     from clerkdesk.ui.minutes_panel import MinutesPanel
     from clerkdesk.ui.voting_panel import VotingPanel
 
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.asker = asker or Asker(self)
         self.meeting = OpenMeeting(None, self.asker, self)
         self.pool = QThreadPool.globalInstance()
-        self.export_running: ExportTask | None = None
+        self.export_running: Task | None = None
         self._wanted_meeting: int | None = None  # chosen before the database was open
 
         self.header = MeetingHeader(self.meeting)
@@ -432,11 +432,16 @@ class MainWindow(QMainWindow):
         go_on, certifier = self.certificates.certifier() if export.certified else (True, None)
         if not go_on:
             return
-        from clerkdesk.ui.export_task import ExportTask
+        from clerkdesk.ui.background import Task
 
-        task = ExportTask(
-            self.meeting.desk, self.meeting.meeting_id, fmt, confidential, path, certifier
-        )
+        desk, meeting_id = self.meeting.desk, self.meeting.meeting_id
+
+        def work() -> Path:
+            from clerkdesk.services.exporting import export_meeting  # on the worker thread
+
+            return Path(export_meeting(desk, meeting_id, fmt, confidential, path, certifier))
+
+        task = Task(work)
         task.signals.finished.connect(self._exported)
         task.signals.failed.connect(self._export_failed)
         self.export_running = task
@@ -464,10 +469,14 @@ class MainWindow(QMainWindow):
         elif box.clickedButton() is open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
-    def _export_failed(self, message: str) -> None:
+    def _export_failed(self, error: BaseException) -> None:
+        from clerkdesk.domain.errors import DomainError
+
         self.export_running = None
         self.progress.hide()
         self.saved_label.setText("Export failed")
+        # A renderer's bug reaches the clerk as words too.
+        message = error.message if isinstance(error, DomainError) else f"The export failed: {error}"
         self.asker.error("Export failed", message)
 
     # Databases, recent files and window state.

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkdesk.ui.background import Task
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
 from clerkdesk.ui.rows import by_surname
-from clerkdesk.ui.search_task import SearchTask
 from clerkdesk.ui.widgets import KeyTableView, set_tab_order
 
 if TYPE_CHECKING:
@@ -58,9 +58,10 @@ class SearchDialog(QDialog):
         self.typing_pause.setInterval(200)
         self.typing_pause.timeout.connect(self.run_search)
         self.query.textChanged.connect(lambda _t: self.typing_pause.start())
-        self._running: SearchTask | None = None
+        self._running: Task | None = None  # one search at a time
         self._waiting: str | None = None
         self._latest = 0  # the number of the newest search asked for
+        self._answering = 0  # the number of the search running
         self._select_first = False
         self.query.returnPressed.connect(self._first_hit)
         search_tab = QWidget()
@@ -119,23 +120,24 @@ class SearchDialog(QDialog):
         self._start(self.query.text())
 
     def _start(self, words: str) -> None:
-        task = SearchTask(self.db, words, self._latest)
+        task = Task(lambda: _search(self.db, words))
         task.signals.finished.connect(self._found)
         task.signals.failed.connect(self._failed)
-        self._running = task
+        self._running, self._answering = task, self._latest
         self.count.setText("Searching…")
         QThreadPool.globalInstance().start(task)
 
-    def _next(self, number: int) -> bool:
-        """Start the search that waited, if any; whether ``number`` is the latest."""
+    def _next(self) -> bool:
+        """Start the search that waited, if any; whether the one that answered is the latest."""
+        latest = self._answering == self._latest
         self._running = None
         if self._waiting is not None:
             words, self._waiting = self._waiting, None
             self._start(words)
-        return number == self._latest
+        return latest
 
-    def _found(self, number: int, hits: list[SearchHit]) -> None:
-        if not self._next(number):
+    def _found(self, hits: list[SearchHit]) -> None:
+        if not self._next():
             return
         self.hits.set_rows(hits)
         n = len(self.hits.rows)
@@ -145,12 +147,16 @@ class SearchDialog(QDialog):
             self._select_first_hit()
         self.search_done.emit()
 
-    def _failed(self, number: int, message: str) -> None:
-        if not self._next(number):
+    def _failed(self, error: BaseException) -> None:
+        from clerkdesk.services import lookups
+
+        if not self._next():
             return
         self._select_first = False
         self.hits.set_rows([])
-        self.count.setText(message)
+        # A damaged or busy file reaches the clerk as words too.
+        too_long = isinstance(error, lookups.SearchTooLong)
+        self.count.setText(str(error) if too_long else f"The search failed: {error}")
         self.search_done.emit()
 
     def _first_hit(self) -> None:
@@ -188,3 +194,11 @@ class SearchDialog(QDialog):
         row = self.history.row_at(index.row())
         if row is not None:
             self.open_meeting(row.meeting_id, row.item_id)
+
+
+def _search(db: Database, words: str) -> list[SearchHit]:
+    """On a worker thread. Looked up when run, not imported by name, so that
+    there is one search function."""
+    from clerkdesk.services import lookups
+
+    return lookups.search(db, words)

@@ -2,7 +2,7 @@
 database is open, check-out and check-in from the meetings list, and what the
 window says when the server cannot be reached.
 
-Everything that talks to a server runs in a :class:`ServerTask`, off the UI
+Everything that talks to a server runs in a :class:`Task` (background.py), off the UI
 thread: a server gone quiet costs the clerk a message, never a frozen window.
 A laptop's recording never waits on the server (it is all in its file); only
 check-in and the question "does the server still hold my check-outs?" need
@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel
 
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.ui.team_task import ServerTask
+from clerkdesk.ui.background import Task
 from clerkdesk.ui.widgets import NOTICE_STYLE, wrapped_label
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class TeamActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.running: list[ServerTask] = []  # kept until each has answered
+        self.running: list[Task] = []  # kept until each has answered
         self.checking_in: int | None = None  # a meeting that must not be opened meanwhile
         self.where = QLabel()
         self.where.setAccessibleName("Database")
@@ -256,8 +256,8 @@ class TeamActions(QObject):
         failed: Callable[[BaseException], None],
         *,
         busy: str | None = None,
-    ) -> ServerTask:
-        task = ServerTask(work)
+    ) -> Task:
+        task = Task(work)
 
         def finish(result: object) -> None:
             self._forget(task, busy)
@@ -278,7 +278,7 @@ class TeamActions(QObject):
         self.window.pool.start(task)
         return task
 
-    def _forget(self, task: ServerTask, busy: str | None) -> None:
+    def _forget(self, task: Task, busy: str | None) -> None:
         if task in self.running:
             self.running.remove(task)
         if busy is not None:
