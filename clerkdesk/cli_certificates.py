@@ -106,12 +106,9 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def _existing(path: Path) -> Path:
-    """``path`` if it is an ordinary file (not a folder, pipe or device), else refused."""
-    from clerkdesk.cli import UsageError
-    from clerkdesk.file_io import FileRefused, require_ordinary_file
+    """``path`` if it is an ordinary file (not a folder, pipe or device), else refused
+    (FileRefused: main() says why, as for any bad input)."""
+    from clerkdesk.file_io import require_ordinary_file
 
-    try:
-        require_ordinary_file(path)
-    except FileRefused as error:
-        raise UsageError(str(error)) from None
+    require_ordinary_file(path)
     return path

@@ -9,6 +9,7 @@ from enum import StrEnum
 from PySide6.QtWidgets import QDialog, QWidget
 
 from clerkdesk.domain.model import Capacity, MeetingRecord, Role
+from clerkdesk.ui.rows import by_surname
 from clerkdesk.ui.widgets import ok_cancel
 
 
@@ -25,10 +26,6 @@ class MemberInput:
     name: str  # the new member's name (adding or replacing)
     role: Role
     voting: bool
-
-
-def _sort_key(name: str) -> tuple[str, str]:
-    return (name.split()[-1].lower() if name.split() else "", name.lower())
 
 
 class MembershipDialog(QDialog):
@@ -52,7 +49,7 @@ class MembershipDialog(QDialog):
         self.member = QComboBox()
         self.member.setAccessibleName("Member")
         members = [a for a in record.attendees if a.capacity is Capacity.MEMBER]
-        for a in sorted(members, key=lambda a: _sort_key(record.name_of(a.person_id))):
+        for a in sorted(members, key=lambda a: by_surname(record.name_of(a.person_id))):
             self.member.addItem(record.name_of(a.person_id), a.person_id)
         if chosen is not None and self.member.findData(chosen) >= 0:
             self.member.setCurrentIndex(self.member.findData(chosen))
