@@ -127,7 +127,8 @@ class VotingPanel(Panel):
         self.for_box = VoteSpinBox("Votes for")
         self.against_box = VoteSpinBox("Votes against")
         self.abstain_box = VoteSpinBox("Abstentions")
-        for box in (self.for_box, self.against_box, self.abstain_box):
+        self.count_boxes = (self.for_box, self.against_box, self.abstain_box)
+        for box in self.count_boxes:
             box.valueChanged.connect(self._check_counts)
             box.entered.connect(self.record_counts)
         self.check = wrapped_label("Vote count check")
@@ -165,6 +166,14 @@ class VotingPanel(Panel):
             )
         ]
         self.clear_button = button("Clear vote", "Clear vote", self.clear)
+        # The buttons that record or clear a vote on the motion selected.
+        self.vote_buttons = [
+            self.record_button,
+            self.unanimous_button,
+            self.named_button,
+            *self.without_vote_buttons,
+            self.clear_button,
+        ]
         self.amend_button = button(
             "Add amendment…", "Add amendment", self.amend, "Amend the selected recommendation"
         )
@@ -181,11 +190,7 @@ class VotingPanel(Panel):
             "The list of sub-points the selected recommendation holds, one a line",
         )
         self.action_buttons = [
-            self.record_button,
-            self.unanimous_button,
-            self.named_button,
-            *self.without_vote_buttons,
-            self.clear_button,
+            *self.vote_buttons,
             self.amend_button,
             self.remove_amendment_button,
             self.points_button,
@@ -240,9 +245,7 @@ class VotingPanel(Panel):
         """The panel's controls in Tab order: the motion, its counts, then the buttons."""
         return [
             self.motion_table,
-            self.for_box,
-            self.against_box,
-            self.abstain_box,
+            *self.count_boxes,
             *self.action_buttons,
             self.roll_table,
         ]
@@ -294,16 +297,7 @@ class VotingPanel(Panel):
     def _load_motion(self) -> None:
         motion, record = self.selected(), self.meeting.record
         enabled = motion is not None
-        for widget in (
-            self.for_box,
-            self.against_box,
-            self.abstain_box,
-            self.record_button,
-            self.unanimous_button,
-            self.named_button,
-            *self.without_vote_buttons,
-            self.clear_button,
-        ):
+        for widget in (*self.count_boxes, *self.vote_buttons):
             widget.setEnabled(enabled)
         # Ctrl+2 and a recorded vote leave the cursor where the next count is typed.
         self.focus_target = self.for_box if enabled else self.motion_table
@@ -314,25 +308,21 @@ class VotingPanel(Panel):
         )
         if motion is None or record is None:
             self.outcome.setText("This item has no recommendations to vote on.")
-            for box in (self.for_box, self.against_box, self.abstain_box):
+            for box in self.count_boxes:
                 box.show_count(None)  # not the last item's counts, greyed
             self.check.clear()
             set_style_sheet(self.check, "")
             return
         decision = _decision(record, motion)
         tally = decision.tally if decision and decision.tally else Tally()
-        for box, value in (
-            (self.for_box, tally.yes),
-            (self.against_box, tally.no),
-            (self.abstain_box, tally.abstain),
-        ):
+        for box, value in zip(self.count_boxes, (tally.yes, tally.no, tally.abstain), strict=True):
             box.show_count(value)
         label = escape(outcome_label(motion.label))
         self.outcome.setText(f"<b>{label}</b> {escape(motion.result)}")
         self._check_counts()
 
     def _typed(self) -> Tally:
-        return Tally(self.for_box.value(), self.against_box.value(), self.abstain_box.value())
+        return Tally(*(box.value() for box in self.count_boxes))
 
     def _check_counts(self) -> None:
         record, item_id = self.meeting.record, self.meeting.item_id
