@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 # The file and input dialogs are imported where they are asked for: importing a
 # Qt class builds its Python enums (QFileDialog's five, QInputDialog's and
 # QLineEdit's two each), a few milliseconds of the window's first paint.
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation, VoteOption
 
@@ -23,11 +23,26 @@ if TYPE_CHECKING:
 
     from clerkdesk.domain.minutes_details import MinutesDetails
     from clerkdesk.services.lookups import CommitteeSummary
+
+    # The agenda, details and recommendation dialogs, as the others, are imported
+    # when first asked for: the window's first paint does not need them.
+    from clerkdesk.ui.agenda_item_dialogs import ItemInput, PartInput, PlaceInput
     from clerkdesk.ui.amendment_dialog import AmendmentInput
     from clerkdesk.ui.approval_dialog import Approval
     from clerkdesk.ui.attendee_dialog import AttendeeInput
     from clerkdesk.ui.declaration_dialog import DeclarationInput
+    from clerkdesk.ui.meeting_details_dialog import MeetingDetailsInput
+    from clerkdesk.ui.membership_dialog import MemberInput, MembershipChange
     from clerkdesk.ui.new_meeting_dialog import NewMeetingInput
+    from clerkdesk.ui.recommendation_dialog import RecommendationInput
+
+
+def _answered(dialog: QDialog) -> bool:
+    """Run a dialog; it is deleted once its answer has been read (a hidden dialog
+    left behind would keep the agenda's text, and on some platforms stay the
+    active window)."""
+    dialog.finished.connect(dialog.deleteLater)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class Asker:
@@ -240,6 +255,81 @@ class Asker:
             options=QFileDialog.Option.DontConfirmOverwrite,  # a file of check-outs is added to
         )
         return Path(name) if name else None
+
+    def meeting_details(self, record: MeetingRecord) -> MeetingDetailsInput | None:
+        from clerkdesk.ui.meeting_details_dialog import MeetingDetailsDialog
+
+        dialog = MeetingDetailsDialog(record, self.parent)
+        return dialog.value() if _answered(dialog) else None
+
+    def item(self, record: MeetingRecord, item_id: int | None, *, urgent: bool) -> ItemInput | None:
+        from clerkdesk.ui.agenda_item_dialogs import AgendaItemDialog
+
+        item = None if item_id is None else record.item(item_id)
+        dialog = AgendaItemDialog(item, urgent=urgent, parent=self.parent)
+        return dialog.value() if _answered(dialog) else None
+
+    def place(
+        self, record: MeetingRecord, item_id: int, *, out_of_order: bool
+    ) -> PlaceInput | None:
+        from clerkdesk.ui.agenda_item_dialogs import ItemPlaceDialog
+
+        dialog = ItemPlaceDialog(
+            record, record.item(item_id), out_of_order=out_of_order, parent=self.parent
+        )
+        return dialog.value() if _answered(dialog) else None
+
+    def part(self, record: MeetingRecord, item_id: int) -> PartInput | None:
+        from clerkdesk.ui.agenda_item_dialogs import ItemPartDialog
+
+        dialog = ItemPartDialog(record.item(item_id), self.parent)
+        return dialog.value() if _answered(dialog) else None
+
+    def recommendation(
+        self, record: MeetingRecord, item_id: int, *, new: bool, chosen: int | None
+    ) -> RecommendationInput | None:
+        from clerkdesk.ui.recommendation_dialog import RecommendationDialog
+
+        dialog = RecommendationDialog(record, item_id, new=new, chosen=chosen, parent=self.parent)
+        return dialog.value() if _answered(dialog) else None
+
+    def member(
+        self, record: MeetingRecord, change: MembershipChange, chosen: int | None
+    ) -> MemberInput | None:
+        from clerkdesk.ui.membership_dialog import MembershipDialog
+
+        dialog = MembershipDialog(record, change, chosen, self.parent)
+        return dialog.value() if _answered(dialog) else None
+
+    def same_meeting(self, message: str) -> str | None:
+        """ "open" the meeting already here, make a "copy" on purpose, or None."""
+        box = QMessageBox(self.parent)
+        box.setWindowTitle("This meeting is already here")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(message.split(" Open it")[0])
+        box.setInformativeText(
+            "Open the meeting already saved to correct it, or save this agenda as a "
+            "second, separate meeting."
+        )
+        open_it = box.addButton("&Open the saved meeting", QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton("Save a second &copy", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_it)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_it else "copy" if clicked is copy else None
+
+    def delete_meeting(self, summary: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent,
+            "Delete meeting",
+            f"Delete {summary}, with everything recorded in it?\n\n"
+            "A backup of the database is taken first; the meeting can be got back only "
+            "by restoring that backup.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def attendance_note_dialog(name: str, note: str, parent: QWidget | None = None) -> QInputDialog:

@@ -22,11 +22,9 @@ Adder = Callable[[QMenu, str, Callable[[], object], "list[QKeySequence] | None"]
 
 
 def build_edit_menus(window: MainWindow, meeting: QMenu, add: Adder) -> MeetingEditor:
+    from clerkdesk.ui.main_menus import keys  # built from there: it is loaded
+
     editor = MeetingEditor(window)
-
-    def keys(*sequences: str) -> list[QKeySequence]:
-        return [QKeySequence(s) for s in sequences]
-
     meeting.addSeparator()
     add(meeting, "Meeting deta&ils…", editor.edit_details, keys("Ctrl+Shift+T"))
     add(meeting, "De&lete this meeting…", editor.delete_meeting, None)

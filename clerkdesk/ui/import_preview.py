@@ -495,7 +495,7 @@ def run_import(window: MainWindow, meeting: OpenMeeting) -> int | None:
                 result: ImportResult = import_agenda(meeting.desk, agenda)
             except SameMeetingError as same:
                 # Opening the same agenda again: the clerk chooses (issue 14).
-                choice = window.editor.asks.same_meeting(same.message)
+                choice = meeting.asker.same_meeting(same.message)
                 if choice == "open":
                     return same.meeting_id
                 if choice != "copy":

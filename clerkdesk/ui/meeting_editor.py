@@ -1,9 +1,8 @@
 """Correcting the open meeting from the window: its details, membership and agenda.
 
-Each command asks (``EditAsks``: one replaceable object, as ``asks.py`` is for
-the rest of the window) and then calls one service through
-``OpenMeeting.act``, so every edit is one undoable, audited action, and a
-correction with its reason once the minutes are approved. Commands act on the
+Each command asks (through the window's ``Asker``, asks.py) and then calls
+one service through ``OpenMeeting.act``, so every edit is one undoable,
+audited action, and a correction with its reason once the minutes are approved. Commands act on the
 current item (chosen in the agenda) and the recommendation selected in the
 voting panel.
 """
@@ -13,117 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
-
 from clerkdesk.domain.changes import Area
 from clerkdesk.domain.model import Disposal, MeetingRecord, MeetingStatus
 from clerkdesk.ui import operations
-from clerkdesk.ui.membership_dialog import MemberInput, MembershipChange, MembershipDialog
+from clerkdesk.ui.membership_dialog import MembershipChange
 from clerkdesk.ui.open_meeting import OPENED
 
-# The agenda, details and recommendation dialogs are imported when first asked
-# for: the window's first paint does not need them (docs/benchmarks.md).
 if TYPE_CHECKING:
     from clerkdesk.services.context import Change
-    from clerkdesk.ui.agenda_item_dialogs import ItemInput, PartInput, PlaceInput
     from clerkdesk.ui.main_window import MainWindow
-    from clerkdesk.ui.meeting_details_dialog import MeetingDetailsInput
-    from clerkdesk.ui.recommendation_dialog import RecommendationInput
-
-
-def _answered(dialog: QDialog) -> bool:
-    """Run a dialog; it is deleted once its answer has been read (a hidden dialog
-    left behind would keep the agenda's text, and on some platforms stay the
-    active window)."""
-    dialog.finished.connect(dialog.deleteLater)
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-class EditAsks:
-    """The questions the editing commands ask; tests may replace any method."""
-
-    def __init__(self, parent: QWidget | None) -> None:
-        self.parent = parent
-
-    def meeting_details(self, record: MeetingRecord) -> MeetingDetailsInput | None:
-        from clerkdesk.ui.meeting_details_dialog import MeetingDetailsDialog
-
-        dialog = MeetingDetailsDialog(record, self.parent)
-        return dialog.value() if _answered(dialog) else None
-
-    def item(self, record: MeetingRecord, item_id: int | None, *, urgent: bool) -> ItemInput | None:
-        from clerkdesk.ui.agenda_item_dialogs import AgendaItemDialog
-
-        item = None if item_id is None else record.item(item_id)
-        dialog = AgendaItemDialog(item, urgent=urgent, parent=self.parent)
-        return dialog.value() if _answered(dialog) else None
-
-    def place(
-        self, record: MeetingRecord, item_id: int, *, out_of_order: bool
-    ) -> PlaceInput | None:
-        from clerkdesk.ui.agenda_item_dialogs import ItemPlaceDialog
-
-        dialog = ItemPlaceDialog(
-            record, record.item(item_id), out_of_order=out_of_order, parent=self.parent
-        )
-        return dialog.value() if _answered(dialog) else None
-
-    def part(self, record: MeetingRecord, item_id: int) -> PartInput | None:
-        from clerkdesk.ui.agenda_item_dialogs import ItemPartDialog
-
-        dialog = ItemPartDialog(record.item(item_id), self.parent)
-        return dialog.value() if _answered(dialog) else None
-
-    def recommendation(
-        self, record: MeetingRecord, item_id: int, *, new: bool, chosen: int | None
-    ) -> RecommendationInput | None:
-        from clerkdesk.ui.recommendation_dialog import RecommendationDialog
-
-        dialog = RecommendationDialog(record, item_id, new=new, chosen=chosen, parent=self.parent)
-        return dialog.value() if _answered(dialog) else None
-
-    def member(
-        self, record: MeetingRecord, change: MembershipChange, chosen: int | None
-    ) -> MemberInput | None:
-        dialog = MembershipDialog(record, change, chosen, self.parent)
-        return dialog.value() if _answered(dialog) else None
-
-    def same_meeting(self, message: str) -> str | None:
-        """ "open" the meeting already here, make a "copy" on purpose, or None."""
-        box = QMessageBox(self.parent)
-        box.setWindowTitle("This meeting is already here")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(message.split(" Open it")[0])
-        box.setInformativeText(
-            "Open the meeting already saved to correct it, or save this agenda as a "
-            "second, separate meeting."
-        )
-        open_it = box.addButton("&Open the saved meeting", QMessageBox.ButtonRole.AcceptRole)
-        copy = box.addButton("Save a second &copy", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(open_it)
-        box.exec()
-        clicked = box.clickedButton()
-        return "open" if clicked is open_it else "copy" if clicked is copy else None
-
-    def delete_meeting(self, summary: str) -> bool:
-        answer = QMessageBox.question(
-            self.parent,
-            "Delete meeting",
-            f"Delete {summary}, with everything recorded in it?\n\n"
-            "A backup of the database is taken first; the meeting can be got back only "
-            "by restoring that backup.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class MeetingEditor:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.meeting = window.meeting
-        self.asks = EditAsks(window)
+        self.asker = window.asker
         self.meeting.refreshed.connect(self._remember)
 
     # The meetings list: deleting a meeting, and the meeting last worked on.
@@ -142,13 +46,13 @@ class MeetingEditor:
             return
         what = f"the meeting of {summary.committee} on {summary.date}"
         if summary.status == MeetingStatus.APPROVED.value:
-            self.meeting.asker.error(
+            self.asker.error(
                 "Cannot delete",
                 f"The minutes of {what} are approved: they are the council's record and "
                 "cannot be deleted. Make any change as a correction.",
             )
             return
-        if not self.asks.delete_meeting(what):
+        if not self.asker.delete_meeting(what):
             return
         deleted: list[Path] = []
 
@@ -185,7 +89,7 @@ class MeetingEditor:
     # What the commands act on.
     def _record(self) -> MeetingRecord | None:
         if self.meeting.record is None:
-            self.meeting.asker.error("Not saved", "Open a meeting first.")
+            self.asker.error("Not saved", "Open a meeting first.")
         return self.meeting.record
 
     def _item(self) -> tuple[MeetingRecord, int] | None:
@@ -193,7 +97,7 @@ class MeetingEditor:
         if record is None:
             return None
         if self.meeting.item_id is None:
-            self.meeting.asker.error("Not saved", "Choose an agenda item first.")
+            self.asker.error("Not saved", "Choose an agenda item first.")
             return None
         return record, self.meeting.item_id
 
@@ -204,7 +108,7 @@ class MeetingEditor:
     # The meeting.
     def edit_details(self) -> None:
         record = self._record()
-        value = None if record is None else self.asks.meeting_details(record)
+        value = None if record is None else self.asker.meeting_details(record)
         if value is None or record is None:
             return
         self.meeting.act(
@@ -223,18 +127,18 @@ class MeetingEditor:
             return
         row = self.window.attendance.selected()
         chosen = None if row is None else row.person_id
-        value = self.asks.member(record, change, chosen)
+        value = self.asker.member(record, change, chosen)
         if value is None:
             return
         if change is MembershipChange.ADD:
             self.meeting.act(operations.add_member(value.name, value.role, value.voting))
         elif value.person_id is None:
-            self.meeting.asker.error("Not saved", "Choose the member.")
+            self.asker.error("Not saved", "Choose the member.")
         elif change is MembershipChange.REPLACE:
             self.meeting.act(operations.replace_member(value.person_id, value.name))
         elif change is MembershipChange.ROLE:
             self.meeting.act(operations.change_member(value.person_id, value.role, value.voting))
-        elif self.meeting.asker.confirm(
+        elif self.asker.confirm(
             "Take a member off the committee",
             f"Take {record.name_of(value.person_id)} off the committee from this meeting on?",
         ):
@@ -243,7 +147,7 @@ class MeetingEditor:
     # Items.
     def add_item(self, urgent: bool) -> None:
         record = self._record()
-        value = None if record is None else self.asks.item(record, None, urgent=urgent)
+        value = None if record is None else self.asker.item(record, None, urgent=urgent)
         if value is None or record is None:
             return
         ids = [i.id for i in record.ordered_items]
@@ -263,7 +167,7 @@ class MeetingEditor:
             return
         record, item_id = found
         item = record.item(item_id)
-        value = self.asks.item(record, item_id, urgent=item.is_urgent)
+        value = self.asker.item(record, item_id, urgent=item.is_urgent)
         if value is None:
             return
         self.meeting.act(
@@ -282,7 +186,7 @@ class MeetingEditor:
         if found is None:
             return
         record, item_id = found
-        value = self.asks.place(record, item_id, out_of_order=out_of_order)
+        value = self.asker.place(record, item_id, out_of_order=out_of_order)
         if value is not None:
             self.meeting.act(operations.move_agenda_item(item_id, value.index, value.out_of_order))
 
@@ -295,7 +199,7 @@ class MeetingEditor:
         found = self._item()
         if found is None:
             return
-        value = self.asks.part(*found)
+        value = self.asker.part(*found)
         if value is None:
             return
         self.meeting.act(operations.set_item_part(found[1], value.part, value.exempt_paragraph))
@@ -306,7 +210,7 @@ class MeetingEditor:
             return
         record, item_id = found
         item = record.item(item_id)
-        if self.meeting.asker.confirm(
+        if self.asker.confirm(
             "Remove item", f"Remove item {item.number}, {item.title}, from the agenda?"
         ):
             self.meeting.act(operations.remove_agenda_item(item_id))
@@ -316,7 +220,7 @@ class MeetingEditor:
         found = self._item()
         if found is None:
             return
-        value = self.asks.recommendation(*found, new=True, chosen=None)
+        value = self.asker.recommendation(*found, new=True, chosen=None)
         if value is not None:
             self.meeting.act(operations.add_item_recommendation(found[1], value.text, value.label))
 
@@ -326,9 +230,9 @@ class MeetingEditor:
             return
         record, item_id = found
         if not record.recommendations_of(item_id):
-            self.meeting.asker.error("Not saved", "This item has no recommendations.")
+            self.asker.error("Not saved", "This item has no recommendations.")
             return
-        value = self.asks.recommendation(
+        value = self.asker.recommendation(
             record, item_id, new=False, chosen=self._selected_recommendation()
         )
         if value is None or value.recommendation_id is None:
@@ -356,10 +260,10 @@ class MeetingEditor:
         if record is None:
             return
         if rec_id is None:
-            self.meeting.asker.error("Not saved", "Select the recommendation in Voting first.")
+            self.asker.error("Not saved", "Select the recommendation in Voting first.")
             return
         rec = record.recommendation(rec_id)
-        if self.meeting.asker.confirm(
+        if self.asker.confirm(
             "Delete recommendation", f"Delete recommendation {rec.label or ''}: {rec.text[:80]}?"
         ):
             self.meeting.act(operations.delete_recommendation(rec_id))

@@ -32,7 +32,7 @@ def test_ctrl_i_imports_the_sample_pack_into_a_new_meeting(
     qtbot.addWidget(window)
     # The demo holds this very meeting: the clerk is asked, and makes a second copy.
     asked: list[str] = []
-    window.editor.asks.same_meeting = lambda message: asked.append(message) or "copy"  # type: ignore[method-assign]
+    window.asker.same_meeting = lambda message: asked.append(message) or "copy"  # type: ignore[method-assign]
     window.show()
     with qtbot.waitActive(window):
         window.activateWindow()

@@ -122,7 +122,7 @@ def test_the_status_bar_says_an_imported_agenda_was_saved(
     monkeypatch.setattr(window.asker, "open_path", lambda *args, **kwargs: PACK)
     monkeypatch.setattr(window.asker, "info", lambda *args: None)
     # The demo holds this very meeting: the clerk makes a deliberate copy.
-    monkeypatch.setattr(window.editor.asks, "same_meeting", lambda message: "copy")
+    monkeypatch.setattr(window.asker, "same_meeting", lambda message: "copy")
 
     def save_when_the_preview_shows() -> None:
         dialog = QApplication.activeModalWidget()

@@ -43,7 +43,7 @@ def test_opening_the_same_agenda_again_offers_the_saved_meeting(
     window.asker.open_path = lambda *args: samples / PACK  # type: ignore[method-assign]
     window.asker.info = lambda *args: None  # type: ignore[method-assign]
     asked: list[str] = []
-    window.editor.asks.same_meeting = lambda message: asked.append(message) or "open"  # type: ignore[method-assign]
+    window.asker.same_meeting = lambda message: asked.append(message) or "open"  # type: ignore[method-assign]
     # The preview, saved as shown (its own tests type into it).
     monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: 1)
     window.import_agenda()
@@ -63,7 +63,7 @@ def test_delete_in_the_meetings_list_after_a_confirmation(
     window = make_window(qtbot, demo, settings_path)
     window.open_meeting(demo.january_30)
     answers = iter([False, True])
-    window.editor.asks.delete_meeting = lambda what: next(answers)  # type: ignore[method-assign]
+    window.asker.delete_meeting = lambda what: next(answers)  # type: ignore[method-assign]
     window.meetings.table.setFocus()
     ids = [row.id for row in window.meetings.model.rows]
     window.meetings.table.select_row(ids.index(demo.january_30))
@@ -84,7 +84,7 @@ def test_approved_minutes_are_not_deleted_from_the_list(
 ) -> None:
     approve_minutes(demo.desk, demo.january_10, "C B Wyatt-Lowe")
     window = make_window(qtbot, demo, settings_path)
-    window.editor.asks.delete_meeting = lambda what: pytest.fail("not to be asked")  # type: ignore[method-assign]
+    window.asker.delete_meeting = lambda what: pytest.fail("not to be asked")  # type: ignore[method-assign]
     window.editor.delete_meeting(demo.january_10)
     assert errors and "cannot be deleted" in errors[0]
     assert len(list_meetings(demo.desk)) == 2
