@@ -2,9 +2,9 @@
 
 Each command asks (through the window's ``Asker``, asks.py) and then calls
 one service through ``OpenMeeting.act``, so every edit is one undoable,
-audited action, and a correction with its reason once the minutes are approved. Commands act on the
-current item (chosen in the agenda) and the recommendation selected in the
-voting panel.
+audited action, and a correction with its reason once the minutes are
+approved. Commands act on the current item (chosen in the agenda) and the
+recommendation selected in the voting panel.
 """
 
 from __future__ import annotations
