@@ -164,18 +164,12 @@ class ImportPreviewDialog(QDialog):
         self.recommendations.setWordWrap(True)
         self.rec_heading = QLabel("<b>Recommendations</b>")
 
-        self.add_member = button("Add &member", "Add member", "Alt+M", self._add_member, self)
-        self.delete_member = button(
-            "Delete membe&r", "Delete member", "Alt+R", self._delete_member, self
-        )
-        self.add_item = button("Add &item", "Add item", "Alt+I", self._add_item, self)
-        self.delete_item = button("Delete it&em", "Delete item", "Alt+E", self._delete_item, self)
-        self.add_rec = button(
-            "&Add recommendation", "Add recommendation", "Alt+A", self._add_rec, self
-        )
-        self.delete_rec = button(
-            "Delete recommendatio&n", "Delete recommendation", "Alt+N", self._delete_rec, self
-        )
+        self.add_member = button("Add &member", self._add_member)
+        self.delete_member = button("Delete membe&r", self._delete_member)
+        self.add_item = button("Add &item", self._add_item)
+        self.delete_item = button("Delete it&em", self._delete_item)
+        self.add_rec = button("&Add recommendation", self._add_rec)
+        self.delete_rec = button("Delete recommendatio&n", self._delete_rec)
 
         self.notice = wrapped_label("Warnings", NOTICE_STYLE, hidden=True)
         self.error = ErrorLabel("Problems to fix before saving", self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain import schedule_12a
+from clerkdesk.ui import widgets
 
 ROLES = ("chair", "vice-chair", "member")
 VOTING = ("yes", "no")
@@ -147,16 +148,11 @@ def parse_paragraph(text: str) -> schedule_12a.ExemptParagraph | None:
     return schedule_12a.parse_label(text)
 
 
-def button(
-    text: str, name: str, shortcut: str, slot: Callable[[], None], parent: QWidget
-) -> QPushButton:
-    """A push button with a mnemonic in ``text``; ``shortcut`` is shown as its tooltip."""
-    push = QPushButton(text, parent)
-    push.setAccessibleName(name)
-    push.setToolTip(f"{name} ({shortcut})")
-    push.setAutoDefault(False)
-    push.clicked.connect(slot)
-    return push
+def button(text: str, slot: Callable[[], None]) -> QPushButton:
+    """A push button named as ``text`` says; its tooltip names its Alt key, the
+    letter after the & in ``text``."""
+    name = text.replace("&", "")
+    return widgets.button(text, name, slot, f"{name} (Alt+{text[text.index('&') + 1].upper()})")
 
 
 @dataclass(frozen=True, slots=True)
