@@ -12,7 +12,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.minutes_details import MinutesDetails
 from clerkdesk.domain.model import BodyKind, MeetingRecord, MemberOrder
-from clerkdesk.ui.widgets import set_tab_order, wrapped_label
+from clerkdesk.ui.widgets import ok_cancel, set_tab_order, wrapped_label
 
 _ORDERS = {
     MemberOrder.SURNAME: "By surname (a substitute under their own name)",
@@ -77,11 +76,6 @@ class MinutesDetailsDialog(QDialog):
         self.officer = _line(record.proper_officer, "Proper officer's name")
         self.officer_title = _line(record.proper_officer_title, "Proper officer's title")
         self.problem = wrapped_label("Problem", hidden=True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("&Body (MEMBERS OF THE …):", self.body)
         form.addRow("&List members:", self.order)
@@ -90,7 +84,7 @@ class MinutesDetailsDialog(QDialog):
         form.addRow("&Proper officer:", self.officer)
         form.addRow("Proper officer's &title:", self.officer_title)
         form.addRow(self.problem)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         set_tab_order(
             self.body, self.order, self.closed_at, self.clerk, self.officer, self.officer_title
         )
@@ -106,7 +100,7 @@ class MinutesDetailsDialog(QDialog):
             proper_officer_title=self.officer_title.text().strip() or None,
         )
 
-    def _accept_if_valid(self) -> None:
+    def accept(self) -> None:
         try:
             self.value()
         except ValueError as error:  # said in the dialog; nothing typed is lost
@@ -114,4 +108,4 @@ class MinutesDetailsDialog(QDialog):
             self.problem.show()
             self.closed_at.setFocus()
             return
-        self.accept()
+        super().accept()
