@@ -34,12 +34,6 @@ BACKUP_CHECK_MS = 60_000
 INDEX_AFTER_PAUSE_MS = 1_500
 
 
-def ask_running_copy_to_come_forward(db_path: Path) -> bool:
-    from clerkdesk.ui.second_copy import ask_running_copy_to_come_forward as knock
-
-    return knock(db_path)
-
-
 def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> PreparedFile | None:
     """Get the database file ready to open (writer lock, damage check, upgrade),
     explaining any problem in a dialog; None if it cannot be opened. Standard
@@ -58,9 +52,9 @@ def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> Prepa
         # The app's own database, or one the clerk chose: made if there is none.
         prepared = prepare_file(path, exclusive=True, create=True)
     except DatabaseInUseError as error:
-        if ask_running_copy_to_come_forward(path):
-            from clerkdesk.ui.second_copy import CameForward
+        from clerkdesk.ui.second_copy import CameForward, ask_running_copy_to_come_forward
 
+        if ask_running_copy_to_come_forward(path):
             raise CameForward(error.message) from error
         QMessageBox.information(parent, "ClerkDesk", error.message)
         return None

@@ -15,7 +15,8 @@ from clerkdesk.services.context import Desk
 from clerkdesk.services.demo import create_demo
 from clerkdesk.services.records_io import list_meetings
 from clerkdesk.ui.main_window import MainWindow
-from clerkdesk.ui.safekeeping import ask_running_copy_to_come_forward, open_interactively
+from clerkdesk.ui.safekeeping import open_interactively
+from clerkdesk.ui.second_copy import ask_running_copy_to_come_forward
 from tests.ui.conftest import DemoDb
 
 
