@@ -271,9 +271,6 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(undo_label is not None)
         self.redo_action.setEnabled(redo_label is not None)
 
-    def show_panel(self, widget: QWidget) -> None:
-        self.tabs.show_panel(widget)
-
     def focus_clock(self) -> None:
         clock = self.header.clock
         clock.setFocus(Qt.FocusReason.ShortcutFocusReason)

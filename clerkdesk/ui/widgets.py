@@ -352,7 +352,7 @@ class Panel(QWidget):
     place in the window's focus chain, so Tab would jump back to it from the
     end of another panel instead of following the order set with
     :func:`set_tab_order`. The panel takes no focus from Tab; ``setFocus()``
-    on it (as ``MainWindow.show_panel`` does) still reaches its main control.
+    on it (as ``MeetingTabs.show_panel`` does) still reaches its main control.
     """
 
     focus_target: QWidget | None = None

@@ -46,7 +46,7 @@ def test_quorum_turns_red_the_instant_the_meeting_is_inquorate(
     window.open_meeting(meeting)
     window.header.set_time(dt.time(10, 30))
     assert window.header.quorum.text().startswith("Quorate: 3")
-    window.show_panel(window.attendance)
+    window.tabs.show_panel(window.attendance)
     window.attendance.table.select_row(0)
     window.header.set_time(dt.time(11, 5))
     qtbot.keyClick(window.attendance.table, Qt.Key.Key_D)  # leaves at 11.05
@@ -96,7 +96,7 @@ def test_approved_minutes_show_as_locked_and_ask_for_a_reason(
     assert window.header.locked.isVisible()
     assert not window.undo_action.isEnabled()
     window.asker.correction_reason = lambda: None  # type: ignore[method-assign]
-    window.show_panel(window.attendance)
+    window.tabs.show_panel(window.attendance)
     window.attendance.table.select_row(1)
     qtbot.keyClick(window.attendance.table, Qt.Key.Key_A)  # cancelled: nothing written
     assert demo.fresh_record(demo.january_10).attendees[1].status is AttendanceStatus.PRESENT

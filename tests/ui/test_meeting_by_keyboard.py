@@ -275,7 +275,7 @@ def test_an_over_count_shows_the_rule_in_the_panel_and_writes_nothing(
     record = demo.fresh_record(demo.january_10)
     item = record.item_by_number("3")
     window.meeting.set_item(item.id)
-    window.show_panel(window.voting)
+    window.tabs.show_panel(window.voting)
     rec = record.recommendations_of(item.id)[0]
     before = record.decision_on(rec.id)
     window.voting.motion_table.select_row(0)

@@ -127,7 +127,7 @@ def test_the_window_opens_on_a_server_and_always_says_which(
     # Recorded on the server from the window.
     record = window.meeting.record
     assert record is not None
-    window.show_panel(window.attendance)
+    window.tabs.show_panel(window.attendance)
     window.attendance.table.select_row(0)
     qtbot.keyClick(window.attendance.table, Qt.Key.Key_P)
     first = record.attendees[0].person_id
@@ -242,7 +242,7 @@ def test_check_out_from_the_server_record_on_the_laptop_and_check_in(
     )
     # Recorded on the laptop, then checked in from the list.
     window.open_meeting(team.jan30)
-    window.show_panel(window.attendance)
+    window.tabs.show_panel(window.attendance)
     window.attendance.table.select_row(0)
     qtbot.keyClick(window.attendance.table, Qt.Key.Key_P)
     recorded = dump_meeting(window.meeting.desk, team.jan30)
@@ -315,7 +315,7 @@ UNREACHABLE = (
 
 
 def mark_first_present(qtbot: QtBot, window: MainWindow, row: int) -> None:
-    window.show_panel(window.attendance)
+    window.tabs.show_panel(window.attendance)
     window.attendance.table.select_row(row)
     qtbot.keyClick(window.attendance.table, Qt.Key.Key_P)
 
