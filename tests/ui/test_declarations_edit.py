@@ -45,7 +45,7 @@ def window(qtbot: QtBot, demo: DemoDb, settings_path: Path, declared: Declaratio
     qtbot.waitExposed(window)
     window.open_meeting(demo.january_10)
     window.header.set_time(AT)
-    window.show_panel(window.declarations)
+    window.tabs.show_panel(window.declarations)
     return window
 
 

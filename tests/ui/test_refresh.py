@@ -38,7 +38,7 @@ def window(qtbot: QtBot, demo: DemoDb, settings_path: Path) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     window.open_meeting(demo.january_30)
-    window.show_panel(window.attendance)
+    window.tabs.show_panel(window.attendance)
     window.header.set_time(dt.time(10, 30))
     return window
 
@@ -147,7 +147,7 @@ def test_a_hidden_table_fits_its_rows_when_shown(qtbot: QtBot, window: MainWindo
     assert not roll.isVisible()
     window.attendance.table.select_row(0)
     qtbot.keyClick(window.attendance.table, Qt.Key.Key_P)  # the roll changes, unseen
-    window.show_panel(window.voting)
+    window.tabs.show_panel(window.voting)
     assert roll.isVisible()
     heights = [roll.rowHeight(n) for n in range(roll.model().rowCount())]
     roll.resizeRowsToContents()

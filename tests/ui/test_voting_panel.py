@@ -60,7 +60,7 @@ def open_item_3(window: MainWindow, demo: DemoDb) -> None:
     record = demo.fresh_record(demo.january_30)
     window.open_meeting(demo.january_30, record.item_by_number("3").id)
     window.header.set_time(AT)
-    window.show_panel(window.voting)
+    window.tabs.show_panel(window.voting)
 
 
 def select_amendment(window: MainWindow, amendment: int) -> None:
@@ -173,7 +173,7 @@ def test_a_vote_on_approved_minutes_is_a_correction_with_its_reason(
     item = record.item_by_number("3")
     window.open_meeting(meeting, item.id)
     window.header.set_time(AT)
-    window.show_panel(window.voting)
+    window.tabs.show_panel(window.voting)
     reasons = iter([None, "The vote was unanimous; the counts were mistyped"])
     window.asker.correction_reason = lambda: next(reasons)  # type: ignore[method-assign]
     first = record.recommendations_of(item.id)[0]
