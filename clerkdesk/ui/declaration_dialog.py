@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -167,9 +168,8 @@ class DeclarationDialog(QDialog):
         except DomainError:
             return
         if not self._left_touched:
-            self.left_room.blockSignals(True)
-            self.left_room.setChecked(kind.must_leave and not self.dispensation.isChecked())
-            self.left_room.blockSignals(False)
+            with QSignalBlocker(self.left_room):
+                self.left_room.setChecked(kind.must_leave and not self.dispensation.isChecked())
         self.nature.setEnabled(not self.sensitive.isChecked())
         value = self.value()
         if value is None:

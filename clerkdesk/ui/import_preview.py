@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -223,9 +223,8 @@ class ImportPreviewDialog(QDialog):
 
     def _add_item(self) -> None:
         row = self.items.currentRow() + 1 if self.items.currentRow() >= 0 else None
-        self.items.blockSignals(True)
-        row = append_row(self.items, [self._next_number(), "", "I", "", "0", ""], at=row)
-        self.items.blockSignals(False)
+        with QSignalBlocker(self.items):
+            row = append_row(self.items, [self._next_number(), "", "I", "", "0", ""], at=row)
         self._bases.insert(row, None)
         self._recs.insert(row, [])
         self._fix_item_flags(row)
@@ -246,23 +245,22 @@ class ImportPreviewDialog(QDialog):
 
     def _fix_item_flags(self, row: int) -> None:
         """The count of recommendations is read-only; Para only for Part II."""
-        self.items.blockSignals(True)
-        nothing_to_confirm(self.items, row, CONFIRMED)
-        for column in (RECS, PARA):
-            item = self.items.item(row, column)
-            if item is None:
-                item = QTableWidgetItem("")
-                self.items.setItem(row, column, item)
-            editable = column == PARA and parse_part(cell(self.items, row, PART)) == 2
-            flags = item.flags()
-            if editable:
-                flags |= Qt.ItemFlag.ItemIsEditable
-            else:
-                flags &= ~Qt.ItemFlag.ItemIsEditable
-            item.setFlags(flags)
-            if column == PARA and not editable:
-                item.setText("")
-        self.items.blockSignals(False)
+        with QSignalBlocker(self.items):
+            nothing_to_confirm(self.items, row, CONFIRMED)
+            for column in (RECS, PARA):
+                item = self.items.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem("")
+                    self.items.setItem(row, column, item)
+                editable = column == PARA and parse_part(cell(self.items, row, PART)) == 2
+                flags = item.flags()
+                if editable:
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                else:
+                    flags &= ~Qt.ItemFlag.ItemIsEditable
+                item.setFlags(flags)
+                if column == PARA and not editable:
+                    item.setText("")
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == PART:
@@ -277,13 +275,12 @@ class ImportPreviewDialog(QDialog):
 
     def _load_recs(self, row: int) -> None:
         table = self.recommendations
-        table.blockSignals(True)
-        table.setRowCount(0)
-        has_item = 0 <= row < len(self._recs)
-        self._rec_row = row if has_item else -1
-        for rec in self._recs[row] if has_item else []:
-            append_row(table, [rec.label or "", rec.text])
-        table.blockSignals(False)
+        with QSignalBlocker(table):
+            table.setRowCount(0)
+            has_item = 0 <= row < len(self._recs)
+            self._rec_row = row if has_item else -1
+            for rec in self._recs[row] if has_item else []:
+                append_row(table, [rec.label or "", rec.text])
         table.resizeRowsToContents()
         table.setEnabled(has_item)
         self.add_rec.setEnabled(has_item)
@@ -304,18 +301,16 @@ class ImportPreviewDialog(QDialog):
             ParsedRecommendation(cell(table, r, LABEL) or None, cell(table, r, TEXT))
             for r in range(table.rowCount())
         ]
-        self.items.blockSignals(True)
-        self.items.setItem(row, RECS, QTableWidgetItem(str(len(self._recs[row]))))
-        self.items.blockSignals(False)
+        with QSignalBlocker(self.items):
+            self.items.setItem(row, RECS, QTableWidgetItem(str(len(self._recs[row]))))
         self._fix_item_flags(row)
 
     def _add_rec(self) -> None:
         if self._rec_row < 0:
             return
         table = self.recommendations
-        table.blockSignals(True)
-        row = append_row(table, ["", ""])
-        table.blockSignals(False)
+        with QSignalBlocker(table):
+            row = append_row(table, ["", ""])
         self._store_recs()
         _edit(table, row, TEXT)
 

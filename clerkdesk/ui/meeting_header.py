@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTime, QTimer
+from PySide6.QtCore import QSignalBlocker, QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from clerkdesk.domain.changes import Area
@@ -110,9 +110,8 @@ class MeetingHeader(QWidget):
 
     def set_time(self, value: dt.time, live: bool = False) -> None:
         self.live.setChecked(live)
-        self.clock.blockSignals(True)
-        self.clock.setTime(QTime(value.hour, value.minute))
-        self.clock.blockSignals(False)
+        with QSignalBlocker(self.clock):
+            self.clock.setTime(QTime(value.hour, value.minute))
         self.meeting.set_at(value)
 
     def _edited(self, value: QTime) -> None:

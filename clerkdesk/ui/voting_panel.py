@@ -6,7 +6,7 @@ from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -95,11 +95,10 @@ class VoteSpinBox(QSpinBox):
 
     def show_count(self, value: int | None) -> None:
         """Show ``value`` (without signalling a change), or nothing at all."""
-        self.blockSignals(True)
-        self.setValue(value or 0)
-        # setValue leaves the text alone when the value is unchanged: set it too.
-        self.lineEdit().setText("" if value is None else self.textFromValue(value))
-        self.blockSignals(False)
+        with QSignalBlocker(self):
+            self.setValue(value or 0)
+            # setValue leaves the text alone when the value is unchanged: set it too.
+            self.lineEdit().setText("" if value is None else self.textFromValue(value))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
