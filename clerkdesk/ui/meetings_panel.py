@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from clerkdesk.domain.errors import DomainError
@@ -39,15 +40,17 @@ class MeetingsPanel(Panel):
         self.table.setWordWrap(True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.key_actions = {
-            Qt.Key.Key_Return: self._open_current,
-            Qt.Key.Key_Enter: self._open_current,
-            Qt.Key.Key_Delete: self._delete_current,
+            Qt.Key.Key_Return: partial(self._emit_current, self.chosen),
+            Qt.Key.Key_Enter: partial(self._emit_current, self.chosen),
+            Qt.Key.Key_Delete: partial(self._emit_current, self.delete_requested),
         }
         self.new_button = button("New meeting…", "New meeting", self.new_requested.emit)
         self.import_button = button("Import agenda…", "Import agenda", self.import_requested.emit)
         # On a server "Check out…", on a laptop's file "Check in"; hidden on a file
         # nothing was checked out to (set by show_team).
-        self.team_button = button("Check out…", "Check out or in", self._team_current)
+        self.team_button = button(
+            "Check out…", "Check out or in", partial(self._emit_current, self.team_requested)
+        )
         self.team_button.hide()
         # The chosen meeting's check-out, in full (its status has a word or two).
         self.away = wrapped_label("Check-out of the meeting chosen", hidden=True)
@@ -115,8 +118,7 @@ class MeetingsPanel(Panel):
     def show_lease_news(self, news: dict[int, LeaseNews]) -> None:
         """What the server said of this file's check-outs (team_actions.py)."""
         self.lease_news = news
-        current = self.model.row_at(self.table.current_row())
-        self.show_list(self._summaries, current.id if current is not None else None)
+        self.show_list(self._summaries, self.current_id())
 
     def browse_only(self, browsing: bool) -> None:
         """While the database is not yet open for recording, meetings can be
@@ -140,26 +142,17 @@ class MeetingsPanel(Panel):
     def _selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
         self._show_away()
         if not self._quiet:
-            self._open_current()
-
-    def _delete_current(self) -> None:
-        row = self.model.row_at(self.table.current_row())
-        if row is not None:
-            self.delete_requested.emit(row.id)
+            self._emit_current(self.chosen)
 
     def current_id(self) -> int | None:
         row = self.model.row_at(self.table.current_row())
         return row.id if row is not None else None
 
-    def _team_current(self) -> None:
+    def _emit_current(self, signal: SignalInstance) -> None:
+        """``signal`` (chosen, delete or check out/in) with the current meeting's id."""
         meeting_id = self.current_id()
         if meeting_id is not None:
-            self.team_requested.emit(meeting_id)
-
-    def _open_current(self) -> None:
-        row = self.model.row_at(self.table.current_row())
-        if row is not None:
-            self.chosen.emit(row.id)
+            signal.emit(meeting_id)
 
 
 def _day(iso: str) -> str:

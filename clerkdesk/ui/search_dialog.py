@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +24,7 @@ from clerkdesk.ui.widgets import KeyTableView, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database
-    from clerkdesk.services.lookups import SearchHit
+    from clerkdesk.services.lookups import HistoryRow, SearchHit
 
 OpenMeeting = Callable[[int, int | None], None]
 
@@ -50,7 +50,7 @@ class SearchDialog(QDialog):
         self.hit_table = KeyTableView("Search results", self)
         self.hit_table.setModel(self.hits)
         self.hit_table.stretch(4)
-        self.hit_table.activated.connect(self._open_hit)
+        self.hit_table.activated.connect(lambda index: self._open(self.hits.row_at(index.row())))
         self.count = QLabel()
         self.count.setAccessibleName("Number of results")
         self.typing_pause = QTimer(self)
@@ -81,7 +81,9 @@ class SearchDialog(QDialog):
         self.history_table = KeyTableView("Member's history", self)
         self.history_table.setModel(self.history)
         self.history_table.stretch(2)
-        self.history_table.activated.connect(self._open_history)
+        self.history_table.activated.connect(
+            lambda index: self._open(self.history.row_at(index.row()))
+        )
         member_tab = QWidget()
         member_layout = QVBoxLayout(member_tab)
         row = QHBoxLayout()
@@ -173,10 +175,10 @@ class SearchDialog(QDialog):
             self.hit_table.select_row(0)
             self.hit_table.setFocus()
 
-    def _open_hit(self, index: QModelIndex) -> None:
-        hit = self.hits.row_at(index.row())
-        if hit is not None:
-            self.open_meeting(hit.meeting_id, hit.item_id)
+    def _open(self, row: SearchHit | HistoryRow | None) -> None:
+        """The meeting of a hit or of a line of the member's record, at its item."""
+        if row is not None:
+            self.open_meeting(row.meeting_id, row.item_id)
 
     def show_member(self, person_id: int | None) -> None:
         """Show ``person_id``'s record (if they are in the list)."""
@@ -189,11 +191,6 @@ class SearchDialog(QDialog):
 
         person = self.member.currentData()
         self.history.set_rows(member_history(self.db, int(person)) if person else [])
-
-    def _open_history(self, index: QModelIndex) -> None:
-        row = self.history.row_at(index.row())
-        if row is not None:
-            self.open_meeting(row.meeting_id, row.item_id)
 
 
 def _search(db: Database, words: str) -> list[SearchHit]:
