@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain import schedule_12a
 from clerkdesk.domain.model import AgendaItem, MeetingRecord
 from clerkdesk.domain.schedule_12a import ExemptParagraph
-from clerkdesk.ui.widgets import ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +40,12 @@ class PartInput:
     exempt_paragraph: ExemptParagraph | None
 
 
-class AgendaItemDialog(QDialog):
+class AgendaItemDialog(TitledDialog):
     """A new item (``item`` None), urgent or not, or an item's number and title."""
 
     def __init__(
         self, item: AgendaItem | None, *, urgent: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
         title = (
             "Add an urgent item"
             if item is None and urgent
@@ -55,8 +53,7 @@ class AgendaItemDialog(QDialog):
             if item is None
             else f"Item {item.number}"
         )
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
+        super().__init__(title, parent)
         self.number = QLineEdit(item.number if item else "")
         self.number.setAccessibleName("Item number")
         self.title = QLineEdit(item.title if item else "")
@@ -88,7 +85,7 @@ class AgendaItemDialog(QDialog):
         return ItemInput(self.number.text().strip(), self.title.text().strip(), reason)
 
 
-class ItemPlaceDialog(QDialog):
+class ItemPlaceDialog(TitledDialog):
     """Where an item goes in the order: moved on the agenda, or taken out of order."""
 
     def __init__(
@@ -99,12 +96,10 @@ class ItemPlaceDialog(QDialog):
         out_of_order: bool,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
         title = (
             f"Take item {item.number} out of order" if out_of_order else f"Move item {item.number}"
         )
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
+        super().__init__(title, parent)
         self.place = QComboBox()
         self.place.setAccessibleName("Taken before")
         others = [i for i in record.ordered_items if i.id != item.id]
@@ -128,12 +123,11 @@ class ItemPlaceDialog(QDialog):
         return PlaceInput(int(self.place.currentData()), self.out_of_order.isChecked())
 
 
-class ItemPartDialog(QDialog):
+class ItemPartDialog(TitledDialog):
     """Part I (public) or Part II (exempt) with its Schedule 12A paragraph."""
 
     def __init__(self, item: AgendaItem, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Item {item.number}: Part I or Part II")
+        super().__init__(f"Item {item.number}: Part I or Part II", parent)
         self.part = QComboBox()
         self.part.setAccessibleName("Part")
         self.part.addItem("Part I (public)", 1)

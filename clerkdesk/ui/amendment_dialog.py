@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.model import AttendanceStatus, Capacity, MeetingRecord
 from clerkdesk.ui.rows import by_surname
-from clerkdesk.ui.widgets import ok_cancel, set_tab_order
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +27,12 @@ class AmendmentInput:
     resulting_text: str
 
 
-class AmendmentDialog(QDialog):
+class AmendmentDialog(TitledDialog):
     def __init__(
         self, record: MeetingRecord, recommendation_id: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Add amendment", parent)
         rec = record.recommendation(recommendation_id)
-        self.setWindowTitle("Add amendment")
-        self.setAccessibleName("Add amendment")
         intro = QLabel(f"Amendment to {rec.label or 'the recommendation'}: {rec.text}")
         intro.setWordWrap(True)
         self.mover = QComboBox()

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date
-from clerkdesk.ui.widgets import ErrorLabel, ok_cancel
+from clerkdesk.ui.widgets import ErrorLabel, TitledDialog, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,15 +25,13 @@ class Approval:
     on: dt.date
 
 
-class ApprovalDialog(QDialog):
+class ApprovalDialog(TitledDialog):
     """The minutes are usually approved at the next meeting, not the day they
     are typed up: the date is the clerk's to enter, from the meeting's own day
     to today (the service refuses any other)."""
 
     def __init__(self, presiding: str, meeting_date: dt.date, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Approve minutes")
-        self.setAccessibleName("Approve minutes")
+        super().__init__("Approve minutes", parent)
         intro = QLabel(
             "Once approved, the record is locked: later changes are corrections, "
             "each with its reason."

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.model import Capacity
-from clerkdesk.ui.widgets import ok_cancel, set_tab_order
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +23,9 @@ class AttendeeInput:
     title: str | None
 
 
-class AttendeeDialog(QDialog):
+class AttendeeDialog(TitledDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add to the attendance")
-        self.setAccessibleName("Add to the attendance")
+        super().__init__("Add to the attendance", parent)
         self.capacity = QComboBox()
         self.capacity.setAccessibleName("Attends as")
         self.capacity.addItem("Officer", Capacity.OFFICER)

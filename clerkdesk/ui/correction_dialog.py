@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from clerkdesk.ui.widgets import ErrorLabel, ok_cancel
+from clerkdesk.ui.widgets import ErrorLabel, TitledDialog, ok_cancel
 
 NEEDS_A_REASON = (
     "A correction to approved minutes needs its reason: it is kept with the correction "
@@ -12,13 +12,11 @@ NEEDS_A_REASON = (
 )
 
 
-class CorrectionReasonDialog(QDialog):
+class CorrectionReasonDialog(TitledDialog):
     """OK with no reason typed says why it cannot be saved, and waits."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Correction to approved minutes")
-        self.setAccessibleName("Correction to approved minutes")
+        super().__init__("Correction to approved minutes", parent)
         prompt = QLabel("These minutes are approved. &Why is this correction being made?")
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason for the correction")

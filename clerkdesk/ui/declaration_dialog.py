@@ -9,7 +9,6 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.errors import DomainError
 from clerkdesk.domain.model import Capacity, Declaration, MeetingRecord
 from clerkdesk.ui.rows import by_surname, declaration_consequence
-from clerkdesk.ui.widgets import NOTICE_STYLE, ok_cancel, set_tab_order, wrapped_label
+from clerkdesk.ui.widgets import NOTICE_STYLE, TitledDialog, ok_cancel, set_tab_order, wrapped_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +46,7 @@ class DeclarationInput:
         )
 
 
-class DeclarationDialog(QDialog):
+class DeclarationDialog(TitledDialog):
     """Declare an interest; given ``existing``, edit that declaration instead.
 
     When editing, the member and the item are fixed (withdraw the declaration
@@ -63,13 +62,10 @@ class DeclarationDialog(QDialog):
         existing: Declaration | None = None,
         person_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Edit a declaration" if existing else "Declare an interest", parent)
         self.record = record
         self.at = at
         self.existing = existing
-        title = "Edit a declaration" if existing else "Declare an interest"
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
         if existing is not None:
             item_id = existing.item_id
         self.member = QComboBox()

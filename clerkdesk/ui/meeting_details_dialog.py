@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.membership import voting_members
 from clerkdesk.domain.model import ChairStyle, MeetingRecord
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
-from clerkdesk.ui.widgets import ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +37,9 @@ class MeetingDetailsInput:
     chair_style: ChairStyle
 
 
-class MeetingDetailsDialog(QDialog):
+class MeetingDetailsDialog(TitledDialog):
     def __init__(self, record: MeetingRecord, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Meeting details")
-        self.setAccessibleName("Meeting details")
+        super().__init__("Meeting details", parent)
         self.date = QDateEdit(QDate(record.date.year, record.date.month, record.date.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd MMM yyyy")

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from clerkdesk.domain.model import Capacity, MeetingRecord, Role
 from clerkdesk.ui.rows import by_surname
-from clerkdesk.ui.widgets import ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel
 
 
 class MembershipChange(StrEnum):
@@ -28,7 +28,7 @@ class MemberInput:
     voting: bool
 
 
-class MembershipDialog(QDialog):
+class MembershipDialog(TitledDialog):
     def __init__(
         self,
         record: MeetingRecord,
@@ -41,9 +41,7 @@ class MembershipDialog(QDialog):
         # a few milliseconds of the window's first paint.
         from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit
 
-        super().__init__(parent)
-        self.setWindowTitle(change.value)
-        self.setAccessibleName(change.value)
+        super().__init__(change.value, parent)
         self.change = change
         self._record = record
         self.member = QComboBox()

@@ -11,7 +11,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLineEdit,
     QWidget,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.minutes_details import MinutesDetails
 from clerkdesk.domain.model import BodyKind, MeetingRecord, MemberOrder
-from clerkdesk.ui.widgets import ok_cancel, set_tab_order, wrapped_label
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order, wrapped_label
 
 _ORDERS = {
     MemberOrder.SURNAME: "By surname (a substitute under their own name)",
@@ -54,11 +53,9 @@ def closing_time(text: str) -> dt.time | None:
         ) from None
 
 
-class MinutesDetailsDialog(QDialog):
+class MinutesDetailsDialog(TitledDialog):
     def __init__(self, record: MeetingRecord, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Minutes details")
-        self.setAccessibleName("Minutes details")
+        super().__init__("Minutes details", parent)
         self.body = QComboBox()
         self.body.setAccessibleName("Kind of body")
         self.body.addItem(f"As its name says ({BodyKind.from_name(record.committee).value})", None)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.model import MeetingRecord, Tally, VoteOption
 from clerkdesk.domain.voting import voter_roll
-from clerkdesk.ui.widgets import ok_cancel, set_tab_order
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order
 
 WORDS = {VoteOption.YES: "For", VoteOption.NO: "Against", VoteOption.ABSTAIN: "Abstain"}
 KEYS = {
@@ -53,13 +52,11 @@ class NamedVoteTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-class NamedVoteDialog(QDialog):
+class NamedVoteDialog(TitledDialog):
     def __init__(
         self, record: MeetingRecord, item_id: int, at: dt.time, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Named vote")
-        self.setAccessibleName("Named vote")
+        super().__init__("Named vote", parent)
         roll = voter_roll(record, item_id, at)
         self.people = list(roll.eligible)
         self.options = [VoteOption.YES for _ in self.people]

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.ui.widgets import ok_cancel, set_tab_order
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.services.lookups import CommitteeSummary
@@ -41,11 +40,9 @@ def qtime_to_time(value: QTime) -> dt.time:
     return dt.time(value.hour(), value.minute())
 
 
-class NewMeetingDialog(QDialog):
+class NewMeetingDialog(TitledDialog):
     def __init__(self, committees: list[CommitteeSummary], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("New meeting")
-        self.setAccessibleName("New meeting")
+        super().__init__("New meeting", parent)
         self.committee = QComboBox()
         self.committee.setAccessibleName("Committee")
         for c in committees:

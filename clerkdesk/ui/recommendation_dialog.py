@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from clerkdesk.domain.model import MeetingRecord
-from clerkdesk.ui.widgets import ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +18,7 @@ class RecommendationInput:
     text: str
 
 
-class RecommendationDialog(QDialog):
+class RecommendationDialog(TitledDialog):
     def __init__(
         self,
         record: MeetingRecord,
@@ -28,11 +28,9 @@ class RecommendationDialog(QDialog):
         chosen: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
         item = record.item(item_id)
         title = f"{'Add a recommendation to' if new else 'Recommendation in'} item {item.number}"
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
+        super().__init__(title, parent)
         self._record = record
         self.which = QComboBox()
         self.which.setAccessibleName("Recommendation")

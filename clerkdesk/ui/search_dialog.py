@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.ui.background import Task
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
 from clerkdesk.ui.rows import by_surname
-from clerkdesk.ui.widgets import KeyTableView, set_tab_order
+from clerkdesk.ui.widgets import KeyTableView, TitledDialog, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database
@@ -29,18 +28,16 @@ if TYPE_CHECKING:
 OpenMeeting = Callable[[int, int | None], None]
 
 
-class SearchDialog(QDialog):
+class SearchDialog(TitledDialog):
     """Search runs on the thread pool, so a slow search never stops the window;
     one search runs at a time, and a newer one replaces any still waiting."""
 
     search_done = Signal()  # the latest search's hits, or why it failed, are shown
 
     def __init__(self, db: Database, open_meeting: OpenMeeting, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("Search all meetings", parent)
         self.db = db
         self.open_meeting = open_meeting
-        self.setWindowTitle("Search all meetings")
-        self.setAccessibleName("Search all meetings")
 
         self.query = QLineEdit()
         self.query.setAccessibleName("Search words")

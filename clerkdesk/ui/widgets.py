@@ -52,6 +52,15 @@ def wrapped_label(name: str, style: str = "", *, hidden: bool = False) -> QLabel
     return label
 
 
+class TitledDialog(QDialog):
+    """A dialog whose title is also its name for screen readers."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+
+
 class ErrorLabel(QLabel):
     """A domain message shown next to the control that caused it."""
 
