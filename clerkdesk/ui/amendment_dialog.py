@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -60,7 +59,6 @@ class AmendmentDialog(TitledDialog):
         form.addRow("&Wording:", self.text)
         form.addRow("&As amended:", self.resulting)
         buttons = ok_cancel(self, "Add amendment")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -70,8 +68,7 @@ class AmendmentDialog(TitledDialog):
             self.seconder,
             self.text,
             self.resulting,
-            ok,
-            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            *buttons.buttons(),
         )
         self.resize(560, 420)
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
@@ -48,8 +47,7 @@ class AttendeeDialog(TitledDialog):
             self.capacity,
             self.name,
             self.title,
-            buttons.button(QDialogButtonBox.StandardButton.Ok),
-            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            *buttons.buttons(),
         )
         self.resize(440, 0)
 

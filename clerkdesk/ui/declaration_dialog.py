@@ -9,7 +9,6 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -106,7 +105,6 @@ class DeclarationDialog(TitledDialog):
         form.addRow("", self.dispensation)
         form.addRow("", self.left_room)
         buttons = ok_cancel(self, "Save changes" if existing else "Record declaration")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         if existing is not None:
             fixed = QLabel(
@@ -128,8 +126,7 @@ class DeclarationDialog(TitledDialog):
             self.sensitive,
             self.dispensation,
             self.left_room,
-            ok,
-            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            *buttons.buttons(),
         )
 
         # What was recorded about leaving the room is a fact: an edit keeps it.

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -87,7 +86,6 @@ class NamedVoteDialog(TitledDialog):
             excluded.setWordWrap(True)
             excluded.setEnabled(False)
         buttons = ok_cancel(self, "Record named vote")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list for the buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -96,7 +94,7 @@ class NamedVoteDialog(TitledDialog):
             layout.addWidget(excluded)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        set_tab_order(self.table, ok, buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        set_tab_order(self.table, *buttons.buttons())
         self.resize(460, 520)
         self._update_summary()
 

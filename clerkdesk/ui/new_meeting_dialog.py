@@ -71,8 +71,7 @@ class NewMeetingDialog(TitledDialog):
             self.date,
             self.time,
             self.venue,
-            buttons.button(QDialogButtonBox.StandardButton.Ok),
-            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            *buttons.buttons(),
         )
         self.resize(520, 0)
 

@@ -319,7 +319,8 @@ def button(text: str, name: str, slot: Callable[[], object], tip: str = "") -> Q
 
 
 def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
-    """OK and Cancel, wired to accept and reject; OK says ``ok_text`` if given."""
+    """OK and Cancel, wired to accept and reject; OK says ``ok_text`` if given.
+    Their ``buttons()`` are OK, then Cancel (Qt lists them by role), the Tab order."""
     # Imported with the first dialog, not the window: importing the class builds
     # its three Python enums, time taken from the window's first paint.
     from PySide6.QtWidgets import QDialogButtonBox
