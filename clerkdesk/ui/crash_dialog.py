@@ -91,12 +91,9 @@ class CrashDialog(QDialog):
         self.asker = Asker(self)
         self.setWindowTitle("ClerkDesk – a problem")
         heading = QLabel(f"<b>{HEADING}</b>")
-        heading.setWordWrap(True)
         why = QLabel(f"{WHY_NOTHING_WAS_LOST} {REREAD}" if reread else WHY_NOTHING_WAS_LOST)
-        why.setWordWrap(True)
         logged = f" It is also in the log file, {log_file}." if log_file else ""
         what = QLabel(WHAT_TO_DO + logged)
-        what.setWordWrap(True)
         what.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view = QPlainTextEdit(report)
         self.view.setReadOnly(True)
@@ -113,6 +110,7 @@ class CrashDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for label in (heading, why, what):
+            label.setWordWrap(True)
             layout.addWidget(label)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)

@@ -34,6 +34,10 @@ class LaterPanels:
     declarations: DeclarationsPanel
     minutes: MinutesPanel
 
+    def all(self) -> tuple[VotingPanel | DeclarationsPanel | MinutesPanel, ...]:
+        """In the order of their tabs."""
+        return self.voting, self.declarations, self.minutes
+
 
 class MeetingTabs(QTabWidget):
     built = Signal()  # the voting, declarations and minutes panels now exist
@@ -72,12 +76,7 @@ class MeetingTabs(QTabWidget):
             VotingPanel(self.meeting), DeclarationsPanel(self.meeting), MinutesPanel(self.meeting)
         )
         self._later = later
-        panels: tuple[VotingPanel | DeclarationsPanel | MinutesPanel, ...] = (
-            later.voting,
-            later.declarations,
-            later.minutes,
-        )
-        for page, panel in zip(self._pages, panels, strict=True):
+        for page, panel in zip(self._pages, later.all(), strict=True):
             layout = page.layout()
             assert layout is not None
             layout.addWidget(panel)
@@ -101,10 +100,8 @@ class MeetingTabs(QTabWidget):
     def focus_chain(self) -> list[QWidget]:
         """The tab bar, then each panel's controls (Tab skips those of hidden tabs)."""
         chain: list[QWidget] = [self.tabBar(), *self.attendance.focus_chain()]
-        if self._later is not None:
-            chain += self._later.voting.focus_chain()
-            chain += self._later.declarations.focus_chain()
-            chain += self._later.minutes.focus_chain()
+        for panel in self._later.all() if self._later is not None else ():
+            chain += panel.focus_chain()
         return chain
 
     def refresh(self, areas: Area) -> None:
@@ -158,4 +155,4 @@ class MeetingTabs(QTabWidget):
             return None
         if index == VOTING_TAB:
             self._catch_up_voting()
-        return (self._later.voting, self._later.declarations, self._later.minutes)[index - 1]
+        return self._later.all()[index - 1]
