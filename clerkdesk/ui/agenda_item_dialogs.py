@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain import schedule_12a
 from clerkdesk.domain.model import AgendaItem, MeetingRecord
 from clerkdesk.domain.schedule_12a import ExemptParagraph
-from clerkdesk.ui.widgets import TitledDialog, ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +54,8 @@ class AgendaItemDialog(TitledDialog):
             else f"Item {item.number}"
         )
         super().__init__(title, parent)
-        self.number = QLineEdit(item.number if item else "")
-        self.number.setAccessibleName("Item number")
-        self.title = QLineEdit(item.title if item else "")
-        self.title.setAccessibleName("Item title")
+        self.number = line_edit(item.number if item else "", "Item number")
+        self.title = line_edit(item.title if item else "", "Item title")
         self.reason = QPlainTextEdit(item.urgency_reason or "" if item else "")
         self.reason.setAccessibleName("Reason for urgency")
         self.reason.setTabChangesFocus(True)

@@ -10,13 +10,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date
-from clerkdesk.ui.widgets import ErrorLabel, TitledDialog, ok_cancel
+from clerkdesk.ui.widgets import ErrorLabel, TitledDialog, line_edit, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +36,7 @@ class ApprovalDialog(TitledDialog):
             "each with its reason."
         )
         intro.setWordWrap(True)
-        self.signed_by = QLineEdit(presiding)
-        self.signed_by.setAccessibleName("Signed by")
+        self.signed_by = line_edit(presiding, "Signed by")
         self.date = QDateEdit(QDate.currentDate())
         self.date.setAccessibleName("Date approved")
         self.date.setCalendarPopup(True)

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLineEdit,
     QWidget,
 )
 
 from clerkdesk.domain.model import Capacity
-from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order
+from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel, set_tab_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +28,8 @@ class AttendeeDialog(TitledDialog):
         self.capacity.setAccessibleName("Attends as")
         self.capacity.addItem("Officer", Capacity.OFFICER)
         self.capacity.addItem("Other member in attendance", Capacity.OTHER_MEMBER)
-        self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Job title")
-        self.title.setPlaceholderText("e.g. Democratic Services Officer")
+        self.name = line_edit("", "Name")
+        self.title = line_edit("", "Job title", "e.g. Democratic Services Officer")
         self.capacity.currentIndexChanged.connect(
             lambda _i: self.title.setEnabled(self.capacity.currentData() is Capacity.OFFICER)
         )

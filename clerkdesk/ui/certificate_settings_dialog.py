@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
 
-from clerkdesk.ui.widgets import ok_cancel
+from clerkdesk.ui.widgets import line_edit, ok_cancel
 
 
 class PathField(QWidget):
@@ -24,9 +23,7 @@ class PathField(QWidget):
     def __init__(self, name: str, filters: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filters = filters
-        self.edit = QLineEdit()
-        self.edit.setAccessibleName(name)
-        self.edit.setPlaceholderText("not set")
+        self.edit = line_edit("", name, "not set")
         browse = QPushButton("Browse…")
         browse.setAccessibleName(f"Browse for {name.lower()}")
         browse.clicked.connect(self._browse)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from clerkdesk.ui.widgets import ErrorLabel, TitledDialog, ok_cancel
+from clerkdesk.ui.widgets import ErrorLabel, TitledDialog, line_edit, ok_cancel
 
 NEEDS_A_REASON = (
     "A correction to approved minutes needs its reason: it is kept with the correction "
@@ -18,8 +18,7 @@ class CorrectionReasonDialog(TitledDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Correction to approved minutes", parent)
         prompt = QLabel("These minutes are approved. &Why is this correction being made?")
-        self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for the correction")
+        self.reason = line_edit("", "Reason for the correction")
         prompt.setBuddy(self.reason)
         self.error = ErrorLabel("Why the correction cannot be saved", self)
         self.reason.textChanged.connect(lambda _t: self.error.clear_error())

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.ui.widgets import set_tab_order
+from clerkdesk.ui.widgets import line_edit, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.importing import ParsedAgenda
@@ -31,10 +30,8 @@ if TYPE_CHECKING:
 
 
 def build_header(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
-    self.organisation = QLineEdit(parsed.organisation or "")
-    self.organisation.setAccessibleName("Organisation")
-    self.committee = QLineEdit(parsed.committee or "")
-    self.committee.setAccessibleName("Committee")
+    self.organisation = line_edit(parsed.organisation, "Organisation")
+    self.committee = line_edit(parsed.committee, "Committee")
     when = parsed.date
     self.date = QDateEdit(QDate(when.year, when.month, when.day) if when else QDate.currentDate())
     self.date.setDisplayFormat("dd MMM yyyy")
@@ -44,8 +41,7 @@ def build_header(self: ImportPreviewDialog, parsed: ParsedAgenda) -> None:
     self.time = QTimeEdit(QTime(start.hour, start.minute))
     self.time.setDisplayFormat("HH.mm")
     self.time.setAccessibleName("Start time")
-    self.venue = QLineEdit(parsed.venue or "")
-    self.venue.setAccessibleName("Venue")
+    self.venue = line_edit(parsed.venue, "Venue")
     self.quorum = QSpinBox()
     self.quorum.setRange(1, 99)
     self.quorum.setValue(parsed.quorum or 3)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QTimeEdit,
     QWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.membership import voting_members
 from clerkdesk.domain.model import ChairStyle, MeetingRecord
 from clerkdesk.ui.new_meeting_dialog import qdate_to_date, qtime_to_time
-from clerkdesk.ui.widgets import TitledDialog, ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +47,7 @@ class MeetingDetailsDialog(TitledDialog):
         self.time = QTimeEdit(QTime(start.hour, start.minute))
         self.time.setDisplayFormat("HH.mm")
         self.time.setAccessibleName("Start time")
-        self.venue = QLineEdit(record.venue or "")
-        self.venue.setAccessibleName("Venue")
+        self.venue = line_edit(record.venue, "Venue")
         voting = voting_members(record)
         self.quorum = QSpinBox()
         self.quorum.setRange(1, max(1, voting))

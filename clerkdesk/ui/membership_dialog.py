@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from clerkdesk.domain.model import Capacity, MeetingRecord, Role
 from clerkdesk.ui.rows import by_surname
-from clerkdesk.ui.widgets import TitledDialog, ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel
 
 
 class MembershipChange(StrEnum):
@@ -39,7 +39,7 @@ class MembershipDialog(TitledDialog):
         # Imported when the dialog is first asked for, not with the menus that
         # name its changes: importing these classes builds their Python enums,
         # a few milliseconds of the window's first paint.
-        from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit
+        from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel
 
         super().__init__(change.value, parent)
         self.change = change
@@ -51,8 +51,7 @@ class MembershipDialog(TitledDialog):
             self.member.addItem(record.name_of(a.person_id), a.person_id)
         if chosen is not None and self.member.findData(chosen) >= 0:
             self.member.setCurrentIndex(self.member.findData(chosen))
-        self.name = QLineEdit()
-        self.name.setAccessibleName("New member's name")
+        self.name = line_edit("", "New member's name")
         self.role = QComboBox()
         self.role.setAccessibleName("Role")
         for role in Role:

@@ -12,25 +12,17 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLineEdit,
     QWidget,
 )
 
 from clerkdesk.domain.minutes_details import MinutesDetails
 from clerkdesk.domain.model import BodyKind, MeetingRecord, MemberOrder
-from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order, wrapped_label
+from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel, set_tab_order, wrapped_label
 
 _ORDERS = {
     MemberOrder.SURNAME: "By surname (a substitute under their own name)",
     MemberOrder.COMMITTEE: "In the committee's own order",
 }
-
-
-def _line(text: str | None, name: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text or "")
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
 
 
 def closing_time(text: str) -> dt.time | None:
@@ -68,10 +60,10 @@ class MinutesDetailsDialog(TitledDialog):
             self.order.addItem(label, order)
         self.order.setCurrentIndex(self.order.findData(record.member_order))
         closed = f"{record.closed_at:%H.%M}" if record.closed_at else ""
-        self.closed_at = _line(closed, "Time the meeting closed", "e.g. 12.45")
-        self.clerk = _line(record.clerk_name, "Clerk's name", "corrections are made in it")
-        self.officer = _line(record.proper_officer, "Proper officer's name")
-        self.officer_title = _line(record.proper_officer_title, "Proper officer's title")
+        self.closed_at = line_edit(closed, "Time the meeting closed", "e.g. 12.45")
+        self.clerk = line_edit(record.clerk_name, "Clerk's name", "corrections are made in it")
+        self.officer = line_edit(record.proper_officer, "Proper officer's name")
+        self.officer_title = line_edit(record.proper_officer_title, "Proper officer's title")
         self.problem = wrapped_label("Problem", hidden=True)
         form = QFormLayout(self)
         form.addRow("&Body (MEMBERS OF THE …):", self.body)

@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QTimeEdit,
     QWidget,
 )
 
-from clerkdesk.ui.widgets import TitledDialog, ok_cancel, set_tab_order
+from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.services.lookups import CommitteeSummary
@@ -54,8 +53,7 @@ class NewMeetingDialog(TitledDialog):
         self.time = QTimeEdit(QTime(10, 0))
         self.time.setDisplayFormat("HH.mm")
         self.time.setAccessibleName("Start time")
-        self.venue = QLineEdit()
-        self.venue.setAccessibleName("Venue")
+        self.venue = line_edit("", "Venue")
         buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(committees))
         form = QFormLayout(self)

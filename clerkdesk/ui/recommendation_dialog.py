@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QWidget
 
 from clerkdesk.domain.model import MeetingRecord
-from clerkdesk.ui.widgets import TitledDialog, ok_cancel
+from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +38,7 @@ class RecommendationDialog(TitledDialog):
             # Cut at a word, with an ellipsis: the whole text is in the box below.
             short = rec.text if len(rec.text) <= 60 else rec.text[:60].rsplit(" ", 1)[0] + " …"
             self.which.addItem(f"{rec.label or '•'} {short}", rec.id)
-        self.label = QLineEdit()
-        self.label.setAccessibleName("Label")
-        self.label.setPlaceholderText("3.1, (a), i) … (may be left empty)")
+        self.label = line_edit("", "Label", "3.1, (a), i) … (may be left empty)")
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Recommendation text")
         self.text.setTabChangesFocus(True)

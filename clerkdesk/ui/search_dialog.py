@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.ui.background import Task
 from clerkdesk.ui.models import HistoryModel, SearchHitsModel
 from clerkdesk.ui.rows import by_surname
-from clerkdesk.ui.widgets import KeyTableView, TitledDialog, set_tab_order
+from clerkdesk.ui.widgets import KeyTableView, TitledDialog, line_edit, set_tab_order
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database
@@ -39,9 +38,7 @@ class SearchDialog(TitledDialog):
         self.db = db
         self.open_meeting = open_meeting
 
-        self.query = QLineEdit()
-        self.query.setAccessibleName("Search words")
-        self.query.setPlaceholderText("Words in items, recommendations and minutes")
+        self.query = line_edit("", "Search words", "Words in items, recommendations and minutes")
         self.query.setClearButtonEnabled(True)
         self.hits = SearchHitsModel(self)
         self.hit_table = KeyTableView("Search results", self)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialogButtonBox
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 # The one colour the app sets itself: a warning red readable on light and dark.
 WARNING_STYLE = (
@@ -37,6 +37,17 @@ def set_style_sheet(widget: QWidget, style: str) -> None:
     even the same sheet again re-polishes the widget (and repaints it)."""
     if widget.styleSheet() != style:
         widget.setStyleSheet(style)
+
+
+def line_edit(text: str | None, name: str, placeholder: str = "") -> QLineEdit:
+    """A line to type in, holding ``text`` (None for nothing), named ``name`` for
+    screen readers, with ``placeholder`` shown while it is empty."""
+    from PySide6.QtWidgets import QLineEdit  # with the first dialog, not the window
+
+    edit = QLineEdit(text or "")
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
 
 
 def wrapped_label(name: str, style: str = "", *, hidden: bool = False) -> QLabel:
