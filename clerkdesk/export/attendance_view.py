@@ -138,17 +138,12 @@ def movements(
         if a.status is not AttendanceStatus.PRESENT:
             continue
         name = styled_name(record, a.person_id)
-        if a.arrived_at is not None and a.arrived_during_item == item_id:
-            found.append(
-                Movement(a.arrived_at, f"{name} arrived at {minute_time(a.arrived_at)}{where}.")
-            )
-        if a.departed_at is not None and a.departed_during_item == item_id:
-            found.append(
-                Movement(
-                    a.departed_at,
-                    f"{name} left the meeting at {minute_time(a.departed_at)}{where}.",
-                )
-            )
+        for at, during, went in (
+            (a.arrived_at, a.arrived_during_item, "arrived"),
+            (a.departed_at, a.departed_during_item, "left the meeting"),
+        ):
+            if at is not None and during == item_id:
+                found.append(Movement(at, f"{name} {went} at {minute_time(at)}{where}."))
     return sorted(found, key=lambda m: m.at)
 
 
