@@ -17,7 +17,7 @@ from clerkdesk.domain.model import (
     PersonKind,
 )
 from clerkdesk.export.view_model import AttendanceGroup
-from clerkdesk.export.wording import minute_time
+from clerkdesk.export.wording import clock
 
 NBSP = "\u00a0"
 
@@ -143,7 +143,7 @@ def movements(
             (a.departed_at, a.departed_during_item, "left the meeting"),
         ):
             if at is not None and during == item_id:
-                found.append(Movement(at, f"{name} {went} at {minute_time(at)}{where}."))
+                found.append(Movement(at, f"{name} {went} at {clock(at)}{where}."))
     return sorted(found, key=lambda m: m.at)
 
 

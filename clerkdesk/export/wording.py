@@ -143,11 +143,6 @@ def clock(at: dt.time) -> str:
     return f"{hour}.{at.minute:02d} {'am' if at.hour < 12 else 'pm'}"
 
 
-def minute_time(at: dt.time) -> str:
-    """A time within the meeting, in a sentence: "arrived at 2.20 pm" (as the heading's time)."""
-    return clock(at)
-
-
 def exempt_paragraph_line(paragraph: ExemptParagraph) -> str:
     """ "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972:
     information relating to ...", to follow "exempt information as defined in".
