@@ -81,10 +81,6 @@ class _Reader:
         return [_Reader(value, f"{self.path}.{key}[{n}]") for n, value in enumerate(values)]
 
 
-def _time(raw: str) -> dt.time:
-    return dt.time.fromisoformat(raw)
-
-
 def read_record(data: Any) -> MeetingRecord:
     check_header(data)
     check_document(data)
@@ -147,7 +143,7 @@ def read_record(data: Any) -> MeetingRecord:
                 casting_voter_id=person(casting_reader, "voter", optional=True)
                 if casting_reader
                 else None,
-                taken_at=reader.parse("taken_at", _time),
+                taken_at=reader.parse("taken_at", dt.time.fromisoformat),
                 **motion,
             )
         )
@@ -243,8 +239,8 @@ def read_record(data: Any) -> MeetingRecord:
             role=a.parse("role", Role) or Role.MEMBER,
             voting=a.flag("voting", default=True),
             status=a.parse("status", AttendanceStatus) or AttendanceStatus.PRESENT,
-            arrived_at=a.parse("arrived_at", _time),
-            departed_at=a.parse("departed_at", _time),
+            arrived_at=a.parse("arrived_at", dt.time.fromisoformat),
+            departed_at=a.parse("departed_at", dt.time.fromisoformat),
             arrived_during_item=item_ref(a, "arrived_during_item"),
             departed_during_item=item_ref(a, "departed_during_item"),
             substitute_for=person(a, "substitute_for", optional=True),
@@ -270,7 +266,7 @@ def read_record(data: Any) -> MeetingRecord:
         committee=committee.text("name"),
         quorum=committee.get("quorum", int),
         date=meeting.parse("date", dt.date.fromisoformat, optional=False),  # type: ignore[arg-type]
-        start_time=meeting.parse("start_time", _time),
+        start_time=meeting.parse("start_time", dt.time.fromisoformat),
         venue=meeting.text("venue", optional=True),
         status=meeting.parse("status", MeetingStatus) or MeetingStatus.DRAFT,
         approved_at=approved_at,
@@ -279,7 +275,7 @@ def read_record(data: Any) -> MeetingRecord:
         seal=meeting.text("seal", optional=True),
         body_kind=meeting.parse("body_kind", BodyKind),
         member_order=meeting.parse("member_order", MemberOrder) or MemberOrder.SURNAME,
-        closed_at=meeting.parse("closed_at", _time),
+        closed_at=meeting.parse("closed_at", dt.time.fromisoformat),
         clerk_name=meeting.text("clerk_name", optional=True),
         proper_officer=meeting.text("proper_officer", optional=True),
         proper_officer_title=meeting.text("proper_officer_title", optional=True),
