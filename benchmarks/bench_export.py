@@ -46,9 +46,10 @@ from clerkdesk.domain.model import (
     Role,
     Tally,
 )
-from clerkdesk.export import build_minutes_view, export_minutes, pdf_finish
+from clerkdesk.export import export_minutes, pdf_finish
 from clerkdesk.export.certify import certify_pdf, machine_certifier
 from clerkdesk.export.pdf_renderer import render_pdf_unsigned
+from clerkdesk.export.view import build_minutes_view
 
 TARGET_SECONDS = 1.5
 PDF_VS_LIBREOFFICE = 10.0

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
 
 from clerkdesk.domain.model import AttendanceStatus, MeetingRecord, Tally  # noqa: E402
 from clerkdesk.persistence.database import Database, open_database  # noqa: E402
-from clerkdesk.services import attendance, declarations, lifecycle, minutes, setup, votes  # noqa: E402
+from clerkdesk.services import (  # noqa: E402
+    agenda_edits,
+    attendance,
+    declarations,
+    lifecycle,
+    minutes,
+    votes,
+)
 from clerkdesk.services.context import Desk  # noqa: E402
 from clerkdesk.services.demo import create_demo  # noqa: E402
 from clerkdesk.services.records_io import get_record  # noqa: E402
@@ -61,11 +68,11 @@ def prepare(desk: Desk, meeting: int) -> None:
         setup_capacity_officer(),
         "Assistant Director, Integrated Planning and Resources",
     )
-    change = setup.add_item(
+    change = agenda_edits.add_agenda_item(
         desk, meeting, "7", "Home Care Contract Award", part=2, exempt_paragraph=3
     )
     assert change.new_id is not None
-    setup.add_recommendation(
+    agenda_edits.add_item_recommendation(
         desk, meeting, change.new_id, "That the contract be awarded to the preferred bidder.", "2.1"
     )
     item4 = record.item_by_number("4").id

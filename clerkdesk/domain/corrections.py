@@ -42,21 +42,14 @@ _WHAT = {
     "proper_officer": "the proper officer",
     "proper_officer_title": "the proper officer's title",
 }
-_ADDED = {
-    "minute_paragraph": "a minute paragraph was added",
-    "action": "an action was added",
-    "declaration": "a declaration of interest was added",
-    "decision": "a decision was recorded",
-    "amendment": "an amendment was added",
-    "recommendation": "a recommendation was added",
-}
-_REMOVED = {
-    "minute_paragraph": "a minute paragraph was removed",
-    "action": "an action was removed",
-    "declaration": "a declaration of interest was removed",
-    "decision": "a decision was removed",
-    "amendment": "an amendment was removed",
-    "recommendation": "a recommendation was removed",
+# The rows a correction adds or removes, as the minutes name them.
+_ROWS = {
+    "minute_paragraph": "a minute paragraph",
+    "action": "an action",
+    "declaration": "a declaration of interest",
+    "decision": "a decision",
+    "amendment": "an amendment",
+    "recommendation": "a recommendation",
 }
 
 
@@ -129,14 +122,12 @@ def _quoted(value: object) -> str:
 def _described(change: dict[str, Any]) -> list[str]:
     table, op = change.get("table", ""), change.get("op", "")
     before, after = change.get("before") or {}, change.get("after") or {}
-    if op == "insert":
-        added = _ADDED.get(table)
-        text = after.get("text")
-        return [f"{added}: {_quoted(text)}" if text and added else added] if added else []
-    if op == "delete":
-        removed = _REMOVED.get(table)
-        text = before.get("text")
-        return [f"{removed}: {_quoted(text)}" if text and removed else removed] if removed else []
+    if op in ("insert", "delete"):
+        if table not in _ROWS:
+            return []
+        verb = "removed" if op == "delete" else "recorded" if table == "decision" else "added"
+        what, text = f"{_ROWS[table]} was {verb}", (before if op == "delete" else after).get("text")
+        return [f"{what}: {_quoted(text)}" if text else what]
     said = []
     for column, what in _WHAT.items():
         if column in after and before.get(column) != after.get(column):

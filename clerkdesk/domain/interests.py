@@ -5,53 +5,24 @@ The defaults follow the LGA model code of conduct 2020 and the Localism Act
 """
 
 from collections.abc import Iterable
+from itertools import starmap
 
 from clerkdesk.domain.errors import InvalidRecordError
 from clerkdesk.domain.model import InterestKind
 
-DEFAULT_INTEREST_KINDS: tuple[InterestKind, ...] = (
-    InterestKind(
-        code="dpi",
-        label="Disclosable pecuniary interest",
-        may_speak=False,
-        may_vote=False,
-        must_leave=True,
-    ),
-    InterestKind(
-        code="ori-direct",
-        label="Other registrable interest (directly relates)",
-        may_speak=True,
-        may_vote=False,
-        must_leave=True,
-    ),
-    InterestKind(
-        code="ori-affects",
-        label="Other registrable interest (affects)",
-        may_speak=True,
-        may_vote=True,
-        must_leave=False,
-    ),
-    InterestKind(
-        code="nri-direct",
-        label="Non-registrable interest (directly relates)",
-        may_speak=True,
-        may_vote=False,
-        must_leave=True,
-    ),
-    InterestKind(
-        code="nri-affects",
-        label="Non-registrable interest (affects)",
-        may_speak=True,
-        may_vote=True,
-        must_leave=False,
-    ),
-    InterestKind(
-        code="declarable",
-        label="Declarable interest",
-        may_speak=True,
-        may_vote=True,
-        must_leave=False,
-    ),
+DEFAULT_INTEREST_KINDS: tuple[InterestKind, ...] = tuple(
+    starmap(
+        InterestKind,
+        (
+            # code, label, may speak, may vote, must leave
+            ("dpi", "Disclosable pecuniary interest", False, False, True),
+            ("ori-direct", "Other registrable interest (directly relates)", True, False, True),
+            ("ori-affects", "Other registrable interest (affects)", True, True, False),
+            ("nri-direct", "Non-registrable interest (directly relates)", True, False, True),
+            ("nri-affects", "Non-registrable interest (affects)", True, True, False),
+            ("declarable", "Declarable interest", True, True, False),
+        ),
+    )
 )
 
 

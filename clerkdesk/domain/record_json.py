@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import asdict
+from enum import Enum
 from typing import Any
 
 from clerkdesk.domain.errors import InvalidRecordError
@@ -29,6 +31,12 @@ FORMAT_VERSION = 1
 
 def _time(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
+
+
+def _fields(thing: object, names: str) -> dict[str, Any]:
+    """The fields named, as the record's keys of the same names (enums as their values)."""
+    values = {name: getattr(thing, name) for name in names.split()}
+    return {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
 
 
 def _minutes_details(record: MeetingRecord) -> dict[str, Any]:
@@ -66,6 +74,10 @@ def _on_the_day(item: AgendaItem) -> dict[str, Any]:
     if item.taken_out_of_order:
         found["taken_out_of_order"] = True
     return found
+
+
+_ITEM_KEYS = "part exempt_paragraph report_title report_author contact_officer public_summary"
+_DECLARATION_KEYS = "kind nature sensitive dispensation left_room"
 
 
 def dump_record(record: MeetingRecord) -> dict[str, Any]:
@@ -134,22 +146,10 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
                 "title": item.title,
                 # Only when there is one, so records without it dump (and seal) as before.
                 **({"welsh_title": item.welsh_title} if item.welsh_title is not None else {}),
-                "part": item.part,
-                "exempt_paragraph": item.exempt_paragraph,
-                "report_title": item.report_title,
-                "report_author": item.report_author,
-                "contact_officer": item.contact_officer,
-                "public_summary": item.public_summary,
+                **_fields(item, _ITEM_KEYS),
                 **_on_the_day(item),
                 "declarations": [
-                    {
-                        "person": keys[d.person_id],
-                        "kind": d.kind,
-                        "nature": d.nature,
-                        "sensitive": d.sensitive,
-                        "dispensation": d.dispensation,
-                        "left_room": d.left_room,
-                    }
+                    {"person": keys[d.person_id], **_fields(d, _DECLARATION_KEYS)}
                     for d in record.declarations_for(item.id)
                 ],
                 "recommendations": recommendations,
@@ -185,10 +185,7 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
         "attendance": [
             {
                 "person": keys[a.person_id],
-                "capacity": a.capacity.value,
-                "role": a.role.value,
-                "voting": a.voting,
-                "status": a.status.value,
+                **_fields(a, "capacity role voting status"),
                 "arrived_at": _time(a.arrived_at),
                 "departed_at": _time(a.departed_at),
                 "arrived_during_item": numbers.get(a.arrived_during_item or -1),
@@ -200,24 +197,12 @@ def dump_record(record: MeetingRecord) -> dict[str, Any]:
             }
             for a in record.attendees
         ],
-        "interest_kinds": [
-            {
-                "code": k.code,
-                "label": k.label,
-                "may_speak": k.may_speak,
-                "may_vote": k.may_vote,
-                "must_leave": k.must_leave,
-                "shows_nature": k.shows_nature,
-            }
-            for k in record.interest_kinds
-        ],
+        "interest_kinds": [asdict(k) for k in record.interest_kinds],
         "items": items,
         "corrections": [
             {
                 "made_at": c.made_at.isoformat(),
-                "made_by": c.made_by,
-                "reason": c.reason,
-                "summary": c.summary,
+                **_fields(c, "made_by reason summary"),
                 "rows_changed": json.loads(c.rows_changed),
                 "seal": c.seal,
             }

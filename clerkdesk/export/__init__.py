@@ -12,29 +12,13 @@ document is rendered.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from clerkdesk.export.formats import FORMATS, ExportFormat, export_format
+from clerkdesk.export.formats import export_format
 
 if TYPE_CHECKING:
     from clerkdesk.domain.model import MeetingRecord
     from clerkdesk.export.certify import Certifier
-    from clerkdesk.export.view import build_minutes_view
-    from clerkdesk.export.view_model import MinutesView
-
-
-def __getattr__(name: str) -> Any:
-    """The view and its builder, imported when first asked for: the menus list
-    the formats at start-up and need nothing else from here."""
-    if name == "build_minutes_view":
-        from clerkdesk.export.view import build_minutes_view
-
-        return build_minutes_view
-    if name == "MinutesView":
-        from clerkdesk.export.view_model import MinutesView
-
-        return MinutesView
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def export_minutes(
@@ -59,13 +43,3 @@ def export_minutes(
 
         certifier = machine_certifier(key_dir)
     return export.render(build_minutes_view(record, confidential=confidential), certifier)
-
-
-__all__ = [
-    "FORMATS",
-    "ExportFormat",
-    "MinutesView",
-    "build_minutes_view",
-    "export_format",
-    "export_minutes",
-]

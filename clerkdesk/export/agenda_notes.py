@@ -10,11 +10,7 @@ not considered, are left out.
 from __future__ import annotations
 
 from clerkdesk.domain.model import AgendaItem, MeetingRecord
-from clerkdesk.export.view_model import Block, BlockKind
-
-
-def _note(text: str) -> Block:
-    return Block(BlockKind.NOTE, ((text, False),))
+from clerkdesk.export.view_model import Block, BlockKind, plain
 
 
 def urgency_note(record: MeetingRecord, item: AgendaItem, *, with_reason: bool) -> str:
@@ -55,4 +51,4 @@ def day_notes(record: MeetingRecord, item: AgendaItem, *, shows_detail: bool) ->
         notes.append(order_note(record, item))
     if item.disposal is not None:
         notes.append(f"This item was {item.disposal.value.upper()}.")
-    return [_note(text) for text in notes]
+    return [plain(BlockKind.NOTE, text) for text in notes]

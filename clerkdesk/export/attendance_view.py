@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clerkdesk.domain.errors import NotFoundError
@@ -16,7 +17,7 @@ from clerkdesk.domain.model import (
     PersonKind,
 )
 from clerkdesk.export.view_model import AttendanceGroup
-from clerkdesk.export.wording import minute_time
+from clerkdesk.export.wording import clock
 
 NBSP = "\u00a0"
 
@@ -52,6 +53,10 @@ def _member_entry(record: MeetingRecord, attendee: Attendee) -> str:
     return f"{name} ({role})" if role else name
 
 
+def _name(record: MeetingRecord, attendee: Attendee) -> str:
+    return person_name(record, attendee.person_id)
+
+
 def _officer_entry(record: MeetingRecord, attendee: Attendee) -> str:
     person = record.person(attendee.person_id)
     name = unbroken(person.name)
@@ -79,51 +84,33 @@ def committee_noun(record: MeetingRecord) -> str:
 
 
 def attendance_groups(record: MeetingRecord) -> tuple[AttendanceGroup, ...]:
+    """The attendance as headed lists; an empty list of apologies, absences or
+    officers is left out, and empty members' lists say "None"."""
+
     def names(capacities: set[Capacity], status: AttendanceStatus) -> list[Attendee]:
         found = [a for a in record.attendees if a.capacity in capacities and a.status is status]
         return in_minutes_order(record, found)
 
+    def listed(attendees: list[Attendee], entry: Callable[[MeetingRecord, Attendee], str]) -> str:
+        return "; ".join(entry(record, a) for a in attendees)
+
     voting = {Capacity.MEMBER, Capacity.SUBSTITUTE}
-    present = names(voting, AttendanceStatus.PRESENT)
-    groups = [
-        AttendanceGroup(
-            f"MEMBERS OF THE {committee_noun(record)}",
-            "; ".join(_member_entry(record, a) for a in present) or "None",
-        )
-    ]
-    apologies = names(voting, AttendanceStatus.APOLOGIES)
-    if apologies:
-        groups.append(
-            AttendanceGroup(
-                "APOLOGIES FOR ABSENCE",
-                "; ".join(person_name(record, a.person_id) for a in apologies),
-            )
-        )
-    absent = names(voting, AttendanceStatus.ABSENT)
-    if absent:
-        groups.append(
-            AttendanceGroup("ABSENT", "; ".join(person_name(record, a.person_id) for a in absent))
-        )
-    others = names({Capacity.OTHER_MEMBER}, AttendanceStatus.PRESENT)
-    groups.append(
-        AttendanceGroup(
-            "OTHER MEMBERS IN ATTENDANCE",
-            "; ".join(person_name(record, a.person_id) for a in others) or "None",
-        )
-    )
     # Officers are listed as entered (often by seniority), not by surname.
     officers = [
         a
         for a in record.attendees
         if a.capacity is Capacity.OFFICER and a.status is AttendanceStatus.PRESENT
     ]
-    if officers:
-        groups.append(
-            AttendanceGroup(
-                "OFFICERS IN ATTENDANCE", "; ".join(_officer_entry(record, a) for a in officers)
-            )
-        )
-    return tuple(groups)
+    present = names(voting, AttendanceStatus.PRESENT)
+    others = names({Capacity.OTHER_MEMBER}, AttendanceStatus.PRESENT)
+    groups = (
+        (f"MEMBERS OF THE {committee_noun(record)}", listed(present, _member_entry) or "None"),
+        ("APOLOGIES FOR ABSENCE", listed(names(voting, AttendanceStatus.APOLOGIES), _name)),
+        ("ABSENT", listed(names(voting, AttendanceStatus.ABSENT), _name)),
+        ("OTHER MEMBERS IN ATTENDANCE", listed(others, _name) or "None"),
+        ("OFFICERS IN ATTENDANCE", listed(officers, _officer_entry)),
+    )
+    return tuple(AttendanceGroup(heading, text) for heading, text in groups if text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,17 +138,12 @@ def movements(
         if a.status is not AttendanceStatus.PRESENT:
             continue
         name = styled_name(record, a.person_id)
-        if a.arrived_at is not None and a.arrived_during_item == item_id:
-            found.append(
-                Movement(a.arrived_at, f"{name} arrived at {minute_time(a.arrived_at)}{where}.")
-            )
-        if a.departed_at is not None and a.departed_during_item == item_id:
-            found.append(
-                Movement(
-                    a.departed_at,
-                    f"{name} left the meeting at {minute_time(a.departed_at)}{where}.",
-                )
-            )
+        for at, during, went in (
+            (a.arrived_at, a.arrived_during_item, "arrived"),
+            (a.departed_at, a.departed_during_item, "left the meeting"),
+        ):
+            if at is not None and during == item_id:
+                found.append(Movement(at, f"{name} {went} at {clock(at)}{where}."))
     return sorted(found, key=lambda m: m.at)
 
 

@@ -19,12 +19,8 @@ from clerkdesk.domain.corrections import CorrectionAccount
 from clerkdesk.domain.model import AgendaItem, MeetingRecord
 from clerkdesk.export.attendance_view import Movement, declaration_note, movements
 from clerkdesk.export.recommendation_view import Segment, recommendation_segments
-from clerkdesk.export.view_model import Block, BlockKind
+from clerkdesk.export.view_model import Block, BlockKind, plain
 from clerkdesk.export.wording import correction_line
-
-
-def plain(kind: BlockKind, text: str, number: str = "", action: str = "") -> Block:
-    return Block(kind, ((text, False),), number, action)
 
 
 @dataclass

@@ -7,7 +7,7 @@ import datetime as dt
 from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.model import Decision, MeetingRecord, Outcome, Recommendation
 from clerkdesk.export.attendance_view import person_name, styled_name
-from clerkdesk.export.view_model import Block, BlockKind
+from clerkdesk.export.view_model import Block, BlockKind, plain
 from clerkdesk.export.wording import (
     amendment_line,
     casting_line,
@@ -16,10 +16,6 @@ from clerkdesk.export.wording import (
     outcome_line,
     vote_lines,
 )
-
-
-def _plain(kind: BlockKind, text: str) -> Block:
-    return Block(kind, ((text, False),))
 
 
 def _worded(kind: BlockKind, text: str) -> Block:
@@ -54,7 +50,7 @@ def decision_blocks(record: MeetingRecord, decision: Decision | None, motion: st
         blocks += [_worded(BlockKind.VOTE, line) for line in vote_lines(decision.tally, motion)]
     if decision.named:
         named = [(person_name(record, pid), option) for pid, option in decision.named]
-        blocks += [_plain(BlockKind.NAMES, line) for line in named_vote_lines(named)]
+        blocks += [plain(BlockKind.NAMES, line) for line in named_vote_lines(named)]
     if decision.casting_vote is not None:
         line = casting_line(decision.casting_vote, _presiding(record, decision), motion)
         blocks.append(_worded(BlockKind.VOTE, line))
@@ -65,8 +61,8 @@ def decision_blocks(record: MeetingRecord, decision: Decision | None, motion: st
 def _labelled(rec: Recommendation, text: str) -> list[Block]:
     """The recommendation labelled as the report labels it, its sub-points a list under it."""
     label = f"{rec.label} " if rec.label else ""
-    blocks = [_plain(BlockKind.RECOMMENDATION, f"{label}{text}")]
-    blocks += [_plain(BlockKind.POINT, point) for point in rec.points]
+    blocks = [plain(BlockKind.RECOMMENDATION, f"{label}{text}")]
+    blocks += [plain(BlockKind.POINT, point) for point in rec.points]
     return blocks
 
 
@@ -81,7 +77,7 @@ def recommendation_segments(record: MeetingRecord, rec: Recommendation) -> list[
     for amendment in record.amendments_of(rec.id):
         mover = person_name(record, amendment.mover_id)
         seconder = person_name(record, amendment.seconder_id)
-        line = _plain(BlockKind.TEXT, amendment_line(mover, seconder, amendment.text.strip()))
+        line = plain(BlockKind.TEXT, amendment_line(mover, seconder, amendment.text.strip()))
         decision = record.decision_on_amendment(amendment.id)
         taken = decision.taken_at if decision is not None else None
         segments.append((taken, [line, *decision_blocks(record, decision, "amendment")]))
@@ -89,7 +85,7 @@ def recommendation_segments(record: MeetingRecord, rec: Recommendation) -> list[
             resolved_text = amendment.resulting_text or resolved_text
     final: list[Block] = []
     if resolved_text:
-        final.append(_plain(BlockKind.TEXT, "The recommendation, as amended, was then put:"))
+        final.append(plain(BlockKind.TEXT, "The recommendation, as amended, was then put:"))
         final += _labelled(rec, resolved_text)
     decision = record.decision_on(rec.id)
     final += decision_blocks(record, decision, "recommendation")

@@ -18,8 +18,8 @@ from clerkdesk.export.attendance_view import (
     movement_notes,
     unbroken,
 )
-from clerkdesk.export.item_view import ItemContext, item_blocks, plain
-from clerkdesk.export.view_model import Block, BlockKind, ItemView, MinutesView
+from clerkdesk.export.item_view import ItemContext, item_blocks
+from clerkdesk.export.view_model import Block, BlockKind, ItemView, MinutesView, plain
 from clerkdesk.export.wording import (
     clock,
     closing_line,
@@ -31,7 +31,6 @@ from clerkdesk.export.wording import (
 
 PART_I = "PART I ('OPEN') BUSINESS"
 PART_II = "PART II ('CLOSED') BUSINESS"
-_plain = plain
 
 
 def _item_number(item: AgendaItem) -> str:
@@ -43,17 +42,17 @@ def _exempt_heading(item: AgendaItem, accounts: tuple[CorrectionAccount, ...]) -
     if item.exempt_paragraph is not None:
         line = exempt_paragraph_line(item.exempt_paragraph)
         blocks.append(
-            _plain(
+            plain(
                 BlockKind.EXEMPT,
                 "The press and public were excluded for this item, which involved exempt "
                 f"information as defined in {line}.",
             )
         )
     if item.public_summary:
-        blocks.append(_plain(BlockKind.TEXT, item.public_summary))
+        blocks.append(plain(BlockKind.TEXT, item.public_summary))
     # That exempt business was corrected is public; why and what, only confidential.
     blocks += [
-        _plain(BlockKind.NOTE, correction_line(a, detailed=False))
+        plain(BlockKind.NOTE, correction_line(a, detailed=False))
         for a in accounts
         if a.item_id == item.id
     ]
@@ -71,10 +70,10 @@ def _items(
         if item.part != part:
             if item.is_exempt and part != 2:
                 paragraphs = [i.exempt_paragraph for i in exempt if i.exempt_paragraph]
-                resolution = [_plain(BlockKind.TEXT, "RESOLVED:")]
+                resolution = [plain(BlockKind.TEXT, "RESOLVED:")]
                 if paragraphs:
                     resolution.append(
-                        _plain(BlockKind.RECOMMENDATION, exclusion_resolution(paragraphs))
+                        plain(BlockKind.RECOMMENDATION, exclusion_resolution(paragraphs))
                     )
                 views.append(ItemView("", PART_II, tuple(resolution), banner=True))
             elif not item.is_exempt:
@@ -83,7 +82,7 @@ def _items(
         shown = confidential or not item.is_exempt
         # The Welsh title, where the agenda gave one, right under the English heading:
         # it is as public as the English title, so the public minutes carry it too.
-        blocks = [_plain(BlockKind.TEXT, item.welsh_title)] if item.welsh_title else []
+        blocks = [plain(BlockKind.TEXT, item.welsh_title)] if item.welsh_title else []
         blocks += day_notes(record, item, shows_detail=shown)
         blocks += _exempt_heading(item, () if shown else accounts) if item.is_exempt else []
         if shown:

@@ -49,6 +49,11 @@ class Block:
         return self.kind in _KEPT_WITH_NEXT or self.text.rstrip().endswith(":")
 
 
+def plain(kind: BlockKind, text: str, number: str = "", action: str = "") -> Block:
+    """A block of text in one run, not bold."""
+    return Block(kind, ((text, False),), number, action)
+
+
 @dataclass(frozen=True, slots=True)
 class ItemView:
     """An agenda item as minuted; a banner is a part heading with no number."""

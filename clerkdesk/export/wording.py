@@ -107,18 +107,10 @@ def casting_line(option: VoteOption, presiding: str, motion: str = "recommendati
 
 
 def outcome_line(outcome: Outcome, motion: str = "recommendation") -> str:
-    subject = f"The {motion}"
-    match outcome:
-        case Outcome.CARRIED:
-            return f"{subject} was CARRIED."
-        case Outcome.LOST:
-            return f"{subject} was LOST."
-        case Outcome.NOTED:
-            return f"{subject} was NOTED."
-        case Outcome.DEFERRED:
-            return f"Consideration of this {motion} was DEFERRED."
-        case Outcome.WITHDRAWN:
-            return f"{subject} was WITHDRAWN."
+    """The outcome in capitals, as minutes print it: the recommendation was CARRIED."""
+    if outcome is Outcome.DEFERRED:
+        return f"Consideration of this {motion} was DEFERRED."
+    return f"The {motion} was {outcome.value.upper()}."
 
 
 def named_vote_lines(named: Iterable[tuple[str, VoteOption]]) -> list[str]:
@@ -149,11 +141,6 @@ def clock(at: dt.time) -> str:
         return "12.00 noon"
     hour = at.hour % 12 or 12
     return f"{hour}.{at.minute:02d} {'am' if at.hour < 12 else 'pm'}"
-
-
-def minute_time(at: dt.time) -> str:
-    """A time within the meeting, in a sentence: "arrived at 2.20 pm" (as the heading's time)."""
-    return clock(at)
 
 
 def exempt_paragraph_line(paragraph: ExemptParagraph) -> str:

@@ -59,7 +59,7 @@ _EXEMPT_IN_TITLE = re.compile(
 )
 # "a) To note ...", "(b) To approve ...", "i. ...": a sub-point under a title, not its next line.
 _SUB_POINT = re.compile(r"^(?:\(?[a-z]{1,4}\)|[a-z]{1,4}\.|\(?\d{1,2}\))\s")
-_REPORT_OF = re.compile(
+REPORT_OF = re.compile(
     r"^(?:joint\s+)?report\s+(?:of|by|from)\s*[:\-–]*\s*(?:the\s+)?(?P<who>\S.{2,200})$", re.I
 )
 _CONTACT = re.compile(
@@ -334,7 +334,7 @@ def build_item(draft: ItemDraft) -> ParsedItem:
         part=part,
         exempt_paragraph=exempt if part == 2 else None,
         report_title=_first(_REPORT_TITLE, body, "title"),
-        report_author=_first(_REPORT_OF, body, "who"),
+        report_author=_first(REPORT_OF, body, "who"),
         contact_officer=person_name(_first(_CONTACT, body, "who")),
         recommendations=recommendations,
         confirm_part=confirm,

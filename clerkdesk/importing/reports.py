@@ -7,14 +7,11 @@ import re
 from clerkdesk.importing.cleaning import squash
 from clerkdesk.importing.dates import find_date
 from clerkdesk.importing.header import is_organisation_line
-from clerkdesk.importing.items import person_name
+from clerkdesk.importing.items import REPORT_OF, person_name
 from clerkdesk.importing.model import ParsedReport
 from clerkdesk.importing.recommendations import find_recommendation_block, split_recommendations
 from clerkdesk.importing.titles import is_mostly_upper, tidy_caps
 
-_REPORT_OF = re.compile(
-    r"^(?:joint\s+)?report\s+(?:of|by|from)\s*[:\-–]*\s*(?:the\s+)?(?P<who>\S.{2,200})$", re.I
-)
 _AUTHOR = re.compile(
     r"^(?:authors?|report\s+authors?|contact\s+officers?|officer\s+contact|lead\s+officer)"
     r"\s*[:\-–]+\s*(?P<who>\S.{1,200})$",
@@ -42,7 +39,7 @@ _MAX_TITLE_LINES = 4
 
 def parse_report_lines(lines: list[str]) -> ParsedReport:
     head = lines[:_HEAD_LINES]
-    author_index, author = _find(_REPORT_OF, head)
+    author_index, author = _find(REPORT_OF, head)
     _, contact = _find(_AUTHOR, head)
     block = find_recommendation_block(lines)
     return ParsedReport(
@@ -56,7 +53,7 @@ def parse_report_lines(lines: list[str]) -> ParsedReport:
 def report_title(lines: list[str]) -> str | None:
     """Just the title: cheap enough to run on every report in a long pack."""
     head = lines[:_HEAD_LINES]
-    return _title(head, _find(_REPORT_OF, head)[0])
+    return _title(head, _find(REPORT_OF, head)[0])
 
 
 def _find(pattern: re.Pattern[str], lines: list[str]) -> tuple[int | None, str | None]:

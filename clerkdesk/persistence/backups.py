@@ -15,6 +15,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,11 +96,8 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None) -> P
     try:
         make_private_folder(folder)
         target = _free_name(folder, f"{db_path.stem}-{stamp}-{_slug(reason)}")
-        source = _connect_existing(db_path)
-        try:
+        with closing(_connect_existing(db_path)) as source:
             _copy_with_backup_api(source, target)
-        finally:
-            source.close()
     except (sqlite3.Error, OSError) as error:
         raise DatabaseError(
             f"The backup of {db_path} could not be made ({error}). The database itself is "
@@ -123,18 +121,13 @@ def _parse_name(path: Path, stem: str) -> tuple[dt.datetime, str]:
 def inspect_backup(path: Path, *, thorough: bool = False) -> tuple[int | None, bool]:
     """(schema version, passes the check) for one backup file."""
     try:
-        conn = _connect_existing(path, read_only=True)
+        with closing(_connect_existing(path, read_only=True)) as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            check = "integrity_check" if thorough else "quick_check"
+            result = [row[0] for row in conn.execute(f"PRAGMA {check}")]
+            return version, result == ["ok"]
     except sqlite3.Error:
         return None, False
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        check = "integrity_check" if thorough else "quick_check"
-        result = [row[0] for row in conn.execute(f"PRAGMA {check}")]
-        return version, result == ["ok"]
-    except sqlite3.Error:
-        return None, False
-    finally:
-        conn.close()
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
@@ -223,11 +216,8 @@ def keep_replaced_copy(db_path: Path, now: dt.datetime | None = None) -> Path | 
     stamp = (now or dt.datetime.now()).strftime(STAMP)
     target = _free_name(folder, f"{db_path.stem}-{stamp}-replaced")
     try:
-        source = _connect_existing(db_path)
-        try:
+        with closing(_connect_existing(db_path)) as source:
             _copy_with_backup_api(source, target)
-        finally:
-            source.close()
     except sqlite3.Error:
         with private_creation():
             shutil.copyfile(db_path, target)
@@ -272,11 +262,8 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     try:
         replaced = keep_replaced_copy(db_path)
         incoming = db_path.with_name(db_path.name + ".restoring")
-        source = _connect_existing(backup_path, read_only=True)
-        try:
+        with closing(_connect_existing(backup_path, read_only=True)) as source:
             _copy_with_backup_api(source, incoming)
-        finally:
-            source.close()
         _remove_side_files(db_path)
         os.replace(incoming, db_path)
         forget_acknowledged(db_path)  # the restored file's actions are counted afresh

@@ -362,13 +362,10 @@ class Database:
         if not self.on_file:
             with self.engine.connect() as connection:
                 return server_version(connection)
-        raw = self.engine.raw_connection()
-        try:
+        with contextlib.closing(self.engine.raw_connection()) as raw:
             driver = raw.driver_connection
             assert isinstance(driver, sqlite3.Connection)
             return schema_version(driver)
-        finally:
-            raw.close()
 
     def dispose(self) -> None:
         """Close every connection. A file is first brought to rest: its search
@@ -392,11 +389,8 @@ class Database:
         try:
             # A raw connection, outside any transaction: a checkpoint cannot run
             # inside the BEGIN IMMEDIATE that a SQLAlchemy connection would start.
-            raw = self.engine.raw_connection()
-            try:
+            with contextlib.closing(self.engine.raw_connection()) as raw:
                 raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                raw.close()
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error):
             pass  # busy or read-only: the WAL stays and SQLite replays it on the next open
 

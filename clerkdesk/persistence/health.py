@@ -15,6 +15,7 @@ import datetime as dt
 import sqlite3
 import struct
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,11 +146,8 @@ def _summarise(lines: list[str]) -> str:
 def _sqlite_problem(db_path: Path) -> tuple[str, str] | None:
     uri = f"{db_path.resolve().as_uri()}?mode=rw"  # never create a file here
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-        try:
+        with closing(sqlite3.connect(uri, uri=True, isolation_level=None)) as conn:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
-        finally:
-            conn.close()
     except sqlite3.Error as error:
         detail = str(error)
     else:

@@ -15,6 +15,7 @@ refused before anything opens it. Standard library only.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from clerkdesk.persistence.errors import DatabaseError
@@ -48,11 +49,8 @@ def _newer(path: Path, version: int) -> NotClerkDeskError:
 
 def _table_names(path: Path) -> set[str]:
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-    conn = sqlite3.connect(uri, uri=True)
-    try:
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
         return {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    finally:
-        conn.close()
 
 
 def foreign_program(path: Path) -> bool:

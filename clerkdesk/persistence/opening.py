@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -244,13 +245,10 @@ def _create(db_path: Path) -> None:
         leftover.unlink(missing_ok=True)
     try:
         create_private_file(partial)  # 0600 before SQLite writes; its side files copy that
-        conn = sqlite3.connect(partial, isolation_level=None)
-        try:
+        with closing(sqlite3.connect(partial, isolation_level=None)) as conn:
             conn.execute("PRAGMA secure_delete = ON")
             upgrade(conn, None)
             conn.execute("PRAGMA journal_mode = WAL")
-        finally:
-            conn.close()
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         if _is_new(db_path):
@@ -271,24 +269,19 @@ def _create(db_path: Path) -> None:
 def _migrate(db_path: Path) -> tuple[str | None, int]:
     """Upgrade the file; returns its identity token and its last audit id."""
     try:
-        conn = sqlite3.connect(db_path, isolation_level=None)
+        with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
+            conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")
+            started = upgrade(conn, db_path)
+            if 0 < started < MARKED_VERSION:
+                # Pages freed before secure_delete was on still hold what was
+                # deleted (Part II text among it): rewrite the file once without them.
+                conn.execute("VACUUM")
+            return read_identity(conn)
     except sqlite3.Error as error:
         raise explain_sqlite_error(error, db_path) from error
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA secure_delete = ON")
-        started = upgrade(conn, db_path)
-        if 0 < started < MARKED_VERSION:
-            # Pages freed before secure_delete was on still hold what was
-            # deleted (Part II text among it): rewrite the file once without them.
-            conn.execute("VACUUM")
-        return read_identity(conn)
-    except sqlite3.Error as error:
-        raise explain_sqlite_error(error, db_path) from error
-    finally:
-        conn.close()
 
 
 def read_identity(conn: sqlite3.Connection) -> tuple[str | None, int]:

@@ -47,12 +47,12 @@ MEMBER_ATTENDANCE = (
     select(
         AttendeeRow.meeting_id,
         MeetingRow.date,
-        CommitteeRow.name,
+        CommitteeRow.name.label("committee"),
         AttendeeRow.capacity,
         AttendeeRow.status,
         AttendeeRow.arrived_at,
         AttendeeRow.departed_at,
-        _replaced.name,
+        _replaced.name.label("replaced"),
     )
     .join(MeetingRow, MeetingRow.id == AttendeeRow.meeting_id)
     .join(CommitteeRow, CommitteeRow.id == MeetingRow.committee_id)
@@ -63,7 +63,7 @@ MEMBER_DECLARATIONS = (
         DeclarationRow.meeting_id,
         DeclarationRow.item_id,
         MeetingRow.date,
-        CommitteeRow.name,
+        CommitteeRow.name.label("committee"),
         AgendaItemRow.number,
         InterestKindRow.label,
         DeclarationRow.nature,
@@ -76,23 +76,15 @@ MEMBER_DECLARATIONS = (
 )
 
 
-def committees(connection: Connection) -> Sequence[Any]:
-    """(id, organisation, name, quorum, members) of every committee."""
-    return connection.execute(COMMITTEES).all()
-
-
-def councillors(connection: Connection) -> Sequence[Any]:
-    """(id, name) of every councillor, by name."""
-    return connection.execute(COUNCILLORS).all()
-
-
 def member_attendance(connection: Connection, person_id: int) -> Sequence[Any]:
-    """(meeting, date, committee, capacity, status, arrived, departed, replaced)."""
+    """Rows with meeting_id, date, committee, capacity, status, arrived_at,
+    departed_at and replaced (whom a substitute stood in for)."""
     return connection.execute(MEMBER_ATTENDANCE.where(AttendeeRow.person_id == person_id)).all()
 
 
 def member_declarations(connection: Connection, person_id: int) -> Sequence[Any]:
-    """(meeting, item, date, committee, item number, kind, nature, sensitive)."""
+    """Rows with meeting_id, item_id, date, committee, number (the item's),
+    label (the kind's), nature and sensitive."""
     return connection.execute(
         MEMBER_DECLARATIONS.where(DeclarationRow.person_id == person_id)
     ).all()

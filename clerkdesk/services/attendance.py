@@ -31,10 +31,6 @@ def _name(name: str) -> str:
     return clean
 
 
-def _next_position(work: UnitOfWork) -> int:
-    return work.next_position(Entity.ATTENDEE, meeting_id=work.meeting_id)
-
-
 _NO_TIMES: dict[str, object] = {
     "arrived_at": None,
     "departed_at": None,
@@ -163,7 +159,7 @@ def add_substitute(
                 voting=True,
                 status=AttendanceStatus.PRESENT.value,
                 substitute_for_id=member_id,
-                position=_next_position(scope),
+                position=scope.next_position(Entity.ATTENDEE, meeting_id=meeting_id),
             )
         scope.label = f"{person.name} substitutes for {record.name_of(member_id)}"
         scope.new_id = person.id
@@ -205,7 +201,7 @@ def add_attendee(
             role="member",
             voting=False,
             status=AttendanceStatus.PRESENT.value,
-            position=_next_position(scope),
+            position=scope.next_position(Entity.ATTENDEE, meeting_id=meeting_id),
             title=job_title,
         )
         scope.new_id = person.id

@@ -76,11 +76,7 @@ def export_meeting(
     except FileRefused as error:
         raise RuleViolation(str(error)) from None
     if path.suffix.lower() != export.suffix:
-        path = (
-            path.with_suffix(path.suffix + export.suffix)
-            if path.suffix
-            else path.with_suffix(export.suffix)
-        )
+        path = path.with_suffix(path.suffix + export.suffix)  # "minutes.v2" → "minutes.v2.pdf"
     target = output_target(desk, path)
     fingerprint = None
     if export.certified:

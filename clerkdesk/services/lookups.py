@@ -57,7 +57,7 @@ class HistoryRow:
 
 def list_committees(db: Database) -> list[CommitteeSummary]:
     with db.session() as session:
-        return [CommitteeSummary(*row) for row in queries.committees(session.connection())]
+        return [CommitteeSummary(*row) for row in session.connection().execute(queries.COMMITTEES)]
 
 
 # What one search may ask of the index. Each word is looked up as a prefix,
@@ -119,7 +119,7 @@ def search(db: Database, words: str, limit: int = 200) -> list[SearchHit]:
 
 def list_councillors(db: Database) -> list[PersonSummary]:
     with db.session() as session:
-        return [PersonSummary(*row) for row in queries.councillors(session.connection())]
+        return [PersonSummary(*row) for row in session.connection().execute(queries.COUNCILLORS)]
 
 
 def member_history(db: Database, person_id: int) -> list[HistoryRow]:
@@ -127,40 +127,23 @@ def member_history(db: Database, person_id: int) -> list[HistoryRow]:
     rows: list[HistoryRow] = []
     with db.session() as session:
         connection = session.connection()
-        for (
-            meeting_id,
-            date,
-            committee,
-            capacity,
-            status,
-            arrived,
-            departed,
-            replaced,
-        ) in queries.member_attendance(connection, person_id):
-            what = status.capitalize()
-            if capacity == "substitute" and replaced:
-                what += f" (substituting for {replaced})"
-            elif capacity == "other-member":
+        for row in queries.member_attendance(connection, person_id):
+            what = row.status.capitalize()
+            if row.capacity == "substitute" and row.replaced:
+                what += f" (substituting for {row.replaced})"
+            elif row.capacity == "other-member":
                 what += " (other member in attendance)"
-            if arrived:
-                what += f", arrived {arrived:%H.%M}"
-            if departed:
-                what += f", left {departed:%H.%M}"
-            rows.append(HistoryRow(int(meeting_id), None, date, committee, what))
-        for (
-            meeting_id,
-            item_id,
-            date,
-            committee,
-            number,
-            label,
-            nature,
-            sensitive,
-        ) in queries.member_declarations(connection, person_id):
-            detail = "sensitive interest" if sensitive else (nature or "")
-            what = f"Declared {str(label or 'an interest').lower()} in item {number}"
+            if row.arrived_at:
+                what += f", arrived {row.arrived_at:%H.%M}"
+            if row.departed_at:
+                what += f", left {row.departed_at:%H.%M}"
+            rows.append(HistoryRow(int(row.meeting_id), None, row.date, row.committee, what))
+        for row in queries.member_declarations(connection, person_id):
+            detail = "sensitive interest" if row.sensitive else (row.nature or "")
+            what = f"Declared {str(row.label or 'an interest').lower()} in item {row.number}"
             if detail:
                 what += f": {detail}"
-            rows.append(HistoryRow(int(meeting_id), int(item_id), date, committee, what))
+            item_id = int(row.item_id)
+            rows.append(HistoryRow(int(row.meeting_id), item_id, row.date, row.committee, what))
     rows.sort(key=lambda r: (r.date, r.item_id is not None), reverse=True)
     return rows

@@ -30,19 +30,6 @@ class Deleted:
     backup: Path
 
 
-def same_meeting(
-    desk: Desk,
-    organisation: str,
-    committee: str,
-    date: dt.date,
-    start_time: dt.time | None,
-) -> int | None:
-    """The id of a meeting of this committee at this date and start time, if any."""
-    with desk.db.session() as session:
-        found = committee_named(session, organisation, committee)
-        return None if found is None else meeting_at(session, found.id, date, start_time)
-
-
 def refuse_same_meeting(
     desk: Desk,
     organisation: str,
@@ -50,7 +37,10 @@ def refuse_same_meeting(
     date: dt.date,
     start_time: dt.time | None,
 ) -> None:
-    existing = same_meeting(desk, organisation, committee, date, start_time)
+    """Refuse a meeting of this committee at a date and start time it already has one at."""
+    with desk.db.session() as session:
+        found = committee_named(session, organisation, committee)
+        existing = None if found is None else meeting_at(session, found.id, date, start_time)
     if existing is not None:
         at = f" at {start_time:%H.%M}" if start_time else ""
         raise SameMeetingError(

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy.orm import Session
 
 from clerkdesk.domain import schedule_12a
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
@@ -22,7 +21,6 @@ from clerkdesk.domain.model import (
     Role,
 )
 from clerkdesk.domain.schedule_12a import ExemptParagraph
-from clerkdesk.persistence.entities import Entity
 from clerkdesk.persistence.schema import (
     AttendeeRow,
     CommitteeMemberRow,
@@ -32,7 +30,7 @@ from clerkdesk.persistence.schema import (
     OrganisationRow,
     PersonRow,
 )
-from clerkdesk.services.context import Area, Change, Desk, meeting_action, write_audit
+from clerkdesk.services.context import Area, Change, Desk, write_audit
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,45 +240,6 @@ def add_meeting(
     return meeting.id
 
 
-def next_position(
-    session: Session, column: InstrumentedAttribute[int], where: ColumnElement[bool]
-) -> int:
-    current = session.scalar(select(func.max(column)).where(where))
-    return 0 if current is None else int(current) + 1
-
-
-def add_item(
-    desk: Desk,
-    meeting_id: int,
-    number: str,
-    title: str,
-    *,
-    part: int = 1,
-    exempt_paragraph: ExemptParagraph | None = None,
-    report_title: str | None = None,
-    report_author: str | None = None,
-    contact_officer: str | None = None,
-) -> Change:
-    number = number.strip().rstrip(".")
-    if not number or not title.strip():
-        raise RuleViolation("An agenda item needs a number and a title.")
-    check_part(part, exempt_paragraph)
-    with meeting_action(desk, meeting_id, f"Add item {number}") as scope:
-        scope.new_id = scope.add(
-            Entity.ITEM,
-            meeting_id=meeting_id,
-            position=scope.next_position(Entity.ITEM, meeting_id=meeting_id),
-            number=number,
-            title=normalise_name(title),
-            part=part,
-            exempt_paragraph=exempt_paragraph,
-            report_title=report_title,
-            report_author=report_author,
-            contact_officer=contact_officer,
-        )
-    return scope.done()
-
-
 def check_part(part: int, exempt_paragraph: ExemptParagraph | None) -> None:
     if part not in (1, 2):
         raise RuleViolation("An item is Part I (public) or Part II (exempt): use 1 or 2.")
@@ -292,20 +251,3 @@ def check_part(part: int, exempt_paragraph: ExemptParagraph | None) -> None:
         )
     if part == 1 and exempt_paragraph is not None:
         raise RuleViolation("Only a Part II item relies on a Schedule 12A paragraph.")
-
-
-def add_recommendation(
-    desk: Desk, meeting_id: int, item_id: int, text: str, label: str | None = None
-) -> Change:
-    if not text.strip():
-        raise RuleViolation("A recommendation needs its text.")
-    with meeting_action(desk, meeting_id, "Add recommendation") as scope:
-        scope.record.item(item_id)
-        scope.new_id = scope.add(
-            Entity.RECOMMENDATION,
-            item_id=item_id,
-            position=scope.next_position(Entity.RECOMMENDATION, item_id=item_id),
-            label=label.strip() if label else None,
-            text=text.strip(),
-        )
-    return scope.done()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
-from clerkdesk.domain.model import Outcome, Tally, VoteOption
+from clerkdesk.domain.model import Outcome, Recommendation, Tally, VoteOption
 from clerkdesk.domain.rules import check_amendment
 from clerkdesk.domain.voting import all_for_except, decide, unanimous_tally
 from clerkdesk.persistence.entities import Entity
@@ -36,18 +36,22 @@ def _remove(work: UnitOfWork, decision_id: int) -> None:
     work.remove(Entity.DECISION, decision_id)
 
 
-def _motion_name(scope: UnitOfWork, recommendation_id: int | None, amendment_id: int | None) -> str:
+def _voted_on(
+    scope: UnitOfWork, recommendation_id: int | None, amendment_id: int | None
+) -> Recommendation:
+    """The recommendation voted on, or the one the amendment voted on would amend."""
     record = scope.record
     if amendment_id is not None:
-        amendment = record.amendment(amendment_id)
-        rec = record.recommendation(amendment.recommendation_id)
-        prefix = "the amendment to "
-    elif recommendation_id is not None:
-        rec = record.recommendation(recommendation_id)
-        prefix = ""
-    else:
+        return record.recommendation(record.amendment(amendment_id).recommendation_id)
+    if recommendation_id is None:
         raise RuleViolation("Choose a recommendation or an amendment to vote on.")
-    item = record.item(rec.item_id)
+    return record.recommendation(recommendation_id)
+
+
+def _motion_name(scope: UnitOfWork, recommendation_id: int | None, amendment_id: int | None) -> str:
+    rec = _voted_on(scope, recommendation_id, amendment_id)
+    prefix = "the amendment to " if amendment_id is not None else ""
+    item = scope.record.item(rec.item_id)
     return f"{prefix}{item.number} {rec.label or f'recommendation {rec.position + 1}'}"
 
 
@@ -79,15 +83,6 @@ def record_vote(
             at=at,
         )
     return scope.done()
-
-
-def _item_of(scope: UnitOfWork, recommendation_id: int | None, amendment_id: int | None) -> int:
-    record = scope.record
-    if amendment_id is not None:
-        return record.recommendation(record.amendment(amendment_id).recommendation_id).item_id
-    if recommendation_id is None:
-        raise RuleViolation("Choose a recommendation or an amendment to vote on.")
-    return record.recommendation(recommendation_id).item_id
 
 
 def _write_decision(
@@ -163,7 +158,7 @@ def record_unanimous(
 ) -> Change:
     """Everyone entitled to vote voted in favour (read and written in one transaction)."""
     with meeting_action(desk, meeting_id, "vote", correction=correction) as scope:
-        item_id = _item_of(scope, recommendation_id, amendment_id)
+        item_id = _voted_on(scope, recommendation_id, amendment_id).item_id
         tally = unanimous_tally(scope.record, item_id, at)
         if tally.yes == 0:
             raise RuleViolation(
@@ -196,7 +191,7 @@ def record_named_vote(
     ``casting_voter_id`` names who presides when neither the chair nor the
     vice-chair may (the domain refuses anyone else while either may)."""
     with meeting_action(desk, meeting_id, "vote", correction=correction) as scope:
-        item_id = _item_of(scope, recommendation_id, amendment_id)
+        item_id = _voted_on(scope, recommendation_id, amendment_id).item_id
         named = all_for_except(scope.record, item_id, at, exceptions)
         _write_decision(
             scope,

@@ -11,7 +11,6 @@ from clerkdesk.export.wording import (
     emphasis_runs,
     exclusion_resolution,
     exempt_paragraph_line,
-    minute_time,
     named_vote_lines,
     number_words,
     outcome_line,
@@ -79,8 +78,7 @@ def test_schedule_12a_and_exclusion() -> None:
      (dt.time(12, 0), "12.00 noon"), (dt.time(12, 40), "12.40 pm")],
 )  # fmt: skip
 def test_times_are_written_as_councils_write_them(at: dt.time, text: str) -> None:
-    assert clock(at) == text
-    assert minute_time(at) == text  # times in sentences match the heading's
+    assert clock(at) == text  # in the heading and in sentences alike
 
 
 def test_emphasis_runs_bold_only_the_keywords() -> None:

@@ -15,9 +15,9 @@ from clerkdesk.domain.model import MeetingStatus
 from clerkdesk.domain.seal import next_seal
 from clerkdesk.persistence.database import open_database
 from clerkdesk.services import lifecycle, meeting_edits, records_io
+from clerkdesk.services.agenda_edits import add_agenda_item
 from clerkdesk.services.context import Correction, Desk
 from clerkdesk.services.lookups import list_committees
-from clerkdesk.services.setup import add_item
 from tests.services.helpers import fresh_record
 
 Document = dict[str, Any]
@@ -35,7 +35,7 @@ def meeting_count(desk: Desk) -> int:
 @pytest.fixture
 def with_part_ii(desk: Desk, demo_ids: list[int]) -> Document:
     """The 30 January demo meeting with a Part II item, dumped."""
-    add_item(desk, demo_ids[1], "7", "Home care contract award", part=2, exempt_paragraph=3)
+    add_agenda_item(desk, demo_ids[1], "7", "Home care contract award", part=2, exempt_paragraph=3)
     return records_io.dump_meeting(desk, demo_ids[1])
 
 

@@ -285,9 +285,11 @@ def test_approved_minutes_keep_the_quorum_they_were_held_under(
 
 def test_editing_a_part_ii_item_keeps_its_schedule_12a_paragraph(desk: Desk, jan30: int) -> None:
     """Found in review: editing the summary wiped the paragraph relied on."""
-    from clerkdesk.services.setup import add_item
+    from clerkdesk.services.agenda_edits import add_agenda_item
 
-    item_id = add_item(desk, jan30, "7", "Home care contract", part=2, exempt_paragraph=3).new_id
+    item_id = add_agenda_item(
+        desk, jan30, "7", "Home care contract", part=2, exempt_paragraph=3
+    ).new_id
     assert item_id is not None
     lifecycle.update_item(desk, jan30, item_id, part=2, public_summary="A contract was let.")
     item = fresh_record(desk, jan30).item(item_id)
