@@ -6,9 +6,9 @@ imported (for its `__feature__` switching: it asks each for its source, which
 a frozen module does not ship, so each look fails, a tenth of a millisecond or
 more). ``clerkdesk.ui.preload`` imports the window's first look before PySide6
 for that reason, and this hook, which PyInstaller runs before its own, does
-the same in the frozen app: the command line and the first look's modules,
-which every command needs or soon would. It only imports; what runs is still
-main.py's.
+the same in the frozen app: the command line (with the log it writes to) and
+the modules preload names, which most commands need or soon would. It only
+imports; what runs is still main.py's.
 
 The cyclic collector is paused while these modules load: they make only what
 lives as long as the program (modules, classes, functions), and the
@@ -25,7 +25,7 @@ def _import_the_start() -> None:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for name in ("clerkdesk.cli", *FIRST_LOOK):
+        for name in ("clerkdesk.cli", "clerkdesk.diagnostics", *FIRST_LOOK):
             importlib.import_module(name)
     finally:
         if was_enabled:

@@ -1,11 +1,14 @@
-"""What the window's first look needs that does not use Qt, imported before PySide6.
+"""What the window needs before its first paint that does not use Qt, imported
+before PySide6: its first look at the file, and the modules its panels use.
 
 Once PySide6 has been imported it looks at every module imported after it (its
 feature switching wraps the import machinery and reads each new module's source
-to see whether it uses PySide6). For these modules, which do not, that was about
-a tenth of the time the window takes to appear with its meetings
-(docs/benchmarks.md); so the command line imports them first, then the window.
-Nothing here may import Qt (a test checks).
+to see whether it uses PySide6; in the frozen app, where there is no source,
+each look fails, slowly). For these modules, which do not, that was about a
+tenth of the time the window takes to appear with its meetings
+(docs/benchmarks.md); so the command line imports them first, then the window,
+and the frozen app's run-time hook (packaging/start_before_qt.py) imports them
+before anything imports PySide6. Nothing here may import Qt (a test checks).
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ FIRST_LOOK = (
     "clerkdesk.persistence.meeting_list",
     "clerkdesk.persistence.location",
     "clerkdesk.ui.rows",
+    # Then the window's own (ui/main_window.py and its panels).
+    "clerkdesk.domain.changes",
+    "clerkdesk.export.formats",
+    "clerkdesk.resources",
+    "clerkdesk.ui.operations",
+    "clerkdesk.ui.team_words",
 )
 
 

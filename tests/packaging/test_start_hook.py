@@ -18,7 +18,8 @@ def test_the_hook_imports_the_command_line_and_the_first_look_and_no_qt() -> Non
         "import gc, runpy, sys\n"
         f"runpy.run_path({str(HOOK)!r}, run_name='__main__')\n"
         "from clerkdesk.ui.preload import FIRST_LOOK\n"
-        "print(all(m in sys.modules for m in ('clerkdesk.cli', *FIRST_LOOK)),"
+        "start = ('clerkdesk.cli', 'clerkdesk.diagnostics', *FIRST_LOOK)\n"
+        "print(all(m in sys.modules for m in start),"
         " any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules), gc.isenabled())\n"
     )
     result = subprocess.run(
