@@ -7,7 +7,7 @@ a frozen module does not ship, so each look fails, a tenth of a millisecond or
 more). ``clerkdesk.ui.preload`` imports the window's first look before PySide6
 for that reason, and this hook, which PyInstaller runs before its own, does
 the same in the frozen app: the command line (with the log it writes to) and
-the modules preload names, which most commands need or soon would. It only
+the first look's modules (preload), which most commands need or soon would. It only
 imports; what runs is still main.py's.
 
 The cyclic collector is paused while these modules load: they make only what

@@ -1,5 +1,4 @@
-"""What the window needs before its first paint that does not use Qt, imported
-before PySide6: its first look at the file, and the modules its panels use.
+"""What the window's first look needs that does not use Qt, imported before PySide6.
 
 Once PySide6 has been imported it looks at every module imported after it (its
 feature switching wraps the import machinery and reads each new module's source
@@ -25,12 +24,6 @@ FIRST_LOOK = (
     "clerkdesk.persistence.meeting_list",
     "clerkdesk.persistence.location",
     "clerkdesk.ui.rows",
-    # Then the window's own (ui/main_window.py and its panels).
-    "clerkdesk.domain.changes",
-    "clerkdesk.export.formats",
-    "clerkdesk.resources",
-    "clerkdesk.ui.operations",
-    "clerkdesk.ui.team_words",
 )
 
 
