@@ -13,8 +13,7 @@ imported when a document is rendered.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from clerkdesk.export.certify import Certifier
@@ -23,8 +22,9 @@ if TYPE_CHECKING:
 Renderer = Callable[["MinutesView", "Certifier | None"], bytes]
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFormat:
+# A named tuple, not a frozen dataclass: made before the window's first paint,
+# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+class ExportFormat(NamedTuple):
     name: str  # on the command line and in the export log: "docx"
     label: str  # in messages: "Word document"
     suffix: str  # ".docx"

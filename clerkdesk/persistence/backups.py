@@ -16,8 +16,8 @@ import shutil
 import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from clerkdesk.persistence.errors import DatabaseError
 from clerkdesk.persistence.migrations import LATEST_VERSION
@@ -31,8 +31,9 @@ KEEP_DAILY_FOR = dt.timedelta(days=14)
 KEEP_WEEKLY_FOR = dt.timedelta(weeks=12)
 
 
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
+# A named tuple, not a frozen dataclass: made before the window's first paint,
+# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+class BackupInfo(NamedTuple):
     path: Path
     created: dt.datetime
     reason: str

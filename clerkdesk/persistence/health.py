@@ -16,8 +16,8 @@ import sqlite3
 import struct
 import sys
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from clerkdesk.persistence.backups import BackupInfo, latest_good_backup
 from clerkdesk.persistence.single_writer import Acknowledged
@@ -28,8 +28,9 @@ WAL_HEADER_SIZE = 32
 WAL_FRAME_HEADER_SIZE = 24
 
 
-@dataclass(frozen=True, slots=True)
-class HealthReport:
+# A named tuple, not a frozen dataclass: made before the window's first paint,
+# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+class HealthReport(NamedTuple):
     ok: bool
     problem: str | None  # for the clerk: what is wrong and what to do
     latest_good_backup: Path | None  # offered when there is a problem

@@ -13,8 +13,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # Folder names (compared case-insensitively) that sync clients create.
 _SYNC_PREFIXES: tuple[tuple[str, str], ...] = (
@@ -51,8 +51,9 @@ ADVICE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mount:
+# A named tuple, not a frozen dataclass: made before the window's first paint,
+# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+class Mount(NamedTuple):
     point: str
     fs_type: str
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from clerkdesk.persistence.errors import DatabaseError
 
@@ -42,8 +42,9 @@ def lock_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-@dataclass(frozen=True, slots=True)
-class Acknowledged:
+# A named tuple, not a frozen dataclass: made before the window's first paint,
+# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+class Acknowledged(NamedTuple):
     """The last action acknowledged on a database: its identity token and the
     highest audit id it then held."""
 

@@ -9,8 +9,7 @@ from the start, so nothing on screen moves when they are filled in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -28,8 +27,9 @@ LATER = ("&Voting", "&Declarations", "Minutes &notes")
 VOTING_TAB = 1
 
 
-@dataclass(frozen=True, slots=True)
-class LaterPanels:
+# A named tuple, not a frozen dataclass: made before the window's first paint,
+# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+class LaterPanels(NamedTuple):
     voting: VotingPanel
     declarations: DeclarationsPanel
     minutes: MinutesPanel

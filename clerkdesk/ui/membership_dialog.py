@@ -3,8 +3,8 @@ given another role (or made co-opted, non-voting), or removed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
@@ -20,8 +20,9 @@ class MembershipChange(StrEnum):
     REMOVE = "Take a member off the committee"
 
 
-@dataclass(frozen=True, slots=True)
-class MemberInput:
+# A named tuple, not a frozen dataclass: made before the window's first paint,
+# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+class MemberInput(NamedTuple):
     person_id: int | None  # the member changed (None when adding)
     name: str  # the new member's name (adding or replacing)
     role: Role

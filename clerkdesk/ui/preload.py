@@ -2,10 +2,12 @@
 
 Once PySide6 has been imported it looks at every module imported after it (its
 feature switching wraps the import machinery and reads each new module's source
-to see whether it uses PySide6). For these modules, which do not, that was about
-a tenth of the time the window takes to appear with its meetings
-(docs/benchmarks.md); so the command line imports them first, then the window.
-Nothing here may import Qt (a test checks).
+to see whether it uses PySide6; in the frozen app, where there is no source,
+each look fails, slowly). For these modules, which do not, that was about a
+tenth of the time the window takes to appear with its meetings
+(docs/benchmarks.md); so the command line imports them first, then the window,
+and the frozen app's run-time hook (packaging/start_before_qt.py) imports them
+before anything imports PySide6. Nothing here may import Qt (a test checks).
 """
 
 from __future__ import annotations

@@ -3,14 +3,19 @@
 Each table in the window shows a tuple of these; the words are worked out
 once, here, so that models only look them up. They are "lines", not "rows":
 a ``...Row`` is a database table's ORM class (persistence/schema.py).
+
+The lines are named tuples, not frozen dataclasses: this module is loaded
+before the window's first paint, and making a frozen dataclass takes some
+1.5 ms (it compiles its methods one by one), a named tuple a fifth of that
+(docs/benchmarks.md, issue 19).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from clerkdesk.domain.attendance import in_room
 from clerkdesk.domain.model import (
@@ -50,8 +55,7 @@ def hhmm(value: dt.time | None) -> str:
     return f"{value:%H.%M}" if value is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingLine:
+class MeetingLine(NamedTuple):
     id: int
     date: str
     committee: str
@@ -62,8 +66,7 @@ class MeetingLine:
     away_said: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class AttendanceLine:
+class AttendanceLine(NamedTuple):
     person_id: int
     name: str
     attends_as: str
@@ -77,8 +80,7 @@ class AttendanceLine:
     clerk_note: str = ""  # the clerk's own note, printed in the minutes
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaLine:
+class AgendaLine(NamedTuple):
     item_id: int
     number: str
     title: str
@@ -86,8 +88,7 @@ class AgendaLine:
     progress: str
 
 
-@dataclass(frozen=True, slots=True)
-class MotionLine:
+class MotionLine(NamedTuple):
     recommendation_id: int | None
     amendment_id: int | None
     label: str
@@ -96,16 +97,14 @@ class MotionLine:
     decided: bool
 
 
-@dataclass(frozen=True, slots=True)
-class VoterLine:
+class VoterLine(NamedTuple):
     person_id: int
     name: str
     eligible: bool
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class DeclarationLine:
+class DeclarationLine(NamedTuple):
     id: int
     item: str
     member: str
@@ -115,15 +114,13 @@ class DeclarationLine:
     left_room: str
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphLine:
+class ParagraphLine(NamedTuple):
     id: int
     number: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ActionLine:
+class ActionLine(NamedTuple):
     id: int
     owner: str
     text: str

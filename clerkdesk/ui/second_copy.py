@@ -12,7 +12,6 @@ copy show the reason itself.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +42,9 @@ class CameForward(Exception):  # an outcome, not a failure
 
 
 def server_name(db_path: Path) -> str:
+    # Imported here, once the window is up: hashlib loads OpenSSL's library.
+    import hashlib
+
     digest = hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:16]
     return f"clerkdesk-{digest}"
 

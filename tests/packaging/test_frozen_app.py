@@ -64,6 +64,17 @@ def test_the_folder_holds_no_python_of_ours(app: Path) -> None:
     assert translations == []
 
 
+def test_the_app_imports_its_qt_free_start_before_pyside6(app: Path) -> None:
+    """Its own run-time hook (packaging/start_before_qt.py) runs before
+    PyInstaller's for PySide6, which imports PySide6, and before main.py."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    toc = CArchiveReader(str(app / "clerkdesk")).toc
+    scripts = [name for name, entry in toc.items() if entry[-1] == "s"]
+    assert scripts.index("start_before_qt") < scripts.index("pyi_rth_pyside6")
+    assert scripts[-1] == "main"
+
+
 def test_the_frozen_app_does_what_the_command_does(app: Path, tmp_path: Path) -> None:
     version = run(app, tmp_path, "--version")
     assert (

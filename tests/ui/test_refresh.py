@@ -139,7 +139,7 @@ def test_in_place_updates_keep_the_model_sound(qtmodeltester: ModelTester, demo:
 
 
 def _fields(row: r.AttendanceLine) -> dict[str, object]:
-    return {name: getattr(row, name) for name in row.__slots__}
+    return row._asdict()
 
 
 def test_a_hidden_table_fits_its_rows_when_shown(qtbot: QtBot, window: MainWindow) -> None:

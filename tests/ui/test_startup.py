@@ -226,6 +226,57 @@ def test_the_first_paint_builds_no_dialog_classes_python_enums(
     assert built == ""
 
 
+def test_the_first_paint_makes_dataclasses_only_where_they_are_the_design(
+    demo: DemoDb, tmp_path: Path
+) -> None:
+    """Making a dataclass compiles its methods one by one, some 1.5 ms each
+    class: the display lines, the file's first look and the menus use named
+    tuples. The domain's records stay dataclasses (that is their design); so,
+    for now, do the open file and the two modules named below (docs/benchmarks.md,
+    issue 19: what is left). And the window loads no hashlib (OpenSSL's library)
+    until it listens for a second copy of ClerkDesk, after the paint."""
+    demo.db.dispose()  # the window takes the writer lock
+    script = (
+        "import dataclasses, sys\n"
+        "made = []\n"
+        "real = dataclasses._process_class\n"
+        "def process(cls, *args, **kwargs):\n"
+        "    made.append(cls.__module__)\n"
+        "    return real(cls, *args, **kwargs)\n"
+        "dataclasses._process_class = process\n"
+        "from clerkdesk.ui.preload import load_before_qt\n"
+        "load_before_qt()\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from clerkdesk.ui.app import show_window\n"
+        "settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)\n"
+        "window = show_window(Path(sys.argv[1]), settings)\n"
+        "app.processEvents()\n"
+        "print(window.meetings.model.rowCount())\n"
+        "print(' '.join(sorted({m for m in made if not m.startswith('clerkdesk.domain.')})))\n"
+        "print(' '.join(m for m in ('hashlib', '_hashlib') if m in sys.modules))\n"
+        "window.safekeeping.closing()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(demo.path), str(tmp_path / "settings.ini")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    shown, made, hashing = [*result.stdout.splitlines(), "", "", ""][:3]
+    assert shown == "2"  # the demo's meetings listed
+    assert set(made.split()) <= {
+        "clerkdesk.persistence.opening",  # PreparedFile, changed as the file is opened
+        "clerkdesk.ui.models",  # Column
+        "clerkdesk.ui.operations",  # Operation, Motion, DeclarationFields
+    }
+    assert hashing == ""
+
+
 def test_a_window_that_never_paints_still_runs_the_work_after_the_fallback(qtbot: QtBot) -> None:
     """A window started minimised gets no paint; the database must open all the same."""
     window = QWidget()
