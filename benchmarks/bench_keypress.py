@@ -32,6 +32,10 @@ What is timed, per press, from just before the key event:
   re-reading the meeting, and every panel's refresh. The rest of the figure
   (note on that row) is the event processing and the redraw.
 
+The note also counts the passes of Python's cyclic collector during the
+counted presses, by generation, and the longest: a pass in the middle of a
+press is part of that press's time, so the tail can be told from it.
+
 Baseline, in the same run and interleaved press by press: as fast as the
 machine allows for the same thing. A bare ``QTableView`` of the same size over
 a ``QStandardItemModel`` of the same shape (rows x columns of the attendance
@@ -95,6 +99,8 @@ class Timings:
     changed: list[float] = field(default_factory=list)
     redraw: list[float] = field(default_factory=list)  # model's signal to painted
     missed: int = 0
+    # Python's collector during the counted presses: (generation, seconds) per pass.
+    collections: list[tuple[int, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -249,6 +255,8 @@ def measure(presses: int, server: str | None = None) -> tuple[Timings, Timings]:
         bare_watch = _watch(bare_view)
 
         ours, bare = Timings(), Timings()
+        passes = _CollectorPasses()
+        gc.callbacks.append(passes.seen)
         for n in range(presses + WARM_UP):
             position = (n // 2) % min(rows, CYCLED_ROWS)
             # The app: a member present gets 'A', anyone else 'P', so the status changes.
@@ -265,7 +273,9 @@ def measure(presses: int, server: str | None = None) -> tuple[Timings, Timings]:
                 where = ids.index(person_id) if person_id in ids else -1
                 return table.model().index(where, STATUS_COLUMN)
 
+            passes.into = ours.collections if n >= WARM_UP else None
             changed, painted = _press(app, table, app_watch, key, app_cell, expected)
+            passes.into = None
             if n >= WARM_UP:
                 _count(ours, changed, painted)
 
@@ -280,10 +290,13 @@ def measure(presses: int, server: str | None = None) -> tuple[Timings, Timings]:
             def bare_cell(position: int = position) -> QModelIndex:
                 return bare_model.index(position, STATUS_COLUMN)
 
+            passes.into = bare.collections if n >= WARM_UP else None
             changed, painted = _press(app, bare_view, bare_watch, key, bare_cell, expected)
+            passes.into = None
             if n >= WARM_UP:
                 _count(bare, changed, painted)
 
+        gc.callbacks.remove(passes.seen)
         bare_view.close()
         window.close()
         db.dispose()
@@ -295,6 +308,31 @@ def measure(presses: int, server: str | None = None) -> tuple[Timings, Timings]:
     finally:
         conn.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+class _CollectorPasses:
+    """Times each pass of Python's cyclic collector into ``into`` (if set):
+    a pass in the middle of a press is part of its time."""
+
+    def __init__(self) -> None:
+        self.into: list[tuple[int, float]] | None = None
+        self._began = 0.0
+
+    def seen(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        elif self.into is not None:
+            self.into.append((info["generation"], time.perf_counter() - self._began))
+
+
+def _collector_note(passes: list[tuple[int, float]]) -> str:
+    if not passes:
+        return "no collector pass"
+    by_generation = [sum(1 for g, _ in passes if g == n) for n in range(3)]
+    return (
+        f"collector passes {len(passes)} (young {by_generation[0]}, middle "
+        f"{by_generation[1]}, old {by_generation[2]}), longest {ms(max(s for _, s in passes))}"
+    )
 
 
 def _count(timings: Timings, changed: float | None, painted: float | None) -> None:
@@ -366,7 +404,7 @@ def run_on_file(quick: bool) -> list[Row]:
         return [not_measured(NAME, "the table never painted a change", target)]
     p99 = percentile(ours.painted, 99)
     bare_p99 = percentile(bare.painted, 99) if bare.painted else None
-    notes = []
+    notes = [f"{_collector_note(ours.collections)} in the counted presses"]
     if ours.missed:
         notes.append(f"{ours.missed} of {presses} presses not shown")
     if bare.missed:
