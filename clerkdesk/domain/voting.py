@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from clerkdesk.domain.attendance import (
     barring,
@@ -114,8 +115,16 @@ class _Motion:
         return f"the amendment to {name}" if self._amendment else name
 
 
+class _Voters(NamedTuple):
+    """Who may vote at one moment on one item (or on any item nobody declared an
+    interest in), and who is left out and why."""
+
+    eligible: tuple[int, ...]
+    excluded: tuple[Exclusion, ...]
+
+
 def _check_named(
-    record: MeetingRecord, roll: VoterRoll, named: Sequence[tuple[int, VoteOption]]
+    record: MeetingRecord, roll: _Voters, named: Sequence[tuple[int, VoteOption]]
 ) -> None:
     seen: set[int] = set()
     excluded = {e.person_id: e.reason for e in roll.excluded}
@@ -132,7 +141,7 @@ def _check_named(
             )
 
 
-def _check_counts(record: MeetingRecord, roll: VoterRoll, tally: Tally, motion: _Motion) -> None:
+def _check_counts(record: MeetingRecord, roll: _Voters, tally: Tally, motion: _Motion) -> None:
     yes, no, abstain = tally.yes, tally.no, tally.abstain
     if yes < 0 or no < 0 or abstain < 0:
         raise RuleViolation("Vote counts cannot be negative.")
@@ -140,8 +149,8 @@ def _check_counts(record: MeetingRecord, roll: VoterRoll, tally: Tally, motion: 
         barred = "; ".join(f"{record.name_of(e.person_id)} {e.reason}" for e in roll.excluded)
         detail = f" ({barred})" if barred else ""
         raise RuleViolation(
-            f"{tally.cast} votes were entered on {motion}, but only {roll.size} members may "
-            f"vote{detail}. Check the counts."
+            f"{tally.cast} votes were entered on {motion}, but only {len(roll.eligible)} "
+            f"members may vote{detail}. Check the counts."
         )
 
 
@@ -256,17 +265,24 @@ def _checked_vote(
     return result, tally, casting_voter
 
 
-def _quorate_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> VoterRoll:
+def _quorate_roll(record: MeetingRecord, item_id: int, at: dt.time | None) -> _Voters:
     """Who may vote on the item at ``at``, once the meeting is seen to be quorate
     then (else RuleViolation). Asked for every vote when a whole record is
-    checked, so worked out once per record for each item and moment; a record
-    that is not quorate then keeps nothing and is refused again."""
+    checked, so worked out once per record: for an item someone declared an
+    interest in, once per moment; for any other item, whose voters and quorum
+    are the room's, once for each stretch between arrivals and departures (each
+    vote is stamped with its own time, and this was half of checking a record
+    of 300 votes). A record that is not quorate then keeps nothing and is
+    refused again."""
 
-    def compute() -> VoterRoll:
+    def compute() -> _Voters:
         require_quorum(record, at, item_id)
-        return voter_roll(record, item_id, at)
+        roll = voter_roll(record, item_id, at)
+        return _Voters(roll.eligible, roll.excluded)
 
-    return record.derived(("quorate roll", item_id, at), compute)
+    if record.declarations and record.declarations_for(item_id):
+        return record.derived(("quorate roll", item_id, at), compute)
+    return record.derived(("quorate roll of the room", same_room(record, at)), compute)
 
 
 def _check_casting(

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Update,
     bindparam,
     delete,
+    exists,
     func,
     insert,
     select,
@@ -89,6 +90,10 @@ _STATUS_AND_MARK = (
         MeetingLeaseRow.taken_at,
         CheckoutRow.state,
         CheckoutRow.server,
+        # Whether the meeting has anything to redo: only then does a journalled
+        # action end the redo list (an UPDATE), and a key press after another
+        # action has a statement fewer.
+        exists().where(JournalRow.meeting_id == MeetingRow.id, JournalRow.state == "undone"),
     )
     .outerjoin_from(
         MeetingRow,
@@ -167,6 +172,7 @@ class UnitOfWork:
         self.changes: list[RowChange] = []  # journalled for undo
         self.replayed: list[RowChange] = []  # an undo's or redo's, not journalled again
         self.undo: UndoLabels | None = None  # what Undo and Redo would do next, once done
+        self.redo_pending = True  # the journal held undone entries when the action began
 
     @property
     def areas(self) -> Area:
@@ -373,7 +379,8 @@ class UnitOfWork:
         execute = self.connection.execute
         journalled = work.undoable and bool(self.changes) and not locked
         if journalled:
-            execute(_END_REDO, {"meeting": self.meeting_id})
+            if self.redo_pending or self.replayed:
+                execute(_END_REDO, {"meeting": self.meeting_id})
             execute(
                 _JOURNAL_ENTRY,
                 {
@@ -504,6 +511,7 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
         uow = UnitOfWork(transaction, work, db.kept)
         uow.mark = int(found[1] or 0)
         uow.checked_out_from = found[7] if found[6] == "out" else None
+        uow.redo_pending = bool(found[8])
         if locked:
             ensure_editable(uow.record, correcting=work.correction is not None)
         yield uow

@@ -216,6 +216,8 @@ def log_qt_messages() -> QtMessageLog:
 def run_app(db_path: Path | str | None, argv: list[str]) -> int:
     """Show the desk and open the database (the default one if ``db_path`` is
     None; a server's if it is its URL)."""
+    from clerkdesk.domain.changes import Area
+
     log_qt_messages()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -226,8 +228,13 @@ def run_app(db_path: Path | str | None, argv: list[str]) -> int:
     problems = install_excepthook()
     window = show_window(db_path, QSettings())
     problems.watch(window)
-    # Once the database (and the meeting it reopens) is open: see memory.py.
+    # Once the database (and the meeting it reopens) is open, and once each
+    # meeting the clerk opens has been shown: see memory.py.
     window.database_opened.connect(lambda: QTimer.singleShot(0, freeze_what_is_loaded))
+    opened = Area.OPENED
+    window.meeting.refreshed.connect(
+        lambda areas: bool(areas & opened) and QTimer.singleShot(0, freeze_what_is_loaded)
+    )
     try:
         return int(app.exec())
     finally:

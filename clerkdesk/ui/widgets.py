@@ -192,14 +192,17 @@ class ColumnFit(QObject):
             if len(cells) != self.view.model().rowCount():
                 self.refit()  # out of step with the model: start again
                 return
-            widest = max(cells, default=0)
+            # The column's width: its widest cell's, or the floor's if that is wider
+            # (a member's apologies in the Status column), which then stands.
+            floor = self.floors[column]
+            widest = max(max(cells, default=0), floor)
             measured = self.measured[column]
             for row in rows:
                 roles = self._roles(row, column)
                 if roles != measured[row]:
                     cells[row] = self._width(row, column)
                     measured[row] = roles
-            if max(cells, default=0) != widest:  # else the column's width stands
+            if max(max(cells, default=0), floor) != widest:  # else the width stands
                 self._apply(column)
 
     def _apply(self, column: int) -> None:

@@ -192,3 +192,50 @@ def test_named_presiding_member_must_be_able_to_vote_on_the_item() -> None:
             )
     chosen = vote(record, tally=Tally(3, 3, 0), casting_vote=VoteOption.NO, casting_voter_id=5)
     assert chosen.casting_voter_id == 5 and chosen.outcome is Outcome.LOST
+
+
+def test_votes_in_one_room_are_checked_against_its_voters_worked_out_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each vote is stamped with its own time. Checking a whole record works out
+    the voters once for the room between two arrivals or departures, for every
+    item nobody declared an interest in; an item with a declaration keeps its
+    own, and a member leaving starts a new room."""
+    from dataclasses import replace
+
+    from clerkdesk.domain import voting
+    from clerkdesk.domain.model import AgendaItem, Decision, Recommendation
+    from clerkdesk.domain.rules import validate_record
+
+    items = tuple(AgendaItem(ITEM + n, str(4 + n), f"Item {n}", n) for n in range(4))
+    recs = tuple(Recommendation(REC + n, ITEM + n, f"Resolve {n}", 0) for n in range(4))
+    record = replace(meeting(members=6, quorum=3), items=items, recommendations=recs)
+    record = with_declaration(record, 2, "dpi")  # on the first item: member 2 may not vote
+    record = with_attendee(record, 6, departed_at=dt.time(20, 30))
+    at = [dt.time(19, 10), dt.time(19, 20), dt.time(19, 40), dt.time(20, 45)]
+    counts = [Tally(4, 1, 0), Tally(5, 1, 0), Tally(6, 0, 0), Tally(5, 0, 0)]
+    decisions = tuple(
+        Decision(300 + n, Outcome.CARRIED, REC + n, tally=counts[n], taken_at=at[n])
+        for n in range(4)
+    )
+    record = replace(record, decisions=decisions)
+    asked: list[tuple[int, dt.time | None]] = []
+    real = voting.voter_roll
+
+    def counting(record: object, item_id: int, at: dt.time | None) -> voting.VoterRoll:
+        asked.append((item_id, at))
+        return real(record, item_id, at)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(voting, "voter_roll", counting)
+    validate_record(record)
+    # The first item (a declaration), then the room before 20.30 (items 2 and 3,
+    # at two moments), then the room after member 6 left (item 4).
+    assert asked == [(ITEM, at[0]), (ITEM + 1, at[1]), (ITEM + 3, at[3])]
+    # Each still checked against the right voters.
+    for n, wrong in ((0, Tally(5, 1, 0)), (3, Tally(6, 0, 0))):
+        wrong_record = replace(
+            record,
+            decisions=tuple(replace(d, tally=wrong) if d.id == 300 + n else d for d in decisions),
+        )
+        with pytest.raises(RuleViolation, match="only 5 members may vote"):
+            validate_record(wrong_record)

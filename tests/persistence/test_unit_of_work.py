@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlalchemy import event
+
 from clerkdesk.domain.changes import Area, Change, UndoLabels
 from clerkdesk.domain.model import AttendanceStatus
 from clerkdesk.persistence.entities import areas_of
@@ -73,3 +77,36 @@ def test_the_record_and_undo_labels_an_action_leaves_are_the_files(
     noted = attendance.set_attendance_note(desk, meeting, second, "Attended remotely")
     as_in_the_file(noted)
     assert noted.undo == UndoLabels(noted.label, None)
+
+
+def test_an_action_ends_the_redo_list_only_when_an_undo_left_one(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    """A statement fewer on a key press: the journal's redo list is ended (an
+    UPDATE of the journal) only if an undo has left something to redo, which
+    the action's first statement says."""
+    meeting = demo_ids[1]
+    member = get_record(desk, meeting).attendees[0].person_id
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.split()).upper())
+
+    def journal_updates(action: Callable[[], Change]) -> int:
+        statements.clear()
+        action()
+        return sum(1 for s in statements if s.startswith("UPDATE JOURNAL"))
+
+    def mark(status: AttendanceStatus) -> Change:
+        return attendance.mark_attendance(desk, meeting, member, status)
+
+    event.listen(desk.db.engine, "before_cursor_execute", seen)
+    try:
+        assert journal_updates(lambda: mark(AttendanceStatus.APOLOGIES)) == 0
+        assert journal_updates(lambda: mark(AttendanceStatus.PRESENT)) == 0
+        undo.undo(desk, meeting)
+        assert undo.undo_state(desk, meeting).redo_label is not None
+        assert journal_updates(lambda: mark(AttendanceStatus.ABSENT)) == 1
+    finally:
+        event.remove(desk.db.engine, "before_cursor_execute", seen)
+    assert undo.undo_state(desk, meeting).redo_label is None

@@ -52,6 +52,54 @@ def test_the_app_freezes_what_it_loaded_once_its_database_is_open(demo: DemoDb) 
     assert tracked < frozen / 10
 
 
+def test_a_meeting_the_clerk_opens_is_frozen_once_shown(demo: DemoDb, tmp_path: Path) -> None:
+    """A meeting chosen after start-up (none reopened): its record is out of the
+    collector's generations once it has been shown, so a full collection while
+    recording does not walk it (ui/memory.py)."""
+    script = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from clerkdesk.ui import app\n"
+        "qt = QApplication([])\n"
+        "windows = []\n"
+        "real_show = app.show_window\n"
+        "def show(*args):\n"
+        "    windows.append(real_show(*args))\n"
+        # After the freeze that follows the database's opening.
+        "    windows[0].database_opened.connect(lambda: QTimer.singleShot(300, open_meeting))\n"
+        "    return windows[0]\n"
+        "def open_meeting():\n"
+        "    meeting = windows[0].meeting\n"
+        "    before = meeting.record\n"
+        f"    windows[0].open_meeting({demo.january_30})\n"
+        "    record = meeting.record\n"
+        "    walked = lambda: any(o is record for o in gc.get_objects())\n"
+        "    print(before is None, gc.is_tracked(record), walked())\n"
+        "    QTimer.singleShot(0, lambda: (print(walked()), qt.quit()))\n"
+        "app.show_window = show\n"
+        "QTimer.singleShot(60_000, qt.quit)  # never a hang\n"
+        "sys.exit(app.run_app(Path(sys.argv[1]), []))\n"
+    )
+    demo.db.dispose()  # the child takes the writer lock
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(demo.path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "CLERKDESK_LOG_DIR": str(tmp_path / "logs"),
+        },
+        timeout=120,
+    )
+    # No meeting open before; the record tracked, and walked until frozen.
+    assert result.stdout.split() == ["True", "True", "True", "False"], result.stderr
+
+
 def test_the_collector_waits_for_the_first_paint_then_runs_again(
     demo: DemoDb, tmp_path: Path
 ) -> None:
