@@ -227,7 +227,7 @@ def measure(presses: int, server: str | None = None) -> tuple[Timings, Timings]:
         window = MainWindow(desk, settings)
         window.show()
         window.open_meeting(draft)
-        window.show_panel(window.attendance)
+        window.tabs.show_panel(window.attendance)
         app.processEvents()
         # As the application does once its database and meeting are open (app.run_app).
         freeze_what_is_loaded()

@@ -249,10 +249,10 @@ def shoot(size: tuple[int, int]) -> None:
         record = get_record(desk, january_30)
         window.open_meeting(january_30, record.item_by_number("3").id)
         window.header.set_time(dt.time(11, 0))
-        window.show_panel(window.attendance)
+        window.tabs.show_panel(window.attendance)
         save(window, "02-attendance")
 
-        window.show_panel(window.voting)
+        window.tabs.show_panel(window.voting)
         window.voting.motion_table.select_row(0)
         save(window, "03-voting")
 
@@ -265,10 +265,10 @@ def shoot(size: tuple[int, int]) -> None:
         save(window, "05-part-ii-item")
 
         window.meeting.set_item(record.item_by_number("3").id)
-        window.show_panel(window.declarations)
+        window.tabs.show_panel(window.declarations)
         save(window, "06-declarations")
 
-        window.show_panel(window.minutes)
+        window.tabs.show_panel(window.minutes)
         save(window, "07-minutes-notes")
 
         dialog = DeclarationDialog(record, record.item_by_number("5").id, dt.time(11, 0), window)
@@ -318,7 +318,7 @@ def shoot(size: tuple[int, int]) -> None:
             "Add at the end: 'and report back to the Panel in six months'",
         )
         window.meeting.open(january_30, item5.id)
-        window.show_panel(window.voting)
+        window.tabs.show_panel(window.voting)
         window.voting.motion_table.select_row(0)
         save(window, "13-voting-on-an-amendment")
 
@@ -326,15 +326,15 @@ def shoot(size: tuple[int, int]) -> None:
             desk, january_10, "C B Wyatt-Lowe", dt.datetime(2018, 1, 30, 12, 0)
         )
         window.open_meeting(january_10, get_record(desk, january_10).item_by_number("3").id)
-        window.show_panel(window.voting)
+        window.tabs.show_panel(window.voting)
         save(window, "11-approved-and-locked")
-        window.show_panel(window.attendance)
+        window.tabs.show_panel(window.attendance)
         save(window, "15-approved-attendance")
 
         window.meetings_dock.hide()  # collapsed (Ctrl+Shift+L), as at 1024 wide
         window.open_meeting(january_30, item5.id)
         window.header.set_time(dt.time(11, 30))
-        window.show_panel(window.voting)
+        window.tabs.show_panel(window.voting)
         save(window, "16-meetings-list-collapsed")
         window.meetings_dock.show()
 
