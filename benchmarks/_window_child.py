@@ -24,6 +24,10 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # not imported when run: the bare window must not load ClerkDesk
+    from clerkdesk.ui.main_window import MainWindow
 
 
 def status_bytes(field: str) -> int:
@@ -44,6 +48,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
+    main_window: MainWindow | None = None  # ClerkDesk's, when not bare
+    window: QMainWindow
     if mode == "bare":
         window = QMainWindow()
         window.setWindowTitle("bare")
@@ -53,7 +59,8 @@ def main() -> int:
 
         app.setOrganizationName(ORGANISATION)
         app.setApplicationName(APPLICATION)
-        window = show_window(Path(sys.argv[2]), QSettings())
+        main_window = show_window(Path(sys.argv[2]), QSettings())
+        window = main_window
     meeting = int(sys.argv[3]) if mode != "bare" and len(sys.argv) > 3 else None
     marks: dict[str, float] = {}
     reported = False
@@ -103,13 +110,14 @@ def main() -> int:
             marks["opened"] = time.monotonic()
             window.update()  # the status bar changed: the paint that shows it is the mark
             return
-        window.open_meeting(meeting)  # type: ignore[attr-defined]
+        assert main_window is not None  # a meeting is only given for ClerkDesk's window
+        main_window.open_meeting(meeting)
         window.repaint()
         marks["shown"] = marks["ready"] = time.monotonic()
         report()
 
-    if mode != "bare":
-        window.database_opened.connect(opened)  # type: ignore[attr-defined]
+    if main_window is not None:  # mode != "bare"
+        main_window.database_opened.connect(opened)
     paints = Paints()
     window.installEventFilter(paints)
     window.show()

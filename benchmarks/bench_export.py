@@ -49,6 +49,7 @@ from clerkdesk.domain.model import (
 from clerkdesk.export import export_minutes, pdf_finish
 from clerkdesk.export.certify import certify_pdf, machine_certifier
 from clerkdesk.export.pdf_renderer import render_pdf_unsigned
+from clerkdesk.export.pdf_tagging import Node
 from clerkdesk.export.view import build_minutes_view
 
 TARGET_SECONDS = 1.5
@@ -138,10 +139,12 @@ def _timing_finish(view: Any, finishing: list[float]) -> tuple[bytes, dict[str, 
     """render_pdf_unsigned, noting how long its finishing (pypdf) took."""
     real = pdf_finish.finish_pdf
 
-    def timed(*args: Any) -> bytes:
+    def timed(
+        data: bytes, root: Node, info: pdf_finish.DocumentInfo, fields: list[pdf_finish.FieldSpec]
+    ) -> bytes:
         start = time.perf_counter()
         try:
-            return real(*args)
+            return real(data, root, info, fields)
         finally:
             finishing.append(time.perf_counter() - start)
 

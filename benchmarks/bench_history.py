@@ -153,7 +153,7 @@ def run(quick: bool = False) -> list[Row]:
     person = (history.watched_person_id,)
     with db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
-        assert raw is not None
+        assert isinstance(raw, sqlite3.Connection)  # the pysqlite driver's connection
         measured(
             "meetings where a member declared an interest (SQL join)",
             lambda: raw.execute(declared, person).fetchall(),
@@ -164,12 +164,12 @@ def run(quick: bool = False) -> list[Row]:
             hits = len(bare.execute(MATCH_ROWIDS_SQL, (word,)).fetchall())
             measured(
                 f"full-text search '{word}', every hit (MATCH)",
-                lambda w=word: raw.execute(  # type: ignore[misc]
+                lambda w=word: raw.execute(
                     "SELECT meeting_id, item_id FROM search_index WHERE search_index MATCH ?",
                     (w,),
                 ).fetchall(),
                 "bare MATCH, rowids only",
-                lambda w=word: bare.execute(MATCH_ROWIDS_SQL, (w,)).fetchall(),  # type: ignore[misc]
+                lambda w=word: bare.execute(MATCH_ROWIDS_SQL, (w,)).fetchall(),
                 note=f"{hits:,} hits",
             )
         paragraph_id = raw.execute(

@@ -75,16 +75,19 @@ def _timed(
     return statistics.median(timings), max(timings), repeats
 
 
-def _bare(driver: Any, statement: Any) -> Callable[[], object]:
+def _bare(driver: Any, statement: Any) -> Callable[[], list[Any]]:
     """The statement as SQLAlchemy sends it to the server, run on a bare psycopg connection."""
     from sqlalchemy.dialects import postgresql
 
-    compiled = statement.compile(dialect=postgresql.dialect(paramstyle="pyformat"))
+    # SQLAlchemy's psycopg dialect has an unannotated __init__ (**kwargs).
+    dialect = postgresql.dialect(paramstyle="pyformat")  # type: ignore[no-untyped-call]
+    compiled = statement.compile(dialect=dialect)
     sql, params = str(compiled), compiled.params
 
-    def run() -> object:
+    def run() -> list[Any]:
         with driver.cursor() as cursor:
-            return cursor.execute(sql, params).fetchall()
+            fetched: list[Any] = cursor.execute(sql, params).fetchall()
+            return fetched
 
     return run
 
@@ -97,14 +100,13 @@ def _bare_search(driver: Any, word: str) -> Callable[[], object]:
     last = _bare(driver, s._LAST_ENTRY)
 
     def run() -> object:
-        (found_last,) = last()  # type: ignore[misc]
+        (found_last,) = last()
         asked = {"q": s.text_search_query(word), "limit": 200}
         asked["e"] = (found_last[0] or 0) - s._NEWEST_ENTRIES
         hits = _bare(driver, s._SERVER_NEWEST.bindparams(**asked))()
-        assert isinstance(hits, list)
         if len(hits) < 200:
             more = {**asked, "limit": 200 - len(hits)}
-            hits += _bare(driver, s._SERVER_OLDER.bindparams(**more))()  # type: ignore[operator]
+            hits += _bare(driver, s._SERVER_OLDER.bindparams(**more))()
         return hits
 
     return run
@@ -128,9 +130,10 @@ def lookup_rows(history: ServerHistory, repeats: int) -> list[Row]:
     bare_engine = create_engine(history.url)
     bare_connection = bare_engine.connect()
     driver = bare_connection.connection.driver_connection
+    assert driver is not None  # a live connection's psycopg connection
     driver.autocommit = True  # each bare statement on its own, as the app's sessions are short
-    psycopg_url = make_url(history.url).set(drivername="postgresql")
-    psycopg_url = psycopg_url.render_as_string(hide_password=False)
+    psycopg_address = make_url(history.url).set(drivername="postgresql")
+    psycopg_url = psycopg_address.render_as_string(hide_password=False)
     rows: list[Row] = []
     gave_up = False
 

@@ -135,6 +135,8 @@ _PLAIN_INDEXES = (
 
 def _load(driver: Any) -> None:
     """Every generated row, in one transaction on a psycopg connection."""
+    from sqlalchemy.schema import ColumnDefault
+
     from clerkdesk.persistence.schema import Base
 
     with driver.cursor() as cursor:
@@ -152,10 +154,11 @@ def _load(driver: Any) -> None:
                 # What the generator leaves out takes the mapping's default (a
                 # SQLite migration's DEFAULT; on a server, the services give it).
                 defaults = {
-                    column.name: column.default.arg  # type: ignore[attr-defined]
+                    column.name: column.default.arg
                     for column in columns
                     if column.name not in COLUMNS[table]
-                    and column.default is not None
+                    # only a ColumnDefault is ever scalar; the isinstance lets mypy see .arg
+                    and isinstance(column.default, ColumnDefault)
                     and column.default.is_scalar
                 }
                 names = ", ".join((*COLUMNS[table], *defaults))
@@ -163,12 +166,12 @@ def _load(driver: Any) -> None:
                 with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                     for row in table_rows:
                         copy.write_row(row + extra)
-        for table in Base.metadata.sorted_tables:
-            if "id" in table.c and table.c["id"].primary_key:
+        for mapped in Base.metadata.sorted_tables:
+            if "id" in mapped.c and mapped.c["id"].primary_key:
                 # The next id each table gives is after the loaded ones.
                 cursor.execute(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
-                    f" coalesce(max(id), 0) + 1, false) FROM {table.name}"
+                    f"SELECT setval(pg_get_serial_sequence('{mapped.name}', 'id'),"
+                    f" coalesce(max(id), 0) + 1, false) FROM {mapped.name}"
                 )
         cursor.execute("SET LOCAL session_replication_role = origin")
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")

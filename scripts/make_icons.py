@@ -71,8 +71,8 @@ def draw(size: int) -> Image.Image:
 
     # Lines of minutes, where the icon is large enough to show them.
     if size >= 32:
-        for y, end in ((0.30, 0.64), (0.40, 0.64), (0.50, 0.58)):
-            pen.line([(at(0.38), at(y)), (at(end), at(y))], fill=INK, width=stroke(0.04))
+        for height, end in ((0.30, 0.64), (0.40, 0.64), (0.50, 0.58)):
+            pen.line([(at(0.38), at(height)), (at(end), at(height))], fill=INK, width=stroke(0.04))
 
     # The seal: a gold disc, ringed in the tile's blue so it stands off the
     # page, with a tick.

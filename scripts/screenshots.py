@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
 
-from clerkdesk.domain.model import AttendanceStatus, MeetingRecord, Tally  # noqa: E402
+from clerkdesk.domain.model import AttendanceStatus, Capacity, MeetingRecord, Tally  # noqa: E402
 from clerkdesk.persistence.database import Database, open_database  # noqa: E402
 from clerkdesk.services import (  # noqa: E402
     agenda_edits,
@@ -105,9 +105,7 @@ def prepare(desk: Desk, meeting: int) -> None:
     )
 
 
-def setup_capacity_officer():  # type: ignore[no-untyped-def]
-    from clerkdesk.domain.model import Capacity
-
+def setup_capacity_officer() -> Capacity:
     return Capacity.OFFICER
 
 

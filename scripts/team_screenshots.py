@@ -15,6 +15,7 @@ import os
 import socket
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -46,11 +47,11 @@ def save(widget: QWidget, folder: Path, name: str) -> None:
     print(path.relative_to(ROOT))
 
 
-def wait_until(done: object, seconds: int = 30) -> None:
+def wait_until(done: Callable[[], object], seconds: int = 30) -> None:
     """Let the window's work with the server answer (it runs off the UI thread)."""
     loop = QEventLoop()
     timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if done() else None)  # type: ignore[operator]
+    timer.timeout.connect(lambda: loop.quit() if done() else None)
     timer.start(50)
     QTimer.singleShot(seconds * 1000, loop.quit)
     loop.exec()

