@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QTableView,
     QWidget,
 )
@@ -158,7 +157,8 @@ class ColumnFit(QObject):
         font = QFont(self.view.font())
         font.setBold(True)
         metrics = QFontMetrics(font)
-        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        style = self.view.style()
+        margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin) + 1)
         return max(metrics.horizontalAdvance(text) for text in texts) + margin
 
     def _width(self, row: int, column: int) -> int:
@@ -178,8 +178,10 @@ class ColumnFit(QObject):
         rows = self.view.model().rowCount()
         self.cells = {c: [self._width(r, c) for r in range(rows)] for c in self.columns}
         self.measured = {c: [self._roles(r, c) for r in range(rows)] for c in self.columns}
-        # Of the view's font and style, which a change of either measures again.
-        self.floors = {c: self._floor(c) for c in self.columns}
+        # Of the view's font and style, which a change of either measures again; an
+        # empty table has no column to keep from moving, and asking the style for
+        # its margin builds QStyle's Python enums (~15 ms), before the first paint.
+        self.floors = {c: self._floor(c) if rows else 0 for c in self.columns}
         for column in self.columns:
             self._apply(column)
 
