@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+from tests.python_child import REPO, run_python
 
-REPO = Path(__file__).resolve().parents[2]
 HOOK = REPO / "packaging" / "start_before_qt.py"
 
 
@@ -22,7 +19,5 @@ def test_the_hook_imports_the_command_line_and_the_first_look_and_no_qt() -> Non
         "print(all(m in sys.modules for m in start),"
         " any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules), gc.isenabled())\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
-    )
+    result = run_python("-c", script)
     assert result.stdout.split() == ["True", "False", "True"]

@@ -3,14 +3,10 @@ collections (ui/memory.py); run in a child process, as it is process-wide."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.python_child import run_python
 from tests.ui.conftest import DemoDb
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_app_freezes_what_it_loaded_once_its_database_is_open(demo: DemoDb) -> None:
@@ -35,15 +31,7 @@ def test_the_app_freezes_what_it_loaded_once_its_database_is_open(demo: DemoDb) 
         f"sys.exit(app.run_app(Path({str(demo.path)!r}), []))\n"
     )
     demo.db.dispose()  # the child takes the writer lock
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "XDG_CONFIG_HOME": str(demo.path.parent)},
-        timeout=120,
-    )
+    result = run_python("-c", script, XDG_CONFIG_HOME=str(demo.path.parent))
     before, frozen, tracked, _ms = map(int, result.stdout.split())
     assert before == 0
     # Qt's wrappers, SQLAlchemy and the window: tens of thousands of objects,
@@ -83,19 +71,7 @@ def test_a_meeting_the_clerk_opens_is_frozen_once_shown(demo: DemoDb, tmp_path: 
         "sys.exit(app.run_app(Path(sys.argv[1]), []))\n"
     )
     demo.db.dispose()  # the child takes the writer lock
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(demo.path)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "CLERKDESK_LOG_DIR": str(tmp_path / "logs"),
-        },
-        timeout=120,
-    )
+    result = run_python("-c", script, str(demo.path), folder=tmp_path, check=False)
     # No meeting open before; the record tracked, and walked until frozen.
     assert result.stdout.split() == ["True", "True", "True", "False"], result.stderr
 
@@ -133,17 +109,7 @@ def test_the_collector_waits_for_the_first_paint_then_runs_again(
         "print(paused, *seen)\n"
     )
     demo.db.dispose()  # the child takes the writer lock
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(demo.path), str(tmp_path / "settings.ini")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "CLERKDESK_LOG_DIR": str(tmp_path / "logs"),
-        },
-        timeout=120,
+    result = run_python(
+        "-c", script, str(demo.path), str(tmp_path / "settings.ini"), folder=tmp_path, check=False
     )
     assert result.stdout.split() == ["True", "False", "True"], result.stderr

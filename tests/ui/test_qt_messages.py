@@ -4,16 +4,12 @@ message handler is process-global Qt state."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 from clerkdesk.diagnostics import LOG_FILE
+from tests.python_child import REPO, run_python
 from tests.ui.conftest import DemoDb
-
-REPO = Path(__file__).resolve().parents[2]
 
 # Prints, after each step, whether the log file holds anything yet.
 HOLDING = textwrap.dedent(
@@ -53,21 +49,10 @@ HOLDING = textwrap.dedent(
 )
 
 
-def _run(script: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", script, *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
-        timeout=120,  # a hang guard, not a measure
-    )
-
-
 def test_held_messages_are_written_on_release_critical_ones_at_once_and_the_rest_at_exit(
     tmp_path: Path,
 ) -> None:
-    result = _run(HOLDING, str(tmp_path), env={"PYTHONPATH": str(REPO)})
+    result = run_python("-c", HOLDING, str(tmp_path), check=False, PYTHONPATH=str(REPO))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "held 0 0",
@@ -91,18 +76,8 @@ def test_the_self_test_still_logs_what_qt_said_while_the_window_came_up(
     first paint, not dropped."""
     demo.db.dispose()  # the window takes the writer lock
     logs = tmp_path / "logs"
-    result = subprocess.run(
-        [sys.executable, "-m", "clerkdesk", "--db", str(demo.path), "self-test"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "CLERKDESK_LOG_DIR": str(logs),
-        },
-        timeout=120,
+    result = run_python(
+        "-m", "clerkdesk", "--db", str(demo.path), "self-test", folder=tmp_path, check=False
     )
     assert result.returncode == 0, result.stderr
     assert "does not support propagateSizeHints()" in (logs / LOG_FILE).read_text(encoding="utf-8")

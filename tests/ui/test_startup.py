@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import pkgutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,9 +13,8 @@ from pytestqt.qtbot import QtBot
 import clerkdesk.ui
 from clerkdesk.ui import app, safekeeping
 from clerkdesk.ui.app import AfterFirstPaint, show_window
+from tests.python_child import run_python
 from tests.ui.conftest import DemoDb
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_no_ui_module_imports_the_database_layer_when_imported() -> None:
@@ -32,9 +28,7 @@ def test_no_ui_module_imports_the_database_layer_when_imported() -> None:
         "print('\\n'.join(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'\n"
         "    or m.startswith(('clerkdesk.services', 'clerkdesk.persistence')))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
-    )
+    result = run_python("-c", script)
     assert len(modules) > 20
     assert result.stdout.split() == []
 
@@ -130,14 +124,7 @@ def test_the_first_look_needs_neither_sqlalchemy_nor_the_services(demo: DemoDb) 
         "window.safekeeping.closing()\n"
     )
     demo.db.dispose()  # the child takes the writer lock
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "XDG_CONFIG_HOME": str(demo.path.parent)},
-    )
+    result = run_python("-c", script, XDG_CONFIG_HOME=str(demo.path.parent))
     assert result.stdout.split() == ["2", "0"]
 
 
@@ -164,9 +151,7 @@ def test_what_the_first_look_loads_before_qt_uses_no_qt() -> None:
         "print(all(name in sys.modules for name in FIRST_LOOK),"
         " any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
-    )
+    result = run_python("-c", script)
     assert result.stdout.split() == ["True", "False"]
 
 
@@ -179,9 +164,7 @@ def test_the_window_leaves_the_agenda_and_recommendation_dialogs_until_asked_for
         " 'clerkdesk.ui.recommendation_dialog', 'clerkdesk.ui.meeting_editor')"
         " if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
-    )
+    result = run_python("-c", script)
     assert result.stdout.split() == ["clerkdesk.ui.meeting_editor"]
 
 
@@ -215,14 +198,7 @@ def test_the_first_paint_builds_no_dialog_classes_python_enums(
         " if n in vars(core)]\n"
         "print(' '.join(built))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(demo.path), str(tmp_path / "settings.ini")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = run_python("-c", script, str(demo.path), str(tmp_path / "settings.ini"))
     shown, built = [*result.stdout.splitlines(), ""][:2]
     assert shown == "2"  # the demo's meetings listed
     assert built == ""
@@ -261,13 +237,8 @@ def test_the_first_paint_makes_dataclasses_only_where_they_are_the_design(
         "print(' '.join(m for m in ('hashlib', '_hashlib') if m in sys.modules))\n"
         "window.safekeeping.closing()\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(demo.path), str(tmp_path / "settings.ini")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    result = run_python(
+        "-c", script, str(demo.path), str(tmp_path / "settings.ini"), folder=tmp_path
     )
     shown, made, hashing = [*result.stdout.splitlines(), "", "", ""][:3]
     assert shown == "2"  # the demo's meetings listed
