@@ -435,9 +435,10 @@ def open_database(
     )
 
 
-def open_server(location: str, *, create: bool = False) -> Database:
-    """Open the ClerkDesk database on a PostgreSQL server; with ``create``, set
-    up an empty database there first."""
+def prepared_server(location: str, *, create: bool = False) -> tuple[Engine, URL]:
+    """The server's engine, its database checked to be ClerkDesk's and current
+    (with ``create``, an empty one set up first): the part of opening a server
+    that waits on the network, which the window runs off its thread."""
     url = server_url(location)
     engine = server_engine(url)
     try:
@@ -445,4 +446,11 @@ def open_server(location: str, *, create: bool = False) -> Database:
     except BaseException:
         engine.dispose()
         raise
+    return engine, url
+
+
+def open_server(location: str, *, create: bool = False) -> Database:
+    """Open the ClerkDesk database on a PostgreSQL server; with ``create``, set
+    up an empty database there first."""
+    engine, url = prepared_server(location, create=create)
     return Database(None, engine, url=url)

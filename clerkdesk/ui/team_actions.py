@@ -57,21 +57,6 @@ def unreachable_words(server: str, *, on_server: bool = False) -> str:
     )
 
 
-def _prepare_server(location: str) -> tuple[Any, Any]:
-    """On a worker thread: the server's engine, its database checked to be
-    ClerkDesk's and current (the part that waits on the network)."""
-    from clerkdesk.persistence.server import prepare_server, server_engine, server_url
-
-    url = server_url(location)
-    engine = server_engine(url)
-    try:
-        prepare_server(engine, url, create=False)
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine, url
-
-
 def _check_out_into(server: Desk, path: Path, meeting_id: int) -> CheckedOut:
     """On a worker thread: the meeting checked out of the server into ``path``
     (made if it is not there), which is closed again at once."""
@@ -310,7 +295,12 @@ class TeamActions(QObject):
             self.window.asker.error("The server cannot be opened", self._words(error))
             opened(None)
 
-        self._start(lambda: _prepare_server(location), done, failed)
+        def prepare() -> tuple[Any, Any]:  # on a worker thread
+            from clerkdesk.persistence.database import prepared_server
+
+            return prepared_server(location)
+
+        self._start(prepare, done, failed)
 
     # Check-out and check-in.
     def check_out_or_in(self, meeting_id: int) -> None:
