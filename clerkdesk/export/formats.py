@@ -23,7 +23,7 @@ Renderer = Callable[["MinutesView", "Certifier | None"], bytes]
 
 
 # A named tuple, not a frozen dataclass: made before the window's first paint,
-# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+# where making a dataclass compiles each of its methods (docs/benchmarks.md, issue 19).
 class ExportFormat(NamedTuple):
     name: str  # on the command line and in the export log: "docx"
     label: str  # in messages: "Word document"

@@ -32,7 +32,7 @@ KEEP_WEEKLY_FOR = dt.timedelta(weeks=12)
 
 
 # A named tuple, not a frozen dataclass: made before the window's first paint,
-# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+# where making a dataclass compiles each of its methods (docs/benchmarks.md, issue 19).
 class BackupInfo(NamedTuple):
     path: Path
     created: dt.datetime

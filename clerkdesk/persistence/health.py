@@ -29,7 +29,7 @@ WAL_FRAME_HEADER_SIZE = 24
 
 
 # A named tuple, not a frozen dataclass: made before the window's first paint,
-# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+# where making a dataclass compiles each of its methods (docs/benchmarks.md, issue 19).
 class HealthReport(NamedTuple):
     ok: bool
     problem: str | None  # for the clerk: what is wrong and what to do

@@ -52,7 +52,7 @@ ADVICE = (
 
 
 # A named tuple, not a frozen dataclass: made before the window's first paint,
-# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+# where making a dataclass compiles each of its methods (docs/benchmarks.md, issue 19).
 class Mount(NamedTuple):
     point: str
     fs_type: str

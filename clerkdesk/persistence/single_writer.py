@@ -43,7 +43,7 @@ def lock_path_for(db_path: Path) -> Path:
 
 
 # A named tuple, not a frozen dataclass: made before the window's first paint,
-# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+# where making a dataclass compiles each of its methods (docs/benchmarks.md, issue 19).
 class Acknowledged(NamedTuple):
     """The last action acknowledged on a database: its identity token and the
     highest audit id it then held."""

@@ -34,7 +34,7 @@ def keys(*sequences: QKeySequence.StandardKey | str) -> list[QKeySequence]:
 
 class MainMenus(NamedTuple):
     """The actions the window updates after it has built them. (A named tuple:
-    a dataclass costs ~1.5 ms to make before the first paint; issue 19.)"""
+    making a dataclass compiles its methods, before the first paint; issue 19.)"""
 
     undo: QAction
     redo: QAction

@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
         # The title bar, like the frame, is not known until the window is shown: room
         # for two lines of the window's font is more than a desktop's title bar takes.
         # (The style's own guess, asked of QStyle, built QStyle's Python enums before
-        # the first paint, ~15 ms: docs/benchmarks.md, issue 19.)
+        # the first paint: docs/benchmarks.md, issue 19.)
         title_bar = 2 * self.fontMetrics().height()
         border = 8  # room for the frame's edges, which are not known until it is shown
         width = min(1366, available.width() - 2 * border)

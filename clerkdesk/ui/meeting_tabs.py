@@ -28,7 +28,7 @@ VOTING_TAB = 1
 
 
 # A named tuple, not a frozen dataclass: made before the window's first paint,
-# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+# where making a dataclass compiles each of its methods (docs/benchmarks.md, issue 19).
 class LaterPanels(NamedTuple):
     voting: VotingPanel
     declarations: DeclarationsPanel

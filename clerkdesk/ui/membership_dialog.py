@@ -21,7 +21,7 @@ class MembershipChange(StrEnum):
 
 
 # A named tuple, not a frozen dataclass: made before the window's first paint,
-# where a dataclass costs ~1.5 ms to make (docs/benchmarks.md, issue 19).
+# where making a dataclass compiles each of its methods (docs/benchmarks.md, issue 19).
 class MemberInput(NamedTuple):
     person_id: int | None  # the member changed (None when adding)
     name: str  # the new member's name (adding or replacing)

@@ -16,9 +16,9 @@ objects do not become garbage before the application ends.
 Applied by the application (``app.run_app``) after the database opens and
 again after each meeting the clerk opens is shown, never in tests: it is
 process-wide. The second matters as much as the first: a meeting chosen from
-the list after start-up was otherwise left to the collector, and on the
-100-item meeting a full collection then took 13-18 ms (a frame) against 1-2 ms
-once the meeting was frozen too. Opening meetings one after another leaves
+the list after start-up was otherwise left to the collector, whose full
+passes then walked the whole record, long enough to be felt in a key press
+(docs/benchmarks.md, issue 17). Opening meetings one after another leaves
 nothing frozen behind for good: what a closed meeting held is freed by its
 reference counts (40 openings of the demo meetings: the frozen count and the
 process's memory stayed flat).

@@ -5,9 +5,8 @@ once, here, so that models only look them up. They are "lines", not "rows":
 a ``...Row`` is a database table's ORM class (persistence/schema.py).
 
 The lines are named tuples, not frozen dataclasses: this module is loaded
-before the window's first paint, and making a frozen dataclass takes some
-1.5 ms (it compiles its methods one by one), a named tuple a fifth of that
-(docs/benchmarks.md, issue 19).
+before the window's first paint, and making a frozen dataclass compiles its
+methods one by one, a named tuple far less work (docs/benchmarks.md, issue 19).
 """
 
 from __future__ import annotations

@@ -180,7 +180,7 @@ class ColumnFit(QObject):
         self.measured = {c: [self._roles(r, c) for r in range(rows)] for c in self.columns}
         # Of the view's font and style, which a change of either measures again; an
         # empty table has no column to keep from moving, and asking the style for
-        # its margin builds QStyle's Python enums (~15 ms), before the first paint.
+        # its margin builds QStyle's Python enums, before the first paint.
         self.floors = {c: self._floor(c) if rows else 0 for c in self.columns}
         for column in self.columns:
             self._apply(column)
