@@ -3,9 +3,10 @@
 Python's ``json`` accepts what no record needs and what the database cannot
 hold: integers of thousands of digits (converting them is refused by Python
 itself past 4,300 digits, with a ValueError), integers past SQLite's 64 bits,
-``NaN`` and ``Infinity``, and strings holding a lone UTF-16 surrogate, which
-cannot be written as UTF-8. Each is refused here, with where it was found, so
-that nothing past this point has to expect them.
+``NaN`` and ``Infinity``, strings holding a lone UTF-16 surrogate, which
+cannot be written as UTF-8, and strings holding a control character, which
+no record's text may hold (record_text.py). Each is refused here, with where
+it was found, so that nothing past this point has to expect them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import math
 from typing import Any
 
 from clerkdesk.domain.errors import InvalidRecordError
+from clerkdesk.domain.record_text import NOT_RECORD_TEXT
 
 # A record of a long meeting is a few hundred kilobytes (the demo's is 14 KB);
 # 8 MB holds hundreds of meetings' worth, and its parse stays within ~200 MB.
@@ -40,7 +42,7 @@ def parse_json_text(text: str) -> Any:
         ) from None
     except RecursionError:
         raise InvalidRecordError("The JSON is nested too deeply to be a meeting record.") from None
-    _refuse_lone_surrogates(data)
+    _refuse_what_text_cannot_hold(data)
     return data
 
 
@@ -72,7 +74,7 @@ def _no_constant(literal: str) -> Any:
 _Where = tuple[Any, str | int] | None  # (parent, key): formatted only when reported
 
 
-def _refuse_lone_surrogates(data: Any) -> None:
+def _refuse_what_text_cannot_hold(data: Any) -> None:
     """Walk every key and string (without recursion: depth is the parser's limit)."""
     stack: list[tuple[_Where, Any]] = [(None, data)]
     while stack:
@@ -88,13 +90,18 @@ def _refuse_lone_surrogates(data: Any) -> None:
 
 
 def _check_text(text: str, where: _Where) -> None:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+    found = NOT_RECORD_TEXT.search(text)
+    if found is None:
+        return
+    if "\ud800" <= found.group() <= "\udfff":
         raise InvalidRecordError(
             f"The text at {_path(where)} holds a lone surrogate (an escape such as "
             f"\\ud800 that is half of a character), which cannot be stored. {_FIX}"
-        ) from None
+        )
+    raise InvalidRecordError(
+        f"The text at {_path(where)} holds a character that is not text "
+        f"(U+{ord(found.group()):04X}), which no meeting record may hold. {_FIX}"
+    )
 
 
 def _path(where: _Where) -> str:

@@ -8,14 +8,14 @@ each row is a string and a table's rows are parsed in one go. Only plain
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
+from clerkdesk.domain.record_text import NOT_RECORD_TEXT
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_CM = 567
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Span = tuple[str, bool, bool]  # (text, bold, italic)
 
@@ -35,7 +35,7 @@ def runs_xml(spans: Iterable[Span]) -> str:
     for text, bold, italic in spans:
         props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
         pieces: list[str] = [f"<w:rPr>{props}</w:rPr>"] if props else []
-        for index, line in enumerate(_NOT_XML.sub("", text).split("\n")):
+        for index, line in enumerate(NOT_RECORD_TEXT.sub("", text).split("\n")):
             if index:
                 pieces.append("<w:br/>")
             for part_index, part in enumerate(line.split("\t")):

@@ -40,6 +40,7 @@ from clerkdesk.persistence.server import (
     shown,
 )
 from clerkdesk.persistence.single_writer import WriterLock
+from clerkdesk.persistence.written_text import check_flushed_text
 
 WAL_CHECKPOINT_PAGES = 2000
 
@@ -200,6 +201,7 @@ class Database:
         # with one writer can tell that from its last audit entry.
         self.kept = KeptRecords(enabled=self.on_file)
         event.listen(self._sessions, "after_commit", _mark_committed)
+        event.listen(self._sessions, "before_flush", check_flushed_text)
         # The thread that opened the database (the window's, or a command's)
         # records every clerk action; it keeps one connection for them, since
         # taking one from the pool and giving it back was a fifth of an action's

@@ -24,6 +24,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, TextualSelect, text
 
+from clerkdesk.domain.record_text import NOT_RECORD_TEXT
+
 # An entry is the paragraph's id * 4 + 3 (migration 0002), so entry / 4 is its id.
 _DROP_STALE = "DELETE FROM search_index WHERE rowid IN (SELECT entry FROM search_pending)"
 _ADD_CURRENT = (
@@ -153,7 +155,10 @@ def count_words(words: str) -> int:
 
 
 def search_terms(words: str) -> list[str]:
-    """The terms of a search the tokenizer would find something in."""
+    """The terms of a search the tokenizer would find something in. A character
+    no record's text holds separates terms, as a space does: it matches nothing,
+    and a server's query cannot hold a NUL."""
+    words = NOT_RECORD_TEXT.sub(" ", words)
     return [term for term in words.split() if any(map(_is_token_character, term))]
 
 

@@ -35,6 +35,7 @@ from sqlalchemy import (
 from clerkdesk.domain.changes import Area, Change, UndoLabels
 from clerkdesk.domain.errors import NotFoundError, RuleViolation
 from clerkdesk.domain.model import Correction, MeetingRecord, MeetingStatus, Person, PersonKind
+from clerkdesk.domain.record_text import check_record_text
 from clerkdesk.domain.rules import ensure_editable, validate_record
 from clerkdesk.domain.seal import current_and_previous, next_seal
 from clerkdesk.persistence.entities import Entity, areas_of
@@ -57,6 +58,7 @@ from clerkdesk.persistence.schema import (
     PersonRow,
 )
 from clerkdesk.persistence.search_index import merge_search_index
+from clerkdesk.persistence.written_text import check_written_text
 
 if TYPE_CHECKING:
     from clerkdesk.persistence.database import Database, Transaction
@@ -189,6 +191,7 @@ class UnitOfWork:
         """The person of this name and kind (any letter case), made if new. A
         title fills an empty one, or replaces it with ``replace_title``. People
         are shared by every meeting, so they are never undone."""
+        check_written_text("person", {"name": name, "title": title})
         found = self.connection.execute(
             select(PersonRow.id, PersonRow.name, PersonRow.title).where(
                 func.lower(PersonRow.name) == name.lower(), PersonRow.kind == kind.value
@@ -301,6 +304,7 @@ class UnitOfWork:
     def add(self, entity: Entity, **values: Any) -> int:
         """Insert one row; its new id."""
         table = entity.table
+        check_written_text(table.name, values)
         row = self.connection.execute(insert(table).values(**values).returning(*table.c)).one()
         after = _captured(dict(row._mapping))
         self.changes.append(RowChange("insert", table.name, after["id"], None, after))
@@ -316,6 +320,9 @@ class UnitOfWork:
         changed = {column: values[column] for column in values if wanted[column] != before[column]}
         if not changed:
             return False
+        # Only what changes: a row holding such text from before the rule can
+        # still be changed in its other fields.
+        check_written_text(table.name, changed)
         self.connection.execute(_update_by_id(table), {**changed, "row_id": before["id"]})
         after = {column: wanted[column] for column in changed}
         self.changes.append(
@@ -488,7 +495,11 @@ def unit_of_work(db: Database, work: Work) -> Iterator[UnitOfWork]:
     if work.correction is not None and not work.correction.strip():
         raise RuleViolation("A correction to approved minutes needs a reason.")
     if work.correction is not None:
-        work = replace(work, correction=work.correction.strip())
+        correction = work.correction.strip()
+        check_record_text(correction, "The correction's reason")
+        check_record_text(work.made_by or "", "The name of who makes the correction")
+        work = replace(work, correction=correction)
+    check_record_text(work.clerk, "The clerk's name")
     with db.transaction() as transaction:
         found = (
             transaction.connection().execute(_STATUS_AND_MARK, {"meeting": work.meeting_id}).first()

@@ -20,6 +20,7 @@ from clerkdesk.domain.model import (
     PersonKind,
     Role,
 )
+from clerkdesk.domain.record_text import check_record_text
 from clerkdesk.domain.schedule_12a import ExemptParagraph
 from clerkdesk.persistence.schema import (
     AttendeeRow,
@@ -63,6 +64,8 @@ def find_or_create_person(
     clean = normalise_name(name)
     if not clean:
         raise RuleViolation("A person needs a name.")
+    # Before it is looked up: a server's query cannot hold a NUL (record_text.py).
+    check_record_text(clean, "The person's name")
     row = session.scalars(
         select(PersonRow).where(
             func.lower(PersonRow.name) == clean.lower(), PersonRow.kind == kind.value
@@ -79,6 +82,7 @@ def find_or_create_person(
 
 def find_or_create_organisation(session: Session, name: str) -> OrganisationRow:
     clean = normalise_name(name) or "Unnamed council"
+    check_record_text(clean, "The council's name")
     row = session.scalars(select(OrganisationRow).where(OrganisationRow.name == clean)).first()
     if row is None:
         row = OrganisationRow(name=clean)
@@ -98,6 +102,7 @@ def find_committee(session: Session, organisation_id: int, name: str) -> Committ
 
 
 def committee_named(session: Session, organisation: str, name: str) -> CommitteeRow | None:
+    check_record_text(organisation, "The council's name")
     found = session.scalars(
         select(OrganisationRow).where(OrganisationRow.name == normalise_name(organisation))
     ).first()

@@ -218,10 +218,10 @@ JSON_MUTATIONS: dict[str, Mutation] = {
 
 RAW_JSON_NAMES = (
     "real", "number-past-64-bits", "number-5000-digits", "negative-past-64-bits",
-    "lone-surrogate-value", "lone-surrogate-key", "nan", "infinity", "float-5000-digits",
-    "nested-100000", "not-json", "empty", "utf16", "latin1-bytes", "trailing-garbage",
-    "top-level-list", "top-level-string", "top-level-null", "over-8-mb", "wrong-format",
-    "duplicate-keys",
+    "lone-surrogate-value", "lone-surrogate-key", "nul-in-text", "escape-in-key", "nan",
+    "infinity", "float-5000-digits", "nested-100000", "not-json", "empty", "utf16",
+    "latin1-bytes", "trailing-garbage", "top-level-list", "top-level-string", "top-level-null",
+    "over-8-mb", "wrong-format", "duplicate-keys",
 )  # fmt: skip
 
 
@@ -239,6 +239,8 @@ def json_payloads(dump: dict[str, Any]) -> dict[str, bytes]:
         ).encode(),
         "lone-surrogate-value": text.replace('"Minutes"', '"\\ud800Minutes"', 1).encode(),
         "lone-surrogate-key": text.replace('"venue"', '"\\udc00venue"', 1).encode(),
+        "nul-in-text": text.replace('"Minutes"', '"\\u0000Minutes"', 1).encode(),
+        "escape-in-key": text.replace('"venue"', '"\\u001bvenue"', 1).encode(),
         "nan": text.replace('"quorum": 3', '"quorum": NaN', 1).encode(),
         "infinity": text.replace('"quorum": 3', '"quorum": 1e999', 1).encode(),
         "float-5000-digits": text.replace('"quorum": 3', '"quorum": 0.' + "1" * 5000, 1).encode(),

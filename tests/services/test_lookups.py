@@ -64,6 +64,15 @@ def test_search_survives_what_a_clerk_types(demo: DemoDb) -> None:
     assert queries.search(demo.db, "charg")  # prefixes match
 
 
+def test_characters_that_are_not_text_separate_search_terms(demo: DemoDb) -> None:
+    """A NUL pasted into the search box (which a server's query cannot hold)
+    matches nothing, as a space would not: no record's text holds one."""
+    _minute(demo, "The double-handed care visits rose.")
+    for words in ("double-handed\x00", "\x00visits", "care\x00visits", "visits\x1b"):
+        assert _minutes_found(demo, words), repr(words)
+    assert queries.search(demo.db, "\x00\x07") == []
+
+
 def test_member_history_lists_attendance_and_declarations(demo: DemoDb) -> None:
     people = {p.name: p.id for p in queries.list_councillors(demo.db)}
     history = queries.member_history(demo.db, people["E H Buckmaster"])
