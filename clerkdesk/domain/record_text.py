@@ -29,7 +29,7 @@ def check_record_text(text: str, field: str) -> None:
     where = f" after “{text[: found.start()][-30:]}”" if found.start() else " at its start"
     raise RuleViolation(
         f"{field} holds a character that is not text (U+{ord(found.group()):04X}){where}. "
-        "Such characters are invisible, usually come from pasting out of a damaged "
-        "document or another program, and cannot be part of a meeting record. Type the "
-        "text again, or paste it as plain text. Nothing was recorded."
+        "Such characters come from pasting out of a damaged document or another "
+        "program and cannot be part of a meeting record. Delete it (it may show as a "
+        "small box, or not at all) or type the text again. Nothing was recorded."
     )

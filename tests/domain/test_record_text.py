@@ -28,7 +28,7 @@ def test_control_characters_non_characters_and_surrogate_halves_are_not_text(
     message = refused.value.message
     assert message.startswith("The minute paragraph's text holds a character that is not text")
     assert f"(U+{ord(character):04X}) after “Agreed”" in message
-    assert message.endswith("Type the text again, or paste it as plain text. Nothing was recorded.")
+    assert message.endswith("or type the text again. Nothing was recorded.")
 
 
 def test_the_refusal_says_where_the_character_is() -> None:

@@ -126,3 +126,29 @@ def test_the_officer_responsible_does_not_carry_over_to_the_next_item(
     window.meeting.move_item(1)
     assert minutes.owner.text() == ""
     assert minutes.action_text.text() == ""
+
+
+def test_a_pasted_nul_is_refused_in_the_panel_and_the_typed_minute_is_kept(
+    qtbot: QtBot, window: MainWindow, demo: DemoDb
+) -> None:
+    """Pasted out of a damaged document, a NUL rides in with the minute: the
+    panel says which field and what to do, and the clerk's text stays in the
+    editor to put right; nothing is recorded (domain/record_text.py)."""
+    item = open_at_item(window, demo.january_30, "3")
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    minutes = window.minutes
+    pasted = "Members noted the report.\x00"
+    minutes.editor.setPlainText(pasted)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert minutes.error.isVisible()
+    assert minutes.error.text().startswith(
+        "The minute paragraph's text holds a character that is not text (U+0000) "
+        "after “Members noted the report.”"
+    )
+    assert minutes.editor.toPlainText() == pasted
+    assert list(demo.fresh_record(demo.january_30).paragraphs_of(item)) == []
+    minutes.editor.setPlainText(pasted.replace("\x00", ""))
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert not minutes.error.isVisible()
+    stored = demo.fresh_record(demo.january_30).paragraphs_of(item)
+    assert [p.text for p in stored] == ["Members noted the report."]
