@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 # QLineEdit's two each), a few milliseconds of the window's first paint.
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation, VoteOption
+from clerkdesk.domain.terms import VoteOption
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QInputDialog
 
     from clerkdesk.domain.minutes_details import MinutesDetails
+    from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation
     from clerkdesk.services.lookups import CommitteeSummary
 
     # The agenda, details and recommendation dialogs, as the others, are imported

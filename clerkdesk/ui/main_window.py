@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.changes import Area
-from clerkdesk.domain.model import ChairStyle, MeetingStatus
+from clerkdesk.domain.terms import ChairStyle, MeetingStatus
 from clerkdesk.ui import operations
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
@@ -319,6 +318,8 @@ class MainWindow(QMainWindow):
         record = self.meeting.record
         if record is None:
             return
+        from clerkdesk.domain.attendance import presiding_member  # loaded once a meeting is
+
         presiding = presiding_member(record, None)
         approval = self.asker.approval(record.name_of(presiding) if presiding else "", record.date)
         if approval is not None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from clerkdesk.domain.model import AttendanceStatus
+from clerkdesk.domain.terms import AttendanceStatus
 from clerkdesk.ui import rows as r
 
 if TYPE_CHECKING:

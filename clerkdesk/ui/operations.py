@@ -17,21 +17,20 @@ from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from clerkdesk.domain.minutes_details import MinutesDetails
-from clerkdesk.domain.model import (
-    AttendanceStatus,
-    Capacity,
-    ChairStyle,
-    Disposal,
-    MeetingStatus,
-    Outcome,
-    Role,
-    Tally,
-    VoteOption,
-)
-from clerkdesk.domain.schedule_12a import ExemptParagraph
-
 if TYPE_CHECKING:
+    from clerkdesk.domain.minutes_details import MinutesDetails
+    from clerkdesk.domain.model import Tally
+    from clerkdesk.domain.schedule_12a import ExemptParagraph
+    from clerkdesk.domain.terms import (
+        AttendanceStatus,
+        Capacity,
+        ChairStyle,
+        Disposal,
+        MeetingStatus,
+        Outcome,
+        Role,
+        VoteOption,
+    )
     from clerkdesk.services import (
         agenda_edits,
         attendance,
