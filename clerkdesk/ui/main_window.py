@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QVBoxLayout,
@@ -448,6 +447,8 @@ class MainWindow(QMainWindow):
         self.pool.start(task)
 
     def _exported(self, path: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not with the window: see ui/asks.py
+
         self.export_running = None
         self.progress.hide()
         self.saved_label.setText(f"Exported: {path} — {dt.datetime.now():%H.%M}")
