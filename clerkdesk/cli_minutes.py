@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from clerkdesk.domain.model import BodyKind, MemberOrder
+from clerkdesk.domain.terms import BodyKind, MemberOrder
 
 _UNGIVEN: Any = object()  # an option left out (None is a value: "clear it")
 

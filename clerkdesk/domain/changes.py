@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from clerkdesk.domain.model import MeetingRecord
+if TYPE_CHECKING:  # the window names the areas before the records load (see terms.py)
+    from clerkdesk.domain.model import MeetingRecord
 
 
 class Area(enum.Flag):

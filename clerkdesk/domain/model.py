@@ -9,122 +9,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TypeVar
 
 from clerkdesk.domain.errors import NotFoundError
 from clerkdesk.domain.schedule_12a import ExemptParagraph
 
+# The words the record is written in, named from here too (see terms.py).
+from clerkdesk.domain.terms import AttendanceStatus as AttendanceStatus
+from clerkdesk.domain.terms import BodyKind as BodyKind
+from clerkdesk.domain.terms import Capacity as Capacity
+from clerkdesk.domain.terms import ChairStyle as ChairStyle
+from clerkdesk.domain.terms import Disposal as Disposal
+from clerkdesk.domain.terms import MeetingStatus as MeetingStatus
+from clerkdesk.domain.terms import MemberOrder as MemberOrder
+from clerkdesk.domain.terms import Outcome as Outcome
+from clerkdesk.domain.terms import PersonKind as PersonKind
+from clerkdesk.domain.terms import Role as Role
+from clerkdesk.domain.terms import VoteOption as VoteOption
+
 T = TypeVar("T")
 _NOT_YET = object()  # a derived value not yet worked out (None is a value)
-
-
-class PersonKind(StrEnum):
-    COUNCILLOR = "councillor"
-    OFFICER = "officer"
-
-
-class Role(StrEnum):
-    CHAIR = "chair"
-    VICE_CHAIR = "vice-chair"
-    MEMBER = "member"
-
-
-class Capacity(StrEnum):
-    """In what capacity a person attends this meeting."""
-
-    MEMBER = "member"
-    SUBSTITUTE = "substitute"
-    OTHER_MEMBER = "other-member"
-    OFFICER = "officer"
-
-
-class AttendanceStatus(StrEnum):
-    PRESENT = "present"
-    APOLOGIES = "apologies"
-    ABSENT = "absent"
-
-
-class MeetingStatus(StrEnum):
-    DRAFT = "draft"
-    IN_PROGRESS = "in-progress"
-    CLOSED = "closed"
-    APPROVED = "approved"
-
-
-class ChairStyle(StrEnum):
-    """What the council calls the person in the chair, in its minutes."""
-
-    CHAIRMAN = "Chairman"
-    CHAIR = "Chair"
-    CHAIRPERSON = "Chairperson"
-
-    def role_title(self, role: Role) -> str | None:
-        """ "Chair" / "Vice-Chair" for the chair and vice-chair; None for a member."""
-        if role is Role.CHAIR:
-            return self.value
-        if role is Role.VICE_CHAIR:
-            return f"Vice-{self.value}"
-        return None
-
-
-class BodyKind(StrEnum):
-    """What the body is, for the minutes' "MEMBERS OF THE PANEL"."""
-
-    PANEL = "Panel"
-    COMMITTEE = "Committee"
-    SUB_COMMITTEE = "Sub-Committee"
-    BOARD = "Board"
-    CABINET = "Cabinet"
-    COUNCIL = "Council"
-
-    @classmethod
-    def from_name(cls, name: str) -> BodyKind:
-        """The kind a name says, when none is set: the last word of the name that
-        is a kind ("Planning Committee (East)" -> Committee; "Adult Care & Health
-        Cabinet Panel" -> Panel); Committee when none is."""
-        found = BodyKind.COMMITTEE
-        for word in name.replace("(", " ").replace(")", " ").split():
-            for kind in cls:
-                if word.casefold() in (kind.value.casefold(), kind.value.casefold() + "s"):
-                    found = kind
-            if word.casefold() in ("subcommittee", "sub committee"):
-                found = BodyKind.SUB_COMMITTEE
-        return found
-
-
-class MemberOrder(StrEnum):
-    """The order the minutes list members in."""
-
-    SURNAME = "surname"  # as real minutes do, substitutes in their place
-    COMMITTEE = "committee"  # the committee's own order, where a council prefers it
-
-
-class Outcome(StrEnum):
-    CARRIED = "carried"
-    LOST = "lost"
-    NOTED = "noted"
-    DEFERRED = "deferred"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def needs_vote(self) -> bool:
-        # By identity: a StrEnum's == compares as text, and this is asked of
-        # every vote each time a whole record is checked.
-        return self is Outcome.CARRIED or self is Outcome.LOST
-
-
-class Disposal(StrEnum):
-    """What became of an item the meeting did not consider."""
-
-    WITHDRAWN = "withdrawn"
-    DEFERRED = "deferred"
-
-
-class VoteOption(StrEnum):
-    YES = "yes"
-    NO = "no"
-    ABSTAIN = "abstain"
 
 
 @dataclass(frozen=True, slots=True)

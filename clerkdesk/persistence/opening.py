@@ -19,7 +19,6 @@ import contextlib
 import os
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 from clerkdesk.domain.errors import DomainError
@@ -96,20 +95,36 @@ def explain_sqlite_error(error: BaseException, path: Path | None) -> DatabaseErr
     return DatabaseError(f"The database{where} reported an error: {original}")
 
 
-@dataclass(slots=True)
 class PreparedFile:
     """A database file checked and upgraded, its writer lock held if asked for;
     ready for ``open_database(prepared=...)``, which takes the lock over.
 
     ``token`` is the database's identity (migration 0012) and ``audit_id`` the
     last action it holds; ``warning`` is for a reader of a file that has lost
-    acknowledged actions (a writer is refused instead)."""
+    acknowledged actions (a writer is refused instead).
 
-    path: Path
-    lock: WriterLock | None
-    token: str | None = None
-    audit_id: int = 0
-    warning: str | None = None
+    A plain class, not a dataclass: it is made before the window's first paint,
+    where making a dataclass (compiling its methods) is time the clerk waits,
+    and a file holding a lock has no use for being compared or copied."""
+
+    __slots__ = ("audit_id", "lock", "path", "token", "warning")
+
+    def __init__(
+        self,
+        path: Path,
+        lock: WriterLock | None,
+        token: str | None = None,
+        audit_id: int = 0,
+        warning: str | None = None,
+    ) -> None:
+        self.path = path
+        self.lock = lock
+        self.token = token
+        self.audit_id = audit_id
+        self.warning = warning
+
+    def __repr__(self) -> str:
+        return f"PreparedFile({str(self.path)!r}, locked={self.lock is not None})"
 
     def release(self) -> None:
         """Give the lock back, for a file that will not be opened after all."""

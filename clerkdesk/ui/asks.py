@@ -11,17 +11,19 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The file and input dialogs are imported where they are asked for: importing a
-# Qt class builds its Python enums (QFileDialog's five, QInputDialog's and
-# QLineEdit's two each), a few milliseconds of the window's first paint.
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+# The file, input and message dialogs are imported where they are asked for:
+# importing a Qt class builds its Python enums (QFileDialog's five, QMessageBox's
+# four, QInputDialog's and QLineEdit's two each), a few milliseconds of the
+# window's first paint.
+from PySide6.QtWidgets import QDialog, QWidget
 
-from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation, VoteOption
+from clerkdesk.domain.terms import VoteOption
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QInputDialog
 
     from clerkdesk.domain.minutes_details import MinutesDetails
+    from clerkdesk.domain.model import Declaration, MeetingRecord, Recommendation
     from clerkdesk.services.lookups import CommitteeSummary
 
     # The agenda, details and recommendation dialogs, as the others, are imported
@@ -50,12 +52,18 @@ class Asker:
         self.parent = parent
 
     def error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.parent, title, message)
 
     def info(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.parent, title, message)
 
     def confirm(self, title: str, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self.parent, title, question)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -66,6 +74,8 @@ class Asker:
         return dialog.value() if dialog.exec() else None
 
     def casting_vote(self, presiding: str, each: int) -> VoteOption | None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.parent)
         box.setWindowTitle("Casting vote")
         box.setIcon(QMessageBox.Icon.Question)
@@ -228,6 +238,8 @@ class Asker:
         """The file on this computer to check the meeting of ``title`` out into:
         ``default`` (the check-outs file beside the clerk's database) or one the
         clerk picks; None if cancelled."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.parent)
         box.setWindowTitle("Check out to this computer")
         box.setIcon(QMessageBox.Icon.Question)
@@ -303,6 +315,8 @@ class Asker:
 
     def same_meeting(self, message: str) -> str | None:
         """ "open" the meeting already here, make a "copy" on purpose, or None."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.parent)
         box.setWindowTitle("This meeting is already here")
         box.setIcon(QMessageBox.Icon.Question)
@@ -320,6 +334,8 @@ class Asker:
         return "open" if clicked is open_it else "copy" if clicked is copy else None
 
     def delete_meeting(self, summary: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self.parent,
             "Delete meeting",

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from clerkdesk.domain.changes import Area
-from clerkdesk.domain.model import AttendanceStatus, Capacity
+from clerkdesk.domain.terms import AttendanceStatus, Capacity
 from clerkdesk.ui import operations
 from clerkdesk.ui.models import AttendanceTableModel
 from clerkdesk.ui.open_meeting import CLOCK, ITEM, OPENED, OpenMeeting

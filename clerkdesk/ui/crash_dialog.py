@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -195,6 +194,10 @@ class ProblemHandler:
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
         if isinstance(error, DomainError):
+            # Imported here: the hook is installed before the window's first paint,
+            # which would wait for QMessageBox's Python enums (ui/asks.py).
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(QApplication.activeWindow(), "ClerkDesk", error.message)
             return
         try:

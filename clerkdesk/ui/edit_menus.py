@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from clerkdesk.domain.model import Disposal
+from clerkdesk.domain.terms import Disposal
 from clerkdesk.ui.meeting_editor import MeetingEditor
 from clerkdesk.ui.membership_dialog import MembershipChange
 

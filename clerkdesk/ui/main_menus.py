@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from clerkdesk.domain.model import ChairStyle
+from clerkdesk.domain.terms import ChairStyle
 from clerkdesk.export.formats import FORMATS
 from clerkdesk.ui.edit_menus import build_edit_menus
 from clerkdesk.ui.meeting_editor import MeetingEditor

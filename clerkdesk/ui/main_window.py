@@ -19,16 +19,14 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from clerkdesk.domain.attendance import presiding_member
 from clerkdesk.domain.changes import Area
-from clerkdesk.domain.model import ChairStyle, MeetingStatus
+from clerkdesk.domain.terms import ChairStyle, MeetingStatus
 from clerkdesk.ui import operations
 from clerkdesk.ui.agenda_panel import AgendaPanel
 from clerkdesk.ui.asks import Asker
@@ -319,6 +317,8 @@ class MainWindow(QMainWindow):
         record = self.meeting.record
         if record is None:
             return
+        from clerkdesk.domain.attendance import presiding_member  # loaded once a meeting is
+
         presiding = presiding_member(record, None)
         approval = self.asker.approval(record.name_of(presiding) if presiding else "", record.date)
         if approval is not None:
@@ -447,6 +447,8 @@ class MainWindow(QMainWindow):
         self.pool.start(task)
 
     def _exported(self, path: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not with the window: see ui/asks.py
+
         self.export_running = None
         self.progress.hide()
         self.saved_label.setText(f"Exported: {path} — {dt.datetime.now():%H.%M}")

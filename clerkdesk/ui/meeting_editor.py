@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerkdesk.domain.changes import Area
-from clerkdesk.domain.model import Disposal, MeetingRecord, MeetingStatus
+from clerkdesk.domain.terms import Disposal, MeetingStatus
 from clerkdesk.ui import operations
 from clerkdesk.ui.membership_dialog import MembershipChange
 from clerkdesk.ui.open_meeting import OPENED
 
 if TYPE_CHECKING:
+    from clerkdesk.domain.model import MeetingRecord
     from clerkdesk.services.context import Change
     from clerkdesk.ui.main_window import MainWindow
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSignalBlocker, QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from clerkdesk.domain.changes import Area
-from clerkdesk.domain.model import MeetingStatus
+from clerkdesk.domain.terms import MeetingStatus
 from clerkdesk.ui.open_meeting import OPENED, OpenMeeting, now_minute
 from clerkdesk.ui.widgets import NOTICE_STYLE, OK_STYLE, WARNING_STYLE, set_style_sheet
 from clerkdesk.version import name_and_version

@@ -4,13 +4,16 @@ given another role (or made co-opted, non-voting), or removed."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
-from clerkdesk.domain.model import Capacity, MeetingRecord, Role
+from clerkdesk.domain.terms import Capacity, Role
 from clerkdesk.ui.rows import by_surname
 from clerkdesk.ui.widgets import TitledDialog, line_edit, ok_cancel
+
+if TYPE_CHECKING:
+    from clerkdesk.domain.model import MeetingRecord
 
 
 class MembershipChange(StrEnum):

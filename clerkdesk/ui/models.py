@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from clerkdesk.domain.model import AttendanceStatus
+from clerkdesk.domain.terms import AttendanceStatus
 from clerkdesk.ui import rows as r
 
 if TYPE_CHECKING:
@@ -23,8 +22,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True, slots=True)
-class Column(Generic[RowT]):
+# A named tuple, not a frozen dataclass: made before the window's first paint
+# (as ui/rows.py says).
+class Column(NamedTuple, Generic[RowT]):
     header: str
     text: Callable[[RowT], str]
     # Texts the column may show whatever the rows: it is kept wide enough for

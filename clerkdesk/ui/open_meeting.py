@@ -13,13 +13,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from clerkdesk.domain.attendance import QuorumStatus, quorum_at
 from clerkdesk.domain.changes import Area, UndoLabels
 from clerkdesk.domain.errors import DomainError
-from clerkdesk.domain.model import MeetingRecord
 from clerkdesk.ui.asks import Asker
 
 if TYPE_CHECKING:
+    # The records, and the rules that read them, load after the window's first
+    # paint, which shows no meeting yet (see domain/terms.py).
+    from clerkdesk.domain.attendance import QuorumStatus
+    from clerkdesk.domain.model import MeetingRecord
+
     # The services (and SQLAlchemy behind them) are imported once the window has
     # painted: see clerkdesk.ui.app.
     from clerkdesk.services.context import Change, Desk
@@ -138,6 +141,8 @@ class OpenMeeting(QObject):
     def quorum(self) -> QuorumStatus | None:
         if self.record is None:
             return None
+        from clerkdesk.domain.attendance import quorum_at
+
         return quorum_at(self.record, self._at, self.item_id)
 
     # Changes.

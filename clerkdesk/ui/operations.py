@@ -12,26 +12,24 @@ the window paints before SQLAlchemy loads (clerkdesk.ui.app).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import partial
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
-from clerkdesk.domain.minutes_details import MinutesDetails
-from clerkdesk.domain.model import (
-    AttendanceStatus,
-    Capacity,
-    ChairStyle,
-    Disposal,
-    MeetingStatus,
-    Outcome,
-    Role,
-    Tally,
-    VoteOption,
-)
-from clerkdesk.domain.schedule_12a import ExemptParagraph
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from clerkdesk.domain.minutes_details import MinutesDetails
+    from clerkdesk.domain.model import Tally
+    from clerkdesk.domain.schedule_12a import ExemptParagraph
+    from clerkdesk.domain.terms import (
+        AttendanceStatus,
+        Capacity,
+        ChairStyle,
+        Disposal,
+        MeetingStatus,
+        Outcome,
+        Role,
+        VoteOption,
+    )
     from clerkdesk.services import (
         agenda_edits,
         attendance,
@@ -64,8 +62,10 @@ else:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Operation:
+# Named tuples, not frozen dataclasses: this module is loaded before the
+# window's first paint, and making a frozen dataclass compiles its methods one
+# by one, a named tuple far less work (as ui/rows.py).
+class Operation(NamedTuple):
     """A clerk action on the open meeting, ready to run."""
 
     service: partial[Change]  # called with the desk, the meeting and any correction
@@ -83,8 +83,7 @@ class Operation:
         return self.service(desk, meeting_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Motion:
+class Motion(NamedTuple):
     """What a vote is on: a recommendation, or an amendment to one."""
 
     recommendation_id: int | None
@@ -94,8 +93,7 @@ class Motion:
         return {"recommendation_id": self.recommendation_id, "amendment_id": self.amendment_id}
 
 
-@dataclass(frozen=True, slots=True)
-class DeclarationFields:
+class DeclarationFields(NamedTuple):
     """A declaration as the dialog gives it; None leaves a field as recorded."""
 
     kind: str | None = None

@@ -16,10 +16,11 @@ import importlib
 
 from clerkdesk.ui.memory import pause_collection
 
+# Not the domain's records (model.py) nor its rules: they load after the first
+# paint, which shows no meeting (domain/terms.py).
 FIRST_LOOK = (
-    "clerkdesk.domain.model",
-    "clerkdesk.domain.attendance",
-    "clerkdesk.domain.voting",
+    "clerkdesk.domain.terms",
+    "clerkdesk.domain.changes",
     "clerkdesk.persistence.opening",
     "clerkdesk.persistence.meeting_list",
     "clerkdesk.persistence.location",

@@ -7,6 +7,10 @@ a ``...Row`` is a database table's ORM class (persistence/schema.py).
 The lines are named tuples, not frozen dataclasses: this module is loaded
 before the window's first paint, and making a frozen dataclass compiles its
 methods one by one, a named tuple far less work (docs/benchmarks.md, issue 19).
+For the same reason this module names only the domain's words (terms.py) when
+loaded: the records and the rules that read them (who is in the room, who may
+vote) load after that paint, and are imported here by the functions that use
+them, which are only called once a meeting is open.
 """
 
 from __future__ import annotations
@@ -16,21 +20,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from clerkdesk.domain.attendance import in_room
-from clerkdesk.domain.model import (
-    AgendaItem,
-    AttendanceStatus,
-    Attendee,
-    Capacity,
-    Decision,
-    Declaration,
-    MeetingRecord,
-    Outcome,
-    Role,
-)
-from clerkdesk.domain.voting import voter_roll
+from clerkdesk.domain.terms import AttendanceStatus, Capacity, Outcome, Role
 
 if TYPE_CHECKING:
+    from clerkdesk.domain.model import AgendaItem, Attendee, Decision, Declaration, MeetingRecord
     from clerkdesk.persistence.meeting_list import MeetingSummary
 
 
@@ -178,6 +171,8 @@ def _item_number(record: MeetingRecord, item_id: int | None) -> str:
 
 
 def attendance_rows(record: MeetingRecord, at: dt.time | None) -> tuple[AttendanceLine, ...]:
+    from clerkdesk.domain.attendance import in_room
+
     substitutes = {
         a.substitute_for: a.person_id
         for a in record.attendees
@@ -294,6 +289,8 @@ def motion_rows(record: MeetingRecord, item_id: int | None) -> tuple[MotionLine,
 
 
 def voter_rows(record: MeetingRecord, item_id: int, at: dt.time | None) -> tuple[VoterLine, ...]:
+    from clerkdesk.domain.voting import voter_roll
+
     roll = voter_roll(record, item_id, at)
     eligible = [VoterLine(p, record.name_of(p), True, "may vote") for p in roll.eligible]
     eligible.sort(key=lambda row: by_surname(row.name))
@@ -346,6 +343,8 @@ def declaration_consequence(
     record: MeetingRecord, declaration: Declaration, at: dt.time | None
 ) -> str:
     """What recording this declaration (or this edit of one) would mean, in words."""
+    from clerkdesk.domain.voting import voter_roll
+
     name = record.name_of(declaration.person_id)
     item = record.item(declaration.item_id)
     kind = record.interest_kind(declaration.kind)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from clerkdesk.domain.errors import DomainError
 
@@ -41,7 +41,10 @@ def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> Prepa
 
     Raises ``CameForward`` (second_copy.py) if another copy has the file open and
     came forward when asked: that copy explains, in its window, why this one
-    did not open."""
+    did not open.
+
+    QMessageBox is imported only where a problem is shown: importing it builds its
+    Python enums, which the window's first paint would wait for."""
     from clerkdesk.persistence.errors import DatabaseDamagedError
     from clerkdesk.persistence.location import location_warning
     from clerkdesk.persistence.opening import default_database_path, prepare_file
@@ -56,21 +59,29 @@ def prepare_interactively(db_path: Path | None, parent: QWidget | None) -> Prepa
 
         if ask_running_copy_to_come_forward(path):
             raise CameForward(error.message) from error
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, "ClerkDesk", error.message)
         return None
     except DatabaseDamagedError as error:
         return _offer_restore(path, error, parent)
     except DomainError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, "ClerkDesk", error.message)
         return None
     warning = location_warning(prepared.path)
     if warning:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, "Where this database is kept", warning)
     return prepared
 
 
 def open_prepared(prepared: PreparedFile, parent: QWidget | None) -> Database | None:
     """Open a prepared file for recording (this loads SQLAlchemy)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from clerkdesk.persistence.database import open_database
 
     try:
@@ -95,6 +106,8 @@ def open_interactively(db_path: Path | None, parent: QWidget | None) -> Database
 def _offer_restore(
     db_path: Path, error: DatabaseDamagedError, parent: QWidget | None
 ) -> PreparedFile | None:
+    from PySide6.QtWidgets import QMessageBox
+
     backup = error.report.latest_good_backup
     if error.report.kind == "actions-missing":
         choice = _restore_or_carry_on(error, backup, parent)
@@ -131,6 +144,8 @@ def _restore_or_carry_on(
 ) -> str:
     """The file is sound but has lost acknowledged actions: "restore" the latest
     backup, "carry on" with the file as it is, or "cancel"."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning, "Recorded actions are missing", error.message, parent=parent
     )
@@ -148,6 +163,8 @@ def _restore_or_carry_on(
 
 
 def _carry_on(db_path: Path, parent: QWidget | None) -> PreparedFile | None:
+    from PySide6.QtWidgets import QMessageBox
+
     from clerkdesk.persistence.opening import accept_missing_actions
 
     try:
@@ -200,6 +217,8 @@ class Safekeeping(QObject):
         self.last_change = dt.datetime.now()
         notice = self.db.take_notice() if self.db is not None else None
         if notice:  # the -wal was removed from under the open database
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.window, "The database's files were changed", notice)
         self.index_timer.start()  # restarted by every action: runs once they pause
 

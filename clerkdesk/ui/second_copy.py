@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     # QtNetwork is loaded only once a database is open or a knock is needed,
     # never before the window's first paint.
     from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtWidgets import QMessageBox
 
 RAISE_MESSAGE = b"raise"
 KNOCK_WAIT_MS = 500
@@ -108,6 +109,10 @@ class FirstCopy(QObject):
 
     def _explain(self) -> None:
         # Not modal: the meeting goes on behind it, and a second knock reuses it.
+        # (QMessageBox imported here, not with the window: importing it builds its
+        # Python enums, which the first paint would wait for.)
+        from PySide6.QtWidgets import QMessageBox
+
         if self.notice is None:
             self.notice = QMessageBox(
                 QMessageBox.Icon.Information, "ClerkDesk is already open", CAME_FORWARD
