@@ -26,8 +26,8 @@ from clerkdesk.resources import icons_dir
 from clerkdesk.ui.memory import freeze_what_is_loaded, resume_collection
 
 if TYPE_CHECKING:
-    from clerkdesk.ui.crash_dialog import ProblemHandler
     from clerkdesk.ui.main_window import MainWindow
+    from clerkdesk.ui.problem_handler import ProblemHandler
 
 ORGANISATION = "ClerkDesk"
 APPLICATION = "ClerkDesk"
@@ -51,7 +51,7 @@ def install_excepthook(log_folder: Path | None = None) -> ProblemHandler:
     written to the log file (in ``log_folder`` if given), instead of crashing
     the meeting."""
     from clerkdesk.diagnostics import problem_logger
-    from clerkdesk.ui.crash_dialog import ProblemHandler
+    from clerkdesk.ui.problem_handler import ProblemHandler
 
     handler = ProblemHandler(problem_logger(log_folder))
     handler.install()
@@ -213,11 +213,11 @@ def log_qt_messages() -> QtMessageLog:
     return _qt_log
 
 
-def run_app(db_path: Path | str | None, argv: list[str]) -> int:
-    """Show the desk and open the database (the default one if ``db_path`` is
-    None; a server's if it is its URL)."""
-    from clerkdesk.domain.changes import Area
-
+def start_application(argv: list[str]) -> tuple[QApplication, ProblemHandler]:
+    """Qt as every launch of the window has it: its messages logged, the
+    application named, its icon, unexpected errors shown in the crash dialog.
+    ``self-test`` starts the same way, so that it, and the start-up benchmark
+    that runs it, see what a clerk's launch does."""
     log_qt_messages()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -225,7 +225,15 @@ def run_app(db_path: Path | str | None, argv: list[str]) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(application_icon())
-    problems = install_excepthook()
+    return app, install_excepthook()
+
+
+def run_app(db_path: Path | str | None, argv: list[str]) -> int:
+    """Show the desk and open the database (the default one if ``db_path`` is
+    None; a server's if it is its URL)."""
+    from clerkdesk.domain.changes import Area
+
+    app, problems = start_application(argv)
     window = show_window(db_path, QSettings())
     problems.watch(window)
     # Once the database (and the meeting it reopens) is open, and once each

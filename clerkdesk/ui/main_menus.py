@@ -57,7 +57,7 @@ def _action(
         action.setShortcuts(shortcuts)
 
     def chosen(_checked: bool = False) -> None:
-        window.last_command = action  # named in a problem report if it fails (crash_dialog.py)
+        window.last_command = action  # named in a problem report if it fails (problem_handler.py)
         slot()
 
     action.triggered.connect(chosen)

@@ -57,7 +57,7 @@ class OpenMeeting(QObject):
         self.person_id: int | None = None
         self._at: dt.time = now_minute()
         # The service last started, named in a problem report if one fails
-        # unexpectedly (crash_dialog.py); only the function is kept here.
+        # unexpectedly (problem_handler.py); only the function is kept here.
         self.last_service: Operation | Callable[..., object] | None = None
 
     # The database.

@@ -5,7 +5,8 @@ start on this machine, with its Qt platform and fonts?), for the packaging
 smoke test in CI, and for the start-up benchmark, which needs the frozen
 application itself to say when its window first showed the meetings.
 
-The window is shown exactly as ``run_app`` shows it (``show_window``: the
+The window is shown exactly as ``run_app`` shows it (``start_application``:
+Qt's log, the names, the icon and the crash hook; ``show_window``: the
 meetings listed before the first paint, the database opened for recording
 just after it). The report is a dict: ``shown`` (CLOCK_MONOTONIC seconds at
 the first paint), ``cpu`` (the process's CPU seconds by then, which other
@@ -51,13 +52,9 @@ def run_self_test(
 
     The window's settings go to ``settings_file``, so a test leaves the clerk's own
     (recent databases, window geometry) as they were."""
-    from clerkdesk.ui.app import APPLICATION, ORGANISATION, log_qt_messages, show_window
+    from clerkdesk.ui.app import show_window, start_application
 
-    log_qt_messages()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
+    app, problems = start_application(sys.argv[:1])
     marks: dict[str, Any] = {}
 
     def finish() -> None:
@@ -99,6 +96,7 @@ def run_self_test(
     # damaged file, a newer version's): unanswered, the test gives up and says so.
     QTimer.singleShot(give_up_ms, give_up)
     window = show_window(db_path, QSettings(str(settings_file), QSettings.Format.IniFormat))
+    problems.watch(window)
     window.database_opened.connect(opened)
     paints = Paints()
     window.installEventFilter(paints)

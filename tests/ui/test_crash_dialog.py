@@ -21,8 +21,9 @@ from clerkdesk.domain.errors import RuleViolation
 from clerkdesk.domain.model import MeetingStatus
 from clerkdesk.persistence.migrations import LATEST_VERSION
 from clerkdesk.ui.app import install_excepthook
-from clerkdesk.ui.crash_dialog import CrashDialog, ProblemHandler
+from clerkdesk.ui.crash_dialog import CrashDialog
 from clerkdesk.ui.main_window import MainWindow
+from clerkdesk.ui.problem_handler import ProblemHandler
 from clerkdesk.ui.problem_report import problem_report
 from clerkdesk.version import VERSION
 from tests.ui.conftest import DemoDb

@@ -282,6 +282,31 @@ def test_the_first_paint_loads_the_domains_words_but_not_its_records(
     assert then == "True"  # and once the database is open for recording, the records
 
 
+def test_self_test_starts_as_a_clerks_launch_with_the_crash_hook_but_not_its_dialog(
+    demo: DemoDb, tmp_path: Path
+) -> None:
+    """``self-test`` (and so the start-up benchmark) starts Qt as ``run_app``
+    does: by its first paint the crash hook is installed and the icon set; the
+    crash dialog's widgets load only when there is a problem to show."""
+    demo.db.dispose()  # the window takes the writer lock
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from clerkdesk import cli\n"
+        "from clerkdesk.ui import app\n"
+        "class Painted(app.AfterFirstPaint):\n"
+        "    def _run(self):\n"
+        "        print(type(sys.excepthook).__name__, QApplication.applicationDisplayName(),\n"
+        "              not QApplication.windowIcon().isNull(),\n"
+        "              'clerkdesk.ui.crash_dialog' in sys.modules, flush=True)\n"
+        "        super()._run()\n"
+        "app.AfterFirstPaint = Painted\n"
+        "sys.exit(cli.main(['--db', sys.argv[1], 'self-test']))\n"
+    )
+    result = run_python("-c", script, str(demo.path), folder=tmp_path)
+    assert result.stdout.splitlines()[0] == "ProblemHandler ClerkDesk True False"
+
+
 def test_a_window_that_never_paints_still_runs_the_work_after_the_fallback(qtbot: QtBot) -> None:
     """A window started minimised gets no paint; the database must open all the same."""
     window = QWidget()
