@@ -132,3 +132,19 @@ def delete_meeting_rows(connection: Connection, meeting_id: int) -> None:
         delete(MeetingRow).where(MeetingRow.id == meeting_id),
     ):
         connection.execute(statement)
+
+
+def person_named(connection: Connection, name: str, kind: str) -> Any | None:
+    """The person (id, name, title) of this name and kind in any letter case;
+    the first made, if there are several. Compared here, not by the database's
+    lower(): SQLite's lowers only ASCII letters, so "Ŵyn Jones" or "Élise Roy"
+    typed again exactly was never found and a second person was made, and a
+    server's lower() follows its own collation. A council's people are a few
+    hundred rows, read only when a person is named."""
+    wanted = name.casefold()
+    rows = connection.execute(
+        select(PersonRow.id, PersonRow.name, PersonRow.title)
+        .where(PersonRow.kind == kind)
+        .order_by(PersonRow.id)
+    )
+    return next((row for row in rows if str(row.name).casefold() == wanted), None)

@@ -47,6 +47,7 @@ from clerkdesk.persistence.journal import (
     encode_value,
 )
 from clerkdesk.persistence.kept_records import LAST_AUDIT_ID, KeptRecords
+from clerkdesk.persistence.queries import person_named
 from clerkdesk.persistence.records import load_record, read_changed, read_whole_record
 from clerkdesk.persistence.schema import (
     AuditRow,
@@ -192,11 +193,7 @@ class UnitOfWork:
         title fills an empty one, or replaces it with ``replace_title``. People
         are shared by every meeting, so they are never undone."""
         check_written_text("person", {"name": name, "title": title})
-        found = self.connection.execute(
-            select(PersonRow.id, PersonRow.name, PersonRow.title).where(
-                func.lower(PersonRow.name) == name.lower(), PersonRow.kind == kind.value
-            )
-        ).first()
+        found = person_named(self.connection, name, kind.value)
         if found is None:
             made = self.connection.execute(
                 insert(PersonRow).values(name=name, kind=kind.value, title=title)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain import schedule_12a
@@ -22,6 +22,7 @@ from clerkdesk.domain.model import (
 )
 from clerkdesk.domain.record_text import check_record_text
 from clerkdesk.domain.schedule_12a import ExemptParagraph
+from clerkdesk.persistence.queries import person_named
 from clerkdesk.persistence.schema import (
     AttendeeRow,
     CommitteeMemberRow,
@@ -66,11 +67,8 @@ def find_or_create_person(
         raise RuleViolation("A person needs a name.")
     # Before it is looked up: a server's query cannot hold a NUL (record_text.py).
     check_record_text(clean, "The person's name")
-    row = session.scalars(
-        select(PersonRow).where(
-            func.lower(PersonRow.name) == clean.lower(), PersonRow.kind == kind.value
-        )
-    ).first()
+    found = person_named(session.connection(), clean, kind.value)
+    row = None if found is None else session.get(PersonRow, found.id)
     if row is None:
         row = PersonRow(name=clean, kind=kind.value, title=title)
         session.add(row)
