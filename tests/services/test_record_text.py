@@ -144,3 +144,17 @@ def test_a_row_holding_such_text_from_before_the_rule_can_still_be_changed(
     assert fresh_record(desk, meeting).item(item.id).title == "Minutes\x01"
     agenda_edits.edit_agenda_item(desk, meeting, item.id, title="Minutes")
     assert fresh_record(desk, meeting).item(item.id).title == "Minutes"
+
+
+def test_a_separator_at_either_end_is_stripped_as_whitespace_and_refused_inside(
+    desk: Desk, demo_ids: list[int]
+) -> None:
+    """Python counts the separators U+001C-U+001F as whitespace, so a minute,
+    stored stripped, loses one at either end (found by test_stateful.py); one
+    inside the text is refused."""
+    meeting = demo_ids[1]
+    item = fresh_record(desk, meeting).ordered_items[0].id
+    made = minutes.add_paragraph(desk, meeting, item, "\x1dAgreed.\x1c").new_id
+    assert [p.text for p in fresh_record(desk, meeting).paragraphs if p.id == made] == ["Agreed."]
+    with pytest.raises(RuleViolation, match=r"\(U\+001D\) after “Agreed”"):
+        minutes.add_paragraph(desk, meeting, item, "Agreed\x1d.")
